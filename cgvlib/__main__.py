@@ -1,0 +1,5 @@
+import sys
+
+from cgvlib.cli import main
+
+sys.exit(main())

@@ -1,0 +1,186 @@
+"""The clause-by-vendor comparison: one row per clause item, one column per vendor.
+
+``compare_long`` gives one row per (vendor, clause item) with the words, the article, the
+quote and the ambiguity flag (the citation behind any cell); ``compare`` pivots it into the
+table an analyst reads, marking ambiguous cells with ``‡``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from cgvlib.analysis.describe import describe
+from cgvlib.errors import InputError
+from cgvlib.model.ambiguity import Clause, nested_clauses, with_nested_defaults
+from cgvlib.model.base import Silent
+from cgvlib.model.loader import vendor as load_vendor_by_id
+from cgvlib.model.loader import vendors as all_vendors
+from cgvlib.model.vendor import Vendor
+
+AMBIGUOUS_MARK = "‡"
+NOT_STATED = "—"
+
+FAMILIES: dict[str, str] = {
+    "payment_terms": "payment terms",
+    "late_payment": "late payment",
+    "recovery_indemnity": "recovery indemnity",
+    "sla": "service levels",
+    "term": "duration and notice",
+    "price_revision": "price revision",
+    "fees": "fees",
+    "cancellation": "cancellation",
+    "liability": "liability",
+    "non_solicitation": "non-solicitation",
+    "confidentiality": "confidentiality",
+    "deadlines": "time limits",
+    "limits": "limits",
+    "force_majeure": "force majeure",
+    "jurisdiction": "jurisdiction",
+}
+LONG_COLUMNS = ["family", "item", "vendor", "text", "ambiguous", "other_readings", "silent",
+                "article", "quote", "note", "path"]
+# What a silent family means when the law fills the gap.
+SILENT_WORDS = {
+    "late_payment": "text silent (law: ECB rate + 10 pts, L441-10)",
+    "recovery_indemnity": "text silent (law: 40 EUR per invoice, D441-5)",
+}
+
+
+def _as_vendors(vendors) -> list[Vendor]:
+    if vendors is None:
+        return all_vendors()
+    if isinstance(vendors, (str, Vendor)):
+        vendors = [vendors]
+    return [v if isinstance(v, Vendor) else load_vendor_by_id(v) for v in vendors]
+
+
+def _as_families(families: Iterable[str] | None) -> list[str]:
+    if families is None:
+        return list(FAMILIES)
+    if isinstance(families, str):
+        families = [families]
+    by_label = {label: key for key, label in FAMILIES.items()}
+    chosen = []
+    for f in families:
+        key = f if f in FAMILIES else by_label.get(f)
+        if key is None:
+            raise InputError(f"unknown clause family {f!r}; valid families: " + ", ".join(FAMILIES))
+        chosen.append(key)
+    return chosen
+
+
+def _replace_at(obj, path: str, new):
+    """``obj`` with the clause at ``path`` (e.g. ``notice[1]``) replaced by ``new``."""
+    if not path:
+        return new
+    head, _, rest = path.partition(".")
+    name, _, index = head.partition("[")
+    value = getattr(obj, name)
+    if index:
+        i = int(index.rstrip("]"))
+        items = list(value)
+        items[i] = _replace_at(items[i], rest, new)
+        return obj.model_copy(update={name: items})
+    return obj.model_copy(update={name: _replace_at(value, rest, new)})
+
+
+def ambiguous_items(clause) -> dict[str, list[str]]:
+    """The rows of ``clause`` whose words change with the reading: item -> every distinct
+    wording, the default reading's first. Rows that read the same either way are not listed."""
+    if not isinstance(clause, Clause):
+        return {}
+    default = clause.default_reading()
+    words: dict[str, list[str]] = {}
+    for path, nested in nested_clauses(clause):
+        if not nested.ambiguous:
+            continue
+        for reading in nested.readings().values():
+            variant = _replace_at(default, path, with_nested_defaults(reading))
+            for item, text in describe(variant):
+                words.setdefault(item, [])
+                if text not in words[item]:
+                    words[item].append(text)
+    base = dict(describe(default))
+    differing = {item: [base[item], *[t for t in texts if t != base[item]]]
+                 for item, texts in words.items() if len(set(texts)) > 1 and item in base}
+    if differing or not any(c.ambiguous for _, c in nested_clauses(clause)):
+        return differing
+    # The readings differ in a detail the short words do not show: flag every row anyway.
+    names = [r.name for _, c in nested_clauses(clause) if c.ambiguous
+             for r in c.ambiguity.readings]
+    return {item: [text, f"readings {', '.join(names)} (see the clause's note)"]
+            for item, text in base.items()}
+
+
+def compare_long(vendors=None, families: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per vendor and clause item: family, item, vendor, text (default reading),
+    ambiguous, other_readings (the item's words under the other readings), silent, article,
+    quote, note and the field path in the vendor file.
+
+    ``vendors``: Vendor objects or ids (default: every vendor); ``families``: keys or labels of
+    :data:`FAMILIES` (default: all).
+    """
+    rows = []
+    for v in _as_vendors(vendors):
+        for key in _as_families(families):
+            value = getattr(v, key)
+            clauses = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+            for index, clause in clauses:
+                silent = isinstance(clause, Silent)
+                shown = clause.default_reading() if isinstance(clause, Clause) else clause
+                variants = ambiguous_items(clause)
+                source = getattr(clause, "source", None)
+                for item, text in describe(shown):
+                    rows.append({
+                        "family": FAMILIES[key], "item": item, "vendor": v.name,
+                        "text": SILENT_WORDS.get(key, text) if silent else text,
+                        "ambiguous": item in variants,
+                        "other_readings": " | ".join(variants.get(item, [])[1:]) or None,
+                        "silent": silent,
+                        "article": source.article if source else None,
+                        "quote": source.quote if source else None,
+                        "note": clause.note,
+                        "path": key if index is None else f"{key}[{index}]",
+                    })
+    return pd.DataFrame(rows, columns=LONG_COLUMNS)
+
+
+def compare(vendors=None, families: Iterable[str] | None = None) -> pd.DataFrame:
+    """The clause-by-vendor table: index (family, item), one column per vendor, short words.
+
+    A cell whose clause admits several readings ends with ``‡`` (its default reading is
+    shown); ``—`` means the vendor's terms say nothing on that item; "text silent" that they
+    say nothing on the whole family.
+    """
+    long = compare_long(vendors, families)
+    vendor_names = list(dict.fromkeys(long["vendor"]))
+    family_order = [FAMILIES[k] for k in _as_families(families)]
+    long = long.assign(
+        cell=long["text"].where(~long["ambiguous"], long["text"] + " " + AMBIGUOUS_MARK)
+    )
+    table = (
+        long.groupby(["family", "item", "vendor"], sort=False)["cell"]
+        .agg(lambda cells: "; ".join(dict.fromkeys(cells)))
+        .unstack("vendor")
+    )
+    table = table.reindex(columns=vendor_names)
+    silent = long[long["silent"]]
+    for _, row in silent.iterrows():  # a silent vendor reads "text silent" on every item
+        in_family = table.index.get_level_values("family") == row["family"]
+        table.loc[in_family, row["vendor"]] = row["text"]
+    items_per_family = table.index.to_frame(index=False).groupby("family")["item"].count()
+    drop = [(fam, "") for fam, n in items_per_family.items() if n > 1 and (fam, "") in table.index]
+    table = table.drop(index=drop)
+    order = {name: i for i, name in enumerate(family_order)}
+    table = table.sort_index(level="family", key=lambda s: s.map(order), sort_remaining=False)
+    return table.fillna(NOT_STATED)
+
+
+def citation(vendor, family: str, item: str | None = None) -> pd.DataFrame:
+    """Article and quote behind the cells of one vendor and family (and item)."""
+    long = compare_long(vendor, [family])
+    if item is not None:
+        long = long[long["item"] == item]
+    return long[["family", "item", "text", "article", "quote", "path"]].reset_index(drop=True)

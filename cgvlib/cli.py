@@ -1,0 +1,60 @@
+"""Command line: ``python -m cgvlib compare`` prints the clause-by-vendor comparison.
+
+Errors cgvlib raises on purpose are printed as one clear message (exit status 2), never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cgvlib.errors import CgvError, InputError
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from cgvlib.analysis.compare import AMBIGUOUS_MARK, FAMILIES, compare
+    from cgvlib.model.loader import load_vendor
+    from cgvlib.views.text_table import render
+
+    chosen = [load_vendor(p) for p in args.file] + list(args.vendor)
+    table = compare(chosen or None, args.family or None)
+    if args.csv:
+        target = Path(args.csv)
+        if target.exists() and not args.force:
+            raise InputError(f"{target} already exists; pass --force to overwrite it")
+        table.to_csv(target)
+        print(f"comparison written to {args.csv}")
+        return 0
+    legend = (f"{AMBIGUOUS_MARK} the clause admits several readings (default reading shown); "
+              "— nothing stated. Families: " + ", ".join(FAMILIES.values()))
+    print(render(table, width=args.width, legend=legend))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cgvlib", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("compare", help="print the clause-by-vendor comparison")
+    p.add_argument("--vendor", action="append", default=[], help="vendor id (repeatable)")
+    p.add_argument("--file", action="append", default=[], help="a vendor YAML file (repeatable)")
+    p.add_argument("--family", action="append", default=[], help="clause family (repeatable)")
+    p.add_argument("--width", type=int, default=None, help="table width in characters")
+    p.add_argument("--csv", help="write the table to this CSV file instead of printing it")
+    p.add_argument("--force", action="store_true", help="overwrite an existing --csv file")
+    p.set_defaults(run=_compare)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CgvError as exc:
+        print(f"cgvlib: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

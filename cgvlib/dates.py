@@ -1,0 +1,49 @@
+"""Date inputs: every public function accepts ``datetime.date``, ``datetime.datetime``,
+pandas ``Timestamp`` or an ISO string ``YYYY-MM-DD``, and turns it into a ``datetime.date``
+here, with a clear error otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cgvlib.errors import InputError
+
+DateLike = dt.date | str
+
+
+def as_date(value, name: str = "date") -> dt.date:
+    """Return ``value`` as a ``datetime.date``; raise :class:`InputError` naming ``name``."""
+    if isinstance(value, dt.datetime):  # also pandas.Timestamp, a datetime subclass
+        if value != value:  # NaT
+            raise InputError(f"{name}: missing date (NaT); give a date such as '2024-03-31'")
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise InputError(
+                f"{name}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. '2024-03-31'"
+            ) from None
+    if hasattr(value, "to_pydatetime"):
+        return as_date(value.to_pydatetime(), name)
+    raise InputError(
+        f"{name}: expected a date (datetime.date or 'YYYY-MM-DD'), got {type(value).__name__} "
+        f"{value!r}"
+    )
+
+
+def as_month(value, name: str = "month") -> dt.date:
+    """Return the first day of the month named by ``value``.
+
+    Accepts ``'YYYY-MM'``, a ``pandas.Period`` of monthly frequency, or any date (its month).
+    """
+    if isinstance(value, str) and len(value.strip()) == 7:
+        try:
+            return dt.date.fromisoformat(value.strip() + "-01")
+        except ValueError:
+            raise InputError(f"{name}: {value!r} is not a month; write it as YYYY-MM") from None
+    if hasattr(value, "start_time") and hasattr(value, "freqstr"):  # pandas.Period
+        return value.start_time.date().replace(day=1)
+    return as_date(value, name).replace(day=1)

@@ -1,0 +1,283 @@
+"""ECB main refinancing operations (MRO) rate, and the semester rate of Code de commerce
+L441-10 II.
+
+**Data.** ``data/rates/ecb_main_refinancing_rate.csv`` lists every change of the MRO rate by
+the date it took effect; a rate holds from its ``effective`` date until the day before the
+next row. The file is complete up to its ``# complete_until`` date (later than its last row:
+the ECB held the rate at every meeting in between). Past that date a change may exist that the
+file does not record, so lookups refuse (:class:`~cgvlib.errors.OutOfCoverageError`) unless
+the caller passes ``assume="last"``. Conventions of the early rows (see
+``data/rates/README.md``): from 2000-06-28 to 2008-10-14 the rate is the minimum bid rate of
+variable rate tenders; before 2004-03-10 the date is that of the ECB key-rate table, the MRO
+rate applying from the first operation settled after it.
+
+**Code de commerce, art. L441-10 II** (as worded since ordonnance n° 2019-359): when the terms
+of sale do not set the late-payment rate, it is the rate the ECB applies to its most recent
+main refinancing operation plus 10 percentage points; and
+
+    « le taux applicable pendant le premier semestre de l'année concernée est le taux en
+    vigueur au 1er janvier de l'année en question. Pour le second semestre de l'année
+    concernée, il est le taux en vigueur au 1er juillet de l'année en question. »
+
+:func:`ecb_semester_rate` implements that sentence: the rate in force on 1 January (for a date
+in January-June) or on 1 July (July-December). The 10 points are added by the late-payment
+arithmetic, not here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from cgvlib import paths
+from cgvlib.dates import as_date
+from cgvlib.reference.series import (
+    WITH_COVERAGE_END,
+    AsOf,
+    cached_by_file,
+    carried_forward_note,
+    check_assume,
+    check_order,
+    coverage_error,
+    parse_date,
+    parse_percent,
+    read_series_csv,
+    required,
+    semester_bounds,
+)
+
+ECB_FILE = "ecb_main_refinancing_rate.csv"
+ECB_COLUMNS = ("effective", "rate", "source")
+ECB_LABEL = "ECB main refinancing operations rate"
+SEMESTER_LABEL = "ECB main refinancing rate for the semester (Code de commerce L441-10 II)"
+
+# Conventions of the early rows (data/rates/README.md, 'The ECB rate').
+MRO_DATE_CONVENTION_END = dt.date(2004, 3, 10)
+VARIABLE_TENDERS = (dt.date(2000, 6, 28), dt.date(2008, 10, 14))
+
+
+class EcbRow(NamedTuple):
+    line: int
+    effective: dt.date
+    rate: Decimal
+    bp: int
+    source: str
+
+
+@dataclass(frozen=True)
+class EcbRates:
+    """The parsed ECB file: one row per change, strictly increasing dates."""
+
+    path: Path
+    rows: tuple[EcbRow, ...]
+    effectives: tuple[dt.date, ...]
+    complete_until: dt.date
+    extend: str
+
+    def period_end(self, index: int) -> dt.date:
+        """Last day row ``index`` is known to hold: the day before the next change, or the
+        file's ``complete_until`` for the last row."""
+        if index + 1 < len(self.rows):
+            return self.rows[index + 1].effective - dt.timedelta(days=1)
+        return self.complete_until
+
+
+@cached_by_file
+def _parse(path: Path) -> EcbRates:
+    raw = read_series_csv(path, ECB_COLUMNS, WITH_COVERAGE_END)
+    rows: list[EcbRow] = []
+    for line, row in raw.rows:
+        effective = parse_date(raw, line, "effective", required(raw, line, row, "effective"))
+        rate, bp = parse_percent(raw, line, "rate", row["rate"])
+        source = required(raw, line, row, "source")
+        if rows:
+            prev = rows[-1]
+            check_order(raw, (prev.line, prev.effective), line, "effective", effective, "date")
+            if bp == prev.bp:
+                raise raw.error(
+                    line,
+                    "rate",
+                    f"{rate} is the rate already in force since {prev.effective} (line "
+                    f"{prev.line}); the file lists changes only, a hold adds no row",
+                )
+        rows.append(EcbRow(line, effective, rate, bp, source))
+    if not rows:
+        raise raw.error(raw.header_line, None, "no data rows")
+    complete_until = raw.meta_date("complete_until")
+    if complete_until < rows[-1].effective:
+        raise raw.error(
+            raw.meta_line("complete_until"),
+            "# complete_until",
+            f"{complete_until} is before the last change, {rows[-1].effective} (line "
+            f"{rows[-1].line}); move it to at least that date",
+        )
+    return EcbRates(
+        path, tuple(rows), tuple(r.effective for r in rows), complete_until, raw.meta["extend"]
+    )
+
+
+def load_ecb_rates(path=None) -> EcbRates:
+    """Parse (cached) the ECB file; ``path`` defaults to ``data/rates/`` (CGVLIB_DATA)."""
+    return _parse(path if path is not None else paths.rates_dir() / ECB_FILE)
+
+
+def _notes(data: EcbRates, index: int) -> list[str]:
+    row = data.rows[index]
+    end = data.period_end(index)
+    notes = []
+    if row.effective < MRO_DATE_CONVENTION_END:
+        notes.append(
+            "before 2004-03-10 the date is the ECB key-rate table date; the MRO rate applied "
+            "from the first operation settled after it"
+        )
+    if row.effective <= VARIABLE_TENDERS[1] and end >= VARIABLE_TENDERS[0]:
+        notes.append("2000-06-28..2008-10-14: minimum bid rate of variable rate tenders")
+    if index == len(data.rows) - 1:
+        notes.append(f"last change in the data; confirmed unchanged until {end}")
+    return notes
+
+
+def ecb_rate(date, *, assume: str | None = None) -> AsOf:
+    """The ECB MRO rate in force on ``date``, in percent.
+
+    The value is the last change with ``effective <= date``; its period runs from that change
+    to the day before the next one (or to the file's ``complete_until`` for the last one).
+    A date before the first row or after ``complete_until`` raises
+    :class:`~cgvlib.errors.OutOfCoverageError`; with ``assume="last"`` a date after the end
+    gets the last rate, ``assumed=True``, and a period from its change to ``date``.
+    """
+    carry = check_assume(assume)
+    day = as_date(date)
+    data = load_ecb_rates()
+    if day < data.effectives[0] or day > data.complete_until:
+        before = day < data.effectives[0]
+        if before or not carry:
+            raise coverage_error(
+                ECB_LABEL,
+                day.isoformat(),
+                data.effectives[0].isoformat(),
+                data.complete_until.isoformat(),
+                data.path,
+                data.extend,
+                before=before,
+                last_covered=data.complete_until,
+            )
+        row = data.rows[-1]
+        return AsOf(
+            series=ECB_LABEL,
+            value=row.rate,
+            bp=row.bp,
+            start=row.effective,
+            end=day,
+            source=row.source,
+            assumed=True,
+            note=carried_forward_note(data.complete_until),
+        )
+    index = bisect.bisect_right(data.effectives, day) - 1
+    row = data.rows[index]
+    return AsOf(
+        series=ECB_LABEL,
+        value=row.rate,
+        bp=row.bp,
+        start=row.effective,
+        end=data.period_end(index),
+        source=row.source,
+        note="; ".join(_notes(data, index)),
+    )
+
+
+def ecb_semester_rate(date, *, assume: str | None = None) -> AsOf:
+    """The L441-10 II rate for the semester of ``date``: the ECB MRO rate in force on
+    1 January (dates in January-June) or on 1 July (July-December), in percent.
+
+    The period is the whole semester. The ECB data must cover that 1 January / 1 July: any
+    date of a semester whose first day is after the file's ``complete_until`` is refused
+    (:class:`~cgvlib.errors.OutOfCoverageError`), unless ``assume="last"``, which carries the
+    last known rate forward with ``assumed=True``.
+    """
+    carry = check_assume(assume)
+    day = as_date(date)
+    start, end = semester_bounds(day)
+    data = load_ecb_rates()
+    if start > data.complete_until:
+        if not carry:
+            last_semester_end = semester_bounds(data.complete_until)[1]
+            raise coverage_error(
+                SEMESTER_LABEL,
+                f"{day} (its semester {start}..{end} takes the rate in force on {start})",
+                _first_full_semester(data),
+                last_semester_end,
+                data.path,
+                data.extend,
+                before=False,
+                why=f" (the rate in force on {start} is not known: the ECB data is complete "
+                f"until {data.complete_until})",
+                last_covered=last_semester_end,
+            )
+        carried = ecb_rate(start, assume="last")
+        return replace(
+            carried,
+            series=SEMESTER_LABEL,
+            start=start,
+            end=end,
+            note=f"rate in force on {start} not known: {carried.note}",
+        )
+    if start < data.effectives[0]:
+        raise coverage_error(
+            SEMESTER_LABEL,
+            f"{day} (its semester {start}..{end} takes the rate in force on {start})",
+            _first_full_semester(data),
+            semester_bounds(data.complete_until)[1],
+            data.path,
+            data.extend,
+            before=True,
+            last_covered=semester_bounds(data.complete_until)[1],
+        )
+    in_force = ecb_rate(start)
+    return AsOf(
+        series=SEMESTER_LABEL,
+        value=in_force.value,
+        bp=in_force.bp,
+        start=start,
+        end=end,
+        source=in_force.source,
+        note=f"rate in force on {start} (effective since {in_force.start})",
+    )
+
+
+def _first_full_semester(data: EcbRates) -> dt.date:
+    """First day of the first semester whose 1 January / 1 July the data covers."""
+    start, end = semester_bounds(data.effectives[0])
+    return start if start == data.effectives[0] else end + dt.timedelta(days=1)
+
+
+def ecb_rate_table() -> pd.DataFrame:
+    """Every change as a DataFrame: effective, end (Timestamps; ``end`` is the day before the
+    next change, or ``complete_until``), rate (float percent), rate_bp (exact int), source."""
+    data = load_ecb_rates()
+    return pd.DataFrame(
+        {
+            "effective": pd.to_datetime([r.effective for r in data.rows]),
+            "end": pd.to_datetime([data.period_end(i) for i in range(len(data.rows))]),
+            "rate": [float(r.rate) for r in data.rows],
+            "rate_bp": pd.array([r.bp for r in data.rows], dtype="int64"),
+            "source": [r.source for r in data.rows],
+        }
+    )
+
+
+def ecb_rate_series() -> pd.Series:
+    """The MRO rate as a step series of float percent indexed by effective date (a
+    DatetimeIndex named ``effective``): for plotting (``drawstyle='steps-post'``)."""
+    rows = load_ecb_rates().rows
+    return pd.Series(
+        [float(r.rate) for r in rows],
+        index=pd.DatetimeIndex([pd.Timestamp(r.effective) for r in rows], name="effective"),
+        name=ECB_LABEL,
+    )

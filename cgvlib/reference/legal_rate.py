@@ -1,0 +1,312 @@
+"""Taux de l'intérêt légal (French legal interest rate), as of a date.
+
+Statute: Code monétaire et financier, art. L313-2, as rewritten by ordonnance n° 2014-947 du
+20 août 2014 (in force 1 January 2015). Since then an arrêté of the minister for the economy
+fixes the rate **for each semester**, with two values:
+
+- one for a creditor who is a natural person not acting for professional needs
+  ("personne physique n'agissant pas pour des besoins professionnels"): ``"consumer"``;
+- one "dans tous les autres cas": ``"professional"``, the value for B2B claims and the base
+  of the Code de commerce L441-10 penalty floor (3 x the legal rate).
+
+From 2005 to 2014 a décret fixed **one annual rate** for every creditor
+(``fr_legal_interest_rate_annual.csv``); both creditor kinds then get that same value. Earlier
+years are not in the data and are refused.
+
+Data: ``data/rates/fr_legal_interest_rate.csv`` (semesters 2015-S1 onward, complete through
+its last row: one new row extends it) and ``data/rates/fr_legal_interest_rate_annual.csv``. A
+date past the last semester is refused (:class:`~cgvlib.errors.OutOfCoverageError`) unless
+the caller passes ``assume="last"``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from cgvlib import paths
+from cgvlib.dates import as_date
+from cgvlib.errors import InputError
+from cgvlib.reference.series import (
+    AsOf,
+    cached_by_file,
+    carried_forward_note,
+    check_assume,
+    check_order,
+    coverage_error,
+    parse_date,
+    parse_percent,
+    read_series_csv,
+    required,
+    semester_bounds,
+)
+
+SEMESTER_FILE = "fr_legal_interest_rate.csv"
+ANNUAL_FILE = "fr_legal_interest_rate_annual.csv"
+SEMESTER_COLUMNS = ("start", "end", "professional", "consumer", "source")
+ANNUAL_COLUMNS = ("year", "rate", "source")
+
+CREDITORS = {
+    "professional": "legal interest rate, professional creditors",
+    "consumer": "legal interest rate, consumer creditors",
+}
+
+ANNUAL_NOTE = (
+    "annual rate of {year} (décret): before 2015 one rate applied to every creditor; the "
+    "consumer/professional split starts on 2015-01-01 (ordonnance n° 2014-947)"
+)
+
+
+class SemesterRow(NamedTuple):
+    line: int
+    start: dt.date
+    end: dt.date
+    professional: Decimal
+    professional_bp: int
+    consumer: Decimal
+    consumer_bp: int
+    source: str
+
+
+class YearRow(NamedTuple):
+    line: int
+    year: int
+    rate: Decimal
+    bp: int
+    source: str
+
+
+@dataclass(frozen=True)
+class SemesterRates:
+    """The parsed semester file: rows sorted by start, contiguous, complete until ``end``."""
+
+    path: Path
+    rows: tuple[SemesterRow, ...]
+    starts: tuple[dt.date, ...]
+    complete_until: dt.date
+    extend: str
+
+
+@dataclass(frozen=True)
+class AnnualRates:
+    """The parsed annual file (2005-2014): one row per consecutive year."""
+
+    path: Path
+    rows: tuple[YearRow, ...]
+    complete_until: dt.date
+    extend: str
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.rows[0].year, 1, 1)
+
+
+@cached_by_file
+def _parse_semesters(path: Path) -> SemesterRates:
+    raw = read_series_csv(path, SEMESTER_COLUMNS)
+    rows: list[SemesterRow] = []
+    previous: SemesterRow | None = None
+    for line, row in raw.rows:
+        start = parse_date(raw, line, "start", required(raw, line, row, "start"))
+        end = parse_date(raw, line, "end", required(raw, line, row, "end"))
+        pro, pro_bp = parse_percent(raw, line, "professional", row["professional"])
+        con, con_bp = parse_percent(raw, line, "consumer", row["consumer"])
+        source = required(raw, line, row, "source")
+        if end < start:
+            raise raw.error(line, "end", f"{end} is before the row's start {start}")
+        if previous is not None:
+            check_order(raw, (previous.line, previous.start), line, "start", start, "start date")
+            if start <= previous.end:
+                raise raw.error(
+                    line,
+                    "start",
+                    f"overlap: {start}..{end} overlaps {previous.start}..{previous.end} "
+                    f"(line {previous.line})",
+                )
+            if start != previous.end + dt.timedelta(days=1):
+                raise raw.error(
+                    line,
+                    "start",
+                    f"gap: the previous row (line {previous.line}) ends on {previous.end}, so "
+                    f"this row must start on {previous.end + dt.timedelta(days=1)}, not {start}",
+                )
+        if (start.month, start.day) not in ((1, 1), (7, 1)):
+            raise raw.error(line, "start", f"{start} is not a semester start (1 January or 1 July)")
+        if end != semester_bounds(start)[1]:
+            raise raw.error(
+                line,
+                "end",
+                f"{end} is not the end of the semester starting {start}; "
+                f"expected {semester_bounds(start)[1]}",
+            )
+        previous = SemesterRow(line, start, end, pro, pro_bp, con, con_bp, source)
+        rows.append(previous)
+    if not rows:
+        raise raw.error(raw.header_line, None, "no data rows")
+    complete_until = rows[-1].end  # the file covers through its last semester: one row extends it
+    return SemesterRates(
+        path, tuple(rows), tuple(r.start for r in rows), complete_until, raw.meta["extend"]
+    )
+
+
+@cached_by_file
+def _parse_years(path: Path) -> AnnualRates:
+    raw = read_series_csv(path, ANNUAL_COLUMNS)
+    rows: list[YearRow] = []
+    for line, row in raw.rows:
+        text = required(raw, line, row, "year")
+        if not (text.isdigit() and len(text) == 4):
+            raise raw.error(line, "year", f"{text!r} is not a year; write YYYY")
+        year = int(text)
+        rate, bp = parse_percent(raw, line, "rate", row["rate"])
+        source = required(raw, line, row, "source")
+        if rows:
+            prev = rows[-1]
+            first_day = dt.date(year, 1, 1)
+            check_order(raw, (prev.line, dt.date(prev.year, 1, 1)), line, "year", first_day, "year")
+            if year != prev.year + 1:
+                raise raw.error(line, "year", f"gap: {year} follows {prev.year} (line {prev.line})")
+        rows.append(YearRow(line, year, rate, bp, source))
+    if not rows:
+        raise raw.error(raw.header_line, None, "no data rows")
+    complete_until = dt.date(rows[-1].year, 12, 31)
+    return AnnualRates(path, tuple(rows), complete_until, raw.meta["extend"])
+
+
+def load_semester_rates(path=None) -> SemesterRates:
+    """Parse (cached) the semester file; ``path`` defaults to ``data/rates/`` (CGVLIB_DATA)."""
+    return _parse_semesters(path if path is not None else paths.rates_dir() / SEMESTER_FILE)
+
+
+def load_annual_rates(path=None) -> AnnualRates:
+    """Parse (cached) the 2005-2014 annual file; ``path`` defaults to ``data/rates/``."""
+    return _parse_years(path if path is not None else paths.rates_dir() / ANNUAL_FILE)
+
+
+def _check_creditor(creditor) -> str:
+    if creditor not in CREDITORS:
+        raise InputError(
+            f"creditor: {creditor!r} is not valid; valid values are 'professional' (tous les "
+            "autres cas: the B2B value) and 'consumer' (personne physique n'agissant pas pour "
+            "des besoins professionnels)"
+        )
+    return creditor
+
+
+def legal_rate(date, creditor: str = "professional", *, assume: str | None = None) -> AsOf:
+    """The legal interest rate in force on ``date`` for ``creditor``, in percent.
+
+    ``creditor`` is ``"professional"`` (the B2B value, "tous les autres cas") or
+    ``"consumer"``. From 2015-01-01 the value is the semester's; from 2005 to 2014 it is the
+    year's single rate, the same for both creditor kinds (``note`` says so). Before 2005, or
+    after the last covered semester, raises :class:`~cgvlib.errors.OutOfCoverageError`;
+    with ``assume="last"`` a date after the end gets the last semester's value, with
+    ``assumed=True``, the period set to the date's semester and a ``note``.
+    """
+    label = CREDITORS[_check_creditor(creditor)]
+    carry = check_assume(assume)
+    day = as_date(date)
+    semesters = load_semester_rates()
+    if semesters.starts[0] <= day <= semesters.complete_until:
+        row = semesters.rows[bisect.bisect_right(semesters.starts, day) - 1]
+        return _semester_result(label, creditor, row, row.start, row.end)
+    if day > semesters.complete_until:
+        if not carry:
+            raise coverage_error(
+                label,
+                day.isoformat(),
+                load_annual_rates().first.isoformat(),
+                semesters.complete_until.isoformat(),
+                semesters.path,
+                semesters.extend,
+                before=False,
+                last_covered=semesters.complete_until,
+            )
+        row = semesters.rows[-1]
+        start, end = semester_bounds(day)
+        note = carried_forward_note(semesters.complete_until)
+        return replace(
+            _semester_result(label, creditor, row, start, end),
+            assumed=True,
+            note=f"{note}; value of {row.start}..{row.end}",
+        )
+
+    annual = load_annual_rates()
+    for row in annual.rows:
+        if row.year == day.year:
+            return AsOf(
+                series=label,
+                value=row.rate,
+                bp=row.bp,
+                start=dt.date(row.year, 1, 1),
+                end=dt.date(row.year, 12, 31),
+                source=row.source,
+                note=ANNUAL_NOTE.format(year=row.year),
+            )
+    if day > annual.complete_until:  # a year missing between the two files
+        raise coverage_error(
+            label,
+            day.isoformat(),
+            annual.first.isoformat(),
+            semesters.complete_until.isoformat(),
+            annual.path,
+            f"{day.year} is missing between the annual and the semester files; " + annual.extend,
+            before=False,
+            last_covered=semesters.complete_until,
+        )
+    raise coverage_error(
+        label,
+        day.isoformat(),
+        annual.first.isoformat(),
+        semesters.complete_until.isoformat(),
+        annual.path,
+        annual.extend,
+        before=True,
+        last_covered=semesters.complete_until,
+    )
+
+
+def _semester_result(
+    label: str, creditor: str, row: SemesterRow, start: dt.date, end: dt.date
+) -> AsOf:
+    value, bp = (
+        (row.professional, row.professional_bp)
+        if creditor == "professional"
+        else (row.consumer, row.consumer_bp)
+    )
+    return AsOf(series=label, value=value, bp=bp, start=start, end=end, source=row.source)
+
+
+def legal_rate_table() -> pd.DataFrame:
+    """The semester rates as a DataFrame: start, end (Timestamps), professional and consumer
+    (float percent, for display), source, then professional_bp and consumer_bp (exact int)."""
+    rows = load_semester_rates().rows
+    return pd.DataFrame(
+        {
+            "start": pd.to_datetime([r.start for r in rows]),
+            "end": pd.to_datetime([r.end for r in rows]),
+            "professional": [float(r.professional) for r in rows],
+            "consumer": [float(r.consumer) for r in rows],
+            "source": [r.source for r in rows],
+            "professional_bp": pd.array([r.professional_bp for r in rows], dtype="int64"),
+            "consumer_bp": pd.array([r.consumer_bp for r in rows], dtype="int64"),
+        }
+    )
+
+
+def legal_rate_series(creditor: str = "professional") -> pd.Series:
+    """The semester rates (2015 on) for ``creditor`` as float percent, indexed by semester
+    start (a DatetimeIndex named ``start``): for plotting; use :func:`legal_rate` to compute."""
+    label = CREDITORS[_check_creditor(creditor)]
+    rows = load_semester_rates().rows
+    return pd.Series(
+        [float(getattr(r, creditor)) for r in rows],
+        index=pd.DatetimeIndex([pd.Timestamp(r.start) for r in rows], name="start"),
+        name=label,
+    )

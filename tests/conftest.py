@@ -1,0 +1,42 @@
+"""Shared fixtures: the example vendor file and its small source text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cgvlib import paths
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLE_FILE = ROOT / "data" / "vendors" / "exemple.example.yaml"
+
+
+@pytest.fixture
+def example_data() -> dict:
+    """The minimal example vendor file as a dict, to be altered by a test."""
+    return yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def write_vendor(tmp_path):
+    """Write a vendor dict (or raw text) to ``tmp_path/<name>`` and return the path."""
+
+    def write(data, name: str = "exemple.yaml") -> Path:
+        path = tmp_path / name
+        text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True,
+                                                                 sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def texts_present() -> Path:
+    folder = paths.texts_dir()
+    if not folder.is_dir():
+        pytest.skip(f"the vendors' texts are not at {folder}; set CGVLIB_TEXTS to verify quotes")
+    return folder

@@ -1,0 +1,31 @@
+"""The README's two commands and the vendor-file README's example stay true."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from cgvlib.model.loader import load_vendor
+from tests.conftest import EXAMPLE_FILE, FIXTURES, ROOT
+
+
+def test_readme_opens_with_the_two_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", text, re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    assert commands == ["make demo", "make test"]
+
+
+def test_ci_runs_the_readme_test_command():
+    script = (ROOT / ".ci" / "run").read_text()
+    assert [ln for ln in script.splitlines() if ln and not ln.startswith(("#", "set ", "cd "))] \
+        == ["make test"]
+
+
+def test_vendor_readme_example_is_the_example_file_and_loads(write_vendor):
+    readme = (ROOT / "data" / "vendors" / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## The minimal example.*?```yaml\n(.*?)```", readme, re.S).group(1)
+    assert yaml.safe_load(block) == yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
+    vendor = load_vendor(write_vendor(block), texts_dir=FIXTURES)
+    assert vendor.name == "EXEMPLE SARL" and vendor.quotes_verified
