@@ -4,7 +4,7 @@ PYTHON3 ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
 
-.PHONY: demo test lint lab clean
+.PHONY: demo test lint lab bench clean
 
 demo: $(VENV)/.installed
 	$(PY) -m cgvlib compare
@@ -33,3 +33,6 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+
+bench: $(VENV)/.installed-test
+	@for f in benchmarks/bench_*.py; do [ -e "$$f" ] || continue; echo "== $$f"; $(PY) "$$f"; done

@@ -13,7 +13,7 @@ import pandas as pd
 
 from cgvlib.analysis.describe import describe
 from cgvlib.errors import InputError
-from cgvlib.model.ambiguity import Clause, nested_clauses, with_nested_defaults
+from cgvlib.model.ambiguity import Clause, reading_variants
 from cgvlib.model.base import Silent
 from cgvlib.model.loader import vendor as load_vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
@@ -71,46 +71,27 @@ def _as_families(families: Iterable[str] | None) -> list[str]:
     return chosen
 
 
-def _replace_at(obj, path: str, new):
-    """``obj`` with the clause at ``path`` (e.g. ``notice[1]``) replaced by ``new``."""
-    if not path:
-        return new
-    head, _, rest = path.partition(".")
-    name, _, index = head.partition("[")
-    value = getattr(obj, name)
-    if index:
-        i = int(index.rstrip("]"))
-        items = list(value)
-        items[i] = _replace_at(items[i], rest, new)
-        return obj.model_copy(update={name: items})
-    return obj.model_copy(update={name: _replace_at(value, rest, new)})
-
-
 def ambiguous_items(clause) -> dict[str, list[str]]:
     """The rows of ``clause`` whose words change with the reading: item -> every distinct
-    wording, the default reading's first. Rows that read the same either way are not listed."""
+    wording, the default reading's first. Rows that read the same either way are not listed;
+    when no row changes although the clause is ambiguous, every row is listed."""
     if not isinstance(clause, Clause):
         return {}
-    default = clause.default_reading()
-    words: dict[str, list[str]] = {}
-    for path, nested in nested_clauses(clause):
-        if not nested.ambiguous:
-            continue
-        for reading in nested.readings().values():
-            variant = _replace_at(default, path, with_nested_defaults(reading))
-            for item, text in describe(variant):
-                words.setdefault(item, [])
-                if text not in words[item]:
-                    words[item].append(text)
-    base = dict(describe(default))
-    differing = {item: [base[item], *[t for t in texts if t != base[item]]]
-                 for item, texts in words.items() if len(set(texts)) > 1 and item in base}
-    if differing or not any(c.ambiguous for _, c in nested_clauses(clause)):
+    variants, default_name = reading_variants(clause)
+    if len(variants) == 1:
+        return {}
+    base = dict(describe(variants[default_name]))
+    words: dict[str, list[str]] = {item: [text] for item, text in base.items()}
+    for variant in variants.values():
+        for item, text in describe(variant):
+            if item in words and text not in words[item]:
+                words[item].append(text)
+    differing = {item: texts for item, texts in words.items() if len(texts) > 1}
+    if differing:
         return differing
     # The readings differ in a detail the short words do not show: flag every row anyway.
-    names = [r.name for _, c in nested_clauses(clause) if c.ambiguous
-             for r in c.ambiguity.readings]
-    return {item: [text, f"readings {', '.join(names)} (see the clause's note)"]
+    names = ", ".join(variants)
+    return {item: [text, f"readings {names} (see the clause's note)"]
             for item, text in base.items()}
 
 

@@ -149,3 +149,45 @@ def nested_clauses(obj, path: str = "") -> list[tuple[str, Clause]]:
             else:
                 found += nested_clauses(value, sub)
     return found
+
+
+def replace_at(obj, path: str, new):
+    """``obj`` with the clause at ``path`` (``""`` for obj itself, or e.g. ``notice[1]``)
+    replaced by ``new``."""
+    if not path:
+        return new
+    head, _, rest = path.partition(".")
+    name, _, index = head.partition("[")
+    value = getattr(obj, name)
+    if index:
+        i = int(index.rstrip("]"))
+        items = list(value)
+        items[i] = replace_at(items[i], rest, new)
+        return obj.model_copy(update={name: items})
+    return obj.model_copy(update={name: replace_at(value, rest, new)})
+
+
+def reading_variants(clause) -> tuple[dict[str, Clause], str]:
+    """Every way of reading ``clause``, one ambiguity at a time, the others at their default.
+
+    Returns ``(variants, default_name)``: each variant is the whole clause (nested clauses
+    resolved). A clause without ambiguity has the single variant ``"as_written"``. With one
+    ambiguity the names are its readings' names; with several, ``"<path>=<reading>"`` (the
+    path of the clause inside ``clause``, e.g. ``notice[1]=art20_notice``).
+    """
+    default = clause.default_reading()
+    ambiguous = [(p, c) for p, c in nested_clauses(clause) if c.ambiguous]
+    if not ambiguous:
+        return {"as_written": default}, "as_written"
+    several = len(ambiguous) > 1
+    variants: dict[str, Clause] = {}
+    default_name = None
+    for path, nested in ambiguous:
+        for name, reading in nested.readings().items():
+            key = f"{path or 'self'}={name}" if several else name
+            if name == nested.ambiguity.default:
+                default_name = default_name or key
+                if several and path != ambiguous[0][0]:
+                    continue  # the same clause as the overall default, listed once
+            variants[key] = replace_at(default, path, with_nested_defaults(reading))
+    return variants, default_name

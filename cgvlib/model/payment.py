@@ -19,9 +19,8 @@ from cgvlib.model.base import Cited, Euros, Percent, Strict
 
 # --- payment terms ---------------------------------------------------------------------------
 
-PaymentKind = Literal[
-    "on_receipt", "days_after_invoice", "days_end_of_month", "in_advance", "unstated"
-]
+PaymentKind = Literal["on_receipt", "days_after_invoice", "days_after_performance",
+                      "days_end_of_month", "in_advance", "unstated"]
 
 
 class PaymentTerm(Clause):
@@ -29,6 +28,7 @@ class PaymentTerm(Clause):
 
     - ``on_receipt``: payable on receipt of the invoice (payable à réception);
     - ``days_after_invoice``: ``days`` calendar days after the invoice date (à N jours nets);
+    - ``days_after_performance``: ``days`` after delivery or performance (L441-10 I's default);
     - ``days_end_of_month``: ``days`` days end of month (N jours fin de mois);
     - ``in_advance``: paid before the period it covers;
     - ``unstated``: the text gives no term (L441-10 I then sets 30 days after performance).
@@ -46,7 +46,8 @@ class PaymentTerm(Clause):
 
     @model_validator(mode="after")
     def _days_match_kind(self) -> Self:
-        needs_days = self.kind in ("days_after_invoice", "days_end_of_month")
+        needs_days = self.kind in ("days_after_invoice", "days_after_performance",
+                                   "days_end_of_month")
         if needs_days and self.days is None:
             raise ValueError(f"kind {self.kind!r} needs 'days' (e.g. days: 30)")
         if not needs_days and self.days is not None:

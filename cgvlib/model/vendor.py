@@ -55,7 +55,7 @@ class Vendor(Strict):
     deadlines: list[Deadline]
     limits: list[Limit]
     force_majeure: SilentOr[ForceMajeure]
-    jurisdiction: list[Jurisdiction] = Field(min_length=1)
+    jurisdiction: list[Jurisdiction]
 
     _origin: str | None = PrivateAttr(default=None)
     _quotes_verified: bool = PrivateAttr(default=False)

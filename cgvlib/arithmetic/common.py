@@ -1,0 +1,150 @@
+"""What every computation shares: the vendor it reads, exact inputs, and results that show
+their working and carry the figures of every reading of an ambiguous clause.
+
+Conventions (stated once for the whole layer):
+
+- Amounts come in as euros (numbers or numeric strings) and are turned into integer cents by
+  :func:`amount_cents`, which refuses negative, non-finite and sub-cent amounts: an invoice
+  has cents, so 12.345 EUR is an input error, never a silent rounding.
+- Dates come in as ``datetime.date`` or ISO strings (:func:`cgvlib.dates.as_date`).
+- Money in results is ``Decimal`` euros made from integer cents; every rounding is the one
+  half-up rounding of :mod:`cgvlib.money`, done once at the end of a computation.
+- A clause that admits several readings is computed under each (:func:`over_readings`); the
+  result's own figures are the default reading's, and ``result.readings`` maps every reading's
+  name to its full result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from cgvlib.errors import InputError
+from cgvlib.model.ambiguity import Clause, reading_variants
+from cgvlib.model.base import Silent, Source
+from cgvlib.model.loader import vendor as vendor_by_id
+from cgvlib.model.vendor import Vendor
+from cgvlib.money import cents_to_euros, format_eur, to_cents
+
+STATUTORY_ID = "statutory"
+
+
+def as_vendor(vendor: Vendor | str) -> Vendor:
+    """A :class:`Vendor`, from itself, its id, or ``"statutory"`` (the law's default terms)."""
+    if isinstance(vendor, Vendor):
+        return vendor
+    if vendor == STATUTORY_ID:
+        from cgvlib.arithmetic.statutory import statutory
+
+        return statutory()
+    if not isinstance(vendor, str):
+        raise InputError(f"vendor: expected a vendor id such as 'teogest' or a Vendor, got "
+                         f"{type(vendor).__name__}")
+    return vendor_by_id(vendor)
+
+
+def amount_cents(value, name: str = "amount") -> int:
+    """Euros to integer cents; refuses negative, NaN, infinite and sub-cent amounts."""
+    cents = to_cents(value, name)
+    if Decimal(str(value)) * 100 != cents:
+        raise InputError(f"{name}: {value!r} has fractions of a cent; give euros with at most "
+                         "two decimals, e.g. 1234.56")
+    return cents
+
+
+def euros(cents: int) -> Decimal:
+    return cents_to_euros(cents)
+
+
+def clause_of(vendor: Vendor, family: str, what: str):
+    """The vendor's clause of ``family``; a clear error when the text is silent on it."""
+    clause = getattr(vendor, family)
+    if isinstance(clause, Silent) or clause in (None, []):
+        raise InputError(f"{vendor.name}'s terms say nothing on {what}, so there is nothing to "
+                         "compute" + (f" ({clause.note})" if getattr(clause, "note", None) else ""))
+    return clause
+
+
+@dataclass(frozen=True, kw_only=True)
+class Result:
+    """Base of every result: the vendor, the working, the citations, and the readings.
+
+    ``readings`` is empty when the clause reads one way; otherwise it maps each reading's name
+    to its full result, and ``reading`` names the one whose figures this result shows.
+    """
+
+    vendor: str
+    working: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    reading: str | None = None
+    default_reading: str | None = None
+    readings: Mapping[str, Result] = field(default_factory=dict, repr=False)
+    ambiguity: str | None = None
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.readings)
+
+    def headline(self) -> str:  # pragma: no cover - every result overrides it
+        return type(self).__name__
+
+    def figures(self) -> dict[str, Any]:
+        """The result's own figures (what varies between readings), for tables."""
+        skip = {f.name for f in dataclasses.fields(Result)}
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+                if f.name not in skip}
+
+    def explain(self) -> str:
+        """The result in words: headline, working, the clause's words, and every reading."""
+        lines = [f"{self.vendor}: {self.headline()}"]
+        lines += [f"  {w}" for w in self.working]
+        for s in self.sources:
+            lines.append(f"  [art. {s.article}] « {s.quote} »")
+        if self.readings:
+            lines.append(f"  The clause admits {len(self.readings)} readings ({self.ambiguity})")
+            for name, r in self.readings.items():
+                mark = " (default)" if name == self.default_reading else ""
+                mark += " <- shown" if name == self.reading and name != self.default_reading else ""
+                lines.append(f"    - {name}{mark}: {r.headline()}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+
+R = TypeVar("R", bound=Result)
+
+
+def over_readings(clause: Clause, compute: Callable[[Clause], R], reading: str | None = None) -> R:
+    """``compute`` the result under every reading of ``clause`` (nested clauses included).
+
+    The returned result shows the ``reading`` asked for (by default the clause's default
+    reading) and carries every reading's result in ``readings``.
+    """
+    variants, default_name = reading_variants(clause)
+    if len(variants) == 1:
+        if reading not in (None, default_name):
+            raise InputError(f"reading {reading!r}: this clause reads one way only")
+        return compute(variants[default_name])
+    results = {name: compute(variant) for name, variant in variants.items()}
+    chosen = reading or default_name
+    if chosen not in results:
+        raise InputError(f"reading {chosen!r} is not a reading of this clause; valid readings: "
+                         + ", ".join(results))
+    notes = [c.ambiguity.note for _, c in _ambiguous(clause)]
+    return dataclasses.replace(results[chosen], reading=chosen, default_reading=default_name,
+                               readings=results, ambiguity=" / ".join(notes))
+
+
+def _ambiguous(clause: Clause):
+    from cgvlib.model.ambiguity import nested_clauses
+
+    return [(p, c) for p, c in nested_clauses(clause) if c.ambiguous]
+
+
+def money(cents: int) -> str:
+    """Already-rounded cents for working lines."""
+    return format_eur(cents)
