@@ -7,12 +7,45 @@ The public API, importable from the package top level:
 - reference series: :func:`legal_rate`, :func:`ecb_rate`, :func:`ecb_semester_rate`,
   :func:`syntec`, :func:`syntec_last_published`, :func:`syntec_ratio` and the series for
   charts (:func:`legal_rate_series`, :func:`ecb_rate_series`, :func:`syntec_series`);
+- contract arithmetic: :func:`late_payment`, :func:`late_payment_frame`,
+  :func:`statutory_late_rate`, :func:`minimum_late_rate`, :func:`statutory` (the law's default
+  terms as a vendor), :func:`sla_downtime`, :func:`unavailability`, :func:`sla_credit`,
+  :func:`exit_plan`, :func:`renewal_deadlines`, :func:`revise_price`, :func:`price_path`,
+  :func:`cancellation_fee`, :func:`time_and_materials`, :func:`management_fee`,
+  :func:`minimum_billing`, :func:`deposit`, :func:`overrun_surcharge`, :func:`vat`,
+  :func:`recruitment_fee`, :func:`non_solicitation_penalty`, :func:`liability_cap`,
+  :func:`time_limit`, :func:`time_limits`;
 - calendar: :func:`add_days`, :func:`count_days`, :func:`is_day`, :func:`public_holidays`,
   :func:`add_months`, :func:`months_before`, :func:`end_of_month`,
   :func:`day_after_month_of`, :func:`started_months`.
 """
 
 from cgvlib.analysis.compare import citation, compare, compare_long
+from cgvlib.arithmetic.cancellation import cancellation_fee
+from cgvlib.arithmetic.fees import (
+    deposit,
+    management_fee,
+    minimum_billing,
+    non_solicitation_penalty,
+    overrun_surcharge,
+    recruitment_fee,
+    time_and_materials,
+    vat,
+)
+from cgvlib.arithmetic.late_payment import late_payment
+from cgvlib.arithmetic.late_payment_frame import late_payment_frame
+from cgvlib.arithmetic.liability import liability_cap
+from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines
+from cgvlib.arithmetic.price import price_path, revise_price
+from cgvlib.arithmetic.sla import (
+    downtime_table,
+    sla_credit,
+    sla_credit_table,
+    sla_downtime,
+    unavailability,
+)
+from cgvlib.arithmetic.statutory import minimum_late_rate, statutory, statutory_late_rate
+from cgvlib.arithmetic.time_limits import time_limit, time_limits
 from cgvlib.errors import (
     CgvError,
     InputError,
@@ -42,10 +75,16 @@ from cgvlib.reference.syntec import (
 
 __all__ = [
     "CgvError", "InputError", "OutOfCoverageError", "ReferenceDataError", "UnknownVendorError",
-    "VendorFileError", "add_days", "add_months", "citation", "compare", "compare_long",
-    "count_days", "day_after_month_of", "ecb_rate", "ecb_rate_series", "ecb_semester_rate",
-    "end_of_month", "is_day", "legal_rate", "legal_rate_series", "load_vendor", "months_after",
-    "months_before", "public_holidays", "started_months", "syntec", "syntec_last_published",
-    "syntec_ratio", "syntec_series", "vendor", "vendors",
+    "VendorFileError", "add_days", "add_months", "cancellation_fee", "citation", "compare",
+    "compare_long", "count_days", "day_after_month_of", "deposit", "downtime_table", "ecb_rate",
+    "ecb_rate_series", "ecb_semester_rate", "end_of_month", "exit_plan", "is_day", "late_payment",
+    "late_payment_frame", "legal_rate", "legal_rate_series", "liability_cap", "load_vendor",
+    "management_fee", "minimum_billing", "minimum_late_rate", "months_after", "months_before",
+    "non_solicitation_penalty", "overrun_surcharge", "price_path", "public_holidays",
+    "recruitment_fee", "renewal_deadlines", "revise_price", "sla_credit", "sla_credit_table",
+    "sla_downtime", "started_months", "statutory", "statutory_late_rate", "syntec",
+    "syntec_last_published", "syntec_ratio", "syntec_series", "time_and_materials", "time_limit",
+    "time_limits",
+    "unavailability", "vat", "vendor", "vendors",
 ]
 __version__ = "0.1.0"

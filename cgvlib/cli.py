@@ -7,6 +7,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -54,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     except CgvError as exc:
         print(f"cgvlib: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into a pager or `head` that closed early
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep Python's exit flush quiet
+        return 0
 
 
 if __name__ == "__main__":

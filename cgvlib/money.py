@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 
 from cgvlib.errors import InputError
 
@@ -66,6 +67,18 @@ def div_round_half_up(numerator: int, denominator: int) -> int:
     sign = -1 if numerator < 0 else 1
     q, r = divmod(abs(numerator), denominator)
     return sign * (q + (1 if 2 * r >= denominator else 0))
+
+
+def round_half_up(value: Fraction | int) -> int:
+    """An exact rational (e.g. cents x a percentage as a Fraction) rounded half-up to an int:
+    the project's one rounding, for computations kept as fractions until the end."""
+    value = Fraction(value)
+    return div_round_half_up(value.numerator, value.denominator)
+
+
+def percent_fraction(percent) -> Fraction:
+    """A percentage (15.21, Decimal('15.21'), '15.21') as an exact fraction of 1 (1521/10000)."""
+    return Fraction(percent_to_bp(percent), BP_PER_UNIT)
 
 
 def cents_to_euros(cents: int) -> Decimal:

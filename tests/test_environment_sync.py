@@ -21,9 +21,8 @@ def requirement(spec: str) -> tuple[str, str]:
 def pyproject_requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     specs = list(project["dependencies"])
-    for group, extra in project.get("optional-dependencies", {}).items():
-        if group != "scale":  # optional heavy extra, not in the conda environment
-            specs += extra
+    for extra in project.get("optional-dependencies", {}).values():
+        specs += extra
     return dict(requirement(s) for s in specs)
 
 

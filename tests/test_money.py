@@ -55,3 +55,14 @@ def test_format_eur_formats_the_rounded_cents_without_rounding_again():
     assert format_eur(123456, "fr") == "1\u202f234,56\u00a0€"
     assert format_eur(5) == "0.05 EUR"
     assert format_eur(-250) == "-2.50 EUR"
+
+
+def test_round_half_up_on_fractions():
+    from fractions import Fraction
+
+    from cgvlib.money import percent_fraction, round_half_up
+
+    # 8 % of 1,234.56 EUR = 123,456 cents x 8/100 = 9876.48 cents -> 9876
+    assert round_half_up(Fraction(123_456) * percent_fraction(8)) == 9876
+    assert round_half_up(Fraction(5, 2)) == 3  # 2.5 -> 3, not the half-even 2
+    assert percent_fraction("15.21") == Fraction(1521, 10_000)

@@ -222,16 +222,21 @@ def _price(p: PriceRevision) -> Rows:
         case "index_ratio":
             words = f"P2 = P1 x S2/S1 on {p.index}, each {when}"
         case "index_with_margin":
-            words = f"on {p.index} each {when}, up to {num(p.cap_percent)} %"
+            cap = "up to" if p.index_capped else "vendor's margin up to"
+            words = f"on {p.index} each {when}, {cap} {num(p.cap_percent)} %"
             if p.above_index_allowed:
                 words += " (may exceed the index)"
+        case "index_since":
+            words = f"on {p.index} in force at each service, from the tariff of {p.as_of}"
         case "volume_step":
             words = (
                 f"±{num(p.step_percent)} % each {when} if volume deviates by more than "
                 f"{num(p.threshold_percent)} %"
             )
-        case _:
+        case "new_orders_only":
             words = "may change prices for new orders"
+        case _:
+            raise ValueError(p.kind)
     return [("", words)]
 
 

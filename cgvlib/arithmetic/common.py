@@ -17,6 +17,7 @@ Conventions (stated once for the whole layer):
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -68,6 +69,33 @@ def clause_of(vendor: Vendor, family: str, what: str):
     return clause
 
 
+def choose(items: list, which, *, argument: str, what: str, label: Callable[[Any], str],
+           default_first: bool = False) -> tuple[int, Any]:
+    """One of a vendor's clauses of a kind: ``which`` is its index, or words that are all found
+    in exactly one clause's ``label``; None picks the only one (or the first, when
+    ``default_first``). Returns ``(index, clause)``; a clear error lists the choices."""
+    listing = "; ".join(f"[{i}] {label(item)}" for i, item in enumerate(items))
+    if which is None:
+        if len(items) == 1 or (default_first and items):
+            return 0, items[0]
+        raise InputError(f"{argument}: there are {len(items)} {what}s; choose one by number or "
+                         f"by words of it: {listing}")
+    if isinstance(which, int) and not isinstance(which, bool):
+        if 0 <= which < len(items):
+            return which, items[which]
+        raise InputError(f"{argument}: no {what} number {which}; valid: {listing}")
+    if isinstance(which, str):
+        words = which.casefold().split()
+        found = [i for i, item in enumerate(items)
+                 if all(w in label(item).casefold() for w in words)]
+        if len(found) == 1:
+            return found[0], items[found[0]]
+        raise InputError(f"{argument}: {which!r} matches {len(found)} {what}s, not one; "
+                         f"valid: {listing}")
+    raise InputError(f"{argument}: expected a number or words, got {type(which).__name__} "
+                     f"{which!r}")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Result:
     """Base of every result: the vendor, the working, the citations, and the readings.
@@ -104,7 +132,9 @@ class Result:
         for s in self.sources:
             lines.append(f"  [art. {s.article}] « {s.quote} »")
         if self.readings:
-            lines.append(f"  The clause admits {len(self.readings)} readings ({self.ambiguity})")
+            lines.append(f"  The clause admits {len(self.readings)} readings. Why:")
+            lines += textwrap.wrap(self.ambiguity or "", 96, initial_indent="    ",
+                                   subsequent_indent="    ")
             for name, r in self.readings.items():
                 mark = " (default)" if name == self.default_reading else ""
                 mark += " <- shown" if name == self.reading and name != self.default_reading else ""

@@ -439,8 +439,9 @@ def test_price_revisions(v):
     # "Ces prix sont révisés au 1er janvier de chaque année en fonction de l'indice Syntec. Si cet
     # indice entraîne une hausse des tarifs inférieure à 9 %, la hausse pourra être supérieure à
     # celle fondée sur l'indice Syntec mais ne pourra excéder 9 %."
-    assert [p.source.article for p in v.price_revision] == ["14.1.2", "14.2.2", "14.3.2", "14.3.3"]
-    for p in v.price_revision:
+    yearly = v.price_revision[:4]
+    assert [p.source.article for p in yearly] == ["14.1.2", "14.2.2", "14.3.2", "14.3.3"]
+    for p in yearly:
         assert p.kind == "index_with_margin"
         assert p.index == "syntec"
         assert p.months == [1]
@@ -462,18 +463,44 @@ def test_price_revision_covers_commitments_and_minimum(v):
 
 def test_price_revision_above_nine_percent(v):
     # the 9 % ceiling is stated only for an index rise "inférieure à 9 %"
-    for p in v.price_revision:
+    for p in v.price_revision[:4]:
         a = p.ambiguity
         assert [r.name for r in a.readings] == ["capped_at_9", "index_in_full"]
         assert a.default == "capped_at_9"
         capped = p.readings()["capped_at_9"]
         assert capped.kind == "index_with_margin"
         assert capped.cap_percent == Decimal("9")
+        assert capped.index_capped is True
+        # an index rise of 9 % or more applies in full; below 9 % the margin up to 9 % remains
         full = p.readings()["index_in_full"]
-        assert full.kind == "index_ratio"
-        assert full.cap_percent is None
-        assert full.above_index_allowed is False
-        assert p.default_reading().cap_percent == Decimal("9")
+        assert full.kind == "index_with_margin"
+        assert full.cap_percent == Decimal("9")
+        assert full.above_index_allowed is True
+        assert full.index_capped is False
+        assert p.default_reading().index_capped is True
+
+
+def test_annex_rates_revised_at_the_date_of_service(v):
+    # Annexe 2 D: "au tarif horaire de 130 € H.T (tarif au 30/10/2023 qui sera révisé selon
+    # l'indice Syntec en vigueur à la date de délivrance des prestations) avec un minimum de
+    # facturation de 70 € H.T. par dossier annuel restauré (tarif au 31/10/2023 qui sera révisé
+    # ...)"; Annexe 3: "au tarif horaire de 200 € H.T (tarif au 30/10/2023 qui sera révisé ...)"
+    since = v.price_revision[4:]
+    assert [(p.source.article, p.as_of) for p in since] == [
+        ("Annexe 2 D.2", dt.date(2023, 10, 30)),
+        ("Annexe 2 D.2", dt.date(2023, 10, 31)),
+        ("Annexe 3", dt.date(2023, 10, 30)),
+    ]
+    assert ["130 EUR" in since[0].applies_to[0], "70 EUR" in since[1].applies_to[0],
+            "200 EUR" in since[2].applies_to[0]] == [True, True, True]
+    for p in since:
+        assert p.kind == "index_since"
+        assert p.index == "syntec"
+        assert p.months == []
+        assert p.new_index == "last_published_at_service"
+        assert p.base_index == "last_published_at_as_of"
+        assert not p.ambiguous
+        assert "en vigueur à la date de délivrance des prestations" in p.source.quote
 
 
 def test_minimum_monthly_billing(v):

@@ -1,0 +1,113 @@
+"""Benchmark: late_payment_frame on 1,000,000 invoices against a loop over late_payment.
+
+For each of the five vendors and the statutory terms: the vectorised function on 1M invoices
+(due dates spread over 2015-2025, delays of 0 to 400 days, random amounts in cents), and a
+plain loop over the scalar function on a 2,000-invoice sample of the same table, in the same
+run. Both must agree to the cent on the sample (every reading's total included).
+
+Targets: each 1M-row run under 0.5 s, and at least 100x the loop's per-invoice throughput.
+Run with ``make bench`` (not part of the test suite).
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+
+from cgvlib.arithmetic.late_payment import late_payment
+from cgvlib.arithmetic.late_payment_frame import late_payment_frame
+
+ROWS = 1_000_000
+SAMPLE = 2_000
+REPEATS = 3
+TARGET_SECONDS = 0.5
+TARGET_SPEEDUP = 100
+VENDORS = ("statutory", "janquor", "iosmart", "teogest", "leappy", "gout")
+LAST_COVERED = np.datetime64("2026-06-11")  # the ECB data's complete_until
+
+
+def invoices(rows: int, seed: int = 20240229) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    first, last = np.datetime64("2015-01-01"), np.datetime64("2025-12-31")
+    due = first + rng.integers(0, int((last - first).astype(int)) + 1, rows).astype("m8[D]")
+    paid = np.minimum(due + rng.integers(0, 401, rows).astype("m8[D]"), LAST_COVERED)
+    invoice_date = due - rng.integers(0, 31, rows).astype("m8[D]")
+    amount = rng.integers(1, 1_000_000_000, rows) / 100  # 0.01 .. 10,000,000.00 EUR
+    return pd.DataFrame(
+        {
+            "amount": amount,
+            "due": due.astype("datetime64[s]"),
+            "paid": paid.astype("datetime64[s]"),
+            "invoice_date": invoice_date.astype("datetime64[s]"),
+        }
+    )
+
+
+def loop(vendor: str, sample: pd.DataFrame) -> tuple[float, list[dict[str, int]]]:
+    amounts = sample["amount"].tolist()
+    dues = sample["due"].dt.date.tolist()
+    paids = sample["paid"].dt.date.tolist()
+    invoice_dates = sample["invoice_date"].dt.date.tolist()
+    start = time.perf_counter()
+    results = [
+        late_payment(vendor, a, d, p, invoice_date=i)
+        for a, d, p, i in zip(amounts, dues, paids, invoice_dates, strict=True)
+    ]
+    seconds = time.perf_counter() - start
+    totals = [
+        {name: r.total_cents for name, r in r.readings.items()} | {"": r.total_cents}
+        for r in results
+    ]
+    return seconds, totals
+
+
+def frame_totals(out: pd.DataFrame) -> list[dict[str, int]]:
+    shown = out.attrs["reading"]
+    columns = {"": "total_cents"}
+    for name in out.attrs["readings"]:
+        columns[name] = "total_cents" if name == shown else f"total_cents[{name}]"
+    arrays = {name: out[col].to_numpy() for name, col in columns.items()}
+    return [{name: int(a[i]) for name, a in arrays.items()} for i in range(len(out))]
+
+
+def main() -> int:
+    data = invoices(ROWS)
+    sample = data.iloc[:SAMPLE]
+    failures = 0
+    print(f"{ROWS:,} invoices per vendor; loop on {SAMPLE:,}; best of {REPEATS} frame runs")
+    print(
+        f"{'vendor':<10} {'frame 1M':>10} {'per row':>9} {'loop/row':>10} {'speed-up':>9}  "
+        "same  verdict"
+    )
+    for vendor in VENDORS:
+        late_payment_frame(vendor, data.iloc[:10])  # warm the rate tables and vendor cache
+        times = []
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            out = late_payment_frame(vendor, data)
+            times.append(time.perf_counter() - start)
+        frame_seconds = min(times)
+        loop_seconds, loop_totals = loop(vendor, sample)
+        same = frame_totals(out.iloc[:SAMPLE]) == loop_totals
+        per_row = frame_seconds / ROWS
+        per_invoice = loop_seconds / SAMPLE
+        speedup = per_invoice / per_row
+        ok = same and frame_seconds < TARGET_SECONDS and speedup >= TARGET_SPEEDUP
+        failures += not ok
+        print(
+            f"{vendor:<10} {frame_seconds:>9.3f}s {per_row * 1e9:>7.0f}ns "
+            f"{per_invoice * 1e6:>8.0f}us {speedup:>8,.0f}x  {'yes' if same else 'NO':<4}  "
+            f"{'PASS' if ok else 'FAIL'}"
+        )
+    print(
+        f"targets: < {TARGET_SECONDS} s per 1M rows, >= {TARGET_SPEEDUP}x the loop per "
+        "invoice, equal totals on the sample"
+    )
+    print("PASS" if not failures else f"FAIL ({failures} vendor(s))")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

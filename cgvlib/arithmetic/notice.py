@@ -1,0 +1,632 @@
+"""Duration, renewal, notice (préavis) and exit: when a contract really ends, and by when the
+letter must leave.
+
+- :func:`exit_plan`: the contract's last day if notice is sent on a given day, the notice's
+  length and how it was derived, and what is billed until the end (:mod:`.exit_cost`);
+- :func:`renewal_deadlines`: one row per term, with the last day to send notice.
+
+Conventions (stated once for this module):
+
+- **Terms.** A term of N months from ``start`` runs from ``start`` to its last day
+  ``term_end = add_months(start, N) - 1 day``; the *anniversary* (renewal date, first day of the
+  renewed term) is ``add_months(start, N)``. Renewed terms are computed from the original start
+  (``add_months(start, N + k * R)``), never by chaining, so a start on 31 January or on
+  29 February keeps its day where the month has it (2024-02-29: terms end 2025-02-27,
+  2026-02-27, 2027-02-27, 2028-02-28). Months clamp to the month's end
+  (:mod:`cgvlib.reference.months`).
+- **Before the term** (``before_term``: JANQUOR art. 16 « deux (2) mois avant le terme du
+  contrat », GOUT 7 C « au moins un mois avant l'échéance »): the last day to send the letter
+  is ``add_months(anchor, -months)``, the anchor being the term's last day (``term_end``) or
+  its anniversary (``anniversary``), as the reading says; a letter sent on that day is in time.
+  A letter sent later does not stop the renewal (JANQUOR: « toute demande de résiliation
+  hors-délai sera nul et ne fera en aucun cas obstacle à ladite reconduction »; GOUT: the
+  renewal is tacit « sauf si » the request is in time): the contract ends at the end of the
+  first later term whose deadline the letter meets (the next one for 12-month terms). Strictly,
+  a void letter is of no effect; the plan reports the earliest end the client can reach, and
+  says by when a letter for that term must leave.
+- **Until the eve of renewal** (``until_eve_of_renewal``, Teogest 14.3 « jusqu'à la veille de
+  la date de renouvellement »): the last day is the term's last day; the contract ends at the
+  end of the term in progress.
+- **Tenure** (``tenure_based``, Teogest art. 20): tenure is counted in completed months and
+  years from ``start`` to the request (:func:`~cgvlib.reference.months.full_months_between`).
+  « si le client est abonné depuis moins d'un an, il n'y aura pas de préavis et la résiliation
+  du Contrat sera effective à la fin du mois au cours duquel le client aura demandé le
+  désabonnement »: under ``no_notice_under_months`` (12) completed months the contract ends on
+  the last day of the month of the request. Otherwise « un préavis minimum d'un mois plus un
+  mois par année complète d'abonnement en considérant que le préavis démarrera le lendemain du
+  mois au cours duquel le client aura demandé le désabonnement »: notice = base_months +
+  months_per_full_year x completed years, from the first day of the next month, ending on the
+  last day of its last month. A request made exactly on the first anniversary has 12 completed
+  months: the text's « moins d'un an » / « plus d'un an » leave that day out, and the vendor
+  file treats it as « plus d'un an » (notice due, 1 + 1 = 2 months); this module follows the
+  file.
+- **Commitments** (Teogest 14.1.1, 14.3): ``commitment_months`` (12, 24 or 36) counted from
+  ``start`` and renewed tacitly for the same length. 14.1.1: such subscriptions « ne peuvent
+  être résiliés qu'au terme de la période souscrite et en respectant les dispositions liées au
+  préavis »; art. 20: « Si la date de fin du préavis est postérieure à la date de fin de
+  l'engagement du client [...], l'abonnement se poursuivra jusqu'à la date de fin du
+  préavis. » So under art. 20 the contract ends on the later of the notice's end and the end of
+  the commitment period in progress at the request. Under the 14.3 reading (the file's
+  ambiguity on ``term.notice[1]``) the client declines the renewal up to the eve of the renewal
+  date, and the contract ends at the end of the commitment period in progress. Without a
+  commitment (the monthly subscription) only art. 20 applies: 14.3 governs the renewal of a
+  commitment, and 14.1.1 binds only subscriptions « dont la durée est supérieure à un mois ».
+- **Per order** (Leappy art. 5, ioSmart): no renewal and no notice; a termination takes effect
+  on the day it is made, the order itself setting the mission's length; only the work done is
+  due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from cgvlib.arithmetic.common import (
+    Result,
+    amount_cents,
+    as_vendor,
+    clause_of,
+    euros,
+    money,
+    over_readings,
+)
+from cgvlib.arithmetic.exit_cost import Billing, exit_billing, invoice_history_cents
+from cgvlib.dates import as_date
+from cgvlib.errors import InputError
+from cgvlib.model.ambiguity import reading_variants
+from cgvlib.model.base import Source
+from cgvlib.model.term import InitialTerm, NoticeRule, TenureBased, Term
+from cgvlib.model.vendor import Vendor
+from cgvlib.reference.months import (
+    add_months,
+    day_after_month_of,
+    end_of_month,
+    full_months_between,
+    full_years_between,
+    months_before,
+)
+
+ONE_DAY = dt.timedelta(days=1)
+WHAT = "the contract's duration, renewal and notice"
+
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExitPlan(Result):
+    """When the contract ends if notice is sent on ``request_date``, and what is billed.
+
+    - ``end``: the contract's last day; ``notice_months``: the notice's length (0 when none;
+      for a before-term rule, the months the letter must precede the term); ``notice_start``:
+      the first day of a notice that runs from a day the rule fixes (art. 20), else None;
+    - ``term_end``: the last day of the term or commitment period in progress at the request
+      (None without one); ``deadline``: the last day to send notice for that term (None when the
+      rule has none); ``deadline_met``: whether the request meets it (None without a deadline);
+      ``renewed``: the term renews because the request came too late;
+    - ``tenure_years``: completed years of subscription at the request (tenure rules only);
+    - ``derivation``: how the end was found, line by line; ``rule``: the article(s) applied;
+    - ``billed_monthly`` / ``billed_total`` (and ``*_cents``): the monthly amount and the total
+      billed until the end (None when not computable, ``billing_basis`` says why);
+      ``billed_months``: the months the total covers.
+    """
+
+    start: dt.date
+    request_date: dt.date
+    notice_months: int
+    notice_start: dt.date | None
+    end: dt.date
+    term_end: dt.date | None
+    deadline: dt.date | None
+    deadline_met: bool | None
+    renewed: bool
+    tenure_years: int | None
+    rule: str
+    derivation: tuple[str, ...]
+    billed_monthly: Decimal | None
+    billed_monthly_cents: int | None
+    billed_total: Decimal | None
+    billed_total_cents: int | None
+    billed_months: int
+    billing_basis: str
+
+    def headline(self) -> str:
+        if self.notice_start is not None:
+            notice = f"notice {self.notice_months} month(s) from {self.notice_start}"
+        elif self.deadline is not None:
+            met = "met" if self.deadline_met else "missed"
+            notice = f"deadline {self.deadline} {met}"
+        else:
+            notice = "no notice"
+        renewed = ", renewed (late notice)" if self.renewed else ""
+        billed = ("" if self.billed_total_cents is None
+                  else f"; billed until the end {money(self.billed_total_cents)}")
+        return f"request {self.request_date}: ends {self.end} ({notice}{renewed}){billed}"
+
+
+# --------------------------------------------------------------------------- terms
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The successive terms of a contract started on ``start``: a first term of
+    ``first_months``, renewed for ``renewal_months`` each time (None: no tacit renewal)."""
+
+    start: dt.date
+    first_months: int
+    renewal_months: int | None
+    offer: InitialTerm
+
+    def _months_to(self, k: int) -> int:
+        """Months from ``start`` to the end of term ``k`` (0-based)."""
+        return self.first_months + k * (self.renewal_months or 0)
+
+    def bounds(self, k: int) -> tuple[dt.date, dt.date]:
+        """First and last day of term ``k`` (0-based); term_end = add_months(start, N) - 1."""
+        first = self.start if k == 0 else add_months(self.start, self._months_to(k - 1))
+        return first, add_months(self.start, self._months_to(k)) - ONE_DAY
+
+    def index_of(self, day: dt.date) -> int:
+        """The term ``day`` falls in; an error past the end of a term that does not renew."""
+        months = full_months_between(self.start, day)
+        if months < self.first_months:
+            return 0
+        if self.renewal_months is None:
+            how = {"on_request": "at the client's express request"}.get(self.offer.renewal,
+                                                                         "if agreed")
+            raise InputError(
+                f"notice_sent: {day} is after the end of the {self.first_months}-month term "
+                f"({self.bounds(0)[1]}), which renews only {how} (art. "
+                f"{self.offer.source.article}): the contract has already ended"
+            )
+        return 1 + (months - self.first_months) // self.renewal_months
+
+
+def _as_months(value, name: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise InputError(f"{name}: expected a whole number of months such as 12, got {value!r}")
+    try:
+        months = operator.index(value)
+    except TypeError:
+        raise InputError(f"{name}: expected a whole number of months such as 12, got "
+                         f"{type(value).__name__} {value!r}") from None
+    if months < 1:
+        raise InputError(f"{name}: {months} months; give a length of 1 month or more")
+    return months
+
+
+def contract_terms(vendor: Vendor, term: Term, start: dt.date,
+                   commitment_months: int | None) -> Terms:
+    """The terms of the commitment offered by ``term.initial_terms`` of ``commitment_months``.
+
+    Without ``commitment_months``: the one tacitly renewed length the terms offer. A length set
+    by the order or quote (``months: null``, GOUT 7 C) must be given; its renewed periods are
+    read as the same length (the text does not state it). A tacit offer without
+    ``renewal_months`` is renewed for its own length. When several offers have the length
+    asked for (Teogest: 14.3 dossier-based, renewed tacitly; 14.1.1 users-based, renewal not
+    stated), the tacitly renewed one is used.
+    """
+    offers = term.initial_terms
+    fixed = sorted({o.months for o in offers if o.months is not None})
+    open_offers = [o for o in offers if o.months is None]
+    if commitment_months is None:
+        tacit = sorted({o.months for o in offers if o.months and o.renewal == "tacit"})
+        if len(tacit) == 1:
+            chosen = next(o for o in offers if o.months == tacit[0] and o.renewal == "tacit")
+        elif open_offers and not tacit:
+            o = open_offers[0]
+            raise InputError(
+                f"commitment_months: {vendor.name}'s term length is set by the order or quote "
+                f"(art. {o.source.article}: « {o.source.quote} »); give it, e.g. "
+                "commitment_months=12"
+            )
+        else:
+            raise InputError(f"commitment_months: {vendor.name}'s terms offer several lengths; "
+                             "give one of " + ", ".join(map(str, fixed)))
+    else:
+        matches = sorted((o for o in offers if o.months == commitment_months),
+                         key=lambda o: o.renewal != "tacit")
+        if matches:
+            chosen = matches[0]
+        elif open_offers:
+            chosen = open_offers[0]
+        else:
+            raise InputError(
+                f"commitment_months: {vendor.name}'s terms offer no {commitment_months}-month "
+                "term; valid lengths: " + ", ".join(map(str, fixed))
+            )
+    months = chosen.months or commitment_months
+    renewal = (chosen.renewal_months or months) if chosen.renewal == "tacit" else None
+    return Terms(start, months, renewal, chosen)
+
+
+def _commitment(vendor: Vendor, term: Term, start: dt.date,
+                commitment_months: int | None) -> Terms | None:
+    """A tenure-based vendor's commitment (None: the monthly subscription, no commitment)."""
+    if commitment_months is None:
+        return None
+    lengths = sorted({o.months for o in term.initial_terms if o.months and o.months > 1})
+    if commitment_months not in lengths:
+        raise InputError(
+            f"commitment_months: {vendor.name}'s commitments are "
+            + ", ".join(map(str, lengths))
+            + " months; give one of them, or None for a subscription without commitment (a "
+            "monthly subscription is not a commitment: 14.1.1 binds only subscriptions « dont la"
+            " durée est supérieure à un mois »)"
+        )
+    return contract_terms(vendor, term, start, commitment_months)
+
+
+# --------------------------------------------------------------------------- notice rules
+
+
+def _rules(term: Term, kind: str) -> list[NoticeRule]:
+    return [n for n in term.notice if n.rule.kind == kind]
+
+
+def deadline_for(rule: NoticeRule, term_end: dt.date) -> dt.date:
+    """The last day to send notice for a term ending on ``term_end``.
+
+    ``before_term``: ``months`` before the term's last day (``term_end``) or before its
+    anniversary (``anniversary`` = term_end + 1 day), clamped: JANQUOR, start 2024-01-31, term
+    end 2025-01-30 -> 2024-11-30; anniversary 2025-01-31 -> 2024-11-30 (no 31 November).
+    ``until_eve_of_renewal``: the term's last day, the eve of the renewal date.
+    """
+    r = rule.rule
+    if r.kind == "until_eve_of_renewal":
+        return term_end
+    if r.kind != "before_term":
+        raise InputError(f"a {r.kind} notice rule has no fixed deadline before the term")
+    anchor = term_end if r.counted_from == "term_end" else term_end + ONE_DAY
+    return months_before(anchor, r.months)
+
+
+def _deadline_words(rule: NoticeRule) -> str:
+    r = rule.rule
+    if r.kind == "until_eve_of_renewal":
+        return "until the eve of the renewal date (the term's last day)"
+    anchor = "the term's last day" if r.counted_from == "term_end" else "the anniversary"
+    return f"{r.months} month(s) before {anchor}"
+
+
+@dataclass(frozen=True)
+class TenureNotice:
+    """Art. 20 for one request: completed months and years, notice length, start and end."""
+
+    months_full: int
+    years: int
+    notice_months: int
+    notice_start: dt.date | None
+    end: dt.date
+    lines: tuple[str, ...]
+
+
+def tenure_notice(rule: TenureBased, start: dt.date, request: dt.date) -> TenureNotice:
+    """The notice a tenure rule gives a request made on ``request`` (module docstring).
+
+    Start 2021-03-15, request 2024-11-20: 3 completed years, notice 1 + 3 = 4 months from
+    2024-12-01, ending 2025-03-31. Start 2024-03-15, request 2024-11-20: 8 completed months,
+    no notice, ends 2024-11-30.
+    """
+    months_full = full_months_between(start, request)
+    years = full_years_between(start, request)
+    tenure = f"tenure {start} -> {request}: {months_full} completed month(s), {years} year(s)"
+    if months_full < rule.no_notice_under_months:
+        end = end_of_month(request)
+        return TenureNotice(months_full, years, 0, None, end, (
+            tenure,
+            f"under {rule.no_notice_under_months} months (« abonné depuis moins d'un an »): no "
+            f"notice, ends at the end of the month of the request, {end}",
+        ))
+    n = rule.base_months + rule.months_per_full_year * years
+    first = day_after_month_of(request)
+    end = add_months(first, n) - ONE_DAY
+    boundary = (" (exactly the first anniversary: counted as « plus d'un an », as the vendor "
+                "file says)" if months_full == rule.no_notice_under_months else "")
+    return TenureNotice(months_full, years, n, first, end, (
+        tenure + boundary,
+        f"notice = {rule.base_months} + {rule.months_per_full_year} x {years} completed "
+        f"year(s) = {n} month(s)",
+        f"from the day after the month of the request, {first}, to {end}",
+    ))
+
+
+def latest_tenure_request(rule: TenureBased, start: dt.date, term_end: dt.date) -> dt.date | None:
+    """The latest request date (from ``start``) whose art. 20 notice ends on or before
+    ``term_end``; None when even a request on ``start`` ends later.
+
+    The notice's end never decreases as the request moves later (the tenure only grows), so a
+    binary search over the days finds it.
+    """
+    if tenure_notice(rule, start, start).end > term_end:
+        return None
+    lo, hi = 0, (term_end - start).days  # lo always qualifies
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if tenure_notice(rule, start, start + dt.timedelta(days=mid)).end <= term_end:
+            lo = mid
+        else:
+            hi = mid - 1
+    return start + dt.timedelta(days=lo)
+
+
+# --------------------------------------------------------------------------- plans
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    vendor: Vendor
+    start: dt.date
+    request: dt.date
+    commitment_months: int | None
+    monthly_cents: int | None
+    history: dict[dt.date, int] | None
+
+
+def _plan(inputs: _Inputs, term: Term, *, notice_months: int, notice_start, end, term_end,
+          deadline, deadline_met, renewed, tenure_years, rule: str, derivation: list[str],
+          sources: list[Source]) -> ExitPlan:
+    billing: Billing = exit_billing(
+        term.exit_charges, start=inputs.start, request=inputs.request, end=end,
+        notice_months=notice_months, history=inputs.history, monthly_cents=inputs.monthly_cents,
+    )
+    cents = billing.monthly_cents, billing.total_cents
+    return ExitPlan(
+        vendor=inputs.vendor.name,
+        working=(*derivation, *billing.lines, f"billing: {billing.basis}"),
+        sources=tuple(dict.fromkeys([*sources, *billing.sources])),
+        start=inputs.start, request_date=inputs.request, notice_months=notice_months,
+        notice_start=notice_start, end=end, term_end=term_end, deadline=deadline,
+        deadline_met=deadline_met, renewed=renewed, tenure_years=tenure_years, rule=rule,
+        derivation=tuple(derivation),
+        billed_monthly=None if cents[0] is None else euros(cents[0]),
+        billed_monthly_cents=cents[0],
+        billed_total=None if cents[1] is None else euros(cents[1]),
+        billed_total_cents=cents[1], billed_months=billing.months, billing_basis=billing.basis,
+    )
+
+
+def _renewal_plan(inputs: _Inputs, term: Term, rule: NoticeRule, terms: Terms,
+                  extra: tuple[str, ...] = (), tenure_years: int | None = None) -> ExitPlan:
+    """Before-term and eve-of-renewal rules: the term in progress ends, or the next one."""
+    request = inputs.request
+    k = terms.index_of(request)
+    first, last = terms.bounds(k)
+    length = terms.first_months if k == 0 else terms.renewal_months
+    lines = [*extra, f"term {k + 1} in progress: {first} to {last} ({length} months, art. "
+                     f"{terms.offer.source.article})"]
+    if terms.renewal_months is None:
+        lines.append(f"no tacit renewal ({terms.offer.renewal}): the contract ends at the term, "
+                     f"{last}, without notice")
+        return _plan(inputs, term, notice_months=0, notice_start=None, end=last, term_end=last,
+                     deadline=None, deadline_met=None, renewed=False,
+                     tenure_years=tenure_years, rule=terms.offer.source.article, derivation=lines,
+                     sources=[terms.offer.source])
+    deadline = deadline_for(rule, last)
+    lines.append(f"notice {_deadline_words(rule)} (art. {rule.source.article}): last day to "
+                 f"send it {deadline}")
+    j, term_deadline = k, deadline
+    while term_deadline < request:
+        j += 1
+        term_deadline = deadline_for(rule, terms.bounds(j)[1])
+    end = terms.bounds(j)[1]
+    if j == k:
+        lines.append(f"sent {request}, in time: the contract ends at the term, {end}")
+    else:
+        late = {"void_renewal_due": "void (« toute demande de résiliation hors-délai sera nul "
+                                    "»), the renewed period is due in full",
+                "unstated": "too late to stop the tacit renewal"}.get(
+            getattr(rule.rule, "late_notice", "unstated"))
+        lines.append(f"sent {request}, after {deadline}: {late}; the earliest end is the end of "
+                     f"term {j + 1}, {end} (a letter for it must leave by {term_deadline})")
+    return _plan(inputs, term, notice_months=getattr(rule.rule, "months", 0),
+                 notice_start=None, end=end, term_end=last, deadline=deadline,
+                 deadline_met=j == k, renewed=j > k, tenure_years=tenure_years,
+                 rule=rule.source.article, derivation=lines,
+                 sources=[terms.offer.source, rule.source])
+
+
+def _tenure_plan(inputs: _Inputs, term: Term) -> ExitPlan:
+    """Teogest: art. 20, with a commitment (14.1.1) or the 14.3 non-renewal."""
+    art20 = _rules(term, "tenure_based")[0]
+    eve = _rules(term, "until_eve_of_renewal")
+    commitment = _commitment(inputs.vendor, term, inputs.start, inputs.commitment_months)
+    if commitment is not None and eve:
+        return _renewal_plan(inputs, term, eve[0], commitment, extra=(
+            f"{inputs.commitment_months}-month commitment: non-renewal « jusqu'à la veille de la "
+            f"date de renouvellement » (art. {eve[0].source.article}), without the art. "
+            f"{art20.source.article} notice",
+        ), tenure_years=full_years_between(inputs.start, inputs.request))
+    notice = tenure_notice(art20.rule, inputs.start, inputs.request)
+    lines = [*notice.lines]
+    end, term_end, sources = notice.end, None, [art20.source]
+    if commitment is None:
+        lines.append("no commitment (monthly subscription): art. "
+                     f"{art20.source.article} alone")
+    else:
+        k = commitment.index_of(inputs.request)
+        first, term_end = commitment.bounds(k)
+        sources.append(commitment.offer.source)
+        lines.append(f"{inputs.commitment_months}-month commitment period in progress: {first} "
+                     f"to {term_end}")
+        if notice.end > term_end:
+            lines.append(f"the notice ends after the commitment: « l'abonnement se poursuivra "
+                         f"jusqu'à la date de fin du préavis », {notice.end}")
+        else:
+            end = term_end
+            lines.append(f"the commitment ends after the notice: terminable only « au terme de la"
+                         f" période souscrite », {term_end}")
+    return _plan(inputs, term, notice_months=notice.notice_months,
+                 notice_start=notice.notice_start, end=end, term_end=term_end, deadline=None,
+                 deadline_met=None, renewed=False, tenure_years=notice.years,
+                 rule=art20.source.article, derivation=lines, sources=sources)
+
+
+def _per_order_plan(inputs: _Inputs, term: Term) -> ExitPlan:
+    """Leappy, ioSmart: no renewal and no notice; effective on the day of the request."""
+    lines = ["duration per order: the order or quote sets the mission's length; the terms state "
+             "no renewal and no notice",
+             f"a termination takes effect on the day it is made, {inputs.request}, unless the "
+             "order says otherwise"]
+    if inputs.commitment_months is not None:
+        lines.append(f"commitment_months={inputs.commitment_months} not used: the terms offer "
+                     "no commitment")
+    sources = list(dict.fromkeys([term.source, *(o.source for o in term.initial_terms)]))
+    return _plan(inputs, term, notice_months=0, notice_start=None, end=inputs.request,
+                 term_end=None, deadline=None, deadline_met=None, renewed=False,
+                 tenure_years=None, rule=term.source.article,
+                 derivation=lines, sources=sources)
+
+
+def _plan_for(inputs: _Inputs, term: Term) -> ExitPlan:
+    if _rules(term, "tenure_based"):
+        return _tenure_plan(inputs, term)
+    renewal_rules = _rules(term, "before_term") or _rules(term, "until_eve_of_renewal")
+    if renewal_rules:
+        terms = contract_terms(inputs.vendor, term, inputs.start, inputs.commitment_months)
+        return _renewal_plan(inputs, term, renewal_rules[0], terms)
+    return _per_order_plan(inputs, term)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def exit_plan(vendor: Vendor | str, start, notice_sent, *, commitment_months=None,
+              monthly_amount=None, invoice_history=None, reading=None) -> ExitPlan:
+    """When the contract really ends if notice is sent on ``notice_sent``, and what is billed.
+
+    ``start``: the date the contract (subscription) started; ``commitment_months``: the
+    commitment's length (Teogest: 12, 24 or 36, None for no commitment; JANQUOR: 12 by default,
+    or 3 or 6; GOUT: required, the maintenance's length); ``monthly_amount``: euros per month
+    (Teogest: the expected monthly use during the notice and the ordinary monthly invoice;
+    JANQUOR, GOUT: the monthly price); ``invoice_history``: Teogest's monthly invoices (month ->
+    euros, a mapping or ``pandas.Series``). ``reading`` names a reading of the term clause
+    (e.g. ``"art20_notice"`` for Teogest, ``"term_end"`` for JANQUOR,
+    ``"notice[0]=term_end"`` for GOUT); the result shows the default one and carries all in
+    ``readings``. Conventions: module docstring and :mod:`.exit_cost`.
+    """
+    v = as_vendor(vendor)
+    term = clause_of(v, "term", WHAT)
+    first = as_date(start, "start")
+    request = as_date(notice_sent, "notice_sent")
+    if request < first:
+        raise InputError(f"notice_sent: {request} is before start {first}; notice can only be "
+                         "sent once the contract has started")
+    monthly = None if monthly_amount is None else amount_cents(monthly_amount, "monthly_amount")
+    history = (None if invoice_history is None
+               else invoice_history_cents(invoice_history, first, request))
+    inputs = _Inputs(v, first, request, _as_months(commitment_months, "commitment_months"),
+                     monthly, history)
+    return over_readings(term, lambda t: _plan_for(inputs, t), reading=reading)
+
+
+# --------------------------------------------------------------------------- deadlines table
+
+
+def _deadline_rows(vendor: Vendor, term: Term, start: dt.date, until: dt.date,
+                   commitment_months: int | None) -> list[dict]:
+    """Rows for one reading: term bounds, last day to send notice, notice months, rule."""
+    tenure = _rules(term, "tenure_based")
+    eve = _rules(term, "until_eve_of_renewal")
+    if tenure:
+        if commitment_months is None:
+            raise InputError(
+                f"commitment_months: {vendor.name}'s subscription without commitment has no term "
+                "to renew (art. 20 notice runs from any request: see exit_plan); give the "
+                "commitment's length, one of "
+                + ", ".join(str(m) for m in sorted({o.months for o in term.initial_terms
+                                                    if o.months and o.months > 1}))
+            )
+        terms = _commitment(vendor, term, start, commitment_months)
+    else:
+        rules = _rules(term, "before_term") or eve
+        if not rules:
+            raise InputError(
+                f"{vendor.name}'s terms state no renewal and no notice (duration per order: "
+                f"art. {term.source.article}); there is no deadline to compute"
+            )
+        terms = contract_terms(vendor, term, start, commitment_months)
+    rows, k = [], 0
+    while True:
+        first, last = terms.bounds(k)
+        if first > until:
+            break
+        renewal = None if terms.renewal_months is None else last + ONE_DAY
+        if renewal is None:
+            day, months, article = None, 0, terms.offer.source.article
+        elif tenure and not eve:
+            day = latest_tenure_request(tenure[0].rule, start, last)
+            months = (None if day is None
+                      else tenure_notice(tenure[0].rule, start, day).notice_months)
+            article = tenure[0].source.article
+        else:
+            rule = eve[0] if tenure else rules[0]
+            day, article = deadline_for(rule, last), rule.source.article
+            months = getattr(rule.rule, "months", 0)
+        rows.append({"term_start": first, "term_end": last, "renewal_date": renewal,
+                     "last_day_to_send_notice": day, "notice_months": months, "rule": article})
+        if renewal is None:
+            break
+        k += 1
+    return rows
+
+
+def renewal_deadlines(vendor: Vendor | str, start, until, *, commitment_months=None,
+                      reading=None) -> pd.DataFrame:
+    """One row per term from ``start`` while terms start on or before ``until``.
+
+    Columns: ``term_start``, ``term_end`` (= add_months(start, N) - 1 day), ``renewal_date``
+    (term_end + 1 day; None for a term that does not renew tacitly), ``last_day_to_send_notice``
+    and ``notice_months`` under the reading shown (the default one unless ``reading`` names
+    another), one ``last_day_to_send_notice (<reading>)`` and ``notice_months (<reading>)``
+    column per other reading that changes the notice rules, and ``rule`` (the article).
+
+    Teogest (``commitment_months`` required: 12, 24 or 36): under the 14.3 reading the last day
+    is the eve of the renewal date (the term's last day) with no notice; under art. 20 it is the
+    latest request whose notice ends on or before the term's last day (it depends on tenure;
+    it may fall in an earlier term, and is empty when none does). ``df.attrs`` holds the
+    vendor, the reading shown, the default reading, the readings and the sources.
+    """
+    v = as_vendor(vendor)
+    term = clause_of(v, "term", WHAT)
+    first = as_date(start, "start")
+    last = as_date(until, "until")
+    if last < first:
+        raise InputError(f"until: {last} is before start {first}; give a date on or after start")
+    months = _as_months(commitment_months, "commitment_months")
+    variants, default_name = reading_variants(term)
+    shown = reading or default_name
+    if shown not in variants:
+        raise InputError(f"reading {shown!r} is not a reading of {v.name}'s term clause; valid "
+                         "readings: " + ", ".join(variants))
+    others = [n for n in variants
+              if n != shown and variants[n].notice != variants[shown].notice]
+    rows = _deadline_rows(v, variants[shown], first, last, months)
+    frame = pd.DataFrame(rows, columns=["term_start", "term_end", "renewal_date",
+                                        "last_day_to_send_notice", "notice_months", "rule"])
+    for name in others:
+        other = pd.DataFrame(_deadline_rows(v, variants[name], first, last, months))
+        frame.insert(frame.columns.get_loc("notice_months"),
+                     f"last_day_to_send_notice ({name})", other["last_day_to_send_notice"])
+        frame.insert(frame.columns.get_loc("rule"), f"notice_months ({name})",
+                     other["notice_months"])
+    sources = _cited(variants[shown])
+    frame.attrs.update(vendor=v.name, reading=shown, default_reading=default_name,
+                       readings=list(variants), sources=sources)
+    return frame
+
+
+def _cited(term: Term) -> list[Source]:
+    """The term's sources: the clause, its offers and its notice rules, once each."""
+    found = [term.source, *(o.source for o in term.initial_terms),
+             *(n.source for n in term.notice)]
+    return list(dict.fromkeys(found))
+
+
+__all__ = ["ExitPlan", "exit_plan", "renewal_deadlines"]

@@ -1,0 +1,272 @@
+"""late_payment_frame: the same hand-worked figures as test_late_payment.py, for a whole table
+at once, equal to the scalar function row by row; bad rows and coverage named; dask."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cgvlib.arithmetic.late_payment import late_payment
+from cgvlib.arithmetic.late_payment_frame import late_payment_frame, started_months_array
+from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.reference.months import started_months
+
+# The hand-worked cases of test_late_payment.py (working in that file's comments):
+# (vendor, amount, due, paid, invoice_date, interest cents of the default reading)
+CASES = pd.DataFrame(
+    [
+        # 15 d at 12.50 % + 30 d at 14.00 %: 1,000,000 x 60,750 / 3,650,000 -> 16,644
+        ("statutory", 10_000.00, "2023-06-15", "2023-07-30", None, 16_644),
+        # 11 d at 14.00 % + 61 d at 14.50 %: 100,000 x 103,850 / 3,650,000 -> 2,845
+        ("statutory", 1_000.00, "2023-12-20", "2024-03-01", None, 2_845),
+        # 1 d at 14.50 % on 2024-02-29: 1,000,000,000 x 1450 / 3,650,000 -> 397,260
+        ("statutory", 10_000_000.00, "2024-02-28", "2024-02-29", None, 397_260),
+        # 1,460 x 1250 x 1 = 1,825,000 = half of 3,650,000: rounds up to 1
+        ("statutory", 14.60, "2023-03-01", "2023-03-02", None, 1),
+        # 0 days late
+        ("statutory", 10_000.00, "2023-06-15", "2023-06-15", None, 0),
+        # JANQUOR prorata: 1,000,000 x 1000 x 45 x 12 / 3,650,000 -> 147,945
+        ("janquor", 10_000.00, "2023-06-15", "2023-07-30", None, 147_945),
+        # ioSmart 2022: 10.00 % (ECB 0 + 10 > 3 x 0.76): 1,000,000 x 1000 x 60 -> 16,438
+        ("iosmart", 10_000.00, "2022-03-01", "2022-04-30", None, 16_438),
+        # ioSmart 2024-S1: 15.21 % (3 x 5.07 > 14.50): 1,000,000 x 1521 x 30 -> 12,501
+        ("iosmart", 10_000.00, "2024-01-31", "2024-03-01", None, 12_501),
+        # Teogest day 31: 29 d at 7.22 %: 1,000,000 x 20,938 / 3,650,000 -> 5,736
+        ("teogest", 10_000.00, "2023-06-01", "2023-07-30", "2023-06-01", 5_736),
+        # Leappy: 2 x 2.06 % at invoicing for 60 d: 1,000,000 x 412 x 60 -> 6,773
+        ("leappy", 10_000.00, "2023-06-20", "2023-08-19", "2023-06-20", 6_773),
+        # GOUT: 3 x 4.22 % at invoicing for 60 d: 1,000,000 x 1266 x 60 -> 20,811
+        ("gout", 10_000.00, "2024-01-14", "2024-03-14", "2023-12-15", 20_811),
+    ],
+    columns=["vendor", "amount", "due", "paid", "invoice_date", "interest_cents"],
+)
+
+
+@pytest.mark.parametrize("vendor", ["statutory", "janquor", "iosmart", "teogest", "leappy", "gout"])
+def test_hand_worked_figures(vendor):
+    cases = CASES[CASES.vendor == vendor]
+    out = late_payment_frame(vendor, cases.drop(columns=["vendor", "interest_cents"]))
+    assert out.index.equals(cases.index)
+    assert out["interest_cents"].tolist() == cases["interest_cents"].tolist()
+    days_late = (pd.to_datetime(cases.paid) - pd.to_datetime(cases.due)).dt.days
+    # indemnity: 40 EUR (4,000 c) when paid after the due date (L441-10 II, D441-5)
+    assert out["indemnity_cents"].tolist() == [4_000 if d else 0 for d in days_late]
+    assert (out["total_cents"] == out["interest_cents"] + out["indemnity_cents"]).all()
+    assert out["total"].tolist() == (out["total_cents"] / 100).tolist()
+
+
+def test_columns_and_types():
+    out = late_payment_frame("statutory", CASES[CASES.vendor == "statutory"].iloc[:1])
+    row = out.iloc[0]
+    assert row["days_late"] == 45 and row["days_of_delay"] == 45
+    assert row["first_day_of_delay"] == pd.Timestamp("2023-06-16")
+    assert row["rate"] == 12.5  # first period: 2023-S1
+    assert row["interest"] == 166.44 and row["total"] == 206.44
+    for column in (
+        "amount_cents",
+        "days_late",
+        "days_of_delay",
+        "interest_cents",
+        "indemnity_cents",
+        "total_cents",
+    ):
+        assert out[column].dtype == np.int64
+    assert out.attrs["vendor"] == "statutory" and out.attrs["readings"] == []
+
+
+def test_no_delay_has_no_rate():
+    out = late_payment_frame("statutory", CASES.iloc[[4]])
+    assert np.isnan(out["rate"].iloc[0])
+
+
+def test_other_readings_get_their_own_columns():
+    # JANQUOR started: 2 months started from 2023-06-16 -> 10 % x 2 = 2,000.00 EUR + 40
+    janquor = CASES[CASES.vendor == "janquor"]
+    out = late_payment_frame("janquor", janquor)
+    assert out.attrs["reading"] == out.attrs["default_reading"] == "prorata"
+    assert out["interest_cents[started]"].iloc[0] == 200_000
+    assert out["total_cents[started]"].iloc[0] == 204_000
+    chosen = late_payment_frame("janquor", janquor, reading="started")
+    assert chosen["total_cents"].iloc[0] == 204_000
+    assert chosen["total_cents[prorata]"].iloc[0] == 151_945
+
+
+def test_teogest_six_readings_in_columns():
+    # the six figures of test_teogest_each_reading, + 40 EUR each
+    out = late_payment_frame("teogest", CASES[CASES.vendor == "teogest"])
+    row = out.iloc[0]
+    assert row["total_cents"] == 5_736 + 4_000
+    assert row["total_cents[after_due_date_semester]"] == 9_955 + 4_000
+    assert row["total_cents[after_due_date_delay_start]"] == 8_179 + 4_000
+    assert row["total_cents[after_due_date_invoice_date]"] == 8_179 + 4_000
+    assert row["total_cents[day_31_delay_start]"] == 5_736 + 4_000
+    assert row["total_cents[day_31_invoice_date]"] == 4_020 + 4_000
+    assert row["first_day_of_delay"] == pd.Timestamp("2023-07-02")
+
+
+def test_leappy_readings_same_figures():
+    out = late_payment_frame("leappy", CASES[CASES.vendor == "leappy"])
+    assert out.attrs["readings"] == ["without_notice", "after_formal_notice"]
+    assert (out["total_cents"] == out["total_cents[without_notice]"]).all()
+
+
+def test_dates_as_datetime64_dates_or_strings():
+    base = CASES[CASES.vendor == "gout"].drop(columns=["vendor", "interest_cents"])
+    as_dates = base.assign(
+        **{c: [dt.date.fromisoformat(x) for x in base[c]] for c in ("due", "paid", "invoice_date")}
+    )
+    as_datetime = base.assign(
+        **{c: pd.to_datetime(base[c]) for c in ("due", "paid", "invoice_date")}
+    )
+    expected = late_payment_frame("gout", base)
+    pd.testing.assert_frame_equal(late_payment_frame("gout", as_dates), expected)
+    pd.testing.assert_frame_equal(late_payment_frame("gout", as_datetime), expected)
+
+
+def test_equal_to_the_scalar_row_by_row():
+    rng = np.random.default_rng(7)
+    n = 300
+    due = np.datetime64("2015-01-01") + rng.integers(0, 4000, n).astype("m8[D]")
+    paid = np.minimum(due + rng.integers(0, 400, n).astype("m8[D]"), np.datetime64("2026-06-11"))
+    frame = pd.DataFrame(
+        {
+            "amount": rng.integers(0, 10**9, n) / 100,
+            "due": due,
+            "paid": paid,
+            "invoice_date": due - rng.integers(0, 40, n).astype("m8[D]"),
+        },
+        index=[f"inv{i}" for i in range(n)],
+    )
+    for vendor in ("statutory", "janquor", "iosmart", "teogest", "leappy", "gout"):
+        out = late_payment_frame(vendor, frame)
+        for label, row in frame.iterrows():
+            r = late_payment(vendor, row.amount, row.due, row.paid, invoice_date=row.invoice_date)
+            got = out.loc[label]
+            assert (got.interest_cents, got.total_cents, got.days_of_delay) == (
+                r.interest_cents,
+                r.total_cents,
+                r.days_of_delay,
+            ), (vendor, label)
+            for name, other in r.readings.items():
+                if name != r.reading:
+                    assert got[f"total_cents[{name}]"] == other.total_cents
+
+
+def test_started_months_array_matches_the_helper():
+    pairs = [
+        ("2024-01-31", "2024-02-28"),
+        ("2024-01-31", "2024-02-29"),
+        ("2023-01-31", "2023-02-28"),
+        ("2024-01-15", "2024-01-15"),
+        ("2024-01-15", "2024-02-14"),
+        ("2024-01-15", "2024-02-15"),
+        ("2023-12-31", "2024-12-30"),
+        ("2023-12-31", "2024-12-31"),
+    ]
+    first = np.array([a for a, _ in pairs], dtype="datetime64[D]").view(np.int64)
+    paid = np.array([b for _, b in pairs], dtype="datetime64[D]").view(np.int64)
+    assert started_months_array(first, paid).tolist() == [started_months(a, b) for a, b in pairs]
+
+
+def test_empty_frame():
+    empty = pd.DataFrame(
+        {
+            "amount": pd.Series([], dtype=float),
+            "due": pd.Series([], dtype="datetime64[s]"),
+            "paid": pd.Series([], dtype="datetime64[s]"),
+        }
+    )
+    out = late_payment_frame("statutory", empty)
+    assert len(out) == 0 and "total_cents" in out.columns
+
+
+# --- bad rows ----------------------------------------------------------------------------------
+
+
+def _frame(**changes):
+    frame = pd.DataFrame(
+        {"amount": [100.0, 200.0, 300.0], "due": ["2023-06-15"] * 3, "paid": ["2023-07-30"] * 3},
+        index=["a", "b", "c"],
+    )
+    for column, values in changes.items():
+        frame[column] = values
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("changes", "match"),
+    [
+        (
+            {"paid": ["2023-07-30", "2023-06-14", "2023-06-01"]},
+            r"paid: 2 row\(s\) \(index 'b', 'c'\) paid before the due date",
+        ),
+        ({"amount": [100.0, -1.0, 3.0]}, r"amount: 1 row\(s\) \(index 'b'\) negative"),
+        ({"amount": [100.0, 2.0, np.nan]}, r"amount: 1 row\(s\) \(index 'c'\) missing"),
+        (
+            {"amount": [100.005, 2.0, 3.0]},
+            r"amount: 1 row\(s\) \(index 'a'\) with fractions of a cent",
+        ),
+        (
+            {"due": ["2023-06-15", None, "2023-06-15"]},
+            r"due: 1 row\(s\) \(index 'b'\) with no date",
+        ),
+        ({"paid": ["2023-07-30", "2023-07-30", "2023-02-30"]}, r"paid: 1 row\(s\) \(index 'c'\)"),
+    ],
+)
+def test_bad_rows_are_named(changes, match):
+    with pytest.raises(InputError, match=match):
+        late_payment_frame("statutory", _frame(**changes))
+
+
+def test_missing_columns_and_invoice_date():
+    with pytest.raises(InputError, match="missing column"):
+        late_payment_frame("statutory", _frame().drop(columns=["paid"]))
+    with pytest.raises(InputError, match="invoice date"):
+        late_payment_frame("gout", _frame())
+    with pytest.raises(InputError, match=r"index 'b'"):
+        late_payment_frame("gout", _frame(invoice_date=["2023-06-01", None, "2023-06-01"]))
+    with pytest.raises(InputError, match="expected a pandas DataFrame"):
+        late_payment_frame("statutory", [1, 2])
+    with pytest.raises(InputError, match="valid readings"):
+        late_payment_frame("janquor", _frame(), reading="completed")
+
+
+def test_out_of_coverage_names_rows_and_the_last_covered_date():
+    # 2026-S2 needs the ECB rate in force on 2026-07-01; the data ends on 2026-06-11 (its
+    # semester, 2026-S1, is the last one known: covered through 2026-06-30)
+    frame = _frame(
+        paid=["2023-07-30", "2026-07-10", "2026-08-01"],
+        due=["2023-06-15", "2026-06-25", "2026-06-25"],
+    )
+    with pytest.raises(
+        OutOfCoverageError,
+        match=r"2 row\(s\) \(index 'b', 'c'\).*2026-06-11.*2026-06-30"
+        r".*index 'b'.*2026-07-10",
+    ) as info:
+        late_payment_frame("statutory", frame)
+    assert info.value.last_covered == dt.date(2026, 6, 30)
+    # a row paid on its due date needs no rate, even out of the data
+    on_time = late_payment_frame(
+        "statutory", _frame(due=["2027-01-01"] * 3, paid=["2027-01-01"] * 3)
+    )
+    assert on_time["total_cents"].eq(0).all()
+
+
+# --- dask --------------------------------------------------------------------------------------
+
+
+def test_dask_frame_matches_pandas():
+    dd = pytest.importorskip("dask.dataframe")
+    frame = CASES[CASES.vendor == "teogest"].drop(columns=["vendor", "interest_cents"])
+    frame = pd.concat([frame] * 4, ignore_index=True)
+    frame["paid"] = pd.to_datetime(frame["paid"]) + pd.to_timedelta(np.arange(len(frame)), unit="D")
+    frame["due"] = pd.to_datetime(frame["due"])
+    frame["invoice_date"] = pd.to_datetime(frame["invoice_date"])
+    lazy = late_payment_frame("teogest", dd.from_pandas(frame, npartitions=2))
+    assert not isinstance(lazy, pd.DataFrame)
+    pd.testing.assert_frame_equal(
+        lazy.compute(), late_payment_frame("teogest", frame), check_like=False
+    )

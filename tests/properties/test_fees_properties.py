@@ -1,0 +1,120 @@
+"""Hypothesis properties of fees, cancellation fees and liability caps.
+
+- every fee is non-negative;
+- a cancellation fee never exceeds the event's amount, except where the text sets a floor or a
+  flat fee: GOUT's « avec un minimum de deux cent euros » once the provider travelled, and its
+  flat « deux cent (200) euros » when the service cannot be estimated; there the fee is at
+  most max(amount, 200 EUR);
+- for a fixed event and fixed facts, the cancellation fee does not increase as the notice grows;
+- the liability cap does not decrease as payments are added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cgvlib.arithmetic.cancellation import cancellation_fee
+from cgvlib.arithmetic.fees import (
+    management_fee,
+    overrun_surcharge,
+    time_and_materials,
+    vat,
+)
+from cgvlib.arithmetic.liability import liability_cap
+
+AMOUNTS = st.integers(min_value=0, max_value=1_000_000_000).map(lambda c: Decimal(c) / 100)
+EVENT = dt.datetime(2024, 3, 31, 9, 0)
+# notices from 3 days after the event to 70 days before it, to the minute
+NOTICES = st.integers(min_value=-3 * 24 * 60, max_value=70 * 24 * 60).map(
+    lambda m: dt.timedelta(minutes=m))
+GOUT_FACTS = st.sampled_from([
+    {"travelled": False, "estimable": True},
+    {"travelled": False, "estimable": False},
+    {"travelled": True},
+    {"travelled": True, "estimable": False},
+])
+FLOOR = Decimal(200)  # GOUT 7 A: « minimum de deux cent euros », « deux cent (200) euros »
+
+
+def _schedule_cases():
+    return st.one_of(
+        st.tuples(st.just("teogest"), st.just({})),
+        st.tuples(st.just("leappy"), st.just({})),
+        st.tuples(st.just("gout"), GOUT_FACTS),
+    )
+
+
+@settings(deadline=None)
+@given(case=_schedule_cases(), amount=AMOUNTS, notice=NOTICES)
+def test_cancellation_fee_is_bounded(case, amount, notice):
+    vendor, facts = case
+    r = cancellation_fee(vendor, amount, EVENT, EVENT - notice, **facts)
+    assert r.fee >= 0
+    if r.minimum is None and r.flat is None:
+        assert r.fee <= amount
+    else:  # GOUT only: the 200 EUR floor or flat fee
+        assert vendor == "gout"
+        assert r.fee <= max(amount, FLOOR)
+
+
+@settings(deadline=None)
+@given(case=_schedule_cases(), amount=AMOUNTS, a=NOTICES, b=NOTICES)
+def test_cancellation_fee_does_not_grow_with_notice(case, amount, a, b):
+    vendor, facts = case
+    shorter, longer = sorted((a, b))
+    fee_short = cancellation_fee(vendor, amount, EVENT, EVENT - shorter, **facts).fee
+    fee_long = cancellation_fee(vendor, amount, EVENT, EVENT - longer, **facts).fee
+    assert fee_long <= fee_short
+
+
+@settings(deadline=None)
+@given(a=st.integers(0, 10_000), b=st.integers(0, 10_000), urgent=st.booleans())
+def test_time_and_materials_grows_with_time(a, b, urgent):
+    lo, hi = sorted((a, b))
+    low = time_and_materials("iosmart", lo, urgent=urgent).amount
+    assert 0 <= low <= time_and_materials("iosmart", hi, urgent=urgent).amount
+    assert time_and_materials("teogest", lo, which="restore").amount >= 0
+
+
+@settings(deadline=None)
+@given(amount=AMOUNTS, days=st.integers(0, 800))
+def test_percentage_fees_are_non_negative_and_bounded(amount, days):
+    assert 0 <= management_fee("janquor", amount).amount <= amount
+    assert 0 <= vat("gout", amount).amount <= amount
+    start = dt.date(2024, 1, 1)
+    surcharge = overrun_surcharge("gout", amount, start, start + dt.timedelta(days=days))
+    assert surcharge.amount >= 0
+    for reading in surcharge.readings.values():
+        assert reading.amount >= 0
+
+
+PAYMENT = st.tuples(
+    st.dates(min_value=dt.date(2022, 1, 1), max_value=dt.date(2025, 12, 31)),
+    st.integers(min_value=0, max_value=100_000_000).map(lambda c: Decimal(c) / 100),
+    st.sampled_from(["A", "B"]),
+    st.dates(min_value=dt.date(2022, 1, 1), max_value=dt.date(2025, 12, 31)),
+)
+CAP_CASES = st.sampled_from([
+    ("janquor", {}),
+    ("leappy", {}),
+    ("gout", {"order": "A"}),
+    ("iosmart", {"order": "B"}),
+    ("iosmart", {"vat_percent": 20}),
+    ("teogest", {"users": 7, "affected_users": 3, "interruption_days": 4}),
+])
+
+
+@settings(deadline=None)
+@given(case=CAP_CASES, payments=st.lists(PAYMENT, max_size=8), extra=PAYMENT,
+       at=st.dates(min_value=dt.date(2023, 1, 1), max_value=dt.date(2025, 6, 30)))
+def test_liability_cap_does_not_decrease_with_payments(case, payments, extra, at):
+    vendor, kwargs = case
+    before = liability_cap(vendor, payments, at, **kwargs)
+    after = liability_cap(vendor, [*payments, extra], at, **kwargs)
+    assert 0 <= before.cap <= after.cap
+    for name, reading in before.readings.items():
+        assert reading.cap <= after.readings[name].cap
