@@ -372,8 +372,9 @@ def coverage_error(
         message += ' (assume="last" does not apply: it only carries the last value forward.)'
     elif can_assume:
         message += (
-            f' To carry the last value forward past {last} instead, pass assume="last" '
-            "(the result is then marked assumed=True)."
+            f' To carry the last value forward past {last} instead, pass assume="last" to the '
+            "lookup (the result is then marked assumed=True); computations built on the "
+            "series never assume."
         )
     return OutOfCoverageError(message, series=label, last_covered=last_covered)
 
