@@ -4,7 +4,7 @@ PYTHON3 ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
 
-.PHONY: demo test lint lab bench clean
+.PHONY: demo test lint lab bench strip clean
 
 demo: $(VENV)/.installed
 	$(PY) -m cgvlib compare
@@ -18,6 +18,11 @@ lint: $(VENV)/.installed-test
 
 lab: $(VENV)/.installed
 	$(VENV)/bin/jupyter lab notebooks/
+
+# Clear every notebook's outputs before committing (the tests refuse stored outputs).
+strip: $(VENV)/.installed
+	find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' \
+	  -exec $(VENV)/bin/jupyter nbconvert --clear-output --inplace {} +
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)

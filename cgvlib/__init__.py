@@ -4,6 +4,8 @@ The public API, importable from the package top level:
 
 - vendors: :func:`vendors`, :func:`vendor`, :func:`load_vendor`;
 - comparison: :func:`compare`, :func:`compare_long`, :func:`citation`;
+- compliance: :func:`check`, :func:`check_all` (findings against the Code de commerce and
+  the texts' own consistency), :func:`findings_summary`, :func:`list_checks`;
 - reference series: :func:`legal_rate`, :func:`ecb_rate`, :func:`ecb_semester_rate`,
   :func:`syntec`, :func:`syntec_last_published`, :func:`syntec_ratio` and the series for
   charts (:func:`legal_rate_series`, :func:`ecb_rate_series`, :func:`syntec_series`);
@@ -20,6 +22,7 @@ The public API, importable from the package top level:
   :func:`day_after_month_of`, :func:`started_months`.
 """
 
+from cgvlib.analysis.checks import check, check_all, findings_summary, list_checks
 from cgvlib.analysis.compare import citation, compare, compare_long
 from cgvlib.arithmetic.cancellation import cancellation_fee
 from cgvlib.arithmetic.fees import (
@@ -74,17 +77,66 @@ from cgvlib.reference.syntec import (
 )
 
 __all__ = [
-    "CgvError", "InputError", "OutOfCoverageError", "ReferenceDataError", "UnknownVendorError",
-    "VendorFileError", "add_days", "add_months", "cancellation_fee", "citation", "compare",
-    "compare_long", "count_days", "day_after_month_of", "deposit", "downtime_table", "ecb_rate",
-    "ecb_rate_series", "ecb_semester_rate", "end_of_month", "exit_plan", "is_day", "late_payment",
-    "late_payment_frame", "legal_rate", "legal_rate_series", "liability_cap", "load_vendor",
-    "management_fee", "minimum_billing", "minimum_late_rate", "months_after", "months_before",
-    "non_solicitation_penalty", "overrun_surcharge", "price_path", "public_holidays",
-    "recruitment_fee", "renewal_deadlines", "revise_price", "sla_credit", "sla_credit_table",
-    "sla_downtime", "started_months", "statutory", "statutory_late_rate", "syntec",
-    "syntec_last_published", "syntec_ratio", "syntec_series", "time_and_materials", "time_limit",
+    "CgvError",
+    "InputError",
+    "OutOfCoverageError",
+    "ReferenceDataError",
+    "UnknownVendorError",
+    "VendorFileError",
+    "add_days",
+    "add_months",
+    "cancellation_fee",
+    "check",
+    "check_all",
+    "citation",
+    "compare",
+    "compare_long",
+    "count_days",
+    "day_after_month_of",
+    "deposit",
+    "downtime_table",
+    "ecb_rate",
+    "ecb_rate_series",
+    "ecb_semester_rate",
+    "end_of_month",
+    "exit_plan",
+    "findings_summary",
+    "is_day",
+    "late_payment",
+    "late_payment_frame",
+    "legal_rate",
+    "legal_rate_series",
+    "liability_cap",
+    "list_checks",
+    "load_vendor",
+    "management_fee",
+    "minimum_billing",
+    "minimum_late_rate",
+    "months_after",
+    "months_before",
+    "non_solicitation_penalty",
+    "overrun_surcharge",
+    "price_path",
+    "public_holidays",
+    "recruitment_fee",
+    "renewal_deadlines",
+    "revise_price",
+    "sla_credit",
+    "sla_credit_table",
+    "sla_downtime",
+    "started_months",
+    "statutory",
+    "statutory_late_rate",
+    "syntec",
+    "syntec_last_published",
+    "syntec_ratio",
+    "syntec_series",
+    "time_and_materials",
+    "time_limit",
     "time_limits",
-    "unavailability", "vat", "vendor", "vendors",
+    "unavailability",
+    "vat",
+    "vendor",
+    "vendors",
 ]
 __version__ = "0.1.0"

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from cgvlib.analysis.describe import describe
+from cgvlib.analysis.describe import TERM_ITEMS, describe
 from cgvlib.errors import InputError
 from cgvlib.model.ambiguity import Clause, reading_variants
 from cgvlib.model.base import Silent
@@ -95,6 +95,19 @@ def ambiguous_items(clause) -> dict[str, list[str]]:
             for item, text in base.items()}
 
 
+def cited(clause, item: str) -> tuple[str | None, str | None]:
+    """The article and quote behind one row: the row's own nested clauses where it shows them
+    (a Term's notice rules, say), else the clause's own citation."""
+    field = next((f for f, label in TERM_ITEMS.items() if label == item), None)
+    nested = getattr(clause, field, None) if field else None
+    sources = [c.source for c in nested] if nested else [getattr(clause, "source", None)]
+    sources = [s for s in sources if s is not None]
+    if not sources:
+        return None, None
+    articles = list(dict.fromkeys(s.article for s in sources))
+    return "; ".join(articles), " | ".join(dict.fromkeys(s.quote for s in sources))
+
+
 def compare_long(vendors=None, families: Iterable[str] | None = None) -> pd.DataFrame:
     """One row per vendor and clause item: family, item, vendor, text (default reading),
     ambiguous, other_readings (the item's words under the other readings), silent, article,
@@ -112,16 +125,16 @@ def compare_long(vendors=None, families: Iterable[str] | None = None) -> pd.Data
                 silent = isinstance(clause, Silent)
                 shown = clause.default_reading() if isinstance(clause, Clause) else clause
                 variants = ambiguous_items(clause)
-                source = getattr(clause, "source", None)
                 for item, text in describe(shown):
+                    article, quote = cited(clause, item)
                     rows.append({
                         "family": FAMILIES[key], "item": item, "vendor": v.name,
                         "text": SILENT_WORDS.get(key, text) if silent else text,
                         "ambiguous": item in variants,
                         "other_readings": " | ".join(variants.get(item, [])[1:]) or None,
                         "silent": silent,
-                        "article": source.article if source else None,
-                        "quote": source.quote if source else None,
+                        "article": article,
+                        "quote": quote,
                         "note": clause.note,
                         "path": key if index is None else f"{key}[{index}]",
                     })

@@ -55,6 +55,7 @@ def _payment(term: PaymentTerm) -> Rows:
     words = {
         "on_receipt": "on receipt",
         "days_after_invoice": f"{term.days} days net from invoice",
+        "days_after_performance": f"{term.days} days after delivery or performance",
         "days_end_of_month": f"{term.days} days end of month",
         "in_advance": "in advance",
         "unstated": "no term stated (law: 30 days after performance)",

@@ -210,7 +210,7 @@ def _whole(value: Decimal, unit: str) -> int:
     return int(value)
 
 
-def _compare(bound: Duration, cancelled: dt.datetime, event: dt.datetime) -> int:
+def compare_notice(bound: Duration, cancelled: dt.datetime, event: dt.datetime) -> int:
     """The sign of (notice - bound): 1 longer, 0 exactly, -1 shorter, in the bound's unit."""
     unit = bound.unit
     if unit == "hours":
@@ -233,7 +233,7 @@ def _compare(bound: Duration, cancelled: dt.datetime, event: dt.datetime) -> int
                      "modelled); convert the bound to hours or days in the vendor file")
 
 
-def _bounds_hold(tier: CancellationTier, compare: Callable[[Duration], int]) -> bool:
+def bounds_hold(tier: CancellationTier, compare: Callable[[Duration], int]) -> bool:
     checks = (
         (tier.at_least, lambda c: c >= 0),
         (tier.more_than, lambda c: c > 0),
@@ -286,7 +286,7 @@ def _match(schedule: CancellationSchedule, compare, facts: dict[str, bool]):
     """The one tier whose bounds hold and whose facts are true; errors name missing facts."""
     candidates, missing = [], set()
     for i, tier in enumerate(schedule.tiers):
-        if not _bounds_hold(tier, compare):
+        if not bounds_hold(tier, compare):
             continue
         if any(k in facts and facts[k] != v for k, v in tier.when.items()):
             continue
@@ -337,7 +337,7 @@ def cancellation_fee(vendor, amount, event_at, cancelled_at, *, schedule=None, r
 
 def _compute(v, sched, amount_c, event, cancelled, notice, facts) -> CancellationResult:
     def compare(bound):
-        return _compare(bound, cancelled, event)
+        return compare_notice(bound, cancelled, event)
 
     index, tier = _match(sched, compare, facts)
     unit = _display_unit(sched)

@@ -65,3 +65,8 @@ class Jurisdiction(Clause):
     law: str | None = Field(description="Governing law; None when the text does not say")
     court: str | None = Field(description="The court named; None when none is named")
     chosen_by: Literal["fixed", "vendor", "unstated"]
+    court_exists: bool | None = Field(
+        default=None,
+        description="False when no court of that name and kind exists (say why, with a source, "
+        "in the note); True when checked; None when not checked",
+    )

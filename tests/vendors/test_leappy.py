@@ -332,6 +332,11 @@ def test_index_disputes_to_montreuil(v):
     assert index.court == "Tribunal de commerce de Montreuil"
     assert index.chosen_by == "fixed"
     assert "Bobigny" in index.note
+    # no tribunal de commerce sits in Montreuil (Code de commerce D721-1, annexe 7-1): the
+    # file records it as a fact, for the jurisdiction checks
+    assert index.court_exists is False
+    assert "annexe 7-1" in index.note
+    assert v.jurisdiction[0].court_exists is None  # no court named, nothing to check
 
 
 def test_silent_families(v):

@@ -1,0 +1,87 @@
+"""Time from a control's change to the app's updated results and redrawn figure.
+
+For every app in cgvlib.apps, set one numeric control 50 times to values not seen before (so
+memoisation cannot hide the work), and time each change until the results are recomputed and
+the figure is rendered to PNG, as the notebook front end would receive it. Baseline in the same
+run: the same computation and rendering called directly, without the widgets.
+Target: median under 150 ms per change.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import io
+import pkgutil
+import statistics
+import sys
+import time
+
+import ipywidgets as widgets
+
+import cgvlib.apps
+from cgvlib.apps.base import App
+
+CHANGES = 50
+TARGET_MS = 150.0
+
+
+def apps() -> list[type[App]]:
+    found = []
+    for info in pkgutil.iter_modules(cgvlib.apps.__path__):
+        module = importlib.import_module(f"cgvlib.apps.{info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, App) and cls is not App and cls.__module__ == module.__name__:
+                found.append(cls)
+    return found
+
+
+def numeric_control(app: App) -> tuple[str, float] | None:
+    for name, control in app.controls.items():
+        if isinstance(control, widgets.FloatText | widgets.BoundedFloatText | widgets.IntSlider
+                      | widgets.FloatSlider | widgets.IntText | widgets.BoundedIntText):
+            return name, float(control.value or 0)
+    return None
+
+
+def render(figure) -> None:
+    if figure is None or not hasattr(figure, "savefig"):
+        return
+    figure.savefig(io.BytesIO(), format="png")
+
+
+def main() -> int:
+    failed = False
+    print(f"{'app':<18} {'control':<22} {'median':>9} {'p90':>9} {'baseline':>9}  verdict")
+    for cls in apps():
+        app = cls()
+        found = numeric_control(app)
+        if found is None:
+            print(f"{cls.__name__:<18} (no numeric control: skipped)")
+            continue
+        name, base = found
+        control = app.controls[name]
+        times, direct = [], []
+        for i in range(1, CHANGES + 1):
+            value = base + i if base else i
+            start = time.perf_counter()
+            control.value = type(control.value)(value) if control.value is not None else value
+            render(app.figure)
+            times.append((time.perf_counter() - start) * 1000)
+            values = dict(app.values)
+            start = time.perf_counter()
+            render(app.draw(app.compute(**values)))
+            direct.append((time.perf_counter() - start) * 1000)
+        median = statistics.median(times)
+        p90 = statistics.quantiles(times, n=10)[-1]
+        ok = median < TARGET_MS and app.error is None
+        failed |= not ok
+        print(f"{cls.__name__:<18} {name:<22} {median:8.1f}ms {p90:8.1f}ms "
+              f"{statistics.median(direct):8.1f}ms  {'PASS' if ok else 'FAIL'}"
+              + (f" ({app.error})" if app.error else ""))
+    print(f"target: median < {TARGET_MS:.0f} ms per change (results recomputed, figure rendered)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""What every check shares: the finding, the context a check reads, the registry, and small
+helpers (semesters, readings, families, wording).
+
+A check is a function ``f(ctx) -> Iterable[Finding]`` registered with :func:`register` under
+its own name, which is the stable id of the findings it reports. It reads only the vendor
+file's fields (never its id or name) and the reference data, so it works on any vendor file.
+
+Severities (from the most to the least serious):
+
+- ``breach``: the clause, read by default, contradicts a statute it cannot depart from, or
+  omits a mention the statute requires;
+- ``risk``: lawful as read by default, but a court may set it aside or moderate it, it becomes
+  unlawful in some situation (a later semester, another reading), or it cannot operate;
+- ``ambiguity``: the text admits several readings or contradicts itself;
+- ``note``: a drafting error or a fact worth knowing, without legal effect of its own.
+
+When a check cannot compute for a vendor file (the vendor's text is not at hand, a clause the
+arithmetic cannot evaluate), it reports a ``note`` with the id :data:`NOT_COMPUTED` naming the
+check and the reason, never a silent nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from cgvlib.analysis.compare import FAMILIES
+from cgvlib.arithmetic.late_payment import annual_rate_bp
+from cgvlib.errors import CgvError
+from cgvlib.model.ambiguity import Clause, reading_variants
+from cgvlib.model.vendor import Vendor
+from cgvlib.reference.legal_rate import legal_rate, load_semester_rates
+from cgvlib.reference.months import semester_end, semester_label, semester_start
+
+SEVERITIES = ("breach", "risk", "ambiguity", "note")
+COLUMNS = ["id", "vendor", "severity", "family", "article", "quote", "rule", "explanation",
+           "periods", "path"]
+NOT_COMPUTED = "check_not_computed"
+FLOOR_MULTIPLE = 3  # L441-10 II: « trois fois le taux d'intérêt légal »
+
+# --------------------------------------------------------------------------- the finding
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding on one vendor. ``id`` defaults to the reporting check's id."""
+
+    severity: str
+    family: str
+    article: str
+    quote: str
+    rule: str
+    explanation: str
+    periods: str = ""
+    path: str = ""
+    id: str | None = None
+
+    def __post_init__(self):
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"severity {self.severity!r} is not one of {SEVERITIES}")
+
+
+# --------------------------------------------------------------------------- semesters
+
+
+@dataclass(frozen=True, order=True)
+class Semester:
+    """A half-year of the legal interest rate: ``start`` (1 January / 1 July) to ``end``."""
+
+    start: dt.date
+    end: dt.date = field(compare=False)
+
+    @property
+    def label(self) -> str:
+        return semester_label(self.start)
+
+    @classmethod
+    def of(cls, day: dt.date) -> Semester:
+        return cls(semester_start(day), semester_end(day))
+
+
+def reference_semesters() -> tuple[Semester, ...]:
+    """Every semester of the legal-rate data: 2015-S1 to the last one it covers."""
+    return tuple(Semester(r.start, r.end) for r in load_semester_rates().rows)
+
+
+def floor_bp(semester: Semester) -> int:
+    """L441-10 II floor of ``semester``: three times the legal rate (professional creditors)."""
+    return FLOOR_MULTIPLE * legal_rate(semester.start, "professional").bp
+
+
+def legal_bp(semester: Semester) -> int:
+    return legal_rate(semester.start, "professional").bp
+
+
+def runs(semesters: Iterable[Semester], universe: Iterable[Semester]) -> str:
+    """Semesters as runs of consecutive ones in ``universe``: ``"2015-S1..2016-S2, 2023-S1"``."""
+    order = sorted(universe)
+    chosen = set(semesters)
+    parts, current = [], []
+    for s in order:
+        if s in chosen:
+            current.append(s)
+        elif current:
+            parts.append(current)
+            current = []
+    if current:
+        parts.append(current)
+    return ", ".join(p[0].label if len(p) == 1 else f"{p[0].label}..{p[-1].label}"
+                     for p in parts)
+
+
+# --------------------------------------------------------------------------- rates
+
+
+def annual_equivalent(rule, day: dt.date) -> tuple[Fraction, str]:
+    """The lowest annual rate, in basis points, that ``rule`` can charge on ``day``, and how.
+
+    Annual rules: :func:`~cgvlib.arithmetic.late_payment.annual_rate_bp`. A rate per month:
+    ``prorata`` is ``percent x 12`` a year; ``started`` (every started month due whole) costs
+    ``percent`` per started month, at least ``percent x 365 / 31`` a year (a month has at most
+    31 days), the figure used here.
+    """
+    if rule.kind == "percent_per_month":
+        bp = Fraction(rule.percent) * 100
+        if rule.months == "prorata":
+            return bp * 12, f"{pct(bp)} % per month pro rata = {pct(bp * 12)} % a year"
+        low = bp * 365 / 31
+        return low, (f"{pct(bp)} % per started month = at least {pct(low)} % a year "
+                     "(a month of 31 days)")
+    bp, how = annual_rate_bp(rule, day)
+    return Fraction(bp), how
+
+
+def pct(bp) -> str:
+    """Basis points (int or Fraction) as a percentage with two decimals: 1521 -> '15.21'."""
+    value = Fraction(bp) / 100
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return f"{exact.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}"
+
+
+# --------------------------------------------------------------------------- readings
+
+
+def variants_of(clause: Clause) -> tuple[dict[str, Clause], str]:
+    """Every reading of ``clause`` (nested ones included) and the default's name."""
+    return reading_variants(clause)
+
+
+def group_readings(results: dict[str, object], default: str) -> list[tuple[list[str], object]]:
+    """Readings grouped by equal result, the default reading's group first."""
+    groups: list[tuple[list[str], object]] = []
+    for name, result in sorted(results.items(), key=lambda kv: kv[0] != default):
+        for names, value in groups:
+            if value == result:
+                names.append(name)
+                break
+        else:
+            groups.append(([name], result))
+    return groups
+
+
+def readings_words(names: list[str], default: str, total: int) -> str:
+    """'' when every reading is named (the clause reads this way whatever the reading), else
+    'under reading(s) a, b (the default)' or '(not the default, x)'."""
+    if len(names) == total:
+        return ""
+    listed = ", ".join(names)
+    tag = " (the default)" if default in names else f" (not the default, {default})"
+    return f"under reading{'s' if len(names) > 1 else ''} {listed}{tag}"
+
+
+# --------------------------------------------------------------------------- paths, words
+
+
+def family_of(path: str) -> str:
+    """The comparison's family label of a field path: ``fees[3].after`` -> ``'fees'``."""
+    key = path.split(".")[0].split("[")[0]
+    return FAMILIES.get(key, key.replace("_", " "))
+
+
+def source_of(clause) -> tuple[str, str]:
+    source = getattr(clause, "source", None)
+    return (source.article, source.quote) if source is not None else ("", "")
+
+
+def eur_cents(cents) -> str:
+    """Cents (int or Fraction) as '1,234.56 EUR' (already rounded, or rounded half-up here)."""
+    value = Fraction(cents)
+    whole = (value.numerator * 2 + value.denominator) // (2 * value.denominator)
+    return f"{whole // 100:,}.{whole % 100:02d} EUR"
+
+
+def days_words(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+# --------------------------------------------------------------------------- context, registry
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check reads: the vendor, the semesters examined, the date (if any), the peers
+    (for comparisons across vendors) and where the vendors' texts are."""
+
+    vendor: Vendor
+    semesters: tuple[Semester, ...]
+    all_semesters: tuple[Semester, ...]
+    at: dt.date | None
+    peers: tuple[Vendor, ...]
+    texts_dir: Path
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    id: str
+    function: Callable[[Context], Iterable[Finding]]
+    module: str
+    summary: str
+    rule: str
+
+
+REGISTRY: dict[str, CheckSpec] = {}
+
+
+def register(rule: str) -> Callable:
+    """Register a check under its function's name; ``rule`` names the statute it implements."""
+
+    def wrap(function: Callable[[Context], Iterable[Finding]]):
+        name = function.__name__
+        if name in REGISTRY:
+            raise ValueError(f"check {name!r} registered twice")
+        first = inspect.getdoc(function).split("\n\n")[0] if function.__doc__ else name
+        REGISTRY[name] = CheckSpec(name, function, function.__module__.rsplit(".", 1)[-1],
+                                   " ".join(first.split()), rule)
+        return function
+
+    return wrap
+
+
+def run(spec: CheckSpec, ctx: Context) -> Iterator[tuple[str, Finding]]:
+    """The findings of one check on one vendor, each with its id; a check that fails on this
+    vendor file with a cgvlib error reports it as a :data:`NOT_COMPUTED` note."""
+    try:
+        found = list(spec.function(ctx))
+    except CgvError as exc:
+        found = [not_computed(spec.id, str(exc))]
+    for f in found:
+        yield (f.id or spec.id), f
+
+
+def not_computed(check_id: str, why: str, *, family: str = "", path: str = "") -> Finding:
+    return Finding(
+        id=NOT_COMPUTED, severity="note", family=family, article="", quote="",
+        rule=f"(check {check_id})", explanation=f"{check_id} not computed: {why}", path=path)

@@ -1,0 +1,281 @@
+"""Internal contradictions and drafting errors.
+
+Every contradiction a reader found is recorded in the vendor file as an ``ambiguity`` block
+(the clause's readings and the default one, Code civil art. 1190: « Dans le doute, [...] le
+contrat d'adhésion [s'interprète] contre celui qui l'a proposé »). :func:`ambiguous_clause`
+reports each of them; the other checks read the model's structure for specific kinds of
+contradiction (a formal notice both required and not, a payment term stated two ways, a
+duration stated in two units, an obligation put on the wrong party) and, from the vendor's
+text when it is at hand, article numbers used twice.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from cgvlib.analysis.checks.base import (
+    Context,
+    Finding,
+    family_of,
+    not_computed,
+    register,
+    source_of,
+    variants_of,
+)
+from cgvlib.model.ambiguity import nested_clauses
+from cgvlib.model.base import Duration, Strict
+from cgvlib.model.payment import LatePayment
+from cgvlib.model.term import ExitCharge
+
+INTERPRETATION = ("Code civil art. 1190 (« le contrat d'adhésion [s'interprète] contre celui qui "
+                  "l'a proposé »)")
+CONSISTENCY = "internal consistency"
+NOTICE_RULE = ("internal consistency; Code de commerce L441-10 II (« Les pénalités de retard "
+               "sont exigibles sans qu'un rappel soit nécessaire »)")
+
+
+@register(INTERPRETATION)
+def ambiguous_clause(ctx: Context):
+    """A clause the text lets be read several ways (one finding per ambiguity of the file),
+    with its readings and the default one.
+
+    Code civil art. 1190: « Dans le doute, [...] le contrat d'adhésion [s'interprète] contre
+    celui qui l'a proposé »: the default reading is the one less favourable to the drafter,
+    unless the file says why not.
+    """
+    for path, clause in ctx.vendor.ambiguities():
+        amb = clause.ambiguity
+        article, quote = source_of(clause)
+        readings = "; ".join(f"{r.name}: {r.means}" for r in amb.readings)
+        yield Finding(
+            severity="ambiguity", family=family_of(path), article=article, quote=quote,
+            rule=INTERPRETATION,
+            explanation=(f"{amb.note} Readings: {readings}. Default: {amb.default} "
+                         f"({amb.why_default})"),
+            path=path)
+
+
+@register(NOTICE_RULE)
+def formal_notice_contradiction(ctx: Context):
+    """The late-payment clause both requires a formal notice before penalties and says none is
+    needed.
+
+    L441-10 II: « Les pénalités de retard sont exigibles sans qu'un rappel soit nécessaire »: a
+    reading that makes penalties conditional on a formal notice adds a condition the law does
+    not impose (it restricts the creditor, not the client).
+    """
+    clause = ctx.vendor.late_payment
+    if not isinstance(clause, LatePayment):
+        return
+    variants, default = variants_of(clause)
+    by_value: dict[str, list[str]] = {}
+    for name, variant in variants.items():
+        by_value.setdefault(variant.formal_notice, []).append(name)
+    if set(by_value) != {"required", "not_required"}:
+        return
+    article, quote = source_of(clause)
+    chosen = "required" if default in by_value["required"] else "not required"
+    yield Finding(
+        severity="ambiguity", family="late payment", article=article, quote=quote,
+        rule=NOTICE_RULE,
+        explanation=("The clause says both that penalties need a prior formal notice (readings "
+                     f"{', '.join(by_value['required'])}) and that they run without any reminder "
+                     f"(readings {', '.join(by_value['not_required'])}). Default: "
+                     f"formal notice {chosen} ({default}). The law makes penalties due without "
+                     "a reminder (L441-10 II); a notice requirement binds only the vendor who "
+                     "wrote it."),
+        path="late_payment.formal_notice")
+
+
+def _term_words(term) -> str:
+    match term.kind:
+        case "on_receipt":
+            return "on receipt of the invoice"
+        case "days_after_invoice":
+            return f"{term.days} days after the invoice date"
+        case "days_after_performance":
+            return f"{term.days} days after performance"
+        case "days_end_of_month":
+            return f"{term.days} days end of month"
+        case "in_advance":
+            return "before the period it covers"
+        case _:
+            return "at a date the terms do not state"
+
+
+@register(CONSISTENCY)
+def payment_term_stated_two_ways(ctx: Context):
+    """A payment term the text states two ways (e.g. « payables à réception, dans les dix (10)
+    jours »): its readings give different due dates.
+
+    Internal consistency: the due date decides when late penalties start (L441-10 II: « le
+    jour suivant la date de règlement figurant sur la facture »).
+    """
+    for i, term in enumerate(ctx.vendor.payment_terms):
+        variants, default = variants_of(term)
+        words = {name: _term_words(v) for name, v in variants.items()}
+        if len(set(words.values())) < 2:
+            continue
+        article, quote = source_of(term)
+        listed = "; ".join(f"{name}: due {w}" for name, w in words.items())
+        yield Finding(
+            severity="ambiguity", family="payment terms", article=article, quote=quote,
+            rule=CONSISTENCY,
+            explanation=(f"The payment term for {term.applies_to} is stated two ways ({listed}); "
+                         f"the due date, hence the first day of late penalties, differs. "
+                         f"Default: {default}."),
+            path=f"payment_terms[{i}]")
+
+
+def _durations(obj, path: str = "") -> dict[str, Duration]:
+    """Every Duration in ``obj`` (a clause), by field path relative to it."""
+    found: dict[str, Duration] = {}
+    if isinstance(obj, Duration):
+        return {path: obj}
+    if isinstance(obj, Strict):
+        for name in type(obj).model_fields:
+            if name in ("ambiguity", "source"):
+                continue
+            sub = f"{path}.{name}" if path else name
+            found.update(_durations(getattr(obj, name), sub))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            found.update(_durations(item, f"{path}[{i}]"))
+    return found
+
+
+DAYS_PER_UNIT = {"calendar_days": Decimal(1), "weeks": Decimal(7), "hours": Decimal(1) / 24}
+
+
+def _in_days(d: Duration) -> Decimal | None:
+    per = DAYS_PER_UNIT.get(d.unit)
+    return None if per is None else d.value * per
+
+
+def _num(d: Decimal) -> str:
+    return f"{d.normalize():f}"
+
+
+@register(CONSISTENCY)
+def duration_units_disagree(ctx: Context):
+    """One rule whose duration the text states in two units that disagree (90 days against
+    12 weeks = 84 days): the clause's readings give the same field in different units.
+
+    Internal consistency: a duration between the two figures falls under one and not the other.
+    """
+    for path, clause in ctx.vendor.ambiguities():
+        readings = clause.readings()
+        per_field: dict[str, dict[str, Duration]] = {}
+        for name, reading in readings.items():
+            for field, duration in _durations(reading).items():
+                per_field.setdefault(field, {})[name] = duration
+        for field, values in per_field.items():
+            if len({d.unit for d in values.values()}) < 2:
+                continue
+            days = {name: _in_days(d) for name, d in values.items()}
+            listed = "; ".join(
+                f"{name}: {d}" + (f" ({_num(days[name])} days)" if d.unit != "calendar_days"
+                                  and days[name] is not None else "")
+                for name, d in values.items())
+            text = f"The same rule states its duration in two units ({listed})"
+            known = [v for v in days.values() if v is not None]
+            if len(known) == len(days) and len(set(known)) > 1:
+                low, high = min(known), max(known)
+                text += (f": they disagree by {_num(high - low)} days, so a duration of more "
+                         f"than {_num(low)} and at most {_num(high)} days falls under one and "
+                         "not the other")
+            article, quote = source_of(clause)
+            yield Finding(
+                severity="ambiguity", family=family_of(path), article=article, quote=quote,
+                rule=CONSISTENCY,
+                explanation=f"{text}. Default: {clause.ambiguity.default}.",
+                path=f"{path}.{field}")
+
+
+@register(f"{CONSISTENCY}; {INTERPRETATION}")
+def obligation_on_wrong_party(ctx: Context):
+    """A charge due on the client's exit that the text, as written, puts on the vendor.
+
+    Internal consistency: an exit charge is what the client owes when leaving. Code civil art.
+    1190 reads a standard-form contract against its drafter: the vendor may be held to its
+    words and lose the claim the clause was meant to give it.
+    """
+    for path, clause in nested_clauses(ctx.vendor):
+        if not isinstance(clause, ExitCharge):
+            continue
+        if clause.default_reading().payer != "vendor":
+            continue
+        article, quote = source_of(clause)
+        yield Finding(
+            severity="risk", family=family_of(path), article=article, quote=quote,
+            rule=f"{CONSISTENCY}; {INTERPRETATION}",
+            explanation=(f"On {clause.applies_to}, the text makes the vendor, not the client, "
+                         "owe the sums for the services performed up to the effective date: "
+                         "an obligation put on the wrong party. Read literally and against "
+                         "its drafter (art. 1190), the vendor could lose its claim to be paid "
+                         "for that work."),
+            path=f"{path}.payer")
+
+
+# Headings: « Article 4 : Paiement », « 5AB2– Acomptes financiers », « 14.1.2 Prix des Modules »,
+# « 1. CHAMP D'APPLICATION »: a label of digits (dotted, possibly followed by capital letters and
+# a digit), a separator, then a title starting with a capital letter, on a short line.
+HEADING = re.compile(
+    r"^(?:(?i:article|art\.)\s+)?(?P<label>\d+(?:\.\d+)*[A-Z]{0,3}\d?)\.?\s*(?:[:)–—-]\s*|\s+)"
+    r"(?P<title>\S.{0,100})$")
+NEW_SCOPE = re.compile(r"^(?i:annexe)\b")  # an annex may restart the numbering
+MAX_HEADING_CHARS = 110
+
+
+def headings(text: str) -> list[tuple[int, str, str]]:
+    """The numbered headings of a text: (line number, label, whole line), annexes restarting
+    the numbering (their headings get the label ``"<annex line>/<label>"``)."""
+    found, scope = [], ""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = " ".join(raw.split())
+        if NEW_SCOPE.match(line):
+            scope = f"{line[:20]}/"
+            continue
+        m = HEADING.match(line)
+        if (m is None or len(line) > MAX_HEADING_CHARS or not m["title"][0].isupper()
+                or line.endswith((".", ",", ";", ":"))):
+            continue
+        found.append((number, scope + m["label"].upper(), line))
+    return found
+
+
+@register(CONSISTENCY)
+def duplicate_article_number(ctx: Context):
+    """An article number the text uses for two different headings (read from the vendor's
+    text; a note naming the reason when the text is not at hand).
+
+    Internal consistency: a citation by article number no longer designates one clause.
+    """
+    doc = ctx.vendor.document
+    path = Path(ctx.texts_dir) / doc.file if doc.file else None
+    if path is None or not path.is_file():
+        yield not_computed("duplicate_article_number",
+                           f"the vendor's text {doc.file or '(no file named)'} is not in "
+                           f"{ctx.texts_dir}, so the article numbers were not read",
+                           path="document.file")
+        return
+    raw = path.read_text(encoding="utf-8")
+    by_label: dict[str, list[tuple[int, str]]] = {}
+    for number, label, line in headings(raw):
+        by_label.setdefault(label, []).append((number, line))
+    for label, lines in by_label.items():
+        if len(lines) < 2:
+            continue
+        shown = label.split("/")[-1]
+        cited = [p.removesuffix(".source") for p, s in ctx.vendor.citations()
+                 if s.article.split(" (")[0].strip() == shown]
+        listed = "; ".join(f"line {n}: « {text} »" for n, text in lines)
+        yield Finding(
+            severity="note", family=family_of(cited[0]) if cited else "document",
+            article=shown, quote=" … ".join(text for _, text in lines)[:200], rule=CONSISTENCY,
+            explanation=(f"The text numbers {len(lines)} different headings « {shown} » "
+                         f"({listed}): a reference to article {shown} does not say which."
+                         + (f" The file cites it at {', '.join(cited)}." if cited else "")),
+            path=", ".join(cited) or "document.file")

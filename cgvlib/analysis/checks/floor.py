@@ -1,0 +1,201 @@
+"""The late-penalty rate against the statutory floor, semester by semester.
+
+Code de commerce L441-10 II: « Sauf disposition contraire qui ne peut toutefois fixer un taux
+inférieur à trois fois le taux d'intérêt légal, ce taux est égal au taux d'intérêt appliqué
+par la Banque centrale européenne à son opération de refinancement la plus récente majoré de
+10 points de pourcentage. »
+
+The legal interest rate is set per semester (Code monétaire et financier L313-2), so the floor
+moves twice a year: a clause can be lawful in one semester and below the floor in another. Each
+semester S is examined with the clause's rate computed on S's first day (the rate of an invoice
+issued in S, or of a delay running in S) against three times S's legal rate (professional
+creditors). A rate per month counts as its lowest annual equivalent
+(:func:`~cgvlib.analysis.checks.base.annual_equivalent`).
+
+Not modelled: the consumer value of the legal rate (B2B terms use the professional one); a
+rate taken at a date the clause does not fix (the file then records readings, each examined).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from cgvlib.analysis.checks.base import (
+    Context,
+    Finding,
+    Semester,
+    annual_equivalent,
+    floor_bp,
+    group_readings,
+    legal_bp,
+    pct,
+    readings_words,
+    register,
+    runs,
+    source_of,
+    variants_of,
+)
+from cgvlib.model.payment import LatePayment, uses_reference_rate
+
+RULE = ("Code de commerce L441-10 II « ne peut toutefois fixer un taux inférieur à trois fois "
+        "le taux d'intérêt légal »")
+FIXED = {"invoice_date": "at the invoice date", "delay_start": "on the first day of delay"}
+
+
+def _below(rule, semesters) -> dict[Semester, tuple[Fraction, int, str]]:
+    """The semesters where ``rule`` is below the floor: semester -> (rate, floor, how)."""
+    out = {}
+    for s in semesters:
+        rate, how = annual_equivalent(rule, s.start)
+        floor = floor_bp(s)
+        if rate < floor:
+            out[s] = (rate, floor, how)
+    return out
+
+
+def _figures(below: dict[Semester, tuple[Fraction, int, str]]) -> str:
+    first = min(below)
+    widest = max(below, key=lambda s: below[s][1] - below[s][0])
+    rate, floor, how = below[first]
+    text = (f"e.g. {first.label}: {how} = {pct(rate)} % against a floor of 3 x "
+            f"{pct(legal_bp(first))} = {pct(floor)} %")
+    if widest != first:
+        rate, floor, _ = below[widest]
+        text += f"; the widest gap {widest.label}: {pct(rate)} % against {pct(floor)} %"
+    return text
+
+
+def _count(below) -> str:
+    n = len(below)
+    return f"{n} semester{'s' if n != 1 else ''}"
+
+
+@register(RULE)
+def late_rate_below_floor(ctx: Context):
+    """The late-penalty rate (default reading) is below three times the legal interest rate.
+
+    L441-10 II: « Sauf disposition contraire qui ne peut toutefois fixer un taux inférieur à
+    trois fois le taux d'intérêt légal ». Reported with the semesters concerned (runs), each
+    semester's rate against its floor; the floor then applies instead of the clause's rate.
+    """
+    clause = ctx.vendor.late_payment
+    if not isinstance(clause, LatePayment):
+        return
+    variants, default = variants_of(clause)
+    below = _below(variants[default].rule, ctx.semesters)
+    if not below:
+        return
+    article, quote = source_of(clause)
+    yield Finding(
+        severity="breach", family="late payment", article=article, quote=quote, rule=RULE,
+        explanation=(f"The penalty rate is below the statutory floor in {_count(below)} "
+                     f"({runs(below, ctx.semesters)}): {_figures(below)}. A clause cannot set "
+                     "a rate below the floor: three times the legal rate applies instead."),
+        periods=runs(below, ctx.semesters), path="late_payment.rule")
+
+
+@register(RULE)
+def late_rate_below_floor_other_reading(ctx: Context):
+    """Another reading of the late-penalty clause would put the rate below the floor in
+    semesters where the default reading does not.
+
+    L441-10 II: « ne peut toutefois fixer un taux inférieur à trois fois le taux d'intérêt
+    légal ». A risk: the clause is lawful as read by default, unlawful as it may be read.
+    """
+    clause = ctx.vendor.late_payment
+    if not isinstance(clause, LatePayment):
+        return
+    variants, default = variants_of(clause)
+    if len(variants) == 1:
+        return
+    base = set(_below(variants[default].rule, ctx.semesters))
+    extra: dict[str, frozenset] = {}
+    details: dict[frozenset, dict] = {}
+    for name, variant in variants.items():
+        if name == default:
+            continue
+        below = _below(variant.rule, ctx.semesters)
+        more = frozenset(s for s in below if s not in base)
+        extra[name] = more
+        details[more] = {s: below[s] for s in more}
+    article, quote = source_of(clause)
+    for names, more in group_readings(extra, default):
+        if not more:
+            continue
+        yield Finding(
+            severity="risk", family="late payment", article=article, quote=quote, rule=RULE,
+            explanation=(f"Read otherwise ({readings_words(names, default, len(variants))}), "
+                         f"the penalty rate is below the statutory floor in {_count(more)} "
+                         f"({runs(more, ctx.semesters)}) where the default reading is not: "
+                         f"{_figures(details[more])}."),
+            periods=runs(more, ctx.semesters), path="late_payment")
+
+
+def _example_day(s: Semester) -> dt.date:
+    return dt.date(s.end.year, s.end.month, 15)
+
+
+@register(RULE)
+def late_rate_fixed_below_later_floor(ctx: Context):
+    """A rate fixed at the invoice date (or at the start of the delay), lawful then, falls
+    below the floor of a later semester while the invoice is still unpaid.
+
+    L441-10 II: « ne peut toutefois fixer un taux inférieur à trois fois le taux d'intérêt
+    légal »; the legal rate changes each semester (CMF L313-2), the fixed rate does not. A
+    risk, with an example: the shortest such lag, the largest ratio of floor to rate.
+    ``periods`` are the semesters in which the rate was fixed (invoice or delay start); with
+    ``at``, the later semester is ``at``'s.
+    """
+    clause = ctx.vendor.late_payment
+    if not isinstance(clause, LatePayment):
+        return
+    variants, default = variants_of(clause)
+    universe = ctx.all_semesters
+    later = ctx.semesters if ctx.at is not None else universe
+    results: dict[str, tuple] = {}
+    fixed: dict[str, str] = {}
+    for name, variant in variants.items():
+        results[name] = ()
+        if variant.rate_fixed_at not in FIXED or not uses_reference_rate(variant.rule):
+            continue
+        fixed[name] = variant.rate_fixed_at
+        rates = {s: annual_equivalent(variant.rule, s.start) for s in universe}
+        pairs = []
+        for s0 in universe:
+            rate, how = rates[s0]
+            if rate < floor_bp(s0):
+                continue  # already below when fixed: late_rate_below_floor reports it
+            pairs += [(s0, s1, rate, how, floor_bp(s1)) for s1 in later
+                      if s1 > s0 and floor_bp(s1) > rate]
+        results[name] = tuple(pairs)
+    article, quote = source_of(clause)
+    index = {s: i for i, s in enumerate(universe)}
+    for names, pairs in group_readings(results, default):
+        if not pairs:
+            continue
+        when = sorted({fixed[n] for n in names})
+        example = min(pairs, key=lambda p: (index[p[1]] - index[p[0]], -(p[4] / p[2])))
+        widest = max(pairs, key=lambda p: p[4] / p[2])
+        s0, s1, rate, how, floor = example
+        what = {("invoice_date",): "an invoice dated",
+                ("delay_start",): "a delay that started on"}.get(tuple(when),
+                                                                  "a rate fixed on")
+        unpaid = (f"still unpaid on {ctx.at}" if ctx.at is not None
+                  else f"still unpaid in {s1.label}")
+        reading = readings_words(names, default, len(variants))
+        fixed_semesters = {p[0] for p in pairs}
+        text = (f"The rate is taken {' or '.join(FIXED[w] for w in when)} and kept for the "
+                f"whole delay{' (' + reading + ')' if reading else ''}. Lawful when fixed, it "
+                f"falls below the floor of a later semester: e.g. {what} {_example_day(s0)} "
+                f"bears {how} = {pct(rate)} %; {unpaid}, it runs below that semester's floor "
+                f"of 3 x {pct(legal_bp(s1))} = {pct(floor)} %.")
+        if widest != example:
+            text += (f" The widest gap: fixed in {widest[0].label} at {pct(widest[2])} %, "
+                     f"unpaid in {widest[1].label} where the floor is {pct(widest[4])} %.")
+        text += (f" Semesters in which a rate so fixed is later overtaken: "
+                 f"{runs(fixed_semesters, universe)}.")
+        yield Finding(
+            severity="risk", family="late payment", article=article, quote=quote, rule=RULE,
+            explanation=text, periods=runs(fixed_semesters, universe),
+            path="late_payment.rate_fixed_at")

@@ -1,0 +1,106 @@
+"""Periods the text counts without saying how a part of one counts.
+
+- « 10 % du montant de la facture par mois de retard »: is a started month due whole, or does
+  the rate run pro rata temporis? One day late costs 10 % under the first reading, 0.33 %
+  under the second.
+- « deux (2) mois avant le terme du contrat »: counted back from the term's last day or from
+  the anniversary (the first day of the renewed period)? The deadline moves by a day, and a
+  letter sent on that day renews (or not) a whole period.
+
+Both are found where the vendor file records readings that differ on exactly that point
+(``rule.months`` of a rate per month; ``rule.counted_from`` of a notice before the term), and
+quantified with the arithmetic layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cgvlib.analysis.checks.base import (
+    Context,
+    Finding,
+    eur_cents,
+    register,
+    source_of,
+    variants_of,
+)
+from cgvlib.arithmetic.late_payment import late_payment
+from cgvlib.model.payment import LatePayment
+from cgvlib.model.term import BeforeTerm, Term
+from cgvlib.reference.months import months_before
+
+RULE = "internal consistency; Code civil art. 1190 (in doubt, against the drafter)"
+AMOUNT_EUR = 10_000
+DUE = dt.date(2024, 3, 15)
+DELAYS = (1, 45)  # days late: one day, and a month and a half
+TERM_END = dt.date(2025, 12, 31)  # a period ending on 31 December: renewal on 1 January
+
+
+@register(RULE)
+def late_penalty_part_month_unspecified(ctx: Context):
+    """A penalty « par mois de retard » whose readings differ on whether a started month is due
+    whole or runs pro rata, with what each costs on a 10,000 EUR invoice.
+
+    Internal consistency; Code civil art. 1190 picks the default reading.
+    """
+    clause = ctx.vendor.late_payment
+    if not isinstance(clause, LatePayment):
+        return
+    variants, default = variants_of(clause)
+    months = {name: v.rule.months for name, v in variants.items()
+              if v.rule.kind == "percent_per_month"}
+    if len(set(months.values())) < 2:
+        return
+    figures = []
+    for days in DELAYS:
+        paid = DUE + dt.timedelta(days=days)
+        result = late_payment(ctx.vendor, AMOUNT_EUR, DUE, paid,
+                              invoice_date=DUE - dt.timedelta(days=30))
+        each = ", ".join(f"{eur_cents(result.readings[n].interest_cents)} under {n} "
+                         f"({'every started month whole' if m == 'started' else 'pro rata'})"
+                         for n, m in months.items())
+        figures.append(f"paid {days} day{'s' if days > 1 else ''} late: {each}")
+    percent = variants[default].rule.percent
+    article, quote = source_of(clause)
+    yield Finding(
+        severity="ambiguity", family="late payment", article=article, quote=quote, rule=RULE,
+        explanation=(f"A penalty of {percent} % per month of delay, without saying whether a "
+                     f"started month counts whole: on {AMOUNT_EUR:,} EUR due {DUE}, "
+                     + "; ".join(figures) + f". Default: {default}."),
+        path="late_payment.rule.months")
+
+
+@register(RULE)
+def notice_term_day_unspecified(ctx: Context):
+    """A notice « N mois avant le terme » whose readings differ on the day the months are
+    counted back from (the term's last day, or the anniversary), with both deadlines.
+
+    Internal consistency; Code civil art. 1190 picks the default reading.
+    """
+    term = ctx.vendor.term
+    if not isinstance(term, Term):
+        return
+    for i, notice in enumerate(term.notice):
+        variants, default = variants_of(notice)
+        counted = {name: v.rule for name, v in variants.items()
+                   if isinstance(v.rule, BeforeTerm)}
+        if len({r.counted_from for r in counted.values()}) < 2:
+            continue
+        anniversary = TERM_END + dt.timedelta(days=1)
+        deadlines = []
+        for name, rule in counted.items():
+            anchor = TERM_END if rule.counted_from == "term_end" else anniversary
+            what = "the last day of the period" if anchor == TERM_END else "the anniversary"
+            deadlines.append(f"{months_before(anchor, rule.months)} under {name} ("
+                             f"{rule.months} month{'s' if rule.months > 1 else ''} before "
+                             f"{what})")
+        article, quote = source_of(notice)
+        yield Finding(
+            severity="ambiguity", family="duration and notice", article=article, quote=quote,
+            rule=RULE,
+            explanation=(f"The notice for {notice.applies_to} runs back from « the term » "
+                         "without saying which day that is. For a period ending on "
+                         f"{TERM_END} (renewed on {anniversary}), the letter is due by "
+                         + "; by ".join(deadlines)
+                         + f". Default: {default}."),
+            path=f"term.notice[{i}].rule.counted_from")

@@ -1,0 +1,1 @@
+"""Interactive apps (layer 7): ipywidgets controls wired to the views."""

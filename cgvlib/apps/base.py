@@ -1,0 +1,139 @@
+"""What every app shares: controls, one output area, a message line, and the wiring.
+
+An app is a set of named controls (``app.controls``), a ``compute(**values)`` that turns the
+controls' values into results, and a ``draw(results)`` that turns results into a figure (and
+optionally ``table(results)`` into a DataFrame). Changing any control's ``value`` recomputes
+once and redraws once:
+
+- results are memoised by the control values they depend on (``compute`` is never called
+  twice for the same values);
+- the figure is replaced in the single output area with ``clear_output(wait=True)``, so the
+  old figure stays until the new one is ready (no flicker);
+- a bad value (a paid date before the due date, a negative amount) shows a clear message in
+  the app's message line, keeps the last good figure, and never raises a traceback.
+
+Tests drive an app without a browser: set ``app.controls["amount"].value = 5000`` and read
+``app.results``, ``app.figure``, ``app.frame`` and ``app.message.value``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from cgvlib.errors import CgvError
+
+ERROR_STYLE = "color:#B22222;font-weight:bold"
+
+
+def _in_kernel() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def _key(value: Any) -> Hashable:
+    if isinstance(value, list | tuple):
+        return tuple(_key(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _key(v)) for k, v in value.items()))
+    return value
+
+
+class App:
+    """Base class: subclasses set ``title``, build ``controls`` in ``make_controls`` and
+    implement ``compute`` and ``draw`` (and optionally ``table``)."""
+
+    title = ""
+
+    def __init__(self) -> None:
+        self.controls: dict[str, widgets.Widget] = self.make_controls()
+        self.message = widgets.HTML(value="")
+        self.output = widgets.Output()
+        self.table_output = widgets.Output()
+        self.results: Any = None
+        self.figure = None
+        self.frame: pd.DataFrame | None = None
+        self.error: str | None = None
+        self.computations = 0  # how many times compute ran (tests check memoisation)
+        self._memo: dict[Hashable, Any] = {}
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self.widget = widgets.VBox([
+            widgets.HTML(f"<b>{html.escape(self.title)}</b>") if self.title else widgets.HTML(),
+            self.layout_controls(),
+            self.message,
+            self.output,
+            self.table_output,
+        ])
+        self.refresh()
+
+    # --- what subclasses provide ------------------------------------------------------------
+
+    def make_controls(self) -> dict[str, widgets.Widget]:
+        raise NotImplementedError
+
+    def compute(self, **values) -> Any:
+        raise NotImplementedError
+
+    def draw(self, results) -> Any:
+        raise NotImplementedError
+
+    def table(self, results) -> pd.DataFrame | None:
+        return None
+
+    def layout_controls(self) -> widgets.Widget:
+        wrap = widgets.Layout(flex_flow="row wrap")
+        return widgets.HBox(list(self.controls.values()), layout=wrap)
+
+    # --- wiring -----------------------------------------------------------------------------
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        return {name: control.value for name, control in self.controls.items()}
+
+    def _on_change(self, _change=None) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute (memoised) and redraw from the controls' current values."""
+        values = dict(self.values)
+        key = _key(values)
+        try:
+            if key not in self._memo:
+                self.computations += 1
+                self._memo[key] = self.compute(**values)
+            results = self._memo[key]
+            figure = self.draw(results)
+            frame = self.table(results)
+        except CgvError as exc:
+            self.error = str(exc)
+            self.message.value = f'<span style="{ERROR_STYLE}">{html.escape(str(exc))}</span>'
+            return
+        self.error = None
+        self.message.value = ""
+        self.results, self.figure, self.frame = results, figure, frame
+        self._show()
+
+    def _show(self) -> None:
+        if not _in_kernel():
+            return
+        with self.output:
+            self.output.clear_output(wait=True)
+            if self.figure is not None:
+                display(self.figure)
+        with self.table_output:
+            self.table_output.clear_output(wait=True)
+            if self.frame is not None:
+                display(self.frame)
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)

@@ -1,0 +1,220 @@
+"""How do the vendors' terms differ, clause by clause? An app over the comparison table.
+
+Controls:
+
+- ``vendors``: the vendors compared (ids as values, names as labels), and ``"statutory"``, the
+  law's default terms between professionals (Code de commerce L441-10, D441-5);
+- ``families``: the clause families shown (all by default);
+- ``ambiguous_only``: keep only the rows with a cell whose clause admits several readings;
+- ``cell``: one (family, item, vendor) cell of the current table; its options follow the table.
+
+Output: the styled comparison table (:func:`cgvlib.views.tables.comparison_table`) is the
+app's main output and takes the place of a figure: ``draw`` returns the pandas ``Styler``, so
+``app.figure`` (also ``app.styler``) holds it and the base class displays it in the output
+area. ``table`` returns the citation rows (article, verbatim quote, other readings) of the
+chosen cell (``app.frame``, a DataFrame), shown in full below the table, or None while no cell
+is chosen.
+
+The comparison is computed once per (vendors, families, ambiguous_only) and the citations once
+per cell, so choosing a cell never recomputes the table. An empty selection (no vendor, no
+family) or a table left empty by ``ambiguous_only`` shows a message and keeps the last table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+from pandas.io.formats.style import Styler
+
+from cgvlib.analysis.compare import FAMILIES
+from cgvlib.apps.base import App, _in_kernel
+from cgvlib.arithmetic.common import STATUTORY_ID
+from cgvlib.errors import InputError
+from cgvlib.model.loader import vendors as all_vendors
+from cgvlib.views.tables import (
+    citations_table,
+    comparison_cells,
+    comparison_table,
+    full_text,
+    resolve_vendors,
+)
+
+NO_CELL_LABEL = "(choose a cell to see its article and quote)"
+STATUTORY_LABEL = "Statutory default (law)"
+
+Cell = tuple[str, str, str]  # (family label, item, vendor id)
+
+
+@dataclass(frozen=True)
+class CompareResults:
+    """The styled table, its cells (family, item, vendor id) and the chosen cell's citations."""
+
+    styler: Styler
+    cells: tuple[Cell, ...]
+    cell: Cell | None
+    citations: pd.DataFrame | None
+
+    @property
+    def table(self) -> pd.DataFrame:
+        return self.styler.data
+
+
+def vendor_options() -> list[tuple[str, str]]:
+    """``(name, id)`` of every vendor file, then the law's default terms."""
+    return [(v.name, v.id) for v in all_vendors()] + [(STATUTORY_LABEL, STATUTORY_ID)]
+
+
+def cell_label(cell: Cell, names: dict[str, str]) -> str:
+    family, item, vendor = cell
+    return " / ".join(part for part in (family, item, names.get(vendor, vendor)) if part)
+
+
+class CompareApp(App):
+    """The clause-by-vendor comparison with its citations on demand.
+
+    ``CompareApp(vendors=None, families=None, ambiguous_only=False)``: the initial selection
+    (default: every vendor file, every family).
+    """
+
+    title = "How do the vendors' terms differ, clause by clause?"
+
+    def __init__(self, vendors=None, families=None, ambiguous_only: bool = False) -> None:
+        self._initial = (vendors, families, ambiguous_only)
+        self._tables: dict[tuple, tuple[Styler, tuple[Cell, ...]]] = {}
+        self._citations: dict[Cell, pd.DataFrame] = {}
+        self._names: dict[str, str] = {}
+        self._syncing = False
+        self.table_computations = 0  # comparisons computed (choosing a cell adds none)
+        super().__init__()
+
+    # --- controls -------------------------------------------------------------------------------
+
+    def make_controls(self) -> dict[str, widgets.Widget]:
+        vendors, families, ambiguous_only = self._initial
+        options = vendor_options()
+        self._names = {vid: name for name, vid in options}
+        ids = [vid for _, vid in options]
+        if vendors is None:
+            chosen = tuple(vid for vid in ids if vid != STATUTORY_ID)
+        else:
+            chosen = tuple([vendors] if isinstance(vendors, str) else vendors)
+            unknown = [v for v in chosen if v not in ids]
+            if unknown:
+                raise InputError(f"vendors: unknown {unknown}; valid: {', '.join(ids)}")
+        by_label = {label: key for key, label in FAMILIES.items()}
+        if families is None:
+            fams = tuple(FAMILIES)
+        else:
+            fams = tuple(by_label.get(f, f) for f in ([families] if isinstance(families, str)
+                                                      else families))
+            unknown = [f for f in fams if f not in FAMILIES]
+            if unknown:
+                raise InputError(f"families: unknown {unknown}; valid: "
+                                 + ", ".join(FAMILIES.values()))
+        wide = widgets.Layout(width="auto")
+        return {
+            "vendors": widgets.SelectMultiple(options=options, value=chosen, rows=len(options),
+                                              description="vendors", layout=wide),
+            "families": widgets.SelectMultiple(
+                options=[(label, key) for key, label in FAMILIES.items()], value=fams,
+                rows=8, description="families", layout=wide),
+            "ambiguous_only": widgets.Checkbox(value=bool(ambiguous_only),
+                                               description="ambiguous rows only"),
+            "cell": widgets.Dropdown(options=[(NO_CELL_LABEL, None)], value=None,
+                                     description="cell", layout=widgets.Layout(width="60em")),
+        }
+
+    # --- computation ----------------------------------------------------------------------------
+
+    def _table(self, vendors: tuple, families: tuple, ambiguous_only: bool):
+        key = (vendors, families, ambiguous_only)
+        if key not in self._tables:
+            self.table_computations += 1
+            styler = comparison_table(list(vendors), list(families),
+                                      ambiguous_only=ambiguous_only)
+            ids = {v.name: v.id for v in resolve_vendors(list(vendors))}
+            cells = tuple((fam, item, ids.get(name, name))
+                          for fam, item, name in comparison_cells(styler.data))
+            self._tables[key] = (styler, cells)
+        return self._tables[key]
+
+    def _cell_citations(self, cell: Cell) -> pd.DataFrame:
+        if cell not in self._citations:
+            family, item, vendor = cell
+            self._citations[cell] = citations_table(vendor, family, item)
+        return self._citations[cell]
+
+    def compute(self, *, vendors, families, ambiguous_only, cell) -> CompareResults:
+        if not vendors:
+            raise InputError("vendors: no vendor selected; choose at least one (hold Ctrl or "
+                             "Shift to select several)")
+        if not families:
+            raise InputError("families: no clause family selected; choose at least one (hold "
+                             "Ctrl or Shift to select several)")
+        styler, cells = self._table(tuple(vendors), tuple(families), bool(ambiguous_only))
+        if styler.data.empty:
+            what = "an ambiguous clause" if ambiguous_only else "a clause"
+            raise InputError(f"nothing to show: no selected vendor's terms have {what} in the "
+                             "selected families; choose other families or vendors"
+                             + (", or untick 'ambiguous rows only'" if ambiguous_only else ""))
+        cell = tuple(cell) if cell else None
+        citations = self._cell_citations(cell) if cell in cells else None
+        return CompareResults(styler=styler, cells=cells, cell=cell if citations is not None
+                              else None, citations=citations)
+
+    def draw(self, results: CompareResults) -> Styler:
+        """The styled comparison table: this app's figure."""
+        return results.styler
+
+    def table(self, results: CompareResults) -> pd.DataFrame | None:
+        """The chosen cell's citation rows (article, quote, other readings), or None."""
+        return results.citations
+
+    @property
+    def styler(self) -> Styler | None:
+        return self.figure
+
+    def _show(self) -> None:
+        """Display the styled table, and under it the chosen cell's citations in full (a plain
+        DataFrame would cut the quotes short)."""
+        if not _in_kernel():
+            return
+        with self.output:
+            self.output.clear_output(wait=True)
+            display(self.figure)
+        with self.table_output:
+            self.table_output.clear_output(wait=True)
+            if self.frame is not None:
+                display(full_text(self.frame))
+
+    # --- the cell list follows the table --------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self._syncing:
+            return
+        super().refresh()
+        if "cell" in self.controls:
+            self._sync_cells()
+
+    def _sync_cells(self) -> None:
+        """Offer the cells of the table shown; keep the chosen cell when it is still there,
+        otherwise clear the choice (and the citations with it)."""
+        if self.results is None:
+            return
+        control = self.controls["cell"]
+        options = [(NO_CELL_LABEL, None)] + [(cell_label(c, self._names), c)
+                                             for c in self.results.cells]
+        current = control.value
+        keep = current if current in self.results.cells else None
+        if list(control.options) != options:
+            self._syncing = True
+            try:
+                control.options = options
+                control.value = keep
+            finally:
+                self._syncing = False
+        if keep != self.results.cell or control.value != current:
+            super().refresh()

@@ -1,0 +1,197 @@
+"""What service credit does a month's outage earn? An app over the SLA arithmetic.
+
+Controls: ``vendor`` (vendors whose terms state a service level), ``month`` (YYYY-MM),
+``downtime`` and ``planned_maintenance`` (durations typed as '1h30', '90' minutes, '90min',
+'1:30', ...), ``invoice_amount`` (the month's invoice, EUR). Results: the month's
+``unavailability`` rate (annexe 2 A.6 formula) and the ``sla_credit`` it earns, with both
+readings when the rate falls in a gap between two tiers. Figure: the credit tiers with the
+month's rate marked; table: one row per reading (tier, credit percent, amount, cap applied,
+ambiguous, claim deadline).
+
+The rate does not depend on the invoice: changing ``invoice_amount`` reuses the rate already
+computed for the vendor, month and durations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+
+from cgvlib.apps.base import App
+from cgvlib.arithmetic.sla import (
+    SlaCreditResult,
+    UnavailabilityResult,
+    duration_seconds,
+    sla_credit,
+    unavailability,
+)
+from cgvlib.dates import as_month
+from cgvlib.errors import InputError
+from cgvlib.model.loader import vendors as all_vendors
+from cgvlib.model.sla import Sla
+from cgvlib.reference.months import add_months
+from cgvlib.views.sla import credit_tiers_chart
+
+
+@dataclass(frozen=True)
+class SlaResults:
+    """The month's unavailability rate and the credit it earns (every reading in a gap)."""
+
+    vendor: str  # the vendor's id
+    unavailability: UnavailabilityResult
+    sla_credit: SlaCreditResult
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.sla_credit.ambiguous
+
+    @property
+    def readings(self):
+        return self.sla_credit.readings
+
+    def explain(self) -> str:
+        return self.sla_credit.explain()
+
+
+TYPED_FORMS = ("'1h30' (1 h 30 min), '90' (minutes), '90min', '2h', '45s', '1:30' (h:mm), "
+               "'1:27:39.5' (h:mm:ss) or '1 h 27 mn 39.5 s'")
+
+
+def _check_duration(text: str, name: str) -> None:
+    """A clear message for a duration typed in a text box (the library's names the Python
+    types it also accepts, which a reader of the app cannot type)."""
+    if not text.strip():
+        raise InputError(f"{name}: empty; type a duration such as {TYPED_FORMS}, or 0")
+    if text.strip().startswith("-"):
+        raise InputError(f"{name}: {text!r} is negative; type a duration of 0 or more")
+    try:
+        duration_seconds(text, name)
+    except InputError:
+        raise InputError(f"{name}: {text!r} is not a duration; type {TYPED_FORMS}") from None
+
+
+def sla_vendors() -> list[tuple[str, str]]:
+    """``(name, id)`` of every vendor whose terms state a service level, by name."""
+    return sorted((v.name, v.id) for v in all_vendors() if isinstance(v.sla, Sla))
+
+
+def month_options(around: dt.date, *, before: int = 24, after: int = 12) -> list[str]:
+    """YYYY-MM from ``before`` months before ``around`` to ``after`` months after it."""
+    first = as_month(around)
+    return [f"{add_months(first, k):%Y-%m}" for k in range(-before, after + 1)]
+
+
+def _previous_month(today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    return f"{add_months(today.replace(day=1), -1):%Y-%m}"
+
+
+class SlaApp(App):
+    """The service credit a month's downtime earns, on the vendor's credit tiers.
+
+    ``SlaApp(vendor="teogest", month="2024-03", downtime="1h30", planned_maintenance="0",
+    invoice_amount=1234.56)``; every argument is the initial value of the control of that name
+    (``month`` defaults to last month, the one a claim is usually made for).
+    """
+
+    title = "Service credit for a month's downtime (SLA)"
+
+    def __init__(self, vendor: str = "teogest", month: str | None = None,
+                 downtime: str = "1h30", planned_maintenance: str = "0",
+                 invoice_amount: float = 1000.0) -> None:
+        choices = sla_vendors()
+        ids = [vid for _name, vid in choices]
+        if vendor not in ids:
+            raise InputError(f"vendor: {vendor!r} states no service level; vendors with an SLA: "
+                             + ", ".join(ids))
+        first = as_month(month or _previous_month(), "month")
+        self._initial = {
+            "vendor": vendor, "month": f"{first:%Y-%m}", "downtime": str(downtime),
+            "planned_maintenance": str(planned_maintenance),
+            "invoice_amount": float(invoice_amount),
+        }
+        self._vendor_choices = choices
+        self._month_choices = month_options(first)
+        self._rates: dict[tuple, UnavailabilityResult] = {}
+        self.rate_computations = 0  # how many times the rate itself was computed
+        self._figures: dict[tuple, object] = {}
+        super().__init__()
+
+    # --- controls ---------------------------------------------------------------------------
+
+    def make_controls(self) -> dict[str, widgets.Widget]:
+        init = self._initial
+        style = {"description_width": "initial"}
+        hint = ("duration: '1h30', '90' (minutes), '90min', '1:30', '1 h 27 mn 39.5 s'")
+        return {
+            "vendor": widgets.Dropdown(options=self._vendor_choices, value=init["vendor"],
+                                       description="Vendor", style=style),
+            "month": widgets.Dropdown(options=self._month_choices, value=init["month"],
+                                      description="Month", style=style),
+            "downtime": widgets.Text(value=init["downtime"], description="Downtime",
+                                     placeholder="1h30", tooltip=hint, style=style,
+                                     continuous_update=False),
+            "planned_maintenance": widgets.Text(value=init["planned_maintenance"],
+                                                description="Planned maintenance",
+                                                placeholder="0", tooltip=hint, style=style,
+                                                continuous_update=False),
+            "invoice_amount": widgets.FloatText(value=init["invoice_amount"],
+                                                description="Month's invoice (EUR)",
+                                                style=style, step=0.01),
+        }
+
+    # --- computation ------------------------------------------------------------------------
+
+    def _rate(self, vendor: str, month: str, downtime: str,
+              planned_maintenance: str) -> UnavailabilityResult:
+        key = (vendor, month, downtime.strip(), planned_maintenance.strip())
+        if key not in self._rates:
+            _check_duration(downtime, "downtime")
+            _check_duration(planned_maintenance, "planned_maintenance")
+            self.rate_computations += 1
+            self._rates[key] = unavailability(downtime, month, vendor=vendor,
+                                              planned_maintenance=planned_maintenance)
+        return self._rates[key]
+
+    def compute(self, *, vendor, month, downtime, planned_maintenance,
+                invoice_amount) -> SlaResults:
+        rate = self._rate(vendor, month, downtime, planned_maintenance)
+        if invoice_amount is None or invoice_amount != invoice_amount:  # NaN
+            raise InputError("invoice_amount: empty; give the month's invoice in euros, "
+                             "e.g. 1234.56")
+        if invoice_amount < 0:
+            raise InputError(f"invoice_amount: {invoice_amount} EUR is negative; give the "
+                             "month's invoice in euros, 0 or more")
+        credit = sla_credit(vendor, rate, invoice_amount)
+        return SlaResults(vendor=vendor, unavailability=rate, sla_credit=credit)
+
+    def draw(self, results: SlaResults):
+        # the chart depends on the vendor and the rate only, not on the invoice amount
+        key = (results.vendor, results.unavailability.percent)
+        if key not in self._figures:
+            self._figures[key] = credit_tiers_chart(results.vendor,
+                                                    unavailability=results.sla_credit)
+        return self._figures[key]
+
+    def table(self, results: SlaResults) -> pd.DataFrame:
+        credit = results.sla_credit
+        readings = dict(credit.readings) if credit.readings else {None: credit}
+        rows = []
+        for name, r in readings.items():
+            reading = "single reading" if name is None else name.replace("_", " ")
+            if name is not None and name == credit.default_reading:
+                reading += " (default)"
+            rows.append({
+                "reading": reading,
+                "unavailability": f"{results.unavailability.percent_rounded} %",
+                "tier": r.tier or "no tier",
+                "credit percent": r.percent,
+                "amount (EUR)": r.amount,
+                "cap applied": r.cap_applied,
+                "ambiguous": credit.ambiguous,
+                "claim deadline": r.claim_deadline,
+            })
+        return pd.DataFrame(rows)

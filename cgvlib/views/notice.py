@@ -1,0 +1,649 @@
+"""Charts and tables of duration, tacite reconduction, notice (préavis) and exit.
+
+- :func:`renewal_timeline`: one row per vendor: the terms as bars, the renewal dates as
+  ticks, the window in which the termination letter must leave (shaded) and its last day under
+  every reading of the clause, with a "today" (or scenario-date) line;
+- :func:`notice_by_tenure`: Teogest art. 20, the préavis's length against the client's tenure,
+  and the date the contract ends for a request made in a given month;
+- :func:`exit_cost_by_date`: what leaving costs (the sums billed until the end) against the
+  date the letter is sent, with the jumps where a deadline is missed;
+- tables: :func:`exit_plan_frame` (one plan's figures per reading), :func:`exit_plans` (one
+  row per vendor and reading) and :func:`notice_citations` (every article and verbatim quote
+  behind a vendor's term, notice and exit charges).
+
+Every date and amount comes from :mod:`cgvlib.arithmetic.notice` and
+:mod:`cgvlib.arithmetic.exit_cost` (their docstrings state the conventions: term ends,
+clamping, readings); this module only draws them. ``commitment_months`` may be one length for
+every vendor or a mapping ``{vendor id: months}`` (JANQUOR: 12 by default, or 3 or 6; Teogest:
+12, 24 or 36, None for the monthly subscription; GOUT: required, the maintenance's length).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import textwrap
+from collections.abc import Mapping
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import MaxNLocator
+
+from cgvlib.arithmetic.common import as_vendor, money
+from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines, tenure_notice
+from cgvlib.dates import as_date, as_month
+from cgvlib.errors import InputError
+from cgvlib.model.ambiguity import reading_variants
+from cgvlib.model.base import Silent
+from cgvlib.model.term import TenureBased
+from cgvlib.reference.months import add_months, full_months_between
+from cgvlib.views.style import (
+    EURO_AXIS,
+    as_datetime,
+    date_axis,
+    eur_text,
+    new_figure,
+    vendor_colour,
+    vendor_label,
+)
+
+ONE_DAY = dt.timedelta(days=1)
+ALL_VENDORS = ("janquor", "iosmart", "teogest", "leappy", "gout")
+TODAY_COLOUR = "#333333"
+MISSED_COLOUR = "#B22222"
+
+# gids the tests (and readers of a figure) find the artists by
+TERM_GID = "term"
+WINDOW_GID = "notice window"
+LAST_DAY_GID = "last day to send notice"
+OTHER_READING_GID = "last day to send notice (other reading)"
+RENEWAL_GID = "renewal dates"
+NO_TERMS_GID = "no terms"
+TODAY_GID = "today"
+NOTICE_GID = "notice (months)"
+MISSED_GID = "missed deadline"
+JUMP_GID = "jump"
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _vendor_list(vendors) -> list:
+    if vendors is None:
+        vendors = ALL_VENDORS
+    if isinstance(vendors, str) or hasattr(vendors, "term"):
+        vendors = [vendors]
+    found = [as_vendor(v) for v in vendors]
+    if not found:
+        raise InputError("vendors: give at least one vendor id, e.g. ['janquor', 'teogest']")
+    return found
+
+
+def _for_vendor(value, vendor):
+    """``value`` itself, or its entry for ``vendor`` when it is a mapping by vendor id."""
+    if isinstance(value, Mapping):
+        return value.get(vendor.id)
+    return value
+
+
+def _x(day: dt.date) -> float:
+    return mdates.date2num(as_datetime(day))
+
+
+def _is_missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
+
+
+def _term(vendor):
+    term = getattr(vendor, "term", None)
+    return None if term is None or isinstance(term, Silent) else term
+
+
+def _has_notice(term) -> bool:
+    """Whether any reading of the term clause has a notice rule (else: duration per order)."""
+    variants, _ = reading_variants(term)
+    return any(variant.notice for variant in variants.values())
+
+
+def _no_terms_text(vendor, commitment, error: InputError | None) -> str:
+    """Why a vendor's row has no terms drawn, in a line."""
+    term = _term(vendor)
+    if term is None:
+        return "the terms say nothing on duration or notice"
+    article = term.source.article if term.source else "?"
+    if not _has_notice(term):
+        return (f"duration per order (art. {article}): no tacite reconduction, no préavis; "
+                "a termination takes effect when made")
+    kinds = {n.rule.kind for n in term.notice}
+    if "tenure_based" in kinds and commitment is None:
+        rule = next(n for n in term.notice if n.rule.kind == "tenure_based")
+        return (f"subscription without commitment: no term to renew; the art. "
+                f"{rule.source.article} préavis runs from any request (see notice_by_tenure)")
+    if commitment is None and any(o.months is None for o in term.initial_terms):
+        offer = next(o for o in term.initial_terms if o.months is None)
+        return (f"term length set by the order or quote (art. {offer.source.article}): "
+                "give commitment_months")
+    return textwrap.shorten(str(error), 150, placeholder=" ...") if error else ""
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def _reading_columns(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """(reading name, column) for the other readings' last days in a deadlines table."""
+    prefix = "last_day_to_send_notice ("
+    return [(c[len(prefix):-1], c) for c in frame.columns if c.startswith(prefix)]
+
+
+def _short(reading: str | None) -> str:
+    """A reading's name without the field path: 'notice[0]=term_end' -> 'term_end'."""
+    if reading is None:
+        return ""
+    return ", ".join(part.split("=")[-1] for part in reading.split(", "))
+
+
+def _draw_vendor_row(ax, y: float, vendor, frame: pd.DataFrame, colour: str,
+                     today: dt.date) -> dt.date:
+    """Terms, windows, last days and renewal ticks of one vendor; returns the last day drawn.
+
+    On the row (y axis inverted): the window band above, the term bars below."""
+    shown = _short(frame.attrs.get("reading"))
+    others = _reading_columns(frame)
+    last_drawn = frame["term_end"].iloc[-1] + ONE_DAY
+    renewals = []
+    for k, row in enumerate(frame.to_dict("records")):
+        first, end = row["term_start"], row["term_end"]
+        ax.add_patch(Rectangle(
+            (_x(first), y + 0.02), _x(end + ONE_DAY) - _x(first), 0.3,
+            facecolor=colour, edgecolor="white", linewidth=1.5, gid=TERM_GID,
+            label=f"_{vendor.id} term {k + 1}: {first} to {end}",
+        ))
+        if not _is_missing(row["renewal_date"]):
+            renewals.append(row["renewal_date"])
+        last = row["last_day_to_send_notice"]
+        if not _is_missing(last):
+            if last >= first:
+                past = last < today
+                ax.add_patch(Rectangle(
+                    (_x(first), y - 0.3), _x(last + ONE_DAY) - _x(first), 0.24,
+                    facecolor=colour, alpha=0.15 if past else 0.35, edgecolor=colour,
+                    hatch="////", linewidth=0.8, gid=WINDOW_GID,
+                    label=f"_{vendor.id} window for term {k + 1}: {first} to {last}",
+                ))
+            marker = ax.plot([_x(last) + 0.5], [y - 0.18], linestyle="none", marker="v",
+                             markersize=9, markerfacecolor=colour, markeredgecolor="black",
+                             label=f"_{vendor.id} last day ({shown}): {last}")[0]
+            marker.set_gid(LAST_DAY_GID)
+            ax.annotate(f"{last:%d %b %Y}", (_x(last) + 0.5, y - 0.3), xytext=(0, 1),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=7)
+        for name, column in others:
+            other = row[column]
+            if _is_missing(other) or other == last:
+                continue
+            mark = ax.plot([_x(other) + 0.5], [y - 0.18], linestyle="none", marker="x",
+                           markersize=8, color="black", markeredgewidth=1.6,
+                           label=f"_{vendor.id} last day ({_short(name)}): {other}")[0]
+            mark.set_gid(OTHER_READING_GID)
+    if renewals:
+        ticks = ax.plot([_x(d) for d in renewals], [y + 0.17] * len(renewals), linestyle="none",
+                        marker="|", markersize=20, markeredgewidth=2, color="black",
+                        label=f"_{vendor.id} renewal dates")[0]
+        ticks.set_gid(RENEWAL_GID)
+    return last_drawn
+
+
+def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
+                     commitment_months=None, today=None, today_label: str | None = None):
+    """One row per vendor (its colour): when each term runs and by when notice must leave.
+
+    For every term from ``start`` while terms start on or before ``until``
+    (:func:`~cgvlib.arithmetic.notice.renewal_deadlines`): a bar from the term's first day to
+    its last (the eve of the renewal date); a tick at each renewal date (tacite reconduction);
+    the window in which the letter must leave, hatched, from the term's start to the last day
+    to send notice under the default reading, that day marked ``v`` with its date; the last day
+    under each other reading marked ``x`` when it differs (JANQUOR's term_end reading, Teogest's
+    art. 20 reading, GOUT's term_end reading). Windows already over at ``today`` are paler.
+    Vendors without terms (duration per order: Leappy, ioSmart; Teogest without a commitment;
+    GOUT without its length) get a row saying why.
+
+    ``today``: the date of the vertical line (default: the real today), drawn when it falls in
+    the chart, labelled ``today_label`` (default "today"; e.g. "notice sent").
+    """
+    chosen = _vendor_list(vendors)
+    first = as_date(start, "start")
+    last = as_date(until, "until")
+    if last < first:
+        raise InputError(f"until: {last} is before start {first}; give a later date")
+    now = dt.date.today() if today is None else as_date(today, "today")
+    label = today_label or ("today" if today is None else "scenario date")
+    height = max(3.4, 1.9 + 0.95 * len(chosen))
+    fig, ax = new_figure(
+        f"When the termination letter must leave: terms from {first:%d %b %Y}, renewals, "
+        "notice windows", xlabel="date", figsize=(11, height))
+    right, ticks = last + ONE_DAY, []
+    for y, vendor in enumerate(chosen):
+        colour = vendor_colour(vendor)
+        commitment = _for_vendor(commitment_months, vendor)
+        term = _term(vendor)
+        frame, error = None, None
+        if term is not None and _has_notice(term):
+            try:
+                frame = renewal_deadlines(vendor, first, last, commitment_months=commitment)
+            except InputError as exc:
+                error = exc
+        if frame is None or frame.empty:
+            text = ax.text(_x(first), y, textwrap.fill(
+                _no_terms_text(vendor, commitment, error), 95), va="center", ha="left",
+                fontsize=8.5, style="italic", color="#555555")
+            text.set_in_layout(False)
+            text.set_gid(NO_TERMS_GID)
+            ticks.append(vendor_label(vendor))
+            continue
+        right = max(right, _draw_vendor_row(ax, y, vendor, frame, colour, now))
+        months = full_months_between(frame["term_start"].iloc[0], frame["term_end"].iloc[0]
+                                     + ONE_DAY)
+        line = f"{months}-month terms"
+        others = _reading_columns(frame)
+        if others:
+            line += (f"\nv {_short(frame.attrs.get('reading'))}; x "
+                     + ", ".join(_short(name) for name, _ in others))
+        ticks.append(f"{vendor_label(vendor)}\n{line}")
+    ax.set_yticks(range(len(chosen)), ticks, fontsize=8.5)
+    for tick, vendor in zip(ax.get_yticklabels(), chosen, strict=True):
+        tick.set_color(vendor_colour(vendor))
+        tick.set_fontweight("bold")
+    ax.set_ylim(len(chosen) - 0.5, -0.75)
+    margin = max(10, (right - first).days // 60)
+    ax.set_xlim(_x(first) - margin, _x(right) + margin)
+    ax.grid(True, axis="x", alpha=0.3)
+    ax.grid(False, axis="y")
+    handles = [
+        Patch(facecolor="#999999", edgecolor="white", label="term (to the eve of its renewal)"),
+        Line2D([], [], linestyle="none", marker="|", markersize=12, markeredgewidth=2,
+               color="black", label="renewal date (tacite reconduction)"),
+        Patch(facecolor=(0.6, 0.6, 0.6, 0.35), edgecolor="#666666", hatch="////",
+              label="window to send the letter (default reading)"),
+        Line2D([], [], linestyle="none", marker="v", markersize=8, markerfacecolor="#999999",
+               markeredgecolor="black", label="last day to send it (default reading)"),
+        Line2D([], [], linestyle="none", marker="x", markersize=8, markeredgewidth=1.6,
+               color="black", label="last day under another reading"),
+    ]
+    if _x(first) - margin <= _x(now) <= _x(right) + margin:
+        line = ax.axvline(_x(now), color=TODAY_COLOUR, linestyle="--", linewidth=1.3,
+                          label=f"{label} ({now})")
+        line.set_gid(TODAY_GID)
+        handles.append(line)
+    date_axis(ax)
+    fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=8, frameon=False)
+    return fig
+
+
+# --------------------------------------------------------------------------- tenure
+
+
+def _tenure_rule(vendor) -> tuple[TenureBased, str]:
+    """The tenure-based notice rule of the default reading, and its article."""
+    term = _term(vendor)
+    if term is not None:
+        variants, default = reading_variants(term)
+        for variant in (variants[default], *variants.values()):
+            for notice in variant.notice:
+                if notice.rule.kind == "tenure_based":
+                    return notice.rule, notice.source.article
+    raise InputError(f"vendor: {vendor_label(vendor)}'s préavis does not depend on tenure; only a "
+                     "tenure-based notice (Teogest art. 20) can be charted against tenure")
+
+
+def notice_points(vendor="teogest", *, request_month="2024-11", max_years: int = 6
+                  ) -> pd.DataFrame:
+    """The préavis for a request made in ``request_month`` after 0, 1, ..., ``max_years`` x 12
+    completed months of subscription: columns ``tenure_months``, ``tenure_years`` (completed
+    months / 12), ``notice_months``, ``notice_start`` and ``end`` (the contract's last day).
+
+    The request is taken on the first day of ``request_month`` (the préavis and the end depend
+    on the month of the request only, through « le lendemain du mois »), the start exactly that
+    many months earlier (:func:`~cgvlib.arithmetic.notice.tenure_notice`).
+    """
+    v = as_vendor(vendor)
+    rule, _ = _tenure_rule(v)
+    request = as_month(request_month, "request_month")
+    if isinstance(max_years, bool) or not isinstance(max_years, int) or not 1 <= max_years <= 40:
+        raise InputError(f"max_years: {max_years!r}; give a whole number of years from 1 to 40")
+    rows = []
+    for m in range(max_years * 12 + 1):
+        notice = tenure_notice(rule, add_months(request, -m), request)
+        rows.append({"tenure_months": m, "tenure_years": m / 12,
+                     "notice_months": notice.notice_months, "notice_start": notice.notice_start,
+                     "end": notice.end})
+    frame = pd.DataFrame(rows)
+    frame.attrs.update(vendor=v.name, request=request)
+    return frame
+
+
+def notice_by_tenure(vendor="teogest", *, request_month="2024-11", max_years: int = 6):
+    """The préavis's length (months) against the client's tenure (years) at the request.
+
+    Teogest art. 20: no préavis under one year of subscription (the contract ends at the end of
+    the month of the request), then 1 month + 1 month per full year, from « le lendemain du
+    mois » of the request: the step from 0 to 2 months at the first anniversary (a request made
+    exactly on it counts as « plus d’un an », as the vendor file reads it), 3 at two years, 4 at
+    three... Each whole year is annotated with the contract's last day for a request made in
+    ``request_month``. The line (gid ``"notice (months)"``) samples every completed month.
+    """
+    v = as_vendor(vendor)
+    _, article = _tenure_rule(v)
+    points = notice_points(v, request_month=request_month, max_years=max_years)
+    request = points.attrs["request"]
+    colour = vendor_colour(v)
+    fig, ax = new_figure(
+        f"{v.name} art. {article}: préavis against tenure, request in {request:%B %Y}",
+        xlabel="tenure at the request (completed years of subscription)",
+        ylabel="préavis (months)")
+    line = ax.plot(points["tenure_years"], points["notice_months"], drawstyle="steps-post",
+                   color=colour, linewidth=2.2, label=f"{v.name}: préavis (months)")[0]
+    line.set_gid(NOTICE_GID)
+    years = points[points["tenure_months"] % 12 == 0]
+    ax.plot(years["tenure_years"], years["notice_months"], linestyle="none", marker="o",
+            color=colour, markeredgecolor="black", label="at each anniversary")
+    for row in years.itertuples(index=False):
+        ax.annotate(f"ends {row.end:%d %b %Y}", (row.tenure_years + 0.5, row.notice_months),
+                    xytext=(0, -4), textcoords="offset points", ha="center", va="top",
+                    fontsize=8)
+    at_one = points[points["tenure_months"] == 12].iloc[0]
+    ax.annotate(f"first anniversary: 0 → {at_one.notice_months} months\n"
+                "(1 month + 1 per full year), from the 1st of\nthe month after the request",
+                (1, at_one.notice_months), xytext=(0.05, at_one.notice_months + 2.2),
+                fontsize=8, arrowprops={"arrowstyle": "->", "color": "#555555"})
+    top = int(points["notice_months"].max())
+    ax.set_xlim(-0.1, max_years + 0.6)
+    ax.set_ylim(-0.9, top + 1.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="lower right", fontsize=8)
+    return fig
+
+
+# --------------------------------------------------------------------------- exit cost
+
+
+def _history_for(history, vendor):
+    """``history`` itself, or its entry for ``vendor`` when it maps vendor ids to histories."""
+    if isinstance(history, Mapping) and history and all(
+            h is None or hasattr(h, "items") for h in history.values()):
+        return history.get(vendor.id)
+    return history
+
+
+def _history_until(history, request: dt.date):
+    """The invoices issued up to the month of the request (exit_plan refuses later ones)."""
+    if history is None:
+        return None
+    items = history.items() if hasattr(history, "items") else None
+    if items is None:
+        raise InputError("invoice_history: expected a mapping or a pandas Series of month -> "
+                         f"amount in euros, e.g. {{'2024-10': 1250.00}}, got "
+                         f"{type(history).__name__}")
+    month = request.replace(day=1)
+    return {key: value for key, value in items
+            if as_month(key, "invoice_history month") <= month}
+
+
+def _readings_of(plan) -> dict:
+    """Every reading's plan, the default first (a single ``{None: plan}`` when unambiguous)."""
+    if not plan.readings:
+        return {None: plan}
+    default = plan.default_reading
+    return {default: plan.readings[default],
+            **{k: r for k, r in plan.readings.items() if k != default}}
+
+
+def exit_cost_points(vendor, start, *, monthly_amount, commitment_months=None,
+                     invoice_history=None, months: int = 24) -> pd.DataFrame:
+    """One row per day from ``start`` for ``months`` months and per reading: the plan if the
+    letter leaves that day. Columns ``notice_sent``, ``reading`` (None when the clause reads one
+    way), ``default``, ``end``, ``deadline``, ``renewed``, ``notice_months``, ``billed_total``
+    (euros as float for charts; NaN when not computable), ``billed_total_cents`` (exact, None
+    when not computable) and ``billing_basis``."""
+    v = as_vendor(vendor)
+    first = as_date(start, "start")
+    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 120:
+        raise InputError(f"months: {months!r}; give a whole number of months from 1 to 120")
+    last = add_months(first, months) - ONE_DAY
+    commitment_months = _for_vendor(commitment_months, v)
+    invoice_history = _history_for(invoice_history, v)
+    rows = []
+    day = first
+    while day <= last:
+        plan = exit_plan(v, first, day, commitment_months=commitment_months,
+                         monthly_amount=monthly_amount,
+                         invoice_history=_history_until(invoice_history, day))
+        for name, r in _readings_of(plan).items():
+            rows.append({
+                "notice_sent": day, "reading": name,
+                "default": name is None or name == plan.default_reading,
+                "end": r.end, "deadline": r.deadline, "renewed": r.renewed,
+                "notice_months": r.notice_months,
+                "billed_total": (math.nan if r.billed_total_cents is None
+                                 else r.billed_total_cents / 100),
+                "billed_total_cents": r.billed_total_cents,
+                "billing_basis": r.billing_basis,
+            })
+        day += ONE_DAY
+    frame = pd.DataFrame(rows)
+    frame.attrs.update(vendor=v.name, start=first, last=last)
+    return frame
+
+
+def _missed(before, after) -> bool:
+    """Whether the letter of ``after`` came after the deadline that ``before`` met, so that
+    the contract now ends a term later (late letter, or a letter after the renewal)."""
+    return (not _is_missing(before.deadline) and after.notice_sent > before.deadline
+            and after.end > before.end)
+
+
+def _jump_text(before, after) -> str:
+    cents = int(after.billed_total_cents - before.billed_total_cents)
+    amount = money(cents) if cents % 100 else eur_text(cents // 100)
+    if _missed(before, after):
+        return f"letter after {before.deadline:%d %b %Y}: renewed,\n+{amount}"
+    if after.notice_months > before.notice_months:
+        return f"préavis {before.notice_months} → {after.notice_months} months\n+{amount}"
+    return f"+{amount}"
+
+
+def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
+                      invoice_history=None, months: int = 24, notice_sent=None):
+    """What leaving costs (the sums billed until the end) against the date the letter leaves.
+
+    One step line per reading of the term clause (the default solid, labelled "<reading>
+    (default)"; others dashed), for every day from ``start`` over ``months`` months. The sums
+    fall month by month as fewer months remain, and jump up where a deadline is missed (JANQUOR
+    art. 16: a late letter is void and the renewed year is due in full) or where the préavis
+    grows with tenure (Teogest art. 20): each upward jump of the default reading is marked and
+    annotated, and each missed deadline drawn as a dotted vertical line (gid
+    ``"missed deadline"``). Where the total cannot be computed (Teogest without
+    ``invoice_history``; Leappy and ioSmart, whose exit charge is the work done) the chart says
+    why instead of guessing. ``notice_sent``: a date to mark (vertical line and the default
+    reading's sum that day; gid ``"notice sent"``); the chart is widened to include it.
+    """
+    sent = None if notice_sent is None else as_date(notice_sent, "notice_sent")
+    if sent is not None:
+        first_day = as_date(start, "start")
+        if sent < first_day:
+            raise InputError(f"notice_sent: {sent} is before start {first_day}; notice can only "
+                             "be sent once the contract has started")
+        if isinstance(months, int) and not isinstance(months, bool):
+            months = max(months, full_months_between(first_day, sent) + 3)
+    points = exit_cost_points(vendor, start, monthly_amount=monthly_amount,
+                              commitment_months=commitment_months,
+                              invoice_history=invoice_history, months=months)
+    v = as_vendor(vendor)
+    colour = vendor_colour(v)
+    first = points.attrs["start"]
+    amount = f"{float(monthly_amount):,.2f} EUR a month" if monthly_amount is not None else ""
+    fig, ax = new_figure(
+        f"{v.name}: what leaving costs, by the date the letter is sent\n"
+        f"contract from {first:%d %b %Y}" + (f", {amount}" if amount else ""),
+        xlabel="date the termination letter is sent", ylabel="billed until the end")
+    styles = ["-", "--", ":", "-."]
+    missed_drawn = set()
+    for i, (name, group) in enumerate(points.groupby("reading", sort=False, dropna=False)):
+        group = group.reset_index(drop=True)
+        default = bool(group["default"].iloc[0])
+        shown = "single reading" if _is_missing(name) else str(name)
+        label = f"{shown} (default)" if default and not _is_missing(name) else shown
+        xs = [_x(d) for d in group["notice_sent"]]
+        ax.plot(xs, group["billed_total"], drawstyle="steps-post", color=colour,
+                linestyle=styles[i % len(styles)], linewidth=2.2 if default else 1.4,
+                alpha=1 if default else 0.8, label=label)[0].set_gid(
+                    f"exit cost ({shown})")
+        totals = group["billed_total"].to_numpy()
+        for k in range(1, len(group)):
+            before, after = group.iloc[k - 1], group.iloc[k]
+            rise = totals[k] - totals[k - 1]
+            if not rise > 0:
+                continue
+            if _missed(before, after) and before.deadline not in missed_drawn:
+                missed_drawn.add(before.deadline)
+                ax.axvline(_x(before.deadline) + 1, color=MISSED_COLOUR, linestyle=":",
+                           linewidth=1.2,
+                           label=("day after the last day to send notice"
+                                  if len(missed_drawn) == 1 else "_missed")).set_gid(
+                                      MISSED_GID)
+            if default:
+                ax.plot([xs[k]], [totals[k]], linestyle="none", marker="^", color=MISSED_COLOUR,
+                        markersize=7, label="_jump")[0].set_gid(JUMP_GID)
+                ax.annotate(_jump_text(before, after), (xs[k], totals[k]),
+                            xytext=(-6, -2), textcoords="offset points", fontsize=7.5,
+                            ha="right", va="top", color=MISSED_COLOUR)
+    if points["billed_total"].isna().all():
+        basis = points["billing_basis"].iloc[-1]
+        ax.text(0.5, 0.5, textwrap.fill(basis[:1].upper() + basis[1:], 90),
+                transform=ax.transAxes, ha="center", va="center", fontsize=9, style="italic",
+                color="#555555").set_gid("not computable")
+        ax.set_ylim(0, 1)
+        ax.set_yticks([])
+    else:
+        top = points["billed_total"].max()
+        ax.set_ylim(0, top * 1.08 if top > 0 else 1000)
+        ax.yaxis.set_major_formatter(EURO_AXIS)
+        missing = points[points["billed_total"].isna() & points["default"]]
+        if not missing.empty:
+            basis = missing["billing_basis"].iloc[0]
+            ax.text(0.99, 0.97, textwrap.fill(
+                f"From {missing['notice_sent'].iloc[0]:%d %b %Y} the sum is " + basis, 70),
+                transform=ax.transAxes, ha="right", va="top", fontsize=8, style="italic",
+                color="#555555").set_gid("not computable")
+    ax.set_xlim(_x(first), _x(points.attrs["last"] + ONE_DAY))
+    if sent is not None:
+        ax.axvline(_x(sent), color=TODAY_COLOUR, linestyle="--", linewidth=1.3,
+                   label=f"notice sent ({sent})").set_gid("notice sent")
+        row = points[(points["notice_sent"] == sent) & points["default"]].iloc[0]
+        if not math.isnan(row.billed_total):
+            ax.plot([_x(sent)], [row.billed_total], linestyle="none", marker="o",
+                    color=TODAY_COLOUR, label="_sent")
+            ax.annotate(eur_text(row.billed_total, 2), (_x(sent), row.billed_total),
+                        xytext=(6, -14), textcoords="offset points", fontsize=8.5,
+                        fontweight="bold", color=TODAY_COLOUR)
+    date_axis(ax)
+    fig.legend(handles=[h for h in ax.get_lines() if not h.get_label().startswith("_")],
+               loc="outside lower center", ncol=4, fontsize=8, frameon=False)
+    return fig
+
+
+# --------------------------------------------------------------------------- tables
+
+
+PLAN_COLUMNS = ["end", "notice_months", "notice_start", "term_end", "last_day_to_send_notice",
+                "deadline_met", "renewed", "tenure_years", "billed_months", "billed_monthly",
+                "billed_total", "billing"]
+
+
+def exit_plan_frame(plan) -> pd.DataFrame:
+    """One row per reading of an :class:`~cgvlib.arithmetic.notice.ExitPlan` (the default
+    first, marked ``(default)``): end, préavis, the term and its deadline, whether it was met
+    or the term renewed, and the sums billed until the end (``Decimal`` euros, None when not
+    computable, ``billing`` says why)."""
+    rows, index = [], []
+    for name, r in _readings_of(plan).items():
+        index.append("single reading" if name is None
+                     else f"{name} (default)" if name == plan.default_reading else name)
+        rows.append({
+            "end": r.end, "notice_months": r.notice_months, "notice_start": r.notice_start,
+            "term_end": r.term_end, "last_day_to_send_notice": r.deadline,
+            "deadline_met": r.deadline_met, "renewed": r.renewed,
+            "tenure_years": r.tenure_years, "billed_months": r.billed_months,
+            "billed_monthly": r.billed_monthly, "billed_total": r.billed_total,
+            "billing": r.billing_basis,
+        })
+    frame = pd.DataFrame(rows, index=pd.Index(index, name="reading"), columns=PLAN_COLUMNS)
+    frame.attrs.update(vendor=plan.vendor, request=plan.request_date)
+    return frame
+
+
+def exit_plans(vendors, start, notice_sent, *, commitment_months=None, monthly_amount=None,
+               invoice_history=None) -> pd.DataFrame:
+    """Exit plans side by side: one row per vendor and reading (:func:`exit_plan_frame`).
+
+    ``commitment_months``, ``monthly_amount`` and ``invoice_history`` are one value for every
+    vendor or a mapping by vendor id. A vendor whose plan cannot be made from these inputs
+    (GOUT without ``commitment_months``) gets one row whose ``billing`` column says why.
+    """
+    frames = []
+    for v in _vendor_list(vendors):
+        history = _history_for(invoice_history, v)
+        try:
+            plan = exit_plan(v, start, notice_sent,
+                             commitment_months=_for_vendor(commitment_months, v),
+                             monthly_amount=_for_vendor(monthly_amount, v),
+                             invoice_history=history)
+            frame = exit_plan_frame(plan)
+        except InputError as exc:
+            frame = pd.DataFrame([{"billing": f"no plan: {exc}"}],
+                                 index=pd.Index(["-"], name="reading"), columns=PLAN_COLUMNS)
+        frames.append(frame.assign(vendor=v.name).set_index("vendor", append=True)
+                      .reorder_levels(["vendor", "reading"]))
+    return pd.concat(frames)
+
+
+def notice_citations(vendors=None) -> pd.DataFrame:
+    """Every article and verbatim quote behind the vendors' duration, tacite reconduction,
+    préavis and exit charges, one row per cited source: ``vendor``, ``what`` (term, initial
+    term, notice, exit charge), ``applies_to``, ``article``, ``quote`` and ``path`` (the field
+    in the vendor file). Quotes are the vendor files' own, checked against the source texts."""
+    rows = []
+    for v in _vendor_list(vendors):
+        term = _term(v)
+        if term is None:
+            continue
+        items = [("term", "", term.source, "term")]
+        items += [("initial term", f"{o.months or 'set by the order'} months, renewal "
+                   f"{o.renewal}", o.source, f"term.initial_terms[{i}]")
+                  for i, o in enumerate(term.initial_terms)]
+        items += [("notice", n.applies_to, n.source, f"term.notice[{i}]")
+                  for i, n in enumerate(term.notice)]
+        items += [("exit charge", c.applies_to, c.source, f"term.exit_charges[{i}]")
+                  for i, c in enumerate(term.exit_charges)]
+        seen = set()
+        for what, applies, source, path in items:
+            if source is None or (source.article, source.quote) in seen:
+                continue
+            seen.add((source.article, source.quote))
+            rows.append({"vendor": v.name, "what": what, "applies_to": applies,
+                         "article": source.article, "quote": source.quote, "path": path})
+    return pd.DataFrame(rows, columns=["vendor", "what", "applies_to", "article", "quote",
+                                       "path"])
+
+
+__all__ = [
+    "exit_cost_by_date",
+    "exit_cost_points",
+    "exit_plan_frame",
+    "exit_plans",
+    "notice_by_tenure",
+    "notice_citations",
+    "notice_points",
+    "renewal_timeline",
+]

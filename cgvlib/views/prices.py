@@ -1,0 +1,532 @@
+"""Price revision charts (révision des prix): the Syntec index with its August 2022 switch, and
+the price of a service over time under each vendor's revision clause.
+
+- :func:`syntec_chart`: the monthly Syntec index as the data holds it, the old index (to
+  2022-07) and the revised index (from 2022-08) in two styles, gaps left as gaps (never
+  interpolated), the switch marked with its « coefficient de raccord » (revised = old x k,
+  k read from ``data/rates/syntec_revision_2022.yaml``), and optionally the revised series
+  divided by k, dashed: the old index continued, which is what chaining a price across 2022
+  amounts to.
+- :func:`vendor_price_path`: for one vendor, the monthly path of
+  :func:`~cgvlib.arithmetic.price.price_path` (``clip=True``) and the
+  :func:`~cgvlib.arithmetic.price.revise_price` result at ``until``, or at the last computable
+  day when the Syntec data lacks a value a revision needs (with the reason, naming the month).
+- :func:`price_paths_chart` (:func:`plot_price_paths` from computed paths): one line per vendor
+  in its colour, stepping on each revision's effective date (Leappy each January and July,
+  Teogest each 1 January, JANQUOR each 10 January); the worst case (Teogest's margin up to
+  9 % a year, JANQUOR's unknown volume taken upwards) dashed over a shaded band; revision
+  dates marked; each line stopped where the index data stops, with a note naming the
+  missing month.
+- :func:`price_table` (:func:`price_revision_table` from vendors): per vendor the revised
+  price, the worst case, the revisions applied, the index values used, and where the path
+  stopped and why.
+
+Every figure comes from the arithmetic; this module only arranges and draws it (floats only
+for plotting). A volume deviation given as one number for a range with several JANQUOR
+revisions is taken as the same deviation for every year evaluated, and the chart says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from cgvlib.arithmetic.common import as_vendor, money
+from cgvlib.arithmetic.price import (
+    VOLUME_FACT,
+    PriceRevisionResult,
+    price_path,
+    revise_price,
+    scheduled_dates,
+    select_clause,
+)
+from cgvlib.dates import as_date, as_month
+from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.model.vendor import Vendor
+from cgvlib.reference.months import start_of_next_month
+from cgvlib.reference.series import month_str, next_month
+from cgvlib.reference.syntec import load_syntec, syntec_revision, syntec_table
+from cgvlib.views.style import (
+    DEFAULT_COLOUR,
+    EURO_AXIS,
+    as_datetime,
+    date_axis,
+    new_figure,
+    vendor_colour,
+    vendor_label,
+)
+
+OLD_STYLE = {"color": "#7F7F7F", "marker": "o", "markersize": 2.5, "linestyle": "-",
+             "linewidth": 1.4}
+REVISED_STYLE = {"color": "#0072B2", "marker": "s", "markersize": 3.0, "linestyle": "-",
+                 "linewidth": 1.8}
+EQUIVALENT_STYLE = {"color": "#7F7F7F", "linestyle": "--", "linewidth": 1.2, "marker": "o",
+                    "markersize": 2.5, "markerfacecolor": "white"}
+GAP_SHADE = "#E6E6E6"
+WIDE = (11.0, 5.8)
+
+
+# --------------------------------------------------------------------------------------------
+# The Syntec index
+# --------------------------------------------------------------------------------------------
+
+
+def _month_ranges(months: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Consecutive months grouped into (first, last) runs."""
+    runs: list[tuple[dt.date, dt.date]] = []
+    for m in months:
+        if runs and next_month(runs[-1][1]) == m:
+            runs[-1] = (runs[-1][0], m)
+        else:
+            runs.append((m, m))
+    return runs
+
+
+def _run_text(first: dt.date, last: dt.date) -> str:
+    return month_str(first) if first == last else f"{month_str(first)} to {month_str(last)}"
+
+
+def syntec_chart(start="2015-01", end=None, *, old_equivalent: bool = True) -> Figure:
+    """The Syntec index by month from ``start`` to ``end`` (months 'YYYY-MM'; ``end`` defaults
+    to the data's last month), as the data holds it.
+
+    Artists, for tests and readers: the lines labelled ``"old index (to 2022-07)"`` and
+    ``"revised index (from 2022-08)"`` (one point per month present in the data, NaN in the
+    gaps so the line breaks: nothing interpolated), the dashed ``"revised / k (old-index
+    equivalent)"`` when ``old_equivalent``, the switch line (gid ``"syntec-switch"``) and its
+    annotation ``"revised = old x 0.97975"`` (gid ``"syntec-coefficient"``), and one grey
+    band per gap (gid ``"syntec-gap"``).
+    """
+    data = load_syntec()
+    first = max(as_month(start, "start"), data.first)
+    last = as_month(end, "end") if end is not None else data.complete_until
+    last = min(last, data.complete_until)
+    if last < first:
+        raise InputError(f"end: {month_str(last)} is before start {month_str(first)} (the data "
+                         f"covers {month_str(data.first)} to {month_str(data.complete_until)}); "
+                         "give a later end month")
+    revision = syntec_revision()
+    k = revision.coefficient
+    table = syntec_table()
+    months = pd.period_range(month_str(first), month_str(last), freq="M")
+    table = table.reindex(months)
+    x = [as_datetime(p.start_time.date()) for p in months]
+
+    fig, ax = new_figure(
+        f"Syntec index by month, {month_str(first)} to {month_str(last)}\nold index to "
+        f"{month_str(revision.last_old_month)}, revised index from "
+        f"{month_str(revision.first_revised_month)}, as published",
+        xlabel="month the index measures", ylabel="index points")
+    for series, style, label in (
+        ("old", OLD_STYLE, f"old index (to {month_str(revision.last_old_month)})"),
+        ("revised", REVISED_STYLE,
+         f"revised index (from {month_str(revision.first_revised_month)})"),
+    ):
+        values = table["value"].where(table["series"] == series)
+        if values.notna().any():
+            ax.plot(x, values.to_numpy(dtype=float), label=label, gid=f"syntec-{series}",
+                    zorder=3, **style)
+    revised = table["value"].where(table["series"] == "revised")
+    if old_equivalent and revised.notna().any():
+        ax.plot(x, (revised / float(k)).to_numpy(dtype=float),
+                label=f"revised / {k} (old-index equivalent: the chaining)",
+                gid="syntec-old-equivalent", zorder=2, **EQUIVALENT_STYLE)
+
+    gap_runs = _month_ranges([m for m in data.gaps() if first <= m <= last])
+    for i, (g0, g1) in enumerate(gap_runs):
+        ax.axvspan(as_datetime(g0), as_datetime(next_month(g1)), color=GAP_SHADE, zorder=0,
+                   label="no value in the data (gap, not interpolated)" if i == 0 else None,
+                   gid="syntec-gap")
+
+    switch = revision.first_revised_month
+    if first <= switch <= last:
+        ax.axvline(as_datetime(switch), color=DEFAULT_COLOUR, linestyle=":", linewidth=1.2,
+                   label=f"{month_str(switch)}: switch to the revised index", gid="syntec-switch")
+        y = float(revision.first_revised_value)
+        ax.annotate(
+            f"revised = old x {k}\n(k = {revision.coefficient_numerator} / "
+            f"{revision.coefficient_denominator}, coefficient de raccord)",
+            xy=(as_datetime(switch), y), xytext=(16, 0), textcoords="offset points",
+            fontsize=8.5, ha="left", va="center", gid="syntec-coefficient",
+            arrowprops={"arrowstyle": "->", "color": DEFAULT_COLOUR, "linewidth": 0.8},
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "#BBBBBB"})
+
+    gaps = "; ".join(_run_text(*run) for run in gap_runs) or "none"
+    ax.text(0.0, -0.14, f"Gaps in the data (left empty, not interpolated):\n{gaps}.\nData "
+            f"ends with {month_str(data.complete_until)}.", transform=ax.transAxes, ha="left",
+            va="top", fontsize=8, color="#444444", gid="syntec-gaps-note")
+    ax.margins(y=0.12)
+    date_axis(ax, yearly=(last.year - first.year) >= 4)
+    ax.legend(loc="upper left", fontsize=8.5, framealpha=0.95)
+    return fig
+
+
+# --------------------------------------------------------------------------------------------
+# Price paths: computing
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VendorPricePath:
+    """One vendor's price over time, from the arithmetic.
+
+    ``path``: :func:`~cgvlib.arithmetic.price.price_path` with ``clip=True``; ``result``:
+    :func:`~cgvlib.arithmetic.price.revise_price` at ``at``, which is ``until`` or, when the
+    index data stops first, the last computable day; ``stopped`` the short reason (None when
+    the path reaches ``until``), ``stop_error`` the full message; ``facts`` what was passed to
+    the arithmetic; ``notes`` what the chart should say about this vendor.
+    """
+
+    vendor: Vendor
+    kind: str
+    price: Decimal
+    start: dt.date
+    until: dt.date
+    at: dt.date
+    path: pd.DataFrame = field(repr=False)
+    result: PriceRevisionResult = field(repr=False)
+    facts: Mapping = field(default_factory=dict)
+    stopped: str | None = None
+    stop_error: str | None = field(default=None, repr=False)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.vendor.id
+
+    @property
+    def name(self) -> str:
+        return vendor_label(self.vendor)
+
+
+def clause_summary(vendor) -> str:
+    """A few words on the vendor's main revision clause, for legends and tables."""
+    v = as_vendor(vendor)
+    _, clause = select_clause(v, None)
+    match clause.kind:
+        case "index_ratio":
+            months = " and ".join(dt.date(2000, m, 1).strftime("%B") for m in clause.months)
+            return f"Syntec each {months} (P2 = P1 x S2/S1)"
+        case "index_with_margin":
+            return (f"Syntec each 1 January, vendor may go up to +{clause.cap_percent} %"
+                    if clause.above_index_allowed else
+                    f"Syntec each 1 January, at most +{clause.cap_percent} %")
+        case "index_since":
+            return f"tariff of {clause.as_of} on the Syntec index at the service date"
+        case "volume_step":
+            return (f"±{clause.step_percent} % on {clause.day or 1}/{clause.months[0]:02d} if the "
+                    f"volume deviates > {clause.threshold_percent} %")
+        case _:
+            return "no revision of running orders"
+
+
+def uses_volume_fact(vendor) -> bool:
+    """Whether the vendor's main revision clause depends on ``volume_deviation_percent``."""
+    return select_clause(as_vendor(vendor), None)[1].kind == "volume_step"
+
+
+def _facts_for(v: Vendor, clause, start: dt.date, until: dt.date, facts: Mapping):
+    """The facts the vendor's clause takes, and a note when a single volume deviation is
+    spread over several JANQUOR revisions (the same deviation every year evaluated)."""
+    out = {k: value for k, value in facts.items() if k != VOLUME_FACT}
+    value = facts.get(VOLUME_FACT)
+    if value is None or clause.kind != "volume_step":
+        return out, None
+    if isinstance(value, Mapping):
+        out[VOLUME_FACT] = dict(value)
+        return out, None
+    dates = [d for d in scheduled_dates(clause, start.year, until.year) if start < d <= until]
+    if len(dates) <= 1:
+        out[VOLUME_FACT] = value
+        return out, None
+    years = [d.year - 1 for d in dates]
+    out[VOLUME_FACT] = dict.fromkeys(years, value)
+    note = (f"{v.name}: volume deviation {value} % taken for each year evaluated "
+            f"({', '.join(map(str, years))})")
+    return out, note
+
+
+def _article(article: str) -> str:
+    return f"art. {article}" if article[:1].isdigit() else f"article {article}"
+
+
+_GAP = re.compile(r"(\d{4}-\d{2}) is a gap in the data")
+_WHICH = re.compile(r"^(S1|S2) of the revision (?:of|at the service date) (\d{4}-\d{2}-\d{2})")
+
+
+def stop_reason(message: str) -> str:
+    """A short reason from the reference layer's error: which index value of which revision is
+    missing, and whether it is a gap in the data or beyond its end."""
+    data = load_syntec()
+    which = _WHICH.search(message)
+    head = (f"the {which.group(2)} revision needs {which.group(1)}, " if which else "needs ")
+    gap = _GAP.search(message)
+    if gap:
+        return f"{head}the Syntec index of {gap.group(1)}: a gap in the data"
+    if "after the last covered date" in message:
+        return (f"{head}a Syntec index published after the end of the data "
+                f"({month_str(data.complete_until)})")
+    if "before the first covered date" in message:
+        return f"{head}a Syntec index from before the data starts ({month_str(data.first)})"
+    return message.split(". ")[0]
+
+
+def vendor_price_path(vendor, price, start, until, *, reading: str | None = None,
+                      **facts) -> VendorPricePath:
+    """One vendor's clipped monthly path and its price at ``until`` (or at the last computable
+    day, found day by day between the last computable month and the first that is not)."""
+    v = as_vendor(vendor)
+    _, clause = select_clause(v, None)
+    first, last = as_date(start, "start"), as_date(until, "until")
+    own, spread = _facts_for(v, clause, first, last, facts)
+    path = price_path(v, price, first, last, reading=reading, clip=True, **own)
+
+    def at(day):
+        return revise_price(v, price, first, day, reading=reading, **own)
+
+    good = path["date"].iloc[-1].date()
+    result = at(good)
+    error: OutOfCoverageError | None = None
+    if "clipped" in path.attrs:
+        bad = start_of_next_month(good)
+        try:
+            at(bad)
+        except OutOfCoverageError as exc:
+            error = exc
+    else:
+        bad = last
+        try:
+            result, good = at(last), last
+        except OutOfCoverageError as exc:
+            error = exc
+    if error is not None:  # the last computable day lies between good and bad
+        while (bad - good).days > 1:
+            mid = good + dt.timedelta(days=(bad - good).days // 2)
+            try:
+                result, good = at(mid), mid
+            except OutOfCoverageError as exc:
+                bad, error = mid, exc
+    notes = []
+    stopped = stop_reason(str(error)) if error is not None else None
+    if stopped:
+        notes.append(f"{v.name}: no price after {good}: {stopped} (the path stops there)")
+    if clause.kind == "new_orders_only":
+        notes.append(f"{v.name}, {_article(clause.source.article)}: no revision of running "
+                     "orders; new tariffs apply to new orders only")
+    if clause.kind == "volume_step" and result.depends_on:
+        notes.append(f"{v.name}, {_article(clause.source.article)}: flat unless the volume of "
+                     f"work deviates by more than {clause.threshold_percent} %; the dashed line "
+                     "takes an unknown deviation upwards "
+                     f"(+{clause.step_percent} % a year); give {VOLUME_FACT} for the "
+                     f"±{clause.step_percent} % steps")
+    if spread:
+        notes.append(spread)
+    if clause.kind == "index_with_margin" and "unstated" in (clause.new_index, clause.base_index):
+        notes.append(f"{v.name}: the text does not say which index values are compared; working "
+                     "convention: the index last published at each 1 January against the one "
+                     "last published at the previous 1 January")
+    return VendorPricePath(
+        vendor=v, kind=clause.kind, price=result.base_price, start=first, until=last, at=good,
+        path=path, result=result, facts=own, stopped=stopped,
+        stop_error=str(error) if error is not None else None, notes=tuple(notes))
+
+
+def vendor_price_paths(vendors, price, start, until, *, reading: str | None = None,
+                       **facts) -> list[VendorPricePath]:
+    """:func:`vendor_price_path` for each vendor (ids or Vendors), in the order given."""
+    if isinstance(vendors, str | Vendor):
+        vendors = [vendors]
+    vendors = list(vendors)
+    if not vendors:
+        raise InputError("vendors: choose at least one vendor, e.g. ['leappy', 'teogest']")
+    return [vendor_price_path(v, price, start, until, reading=reading, **facts) for v in vendors]
+
+
+# --------------------------------------------------------------------------------------------
+# Price paths: drawing
+# --------------------------------------------------------------------------------------------
+
+
+def _steps(vp: VendorPricePath) -> tuple[list[dt.datetime], list[float], list[float]]:
+    """The points of a step line (drawn ``steps-post``): the start, each revision's effective
+    day, and the last day; prices and worst cases as floats for plotting."""
+    r = vp.result
+    if vp.kind == "index_since":  # revised whenever the index in force changes: the monthly path
+        days = [d.date() for d in vp.path["date"]]
+        prices, worst = list(vp.path["price"]), list(vp.path["worst_case"])
+    else:
+        days = [vp.start] + [s.effective for s in r.revisions]
+        prices = [r.base_price] + [s.price for s in r.revisions]
+        worst = [r.base_price] + [s.worst_case_price for s in r.revisions]
+    if days[-1] != vp.at:
+        days, prices, worst = [*days, vp.at], [*prices, r.price], [*worst, r.worst_case_price]
+    return ([as_datetime(d) for d in days], [float(p) for p in prices],
+            [float(w) for w in worst])
+
+
+def _segments(x, y) -> list[tuple]:
+    return [(x[i], x[i + 1], y[i]) for i in range(len(x) - 1)]
+
+
+def _overlap(a, b) -> bool:
+    """Whether two step lines run on the same values for at least a quarter of the shorter
+    one's span (a shared first month does not count)."""
+    shared = sum((min(a1, b1) - max(a0, b0) for a0, a1, ya in a for b0, b1, yb in b
+                  if ya == yb and max(a0, b0) < min(a1, b1)), dt.timedelta())
+    spans = [line[-1][1] - line[0][0] for line in (a, b) if line]
+    return bool(spans) and shared >= min(spans) / 4
+
+
+def _stripes(lines: Mapping[str, tuple]) -> tuple[dict[str, float], dict[str, int]]:
+    """Line widths and z-orders so that lines running on the same values (the flat ones)
+    show as nested stripes instead of hiding each other: the lines that move most are drawn on
+    top, thin; a line under others it overlaps is wider than the widest of them."""
+    segments = {vid: _segments(x, y) for vid, (x, y, _w) in lines.items()}
+    top_first = sorted(lines, key=lambda vid: (-len(set(lines[vid][1])), lines[vid][0][-1]))
+    width: dict[str, float] = {}
+    order: dict[str, int] = {}
+    for rank, vid in enumerate(top_first):
+        above = [width[o] for o in top_first[:rank] if _overlap(segments[vid], segments[o])]
+        width[vid] = max(above) + 1.6 if above else 2.0
+        order[vid] = 3 + len(top_first) - rank
+    return width, order
+
+
+def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = None) -> Figure:
+    """Draw computed :class:`VendorPricePath` (see :func:`price_paths_chart`)."""
+    paths = list(paths)
+    if not paths:
+        raise InputError("vendors: choose at least one vendor, e.g. ['leappy', 'teogest']")
+    p0 = paths[0]
+    fig, ax = new_figure(
+        title or (f"Price of a service set at {money(p0.result.base_price_cents)} on "
+                  f"{p0.start}, to {p0.until}, under each vendor's revision clause"),
+        xlabel="date of the service", ylabel="price excl. VAT", figsize=WIDE)
+    lines = {vp.id: _steps(vp) for vp in paths}
+    width, order = _stripes(lines)
+    last_day = max(vp.until for vp in paths)
+    marker_proxy = False
+    for vp in paths:
+        x, y, w = lines[vp.id]
+        colour = vendor_colour(vp.vendor)
+        ax.plot(x, y, drawstyle="steps-post", color=colour, linewidth=width[vp.id],
+                solid_capstyle="butt", zorder=order[vp.id], gid=f"price:{vp.id}",
+                label=f"{vp.name}: {clause_summary(vp.vendor)}")
+        if w != y:
+            ax.fill_between(x, y, w, step="post", color=colour, alpha=0.12, linewidth=0,
+                            gid=f"worst-band:{vp.id}")
+            why = ("its margin used in full" if vp.kind == "index_with_margin"
+                   else "volume deviation unknown, taken upwards")
+            ax.plot(x, w, drawstyle="steps-post", color=colour, linestyle="--", linewidth=1.6,
+                    zorder=order[vp.id], gid=f"worst:{vp.id}",
+                    label=f"{vp.name}: worst case ({why})")
+        revisions = [(as_datetime(s.effective), float(s.price)) for s in vp.result.revisions]
+        if revisions and vp.kind != "index_since":
+            ax.plot(*zip(*revisions, strict=True), linestyle="none", marker="o", markersize=5,
+                    markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5,
+                    zorder=10, gid=f"revisions:{vp.id}", label=f"_revisions {vp.name}")
+            marker_proxy = True
+        if vp.stopped:
+            ax.plot([x[-1]], [y[-1]], linestyle="none", marker="X", markersize=9, color=colour,
+                    markeredgecolor="white", zorder=11, gid=f"stop:{vp.id}",
+                    label=f"_stop {vp.name}")
+            ax.annotate(f"{vp.name} stops {vp.at}", xy=(x[-1], y[-1]), xytext=(6, -12),
+                        textcoords="offset points", fontsize=8, color=colour,
+                        gid=f"stop-note:{vp.id}")
+    ax.set_xlim(as_datetime(min(vp.start for vp in paths)) - dt.timedelta(days=10),
+                as_datetime(last_day) + dt.timedelta(days=10))
+    ax.yaxis.set_major_formatter(EURO_AXIS)
+    date_axis(ax)
+    handles, labels = ax.get_legend_handles_labels()
+    if marker_proxy:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="white",
+                              markeredgecolor="#444444"))
+        labels.append("revision takes effect")
+    if any(vp.stopped for vp in paths):
+        handles.append(Line2D([], [], linestyle="none", marker="X", color="#444444"))
+        labels.append("path stops: Syntec value missing")
+    if any(vp.result.worst_case_price != vp.result.price for vp in paths):
+        handles.append(Patch(color="#444444", alpha=0.12))
+        labels.append("between the index-based price and the worst case")
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
+              frameon=False)
+    notes = [n for vp in paths for n in vp.notes]
+    if notes:
+        ax.text(0.0, -0.13, "\n".join(f"• {n}" for n in notes), transform=ax.transAxes,
+                ha="left", va="top", fontsize=7.8, color="#333333", gid="price-notes",
+                wrap=True)
+    return fig
+
+
+def price_paths_chart(vendors, price, start, until, *, reading: str | None = None,
+                      **facts) -> Figure:
+    """The price of a service set at ``price`` euros (excl. VAT) on ``start`` (the signature),
+    month by month to ``until``, under each vendor's main revision clause.
+
+    One line per vendor in its colour (gid ``"price:<id>"``), stepping when a revision takes
+    effect (white-filled markers, gid ``"revisions:<id>"``); where the clause lets the price go
+    higher than the index-based figure (Teogest's margin up to 9 % a year; JANQUOR without
+    ``volume_deviation_percent``) a dashed worst-case line (gid ``"worst:<id>"``) over a
+    shaded band; vendors without revision of running orders (ioSmart, GOUT) flat, with a note.
+    A line stops on the last day the Syntec data allows (an X, gid ``"stop:<id>"``) and the
+    note under the chart names the missing month. Facts: ``volume_deviation_percent`` for
+    JANQUOR (one percentage, the same for each year evaluated, or ``{year N-1: percent}``).
+    """
+    return plot_price_paths(vendor_price_paths(vendors, price, start, until, reading=reading,
+                                               **facts))
+
+
+# --------------------------------------------------------------------------------------------
+# Table
+# --------------------------------------------------------------------------------------------
+
+
+def _revision_text(step) -> str:
+    if step.ratio is not None:
+        return f"{step.date} (S2/S1 {step.s2.value}/{step.s1.value}: {step.price} EUR)"
+    if step.note:
+        return f"{step.date} ({step.note})"
+    return f"{step.date} (x {float(step.factor):.2f}: {step.price} EUR)"
+
+
+def price_table(paths: Iterable[VendorPricePath]) -> pd.DataFrame:
+    """One row per vendor: the clause, the date priced, the revised price and the worst case
+    (Decimal euros, exact), the revisions applied, the index values used, and where the path
+    stopped and why."""
+    rows = []
+    for vp in paths:
+        r = vp.result
+        rows.append({
+            "vendor": vp.name,
+            "clause": clause_summary(vp.vendor),
+            "price at": vp.at,
+            "revised price (EUR)": r.price,
+            "worst case (EUR)": r.worst_case_price,
+            "revisions applied": "; ".join(map(_revision_text, r.revisions)) or "none",
+            "index values used": "; ".join(f"{s.month}: {s.value} ({s.series})"
+                                           for s in r.index_values) or "none",
+            "path stops": (f"after {vp.at}: {vp.stopped}" if vp.stopped
+                           else f"no: reaches {vp.until}"),
+        })
+    return pd.DataFrame(rows).set_index("vendor")
+
+
+def price_revision_table(vendors, price, start, until, *, reading: str | None = None,
+                         **facts) -> pd.DataFrame:
+    """:func:`price_table` for vendors and a scenario (the same arguments as
+    :func:`price_paths_chart`)."""
+    return price_table(vendor_price_paths(vendors, price, start, until, reading=reading,
+                                          **facts))
+
+
+__all__ = ["VendorPricePath", "clause_summary", "plot_price_paths", "price_paths_chart",
+           "price_revision_table", "price_table", "stop_reason", "syntec_chart",
+           "uses_volume_fact", "vendor_price_path", "vendor_price_paths"]

@@ -1,0 +1,177 @@
+"""Driving the notice app as a reader would: pick a vendor, move the letter's date, choose a
+commitment, switch the chart; and the lesson's exercises.
+
+Hand-worked figures (cgvlib.arithmetic.notice and exit_cost conventions):
+- JANQUOR, start 2024-01-31, 1,000 EUR a month: first term ends 2025-01-30; the letter must
+  leave by 2024-11-30 (two months before the anniversary 2025-01-31, 31 November clamped).
+  A letter on 2024-11-30 is in time: months 11 and 12 remain (from 2024-11-30), 2,000 EUR.
+  A letter on 2024-12-05 is late and void: the contract renews to 2026-01-30, and 14 contract
+  months remain (24 - 10 completed), 14,000 EUR.
+- GOUT, 12-month maintenance from 2024-01-31: last day 2024-12-31 (one month before the renewal
+  date); a letter on 2024-12-05 ends it on 2025-01-30; two months remain (2,000 EUR).
+- Teogest, 12-month commitment from 2024-01-31, request 2025-03-03 (14.3 reading): the second
+  commitment period runs to 2026-01-30.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from cgvlib.apps.notice import NoticeApp, notice_exercises
+from cgvlib.errors import InputError
+
+D = dt.date
+
+
+@pytest.fixture
+def app():
+    return NoticeApp(vendor="janquor", start="2024-01-31", notice_sent="2024-12-05",
+                     monthly_amount=1000)
+
+
+def gids(figure):
+    ax = figure.axes[0]
+    return {a.get_gid() for a in [*ax.get_lines(), *ax.patches, *ax.texts]} - {None}
+
+
+def test_controls_are_named_for_what_they_set(app):
+    assert list(app.controls) == ["vendor", "start", "notice_sent", "commitment_months",
+                                  "monthly_amount", "chart"]
+    assert ("JANQUOR", "janquor") in app.controls["vendor"].options
+    assert [v for _, v in app.controls["commitment_months"].options] == [None, 12, 24, 36]
+
+
+def test_a_late_letter_renews_janquor(app):
+    assert app.error is None
+    plan = app.results.plan
+    assert (plan.end, plan.deadline, plan.deadline_met, plan.renewed) == (
+        D(2026, 1, 30), D(2024, 11, 30), False, True)
+    assert plan.billed_total == Decimal("14000.00")
+    assert set(app.results.readings) == {"anniversary", "term_end"}
+    assert list(app.frame.index) == ["anniversary (default)", "term_end"]
+    assert list(app.frame["end"]) == [D(2026, 1, 30)] * 2
+    deadlines = app.results.deadlines
+    assert list(deadlines["last_day_to_send_notice"]) == [D(2024, 11, 30), D(2025, 11, 30)]
+    assert {"term", "notice window", "today"} <= gids(app.figure)
+    today = next(line for line in app.figure.axes[0].get_lines() if line.get_gid() == "today")
+    assert today.get_label() == "notice sent (2024-12-05)"
+
+
+def test_moving_the_letter_recomputes_once_and_memoises(app):
+    assert app.computations == 1
+    app.controls["notice_sent"].value = D(2024, 11, 30)
+    plan = app.results.plan
+    assert (plan.end, plan.deadline_met, plan.renewed) == (D(2025, 1, 30), True, False)
+    assert plan.billed_total == Decimal("2000.00")
+    assert app.computations == 2
+    app.controls["notice_sent"].value = D(2024, 12, 5)
+    assert app.computations == 2
+    assert app.results.plan.billed_total == Decimal("14000.00")
+
+
+def test_switching_the_chart_keeps_the_plan(app):
+    plan = app.results.plan
+    app.controls["chart"].value = "exit cost"
+    assert app.error is None
+    assert app.results.plan is plan  # the exit plan does not depend on the chart
+    assert {"exit cost (anniversary)", "jump", "missed deadline", "notice sent"} <= gids(
+        app.figure)
+    cost_figure = app.figure
+    app.controls["chart"].value = "timeline"
+    app.controls["chart"].value = "exit cost"
+    assert app.figure is cost_figure  # drawn once per set of values
+
+
+def test_gout_needs_the_maintenance_length(app):
+    figure = app.figure
+    app.controls["vendor"].value = "gout"
+    assert app.error is not None
+    assert "commitment_months" in app.error and "GOUT" in app.error
+    assert app.figure is figure  # the last good figure stays
+    assert "commitment_months" in app.message.value
+    app.controls["commitment_months"].value = 12
+    assert app.error is None and app.message.value == ""
+    plan = app.results.plan
+    assert (plan.end, plan.deadline, plan.deadline_met) == (D(2025, 1, 30), D(2024, 12, 31),
+                                                            True)
+    assert plan.billed_total == Decimal("2000.00")
+
+
+def test_notice_before_the_start_is_refused(app):
+    figure = app.figure
+    app.controls["notice_sent"].value = D(2023, 12, 1)
+    assert "before start 2024-01-31" in app.error
+    assert app.figure is figure
+    app.controls["notice_sent"].value = None
+    assert "notice_sent: pick" in app.error
+    app.controls["notice_sent"].value = D(2024, 12, 5)
+    app.controls["monthly_amount"].value = -10.0
+    assert "monthly_amount" in app.error and "negative" in app.error
+
+
+def test_a_length_the_vendor_does_not_offer_is_refused(app):
+    app.controls["commitment_months"].value = 24
+    assert "no 24-month term" in app.error
+
+
+def test_vendors_without_terms_to_renew(app):
+    app.controls["vendor"].value = "leappy"
+    assert app.error is None
+    assert app.results.plan.end == D(2024, 12, 5)
+    assert app.results.deadlines is None
+    assert "no renewal" in app.results.deadlines_note
+    assert "no terms" in gids(app.figure)
+
+
+def test_teogest_commitment_keeps_both_readings():
+    app = NoticeApp(vendor="teogest", start="2024-01-31", notice_sent="2025-03-03",
+                    commitment_months=12, monthly_amount=1000)
+    assert app.error is None
+    assert app.results.plan.end == D(2026, 1, 30)
+    assert list(app.frame.index) == ["eve_of_renewal (default)", "art20_notice"]
+    assert "last_day_to_send_notice (art20_notice)" in app.results.deadlines.columns
+
+
+def test_bad_initial_values_raise():
+    with pytest.raises(InputError, match="commitment_months"):
+        NoticeApp(commitment_months=18)
+    with pytest.raises(InputError, match="vendor"):
+        NoticeApp(vendor="acme")
+
+
+# --------------------------------------------------------------------------- exercises
+
+
+def test_exercise_answers():
+    exercises = notice_exercises()
+    assert exercises["janquor_deadline"].answer() == D(2024, 11, 30)
+    assert exercises["teogest_end"].answer() == D(2025, 3, 31)
+    assert exercises["teogest_first_anniversary"].answer() == 2
+    assert exercises["gout_deadline"].answer() == D(2024, 12, 1)
+    assert exercises["janquor_late_cost"].answer() == Decimal("14000.00")
+
+
+@pytest.mark.parametrize(("name", "answer", "why"), [
+    ("janquor_deadline", "2024-12-01", "rolled the non-existent 31 November"),
+    ("janquor_deadline", "2025-01-30", "term's last day"),
+    ("teogest_end", "2025-03-19", "le lendemain du mois"),
+    ("teogest_end", "2025-02-28", "forgetting the base month"),
+    ("teogest_end", "2025-04-30", "started years"),
+    ("teogest_first_anniversary", 0, "moins d’un an"),
+    ("gout_deadline", "2024-11-30", "period's last day"),
+    ("janquor_late_cost", 2000, "void"),
+])
+def test_classic_mistakes_are_recognised(name, answer, why):
+    verdict = notice_exercises()[name].check(answer)
+    assert not verdict
+    assert why in verdict.message
+
+
+def test_right_and_missing_answers():
+    exercises = notice_exercises()
+    assert exercises["janquor_deadline"].check("2024-11-30")
+    assert exercises["janquor_late_cost"].check("14 000,00")
+    assert "No answer yet" in exercises["teogest_end"].check(None).message

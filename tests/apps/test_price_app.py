@@ -1,0 +1,111 @@
+"""PriceApp driven from pytest: controls set by value, results, figure and table checked.
+
+Hand-worked figures (data/rates/syntec_index.csv): Leappy 1,000 EUR signed 2023-03-15 is
+1000 x 313.3 / 293.9 = 1,066.01 EUR after its 2024-07-01 revision and stops on 2025-01-01
+(the 2025-01-01 revision needs the index of 2024-11, a gap); 2,000 EUR gives 2,132.02 EUR
+(2000 x 313.3 / 293.9 = 2132.0177); JANQUOR with a volume deviation of +12 % each year:
+1000 x 1.03 x 1.03 = 1,060.90 EUR on 2025-10-31.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from cgvlib.apps.prices import PriceApp
+from cgvlib.errors import InputError
+
+
+def gids(app, prefix):
+    return [a.get_gid().split(":")[1] for a in app.figure.axes[0].get_lines()
+            if (a.get_gid() or "").startswith(prefix)]
+
+
+@pytest.fixture
+def app():
+    return PriceApp(vendors=("leappy", "iosmart"), price=1000, start="2023-03-15",
+                    until="2025-10-31")
+
+
+def test_controls_are_named_for_what_they_set(app):
+    assert list(app.controls) == ["vendors", "price", "start", "until", "volume_known",
+                                  "volume_deviation_percent"]
+    assert dict(app.controls["vendors"].options)["Leappy SAS"] == "leappy"
+    assert app.controls["start"].value == dt.date(2023, 3, 15)
+
+
+def test_initial_results_figure_and_table(app):
+    assert app.error is None
+    assert list(app.results) == ["leappy", "iosmart"]
+    leappy = app.results["leappy"]
+    assert leappy.result.price == Decimal("1066.01")
+    assert leappy.at == dt.date(2025, 1, 1)
+    assert "Syntec index of 2024-11" in leappy.stopped
+    assert gids(app, "price:") == ["leappy", "iosmart"]
+    assert list(app.frame.index) == ["Leappy SAS", "ioSmart"]
+    assert app.frame.loc["ioSmart", "revised price (EUR)"] == Decimal("1000.00")
+    assert list(app.frame.columns) == ["clause", "price at", "revised price (EUR)",
+                                       "worst case (EUR)", "revisions applied",
+                                       "index values used", "path stops"]
+
+
+def test_changing_the_price_recomputes_and_redraws(app):
+    app.controls["price"].value = 2000
+    assert app.results["leappy"].result.price == Decimal("2132.02")
+    line = next(a for a in app.figure.axes[0].get_lines() if a.get_gid() == "price:leappy")
+    assert round(line.get_ydata()[-1], 2) == 2132.02
+    before = app.computations
+    app.controls["price"].value = 1000  # a value already seen: memoised
+    assert app.computations == before
+    assert app.results["leappy"].result.price == Decimal("1066.01")
+
+
+def test_adding_a_vendor_computes_only_that_vendor(app):
+    assert app.path_computations == 2
+    app.controls["vendors"].value = ("leappy", "iosmart", "teogest")
+    assert app.path_computations == 3
+    assert gids(app, "price:") == ["leappy", "iosmart", "teogest"]
+    assert gids(app, "stop:") == ["leappy", "teogest"]
+
+
+def test_volume_deviation_moves_janquor_only(app):
+    app.controls["vendors"].value = ("leappy", "janquor")
+    assert app.results["janquor"].result.price == Decimal("1000.00")
+    assert app.results["janquor"].result.worst_case_price == Decimal("1060.90")
+    assert "janquor" in gids(app, "worst:")
+    computed = app.path_computations
+    app.controls["volume_known"].value = True
+    app.controls["volume_deviation_percent"].value = 12
+    assert app.results["janquor"].result.price == Decimal("1060.90")
+    assert "janquor" not in gids(app, "worst:")
+    assert app.path_computations == computed + 2  # JANQUOR at 0 %, then at 12 %; Leappy cached
+
+
+@pytest.mark.parametrize(("control", "value", "message"), [
+    ("price", -5.0, "price: -5 is negative"),
+    ("price", 1000.005, "price: 1000.005 has fractions of a cent"),
+    ("until", dt.date(2022, 1, 1), "until: 2022-01-01 is before the date the price was set"),
+    ("until", None, "until: pick the last date to price a service at"),
+    ("start", None, "start: pick the date the price was set"),
+    ("vendors", (), "vendors: choose at least one vendor"),
+])
+def test_bad_values_show_a_message_and_keep_the_last_figure(app, control, value, message):
+    figure, results = app.figure, app.results
+    app.controls[control].value = value
+    assert app.error is not None and app.error.startswith(message)
+    assert message in app.message.value
+    assert app.figure is figure and app.results is results
+
+
+def test_a_bad_value_then_a_good_one_clears_the_message(app):
+    app.controls["price"].value = -1.0
+    assert app.error
+    app.controls["price"].value = 1000.0
+    assert app.error is None and app.message.value == ""
+
+
+def test_unknown_vendor_is_refused_when_building_the_app():
+    with pytest.raises(InputError, match="vendors: unknown or without a price revision clause"):
+        PriceApp(vendors=("nobody",))

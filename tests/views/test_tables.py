@@ -1,0 +1,300 @@
+"""The comparison tables: the styled clause-by-vendor table (its data is exactly
+``cgvlib.compare``; ambiguous cells highlighted, silent ones greyed; every cell's article and
+quote in its tooltip), the citations behind a cell, the ambiguity list, and one scenario's
+figures across vendors (money formatted from the already-rounded amounts)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+from pandas.io.formats.style import Styler
+
+import cgvlib
+from cgvlib.views.tables import (
+    AMBIGUOUS_BACKGROUND,
+    SILENT_STYLE,
+    ambiguities_table,
+    citations_table,
+    comparison_cells,
+    comparison_table,
+    format_money,
+    full_text,
+    scenario_table,
+    vendors_table,
+)
+
+TWO = ["teogest", "leappy"]
+
+
+def cell_css(styler: Styler, row: tuple, column: str) -> str:
+    """The CSS the rendered HTML gives one cell (from the <style> rules naming its id)."""
+    html = styler.to_html()
+    table_id = re.search(r'<table id="(T_\w+)"', html).group(1)
+    i = styler.data.index.get_loc(row)
+    j = list(styler.data.columns).index(column)
+    cell_id = f"#{table_id}_row{i}_col{j}"
+    css = []
+    for selectors, props in re.findall(r"([^{}]+)\{([^{}]*)\}", html.split("</style>")[0]):
+        if cell_id in [s.strip() for s in selectors.split(",")]:
+            css += [p.strip() for p in props.split(";") if p.strip()]
+    return "; ".join(css)
+
+
+# --- comparison_table --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("vendors", "families"), [
+    (TWO, ["late payment"]),
+    (["janquor", "iosmart", "gout"], ["payment terms", "service levels", "jurisdiction"]),
+    (None, None),
+])
+def test_data_is_exactly_compare(vendors, families):
+    styler = comparison_table(vendors, families)
+    assert isinstance(styler, Styler)
+    pd.testing.assert_frame_equal(styler.data, cgvlib.compare(vendors, families))
+
+
+def test_columns_are_vendor_names_and_rows_grouped_by_family():
+    styler = comparison_table(TWO, ["late payment", "recovery indemnity"])
+    assert list(styler.data.columns) == ["Teogest", "Leappy SAS"]
+    assert list(dict.fromkeys(styler.data.index.get_level_values("family"))) == [
+        "late payment", "recovery indemnity"]
+    assert styler.data.index.names == ["family", "item"]
+
+
+def test_tooltip_holds_article_and_quote_of_teogest_late_payment_rate():
+    styler = comparison_table(TWO, ["late payment"])
+    tip = styler.tooltips.tt_data.loc[("late payment", "rate"), "Teogest"]
+    assert "art. 14.6" in tip
+    assert "majoré de trois points" in tip
+    # the other readings of the rate's date, as the comparison words them
+    assert "Other readings:" in tip and "fixed at invoicing" in tip
+    # and the rendered cell carries it (title attribute, kept by exported HTML)
+    html = styler.to_html()
+    cell = re.search(r'<td [^>]*title="([^"]*)"[^>]*>legal rate \+ 3 pts, rate of each semester',
+                     html)
+    assert cell is not None
+    assert "art. 14.6" in cell.group(1) and "majoré de trois points" in cell.group(1)
+
+
+def test_ambiguous_cells_highlighted_and_others_not():
+    styler = comparison_table(TWO, ["late payment"])
+    # Teogest art. 14.6: "à compter du premier jour de retard", day 31 or the day after receipt
+    assert styler.data.loc[("late payment", "delay starts"), "Teogest"].endswith("‡")
+    assert AMBIGUOUS_BACKGROUND in cell_css(styler, ("late payment", "delay starts"), "Teogest")
+    # Leappy art. 4: formal notice first or not
+    assert AMBIGUOUS_BACKGROUND in cell_css(styler, ("late payment", "formal notice first"),
+                                            "Leappy SAS")
+    assert AMBIGUOUS_BACKGROUND not in cell_css(styler, ("late payment", "whole debt due at once"),
+                                                "Leappy SAS")
+    assert "‡" in styler.caption  # the legend
+
+
+def test_silent_cells_greyed():
+    styler = comparison_table(["janquor", "teogest"], ["service levels"])
+    assert styler.data.loc[("service levels", "availability"), "JANQUOR"] == "text silent"
+    assert SILENT_STYLE in cell_css(styler, ("service levels", "availability"), "JANQUOR")
+    assert SILENT_STYLE not in cell_css(styler, ("service levels", "availability"), "Teogest")
+    # a silent cell's tooltip says why (the vendor file's note)
+    assert styler.tooltips.tt_data.loc[("service levels", "availability"), "JANQUOR"].startswith(
+        "text silent: ")
+
+
+def test_ambiguous_only_keeps_the_rows_with_an_ambiguous_cell():
+    full = cgvlib.compare(TWO, ["late payment"])
+    styler = comparison_table(TWO, ["late payment"], ambiguous_only=True)
+    assert list(styler.data.index) == [("late payment", "rate"), ("late payment", "delay starts"),
+                                       ("late payment", "formal notice first")]
+    pd.testing.assert_frame_equal(styler.data, full.loc[styler.data.index])
+    assert "Only the rows with an ambiguous cell" in styler.caption
+
+
+def test_text_is_html_escaped():
+    styler = comparison_table(["teogest"], ["cancellation"])
+    assert "< 8 days" in styler.data.iloc[0, 0]
+    assert "&lt; 8 days" in styler.to_html()
+
+
+def test_statutory_terms_are_a_column():
+    styler = comparison_table(["teogest", "statutory"], ["late payment"])
+    assert styler.data.loc[("late payment", "rate"), "Statutory default (Code de commerce)"] == (
+        "ECB rate + 10 pts, rate of each semester")
+
+
+def test_nothing_to_show_says_so():
+    styler = comparison_table(["janquor"], ["cancellation"])  # JANQUOR has no such clause
+    assert styler.data.empty
+    assert styler.caption.startswith("Nothing to show")
+    styler = comparison_table(["iosmart"], ["recovery indemnity"], ambiguous_only=True)
+    assert styler.data.empty and "no ambiguous clause" in styler.caption
+    assert "Nothing to show" in styler.to_html()
+
+
+def test_empty_selection_is_an_input_error():
+    with pytest.raises(cgvlib.InputError, match="vendors: choose at least one"):
+        comparison_table([])
+    with pytest.raises(cgvlib.InputError, match="families: choose at least one"):
+        comparison_table(TWO, [])
+
+
+def test_comparison_cells_leave_out_items_not_stated():
+    table = cgvlib.compare(TWO, ["late payment"])
+    cells = comparison_cells(table)
+    assert ("late payment", "rate", "Teogest") in cells
+    assert len(cells) == 10  # 5 items x 2 vendors, all stated
+    table = cgvlib.compare(["janquor", "teogest"], ["cancellation"])
+    assert all(vendor == "Teogest" for _, _, vendor in comparison_cells(table))
+
+
+# --- vendors_table -----------------------------------------------------------------------------
+
+
+def test_vendors_table():
+    frame = vendors_table()
+    assert list(frame.index) == ["gout", "iosmart", "janquor", "leappy", "teogest"]
+    teogest = frame.loc["teogest"]
+    assert teogest["name"] == "Teogest"
+    assert teogest["document"] == "Conditions Générales de Vente Teogest"
+    assert teogest["version"] == "Mises à jour le 19 mars 2024"
+    assert teogest["vendor file"] == "data/vendors/teogest.yaml"
+    assert teogest["ambiguities"] == 11
+    statute = vendors_table("statutory").loc["statutory"]
+    assert statute["vendor file"] == "data/statute/statutory.yaml"
+    assert (statute["values cited"], statute["ambiguities"]) == (3, 0)
+
+
+# --- citations_table ---------------------------------------------------------------------------
+
+
+def test_citations_of_one_cell():
+    frame = citations_table("teogest", "late payment", "rate")
+    assert list(frame.columns) == ["item", "text", "article", "quote", "other readings", "note"]
+    assert len(frame) == 1
+    row = frame.iloc[0]
+    assert row["article"] == "14.6"
+    assert "majoré de trois points" in row["quote"]
+    assert row["other readings"] == ("legal rate + 3 pts, fixed at the start of the delay | "
+                                     "legal rate + 3 pts, fixed at invoicing")
+
+
+def test_citations_of_a_silent_family_say_so():
+    frame = citations_table("janquor", "service levels", "availability")
+    assert frame["text"].tolist() == ["text silent"]
+    assert frame["article"].tolist() == [None]
+    assert frame["note"].iloc[0]
+
+
+def test_citations_of_the_statute():
+    frame = citations_table("statutory", "recovery indemnity")
+    assert frame["article"].tolist() == ["D441-5"]
+    assert frame["quote"].tolist() == ["est fixé à 40 euros"]
+
+
+def test_citations_of_an_item_not_stated_list_the_items():
+    with pytest.raises(cgvlib.InputError, match="items they state: 'rate', 'delay starts'"):
+        citations_table("teogest", "late payment", "no such item")
+
+
+# --- ambiguities_table -------------------------------------------------------------------------
+
+
+def test_ambiguities_of_janquor():
+    frame = ambiguities_table(["janquor"])
+    assert frame["path"].tolist() == ["late_payment", "term.notice[0]"]
+    assert frame["family"].tolist() == ["late payment", "duration and notice"]
+    assert frame["article"].tolist() == ["11", "16"]
+    assert frame["default"].tolist() == ["prorata", "anniversary"]
+    assert frame["readings"].iloc[1].splitlines()[0].startswith("term_end: ")
+    assert set(frame["vendor"]) == {"JANQUOR"}
+
+
+def test_ambiguities_of_teogest_late_payment():
+    frame = ambiguities_table("teogest").set_index("path")
+    row = frame.loc["late_payment"]
+    assert row["article"] == "14.6"
+    assert row["default"] == "day_31_semester"
+    assert len(row["readings"].splitlines()) == 6
+    assert "premier jour de retard" in row["note"]
+
+
+def test_no_ambiguity_in_the_statute():
+    frame = ambiguities_table("statutory")
+    assert frame.empty
+    assert list(frame.columns) == ["vendor", "family", "path", "article", "readings", "default",
+                                   "why default", "note"]
+
+
+# --- scenario_table ----------------------------------------------------------------------------
+
+
+def test_scenario_table_of_late_payment():
+    results = {
+        # 10,000 EUR, invoice and due date 2024-03-01 (payable on receipt), paid 2024-05-15.
+        # Default reading: delay from day 31 after issue (2024-04-01), 45 days at 5.07 + 3 =
+        # 8.07 %: 1,000,000 x 807 x 45 / 3,650,000 = 9,949.3 cents -> 99.49 EUR.
+        "teogest": cgvlib.late_payment("teogest", 10_000, due="2024-03-01", paid="2024-05-15",
+                                       invoice_date="2024-03-01"),
+        # The law: 15 days at 12.50 % (2023-S1) + 30 days at 14.00 % (2023-S2):
+        # 1,000,000 x (1250 x 15 + 1400 x 30) / 3,650,000 = 16,643.8 cents -> 166.44 EUR.
+        "statutory": cgvlib.late_payment("statutory", 10_000, "2023-06-15", "2023-07-30"),
+    }
+    frame = scenario_table(results)
+    assert list(frame.index) == ["teogest", "statutory"]
+    assert frame.index.name == "vendor"
+    assert frame.loc["teogest", "interest"] == "99.49 EUR"
+    assert frame.loc["teogest", "total"] == "139.49 EUR"
+    assert frame.loc["teogest", "amount"] == "10,000.00 EUR"
+    assert frame.loc["statutory", "interest"] == "166.44 EUR"
+    assert frame.loc["statutory", "total"] == "206.44 EUR"
+    assert frame.loc["teogest", "days_of_delay"] == 45
+    assert frame.loc["teogest", "ambiguous"] is True
+    assert frame.loc["statutory", "ambiguous"] is False
+    assert frame.loc["teogest", "reading"] == "day_31_semester"
+    # from the day after the due date: 75 days at 8.07 % = 16,582.2 cents -> 165.82 EUR
+    assert "after_due_date_semester: 10,000.00 EUR paid 75 days late: interest 165.82 EUR" in (
+        frame.loc["teogest", "other readings"])
+    assert frame.loc["statutory", "other readings"] is None
+    assert frame.loc["teogest", "headline"].startswith("10,000.00 EUR paid 75 days late")
+    assert not [c for c in frame.columns if c.endswith("_cents")]
+    assert "periods" not in frame.columns
+    assert list(frame.columns[-3:]) == ["ambiguous", "reading", "other readings"]
+
+
+def test_scenario_table_money_given_only_in_cents():
+    # 0.205 % falls in the gap between tiers; the cap is 20 % of 1,234.56 = 246.912 -> 246.91
+    frame = scenario_table({"teogest": cgvlib.sla_credit("teogest", 0.205, 1234.56)})
+    assert frame.loc["teogest", "cap"] == "246.91 EUR"
+    assert frame.loc["teogest", "amount"] == "37.04 EUR"  # 3 % of 1,234.56 = 37.0368
+
+
+def test_money_is_formatted_without_rounding_again():
+    assert format_money(Decimal("1234.50")) == "1,234.50 EUR"
+    assert format_money(Decimal("0.05")) == "0.05 EUR"
+    with pytest.raises(cgvlib.InputError, match="not a whole number of cents"):
+        format_money(Decimal("0.125"))
+
+
+def test_scenario_table_refuses_what_is_not_a_result():
+    with pytest.raises(cgvlib.InputError, match=r"results\['teogest'\]: expected a cgvlib result"):
+        scenario_table({"teogest": 139.49})
+    with pytest.raises(cgvlib.InputError, match="no result"):
+        scenario_table({})
+
+
+def test_statutory_payment_terms():
+    # L441-10 I: "le trentième jour suivant la date de réception des marchandises ou
+    # d'exécution de la prestation demandée"
+    styler = comparison_table(["statutory"], ["payment terms"])
+    assert styler.data.iloc[0, 0] == "30 days after delivery or performance"
+
+
+def test_full_text_keeps_every_character_and_line_breaks():
+    frame = pd.DataFrame({"readings": ["a: < 8 days\nb: ≥ 8 days"], "note": [None]})
+    styler = full_text(frame)
+    assert styler.data is frame
+    html = styler.to_html()
+    assert "a: &lt; 8 days<br>b: ≥ 8 days" in html
+    assert ">None<" not in html
