@@ -137,3 +137,71 @@ class App:
 
     def _ipython_display_(self) -> None:
         display(self.widget)
+
+
+class TableApp(App):
+    """An app whose "figure" is a styled table (a pandas Styler) with, under it, the detail
+    of one chosen row shown in full, and a choice control whose options follow the table.
+
+    Subclasses name the choice control in ``choice`` and implement ``choices(results)`` →
+    ``[(label, value), ...]``, ``chosen(results)`` → the value the results were computed for,
+    and ``detail_frame(frame)`` → the frame to show in full (default: as it is).
+    """
+
+    choice = ""
+    no_choice_label = "(choose one)"
+
+    def __init__(self) -> None:
+        self._syncing = False
+        super().__init__()
+
+    def choices(self, results) -> list[tuple[str, Any]]:
+        raise NotImplementedError
+
+    def chosen(self, results) -> Any:
+        raise NotImplementedError
+
+    def detail_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        return frame
+
+    @property
+    def styler(self):
+        return self.figure
+
+    def refresh(self) -> None:
+        if self._syncing:
+            return
+        super().refresh()
+        if self.choice in self.controls and self.results is not None:
+            self._sync_choices()
+
+    def _sync_choices(self) -> None:
+        """Offer the rows of the table shown; keep the chosen one while it is listed,
+        otherwise clear the choice (and the detail with it)."""
+        control = self.controls[self.choice]
+        offered = self.choices(self.results)
+        options = [(self.no_choice_label, None), *offered]
+        current = control.value
+        keep = current if current in [value for _, value in offered] else None
+        if list(control.options) != options:
+            self._syncing = True
+            try:
+                control.options = options
+                control.value = keep
+            finally:
+                self._syncing = False
+        if keep != self.chosen(self.results) or control.value != current:
+            super().refresh()
+
+    def _show(self) -> None:
+        if not _in_kernel():
+            return
+        from cgvlib.views.tables import full_text
+
+        with self.output:
+            self.output.clear_output(wait=True)
+            display(self.figure)
+        with self.table_output:
+            self.table_output.clear_output(wait=True)
+            if self.frame is not None:
+                display(full_text(self.detail_frame(self.frame)))

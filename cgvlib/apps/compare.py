@@ -26,11 +26,10 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 from pandas.io.formats.style import Styler
 
 from cgvlib.analysis.compare import FAMILIES
-from cgvlib.apps.base import App, _in_kernel
+from cgvlib.apps.base import TableApp
 from cgvlib.arithmetic.common import STATUTORY_ID
 from cgvlib.errors import InputError
 from cgvlib.model.loader import vendors as all_vendors
@@ -38,7 +37,6 @@ from cgvlib.views.tables import (
     citations_table,
     comparison_cells,
     comparison_table,
-    full_text,
     resolve_vendors,
 )
 
@@ -72,7 +70,7 @@ def cell_label(cell: Cell, names: dict[str, str]) -> str:
     return " / ".join(part for part in (family, item, names.get(vendor, vendor)) if part)
 
 
-class CompareApp(App):
+class CompareApp(TableApp):
     """The clause-by-vendor comparison with its citations on demand.
 
     ``CompareApp(vendors=None, families=None, ambiguous_only=False)``: the initial selection
@@ -86,7 +84,6 @@ class CompareApp(App):
         self._tables: dict[tuple, tuple[Styler, tuple[Cell, ...]]] = {}
         self._citations: dict[Cell, pd.DataFrame] = {}
         self._names: dict[str, str] = {}
-        self._syncing = False
         self.table_computations = 0  # comparisons computed (choosing a cell adds none)
         super().__init__()
 
@@ -173,48 +170,14 @@ class CompareApp(App):
         """The chosen cell's citation rows (article, quote, other readings), or None."""
         return results.citations
 
-    @property
-    def styler(self) -> Styler | None:
-        return self.figure
-
-    def _show(self) -> None:
-        """Display the styled table, and under it the chosen cell's citations in full (a plain
-        DataFrame would cut the quotes short)."""
-        if not _in_kernel():
-            return
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(self.figure)
-        with self.table_output:
-            self.table_output.clear_output(wait=True)
-            if self.frame is not None:
-                display(full_text(self.frame))
-
     # --- the cell list follows the table --------------------------------------------------------
 
-    def refresh(self) -> None:
-        if self._syncing:
-            return
-        super().refresh()
-        if "cell" in self.controls:
-            self._sync_cells()
+    choice = "cell"
+    no_choice_label = NO_CELL_LABEL
 
-    def _sync_cells(self) -> None:
-        """Offer the cells of the table shown; keep the chosen cell when it is still there,
-        otherwise clear the choice (and the citations with it)."""
-        if self.results is None:
-            return
-        control = self.controls["cell"]
-        options = [(NO_CELL_LABEL, None)] + [(cell_label(c, self._names), c)
-                                             for c in self.results.cells]
-        current = control.value
-        keep = current if current in self.results.cells else None
-        if list(control.options) != options:
-            self._syncing = True
-            try:
-                control.options = options
-                control.value = keep
-            finally:
-                self._syncing = False
-        if keep != self.results.cell or control.value != current:
-            super().refresh()
+    def choices(self, results: CompareResults) -> list[tuple[str, Cell]]:
+        """The cells of the table shown, by label."""
+        return [(cell_label(c, self._names), c) for c in results.cells]
+
+    def chosen(self, results: CompareResults) -> Cell | None:
+        return results.cell

@@ -31,12 +31,11 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 from pandas.io.formats.style import Styler
 
 from cgvlib.analysis.checks import SEVERITIES, check_all
 from cgvlib.analysis.checks.base import FLOOR_MULTIPLE
-from cgvlib.apps.base import App, _in_kernel
+from cgvlib.apps.base import TableApp
 from cgvlib.apps.exercises import Exercise
 from cgvlib.arithmetic.common import STATUTORY_ID
 from cgvlib.arithmetic.late_payment import annual_rate_bp
@@ -55,7 +54,6 @@ from cgvlib.views.findings import (
     select_findings,
 )
 from cgvlib.views.late_payment import default_vendors
-from cgvlib.views.tables import full_text
 
 NO_FINDING_LABEL = "(choose a finding to read it in full)"
 
@@ -82,7 +80,7 @@ def vendor_options() -> list[tuple[str, str]]:
     return [(names[vid], vid) for vid in default_vendors(with_statutory=False)]
 
 
-class FindingsApp(App):
+class FindingsApp(TableApp):
     """The compliance findings of the chosen vendors and severities, one finding in full on
     demand.
 
@@ -99,7 +97,6 @@ class FindingsApp(App):
         self._initial = (vendors, severities)
         self._findings = findings
         self._tables: dict[tuple, tuple[Styler, pd.DataFrame, tuple]] = {}
-        self._syncing = False
         self.check_computations = 0  # how many times check_all ran (once at most)
         self.table_computations = 0  # lists built (choosing a finding adds none)
         super().__init__()
@@ -180,52 +177,26 @@ class FindingsApp(App):
         """The chosen finding in full (field, value), or None."""
         return results.detail
 
-    @property
-    def styler(self) -> Styler | None:
-        return self.figure
-
-    def _show(self) -> None:
-        if not _in_kernel():
-            return
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(self.figure)
-        with self.table_output:
-            self.table_output.clear_output(wait=True)
-            if self.frame is not None:
-                display(full_text(self.frame.set_index("field")))
+    def detail_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.set_index("field")
 
     # --- the finding list follows the table -----------------------------------------------------
 
+    choice = "finding"
+    no_choice_label = NO_FINDING_LABEL
+
+    def choices(self, results: FindingsResults) -> list[tuple[str, object]]:
+        return list(results.options)
+
+    def chosen(self, results: FindingsResults):
+        return results.finding
+
     def refresh(self) -> None:
-        if self._syncing:
-            return
         super().refresh()
-        if "finding" in self.controls:
-            self._sync_findings()
         if self.error is None and self.results is not None and self.results.rows.empty:
             self.message.value = ('<span style="color:#404040">'
                                   + html.escape(self.results.styler.caption)
                                   + " Choose other vendors or severities.</span>")
-
-    def _sync_findings(self) -> None:
-        """Offer the findings of the list shown; keep the chosen one while it is listed."""
-        if self.results is None:
-            return
-        control = self.controls["finding"]
-        options = [(NO_FINDING_LABEL, None), *self.results.options]
-        listed = [index for _, index in self.results.options]
-        current = control.value
-        keep = current if current in listed else None
-        if list(control.options) != options:
-            self._syncing = True
-            try:
-                control.options = options
-                control.value = keep
-            finally:
-                self._syncing = False
-        if keep != self.results.finding or control.value != current:
-            super().refresh()
 
 
 # --------------------------------------------------------------------------- exercises
