@@ -31,7 +31,8 @@ def apps() -> list[type[App]]:
     for info in pkgutil.iter_modules(cgvlib.apps.__path__):
         module = importlib.import_module(f"cgvlib.apps.{info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, App) and cls is not App and cls.__module__ == module.__name__:
+            if (issubclass(cls, App) and cls is not App and cls.__module__ == module.__name__
+                    and "make_controls" in vars(cls)):  # skip App and abstract bases
                 found.append(cls)
     return found
 

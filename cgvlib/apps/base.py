@@ -48,6 +48,23 @@ def _key(value: Any) -> Hashable:
     return value
 
 
+def freeze_layout(figure, *, again: bool = False) -> None:
+    """Lay ``figure`` out once and keep those positions, so that later renders of a figure
+    updated in place skip the constrained-layout solve (which measures every text). The
+    figure also keeps an Agg canvas, so text metrics are cached from one render to the next.
+    ``again``: lay it out anew first (texts whose size matters have changed)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not isinstance(figure.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(figure)
+    if again:
+        figure.set_layout_engine("constrained")
+    if figure.get_layout_engine() is not None:
+        figure.draw_without_rendering()
+        # no engine at all (not even "none"): savefig then draws once instead of twice
+        figure.set_layout_engine(None)
+
+
 class App:
     """Base class: subclasses set ``title``, build ``controls`` in ``make_controls`` and
     implement ``compute`` and ``draw`` (and optionally ``table``)."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
-from cgvlib.apps.base import App
+from cgvlib.apps.base import App, freeze_layout
 from cgvlib.apps.exercises import Exercise
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents
 from cgvlib.arithmetic.late_payment import (
@@ -48,6 +48,7 @@ from cgvlib.views.late_payment import (
     late_payment_table,
     past_coverage_error,
     terms_of,
+    update_cost_chart,
 )
 
 CHART_DAYS = 120  # the chart runs to 120 days late, further when the payment is later
@@ -109,7 +110,8 @@ class LatePaymentApp(App):
         }
         self._per_vendor: dict[tuple, LatePaymentResult] = {}
         self.vendor_computations = 0  # how many single-vendor results were computed
-        self._figures: dict[tuple, object] = {}
+        self._figure = None
+        self._figure_key: tuple | None = None  # (everything but the amount, the amount)
         super().__init__()
 
     # --- controls ---------------------------------------------------------------------------
@@ -180,14 +182,28 @@ class LatePaymentApp(App):
         return LatePaymentResults(tuple(vendors), amount, due, paid, invoice_date, results)
 
     def draw(self, results: LatePaymentResults):
-        days = results.days_late
-        key = (results.vendors, results.amount, results.due, results.invoice_date, days)
-        if key not in self._figures:
-            self._figures[key] = cost_by_days_late(
+        """The chart for the results; when only the amount changed, the figure already shown
+        is updated in place (its layout kept), which renders much faster than a new one."""
+        key = (results.vendors, results.due, results.invoice_date, results.days_late)
+        if self._figure_key == (key, results.amount):
+            return self._figure
+        if self._figure_key is not None and self._figure_key[0] == key and update_cost_chart(
+                self._figure, results.amount):
+            freeze_layout(self._figure, again=self._needs_layout(results.amount))
+        else:
+            self._figure = cost_by_days_late(
                 list(results.vendors), results.amount, results.due,
                 max_days=CHART_DAYS, invoice_date=results.invoice_date,
-                mark_days=days, with_statutory=False)
-        return self._figures[key]
+                mark_days=results.days_late, with_statutory=False)
+            freeze_layout(self._figure)
+        self._figure_key = (key, results.amount)
+        return self._figure
+
+    def _needs_layout(self, amount: float) -> bool:
+        """Whether the euro tick labels got wider or narrower (another number of digits), so
+        the figure must be laid out anew."""
+        old = self._figure_key[1] if self._figure_key else None
+        return old is None or len(f"{old:,.0f}") != len(f"{amount:,.0f}")
 
     def table(self, results: LatePaymentResults) -> pd.DataFrame:
         return late_payment_table(results.results)

@@ -20,7 +20,7 @@ import math
 
 import ipywidgets as widgets
 
-from cgvlib.apps.base import App
+from cgvlib.apps.base import App, freeze_layout
 from cgvlib.arithmetic.price import VOLUME_FACT
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
@@ -29,6 +29,7 @@ from cgvlib.views.prices import (
     VendorPricePath,
     plot_price_paths,
     price_table,
+    update_price_chart,
     uses_volume_fact,
     vendor_price_path,
 )
@@ -61,6 +62,8 @@ class PriceApp(App):
         }
         self._paths: dict[tuple, VendorPricePath] = {}
         self.path_computations = 0  # how many vendor paths were computed (tests: per-vendor cache)
+        self._drawn = None  # the results app.figure shows
+        self._widths = 0
         super().__init__()
 
     def make_controls(self) -> dict[str, widgets.Widget]:
@@ -115,7 +118,27 @@ class PriceApp(App):
         return results
 
     def draw(self, results):
-        return plot_price_paths(results.values())
+        """The chart for the results; when only the price changed, the figure already shown
+        is updated in place (its layout kept), which renders much faster than a new one."""
+        if self._drawn is results:
+            return self.figure
+        if self.figure is not None and update_price_chart(self.figure, results.values()):
+            figure = self.figure
+            widths = self._tick_widths(figure)
+            freeze_layout(figure, again=widths != self._widths)
+        else:
+            figure = plot_price_paths(results.values())
+            freeze_layout(figure)
+            widths = self._tick_widths(figure)
+        self._drawn, self._widths = results, widths
+        return figure
+
+    @staticmethod
+    def _tick_widths(figure) -> int:
+        """The longest euro tick label (a longer one needs the figure laid out anew)."""
+        ax = figure.axes[0]
+        low, high = ax.get_ylim()
+        return max(len(ax.yaxis.get_major_formatter()(v, 0)) for v in (low, high))
 
     def table(self, results):
         return price_table(results.values())

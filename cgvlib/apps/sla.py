@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from cgvlib.apps.base import App
+from cgvlib.apps.base import App, freeze_layout
 from cgvlib.arithmetic.sla import (
     SlaCreditResult,
     UnavailabilityResult,
@@ -172,8 +172,9 @@ class SlaApp(App):
         # the chart depends on the vendor and the rate only, not on the invoice amount
         key = (results.vendor, results.unavailability.percent)
         if key not in self._figures:
-            self._figures[key] = credit_tiers_chart(results.vendor,
-                                                    unavailability=results.sla_credit)
+            figure = credit_tiers_chart(results.vendor, unavailability=results.sla_credit)
+            freeze_layout(figure)  # redrawn as it is while only the invoice amount changes
+            self._figures[key] = figure
         return self._figures[key]
 
     def table(self, results: SlaResults) -> pd.DataFrame:

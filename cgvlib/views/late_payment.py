@@ -311,28 +311,14 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         days = (cov.until - due_day).days
         notes.append(f"The days stop at {days} ({cov.until}): {cov.words()}.")
     cents = amount_cents(amount, "amount")
-    invoices = _invoices(cents // 100 if cents % 100 == 0 else cents / 100, due_day, days,
-                         invoice_day)
     x = np.arange(days + 1)
-
-    # (terms, default totals, {reading: totals}, default reading) for each line
-    curves = []
-    for t in chosen:
-        frame = late_payment_frame(t.computed_on, invoices)
-        default = frame.attrs.get("default_reading")
-        others = {r: frame[f"total_cents[{r}]"].to_numpy() / 100
-                  for r in frame.attrs.get("readings") or [] if r != default}
-        curves.append((t, frame["total_cents"].to_numpy() / 100, others, default))
-
-    tops = sorted(((max([c[1].max(), *(o.max() for o in c[2].values())]), c[0].id)
-                   for c in curves), reverse=True)
-    rest_top = tops[1][0] if len(tops) > 1 else tops[0][0]
+    curves, tops, rest_top, auto_zoom = _cost_curves(chosen, cents, due_day, days, invoice_day)
+    forced = zoom is not None
     if zoom is None:
-        zoom = len(tops) > 1 and rest_top > 0 and tops[0][0] > 3 * rest_top
+        zoom = auto_zoom
 
-    amount_words = format_eur(cents)
     fig, ax = new_figure(
-        f"What paying a {amount_words} invoice due {due_day} late costs, by days late",
+        _cost_title(cents, due_day),
         xlabel="" if zoom else "Days late (payment date minus due date)",
         ylabel="Interest + indemnité forfaitaire",
     )
@@ -346,8 +332,7 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         lower.set_xlabel("Days late (payment date minus due date)")
         lower.set_ylabel("Interest + indemnité forfaitaire")
         big = next(c[0] for c in curves if c[0].id == tops[0][1])
-        lower.set_title(f"Zoom on the others: 0 to {eur_text(rest_top * 1.12)} "
-                        f"({big.vendor.name} runs off this scale)", loc="left", fontsize=9)
+        lower.set_title(_zoom_title(rest_top, big), loc="left", fontsize=9)
         axes.append(lower)
 
     widths = _line_widths(len(curves))
@@ -389,7 +374,75 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         notes.append(f"Invoice date ({', '.join(needs_invoice)}): {when}.")
     notes.append("From day 1 late the 40 EUR indemnité forfaitaire is due (D441-5).")
     fig.supxlabel(_wrap(" ".join(notes)), fontsize=7.5, x=0.01, ha="left", color="#404040")
+    # what update_cost_chart needs to redraw this figure for another amount
+    fig._cgv_cost = (tuple(t.id for t in chosen), due_day, invoice_day, days,  # type: ignore
+                     bool(zoom), forced, tops[0][1] if zoom else None)
     return fig
+
+
+def _cost_title(cents: int, due_day: dt.date) -> str:
+    return f"What paying a {format_eur(cents)} invoice due {due_day} late costs, by days late"
+
+
+def _zoom_title(rest_top: float, big: Terms) -> str:
+    return (f"Zoom on the others: 0 to {eur_text(rest_top * 1.12)} "
+            f"({big.vendor.name} runs off this scale)")
+
+
+def _cost_curves(chosen: list[Terms], cents: int, due_day: dt.date, days: int,
+                 invoice_day: dt.date):
+    """(terms, default totals, {reading: totals}, default reading) for each line, the tops
+    (highest first), the top of all but the highest, and whether a zoom panel is needed."""
+    invoices = _invoices(cents // 100 if cents % 100 == 0 else cents / 100, due_day, days,
+                         invoice_day)
+    curves = []
+    for t in chosen:
+        frame = late_payment_frame(t.computed_on, invoices)
+        default = frame.attrs.get("default_reading")
+        others = {r: frame[f"total_cents[{r}]"].to_numpy() / 100
+                  for r in frame.attrs.get("readings") or [] if r != default}
+        curves.append((t, frame["total_cents"].to_numpy() / 100, others, default))
+    tops = sorted(((max([c[1].max(), *(o.max() for o in c[2].values())]), c[0].id)
+                   for c in curves), reverse=True)
+    rest_top = tops[1][0] if len(tops) > 1 else tops[0][0]
+    zoom = len(tops) > 1 and rest_top > 0 and tops[0][0] > 3 * rest_top
+    return curves, tops, rest_top, zoom
+
+
+def update_cost_chart(fig: Figure, amount) -> bool:
+    """Redraw a :func:`cost_by_days_late` figure in place for another invoice ``amount``: the
+    lines' totals, the title, the y ranges and the zoom panel's title. Returns False (the
+    figure untouched) when the new amount would change the chart's structure (the zoom panel
+    appearing or going, another vendor running off the scale): draw a new figure then."""
+    made = getattr(fig, "_cgv_cost", None)
+    if made is None:
+        return False
+    ids, due_day, invoice_day, days, zoom, forced, big_id = made
+    cents = amount_cents(amount, "amount")
+    chosen = [terms_of(v) for v in ids]
+    curves, tops, rest_top, auto_zoom = _cost_curves(chosen, cents, due_day, days, invoice_day)
+    if (not forced and auto_zoom != zoom) or (zoom and tops[0][1] != big_id):
+        return False
+    for t, totals, others, _default in curves:
+        for axis in fig.axes:
+            for line in axis.get_lines():
+                gid = line.get_gid()
+                if gid == f"vendor:{t.id}":
+                    line.set_ydata(totals)
+                elif gid.startswith(f"reading:{t.id}:"):
+                    line.set_ydata(others[gid.split(":", 2)[2]])
+    ax = fig.axes[0]
+    ax.set_title(_cost_title(cents, due_day), loc="left", fontsize=11, fontweight="bold")
+    for axis in fig.axes:
+        axis.set_autoscaley_on(True)
+        axis.relim()
+        axis.autoscale_view(scalex=False)
+        axis.set_ylim(bottom=0)
+    if zoom:
+        big = next(t for t in chosen if t.id == big_id)
+        fig.axes[1].set_ylim(0, rest_top * 1.12)
+        fig.axes[1].set_title(_zoom_title(rest_top, big), loc="left", fontsize=9)
+    return True
 
 
 def _wrap(text: str, width: int = 125) -> str:
@@ -613,4 +666,5 @@ __all__ = [
     "penalty_rate_over_time",
     "penalty_rates",
     "terms_of",
+    "update_cost_chart",
 ]

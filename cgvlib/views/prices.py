@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -407,8 +408,7 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
         raise InputError("vendors: choose at least one vendor, e.g. ['leappy', 'teogest']")
     p0 = paths[0]
     fig, ax = new_figure(
-        title or (f"Price of a service set at {money(p0.result.base_price_cents)} on "
-                  f"{p0.start}, to {p0.until}, under each vendor's revision clause"),
+        title or _paths_title(p0),
         xlabel="date of the service", ylabel="price excl. VAT", figsize=WIDE)
     lines = {vp.id: _steps(vp) for vp in paths}
     width, order = _stripes(lines)
@@ -460,10 +460,63 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
               frameon=False)
     notes = [n for vp in paths for n in vp.notes]
     if notes:
-        ax.text(0.0, -0.13, "\n".join(f"• {n}" for n in notes), transform=ax.transAxes,
-                ha="left", va="top", fontsize=7.8, color="#333333", gid="price-notes",
-                wrap=True)
+        # wrapped here (not wrap=True, which measures the text word by word at each render)
+        text = "\n".join(textwrap.fill(f"• {n}", NOTE_WIDTH, subsequent_indent="  ")
+                         for n in notes)
+        ax.text(0.0, -0.13, text, transform=ax.transAxes, ha="left", va="top", fontsize=7.8,
+                color="#333333", gid="price-notes")
+    fig._cgv_paths = _structure(paths, title)  # type: ignore[attr-defined]
     return fig
+
+
+NOTE_WIDTH = 150  # characters a line of the notes under the price chart
+
+
+def _paths_title(p0: VendorPricePath) -> str:
+    return (f"Price of a service set at {money(p0.result.base_price_cents)} on "
+            f"{p0.start}, to {p0.until}, under each vendor's revision clause")
+
+
+def _structure(paths: list[VendorPricePath], title: str | None) -> tuple:
+    """What the chart's artists depend on besides the price (update_price_chart checks it)."""
+    return (title, tuple((vp.id, vp.kind, vp.start, vp.until, vp.at, vp.stopped, vp.notes,
+                          len(vp.result.revisions),
+                          vp.result.worst_case_price != vp.result.price) for vp in paths))
+
+
+def update_price_chart(fig: Figure, paths: Iterable[VendorPricePath]) -> bool:
+    """Redraw a :func:`plot_price_paths` figure in place for the same vendors and dates at
+    another price: the lines, worst cases and their bands, revision and stop markers, the
+    title and the y range. Returns False (the figure untouched) when anything else changed
+    (vendors, dates, where a path stops, the notes): draw a new figure then."""
+    paths = list(paths)
+    made = getattr(fig, "_cgv_paths", None)
+    if made is None or not paths or made[1] != _structure(paths, made[0])[1]:
+        return False
+    ax = fig.axes[0]
+    artists = {a.get_gid(): a for a in ax.get_children() if a.get_gid()}
+    for vp in paths:
+        x, y, w = _steps(vp)
+        artists[f"price:{vp.id}"].set_data(x, y)
+        if f"worst:{vp.id}" in artists:
+            artists[f"worst:{vp.id}"].set_data(x, w)
+            band = artists[f"worst-band:{vp.id}"]
+            new = ax.fill_between(x, y, w, step="post", color=band.get_facecolor()[0],
+                                  linewidth=0, gid=f"worst-band:{vp.id}")
+            new.set_zorder(band.get_zorder())
+            band.remove()
+        if f"revisions:{vp.id}" in artists:
+            artists[f"revisions:{vp.id}"].set_data(
+                [as_datetime(s.effective) for s in vp.result.revisions],
+                [float(s.price) for s in vp.result.revisions])
+        if f"stop:{vp.id}" in artists:
+            artists[f"stop:{vp.id}"].set_data([x[-1]], [y[-1]])
+            artists[f"stop-note:{vp.id}"].xy = (x[-1], y[-1])
+    if made[0] is None:
+        ax.set_title(_paths_title(paths[0]), loc="left", fontsize=11, fontweight="bold")
+    ax.relim()
+    ax.autoscale_view(scalex=False)
+    return True
 
 
 def price_paths_chart(vendors, price, start, until, *, reading: str | None = None,
@@ -529,4 +582,5 @@ def price_revision_table(vendors, price, start, until, *, reading: str | None = 
 
 __all__ = ["VendorPricePath", "clause_summary", "plot_price_paths", "price_paths_chart",
            "price_revision_table", "price_table", "stop_reason", "syntec_chart",
+           "update_price_chart",
            "uses_volume_fact", "vendor_price_path", "vendor_price_paths"]
