@@ -29,6 +29,7 @@ from IPython.display import display
 from cgvlib.errors import CgvError
 
 ERROR_STYLE = "color:#B22222;font-weight:bold"
+NOTE_STYLE = "color:#404040"
 
 
 def _in_kernel() -> bool:
@@ -75,11 +76,14 @@ class App:
         self.controls: dict[str, widgets.Widget] = self.make_controls()
         self.message = widgets.HTML(value="")
         self.output = widgets.Output()
+        self.notes = widgets.HTML(value="")  # the figure's footnotes, as text under it
         self.table_output = widgets.Output()
         self.results: Any = None
         self.figure = None
         self.frame: pd.DataFrame | None = None
         self.error: str | None = None
+        self.figure_changed = False  # the last refresh gave a new or changed figure
+        self.redrawn_in_place = False  # ``draw`` sets it when it updates the figure it returns
         self.computations = 0  # how many times compute ran (tests check memoisation)
         self._memo: dict[Hashable, Any] = {}
         for control in self.controls.values():
@@ -89,6 +93,7 @@ class App:
             self.layout_controls(),
             self.message,
             self.output,
+            self.notes,
             self.table_output,
         ])
         self.refresh()
@@ -129,6 +134,7 @@ class App:
                 self.computations += 1
                 self._memo[key] = self.compute(**values)
             results = self._memo[key]
+            self.redrawn_in_place = False
             figure = self.draw(results)
             frame = self.table(results)
         except CgvError as exc:
@@ -137,16 +143,22 @@ class App:
             return
         self.error = None
         self.message.value = ""
+        # A figure needs showing again only when it is new or ``draw`` changed it in place.
+        self.figure_changed = figure is not self.figure or self.redrawn_in_place
         self.results, self.figure, self.frame = results, figure, frame
+        notes = getattr(figure, "cgvlib_notes", "")
+        shown = f'<small style="{NOTE_STYLE}">{html.escape(notes)}</small>'
+        self.notes.value = shown if notes else ""
         self._show()
 
     def _show(self) -> None:
         if not _in_kernel():
             return
-        with self.output:
-            self.output.clear_output(wait=True)
-            if self.figure is not None:
-                display(self.figure)
+        if self.figure_changed:
+            with self.output:
+                self.output.clear_output(wait=True)
+                if self.figure is not None:
+                    display(self.figure)
         with self.table_output:
             self.table_output.clear_output(wait=True)
             if self.frame is not None:

@@ -190,11 +190,12 @@ class LatePaymentApp(App):
         if self._figure_key is not None and self._figure_key[0] == key and update_cost_chart(
                 self._figure, results.amount):
             freeze_layout(self._figure, again=self._needs_layout(results.amount))
+            self.redrawn_in_place = True
         else:
             self._figure = cost_by_days_late(
                 list(results.vendors), results.amount, results.due,
                 max_days=CHART_DAYS, invoice_date=results.invoice_date,
-                mark_days=results.days_late, with_statutory=False)
+                mark_days=results.days_late, with_statutory=False, notes_in_figure=False)
             freeze_layout(self._figure)
         self._figure_key = (key, results.amount)
         return self._figure

@@ -126,8 +126,9 @@ class PriceApp(App):
             figure = self.figure
             widths = self._tick_widths(figure)
             freeze_layout(figure, again=widths != self._widths)
+            self.redrawn_in_place = True
         else:
-            figure = plot_price_paths(results.values())
+            figure = plot_price_paths(results.values(), notes_in_figure=False)
             freeze_layout(figure)
             widths = self._tick_widths(figure)
         self._drawn, self._widths = results, widths

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
+from matplotlib.ticker import FixedLocator, MaxNLocator, NullFormatter, NullLocator
 
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents, as_vendor
 from cgvlib.arithmetic.late_payment import (
@@ -272,7 +272,7 @@ def _line_widths(n: int) -> list[float]:
 
 def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date=None,
                       paid=None, mark_days: int | None = None, with_statutory: bool = True,
-                      zoom: bool | None = None) -> Figure:
+                      zoom: bool | None = None, notes_in_figure: bool = True) -> Figure:
     """The late-payment total (interest + indemnity, EUR) against days late 0..``max_days``.
 
     One line per vendor in its colour (``gid`` ``vendor:<id>``), and the statutory default
@@ -286,6 +286,8 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
     days).
 
     The x range stops at the last day the reference rates cover (a footnote then says so).
+    The footnotes are also in ``fig.cgvlib_notes``; ``notes_in_figure=False`` leaves them out
+    of the figure (an app shows them as text beside it, so redraws stay fast).
     When one vendor's curve dwarfs the others (its top more than 3 times theirs, as JANQUOR's
     10 % per month does), a second panel below (``zoom=None``: automatic; True/False to force)
     shows the same lines up to the others' top, so they can be told apart.
@@ -360,6 +362,7 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         axis.set_xlim(0, days)
         axis.set_ylim(bottom=0)
         axis.yaxis.set_major_formatter(EURO_AXIS)
+        axis.yaxis.set_major_locator(MaxNLocator(6))  # a few round amounts per panel
     if zoom:
         axes[1].set_ylim(0, rest_top * 1.12)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
@@ -373,7 +376,10 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         when = "the due date" if invoice_date is None else str(invoice_day)
         notes.append(f"Invoice date ({', '.join(needs_invoice)}): {when}.")
     notes.append("From day 1 late the 40 EUR indemnité forfaitaire is due (D441-5).")
-    fig.supxlabel(_wrap(" ".join(notes)), fontsize=7.5, x=0.01, ha="left", color="#404040")
+    fig.cgvlib_notes = " ".join(notes)  # type: ignore[attr-defined]
+    if notes_in_figure:  # an app shows them beside the chart instead (cheaper redraws)
+        fig.supxlabel(_wrap(fig.cgvlib_notes), fontsize=7.5, x=0.01, ha="left",
+                      color="#404040")
     # what update_cost_chart needs to redraw this figure for another amount
     fig._cgv_cost = (tuple(t.id for t in chosen), due_day, invoice_day, days,  # type: ignore
                      bool(zoom), forced, tops[0][1] if zoom else None)

@@ -39,6 +39,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from cgvlib.arithmetic.common import as_vendor, money
 from cgvlib.arithmetic.price import (
@@ -52,7 +53,6 @@ from cgvlib.arithmetic.price import (
 from cgvlib.dates import as_date, as_month
 from cgvlib.errors import InputError, OutOfCoverageError
 from cgvlib.model.vendor import Vendor
-from cgvlib.reference.months import start_of_next_month
 from cgvlib.reference.series import month_str, next_month
 from cgvlib.reference.syntec import load_syntec, syntec_revision, syntec_table
 from cgvlib.views.style import (
@@ -280,6 +280,43 @@ def stop_reason(message: str) -> str:
     return message.split(". ")[0]
 
 
+_LAST_PRICED: dict[tuple, tuple[dt.date, OutOfCoverageError | None]] = {}
+
+
+def last_priced_day(v: Vendor, first: dt.date, last: dt.date, reading: str | None,
+                    facts: tuple) -> tuple[dt.date, OutOfCoverageError | None]:
+    """The last day up to ``last`` a price set on ``first`` can be revised to, and the refusal
+    that stops it there (None when the path reaches ``last``): found by bisection between the
+    last computable month and the next. It does not depend on the price (the index values
+    alone decide), so it is computed once per vendor file, dates, reading and facts."""
+    key = (v.id, v.origin, first, last, reading, repr(facts))  # facts may hold a mapping
+    if key not in _LAST_PRICED:
+        _LAST_PRICED[key] = _bisect_last_priced_day(v, first, last, reading, dict(facts))
+    return _LAST_PRICED[key]
+
+
+def _bisect_last_priced_day(v: Vendor, first: dt.date, last: dt.date, reading: str | None,
+                            own: dict) -> tuple[dt.date, OutOfCoverageError | None]:
+
+    def at(day):
+        return revise_price(v, 1, first, day, reading=reading, **own)
+
+    try:
+        at(last)
+        return last, None
+    except OutOfCoverageError as exc:
+        error = exc
+    good, bad = first, last
+    while (bad - good).days > 1:
+        mid = good + dt.timedelta(days=(bad - good).days // 2)
+        try:
+            at(mid)
+            good = mid
+        except OutOfCoverageError as exc:
+            bad, error = mid, exc
+    return good, error
+
+
 def vendor_price_path(vendor, price, start, until, *, reading: str | None = None,
                       **facts) -> VendorPricePath:
     """One vendor's clipped monthly path and its price at ``until`` (or at the last computable
@@ -289,32 +326,8 @@ def vendor_price_path(vendor, price, start, until, *, reading: str | None = None
     first, last = as_date(start, "start"), as_date(until, "until")
     own, spread = _facts_for(v, clause, first, last, facts)
     path = price_path(v, price, first, last, reading=reading, clip=True, **own)
-
-    def at(day):
-        return revise_price(v, price, first, day, reading=reading, **own)
-
-    good = path["date"].iloc[-1].date()
-    result = at(good)
-    error: OutOfCoverageError | None = None
-    if "clipped" in path.attrs:
-        bad = start_of_next_month(good)
-        try:
-            at(bad)
-        except OutOfCoverageError as exc:
-            error = exc
-    else:
-        bad = last
-        try:
-            result, good = at(last), last
-        except OutOfCoverageError as exc:
-            error = exc
-    if error is not None:  # the last computable day lies between good and bad
-        while (bad - good).days > 1:
-            mid = good + dt.timedelta(days=(bad - good).days // 2)
-            try:
-                result, good = at(mid), mid
-            except OutOfCoverageError as exc:
-                bad, error = mid, exc
+    good, error = last_priced_day(v, first, last, reading, tuple(sorted(own.items())))
+    result = revise_price(v, price, first, good, reading=reading, **own)
     notes = []
     stopped = stop_reason(str(error)) if error is not None else None
     if stopped:
@@ -401,7 +414,8 @@ def _stripes(lines: Mapping[str, tuple]) -> tuple[dict[str, float], dict[str, in
     return width, order
 
 
-def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = None) -> Figure:
+def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = None,
+                     notes_in_figure: bool = True) -> Figure:
     """Draw computed :class:`VendorPricePath` (see :func:`price_paths_chart`)."""
     paths = list(paths)
     if not paths:
@@ -444,6 +458,7 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
     ax.set_xlim(as_datetime(min(vp.start for vp in paths)) - dt.timedelta(days=10),
                 as_datetime(last_day) + dt.timedelta(days=10))
     ax.yaxis.set_major_formatter(EURO_AXIS)
+    ax.yaxis.set_major_locator(MaxNLocator(6))  # a few round amounts, legible in print
     date_axis(ax)
     handles, labels = ax.get_legend_handles_labels()
     if marker_proxy:
@@ -459,7 +474,8 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
               frameon=False)
     notes = [n for vp in paths for n in vp.notes]
-    if notes:
+    fig.cgvlib_notes = " ".join(f"• {n}" for n in notes)  # type: ignore[attr-defined]
+    if notes and notes_in_figure:  # an app shows them beside the chart (cheaper redraws)
         # wrapped here (not wrap=True, which measures the text word by word at each render)
         text = "\n".join(textwrap.fill(f"• {n}", NOTE_WIDTH, subsequent_indent="  ")
                          for n in notes)
@@ -473,8 +489,8 @@ NOTE_WIDTH = 150  # characters a line of the notes under the price chart
 
 
 def _paths_title(p0: VendorPricePath) -> str:
-    return (f"Price of a service set at {money(p0.result.base_price_cents)} on "
-            f"{p0.start}, to {p0.until}, under each vendor's revision clause")
+    return (f"{money(p0.result.base_price_cents)} set on {p0.start}: the price to "
+            f"{p0.until} under each vendor's revision clause")
 
 
 def _structure(paths: list[VendorPricePath], title: str | None) -> tuple:
