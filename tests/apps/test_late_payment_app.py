@@ -177,3 +177,15 @@ def test_no_answer_and_right_answers():
     assert ex[4].check("2024-04-01")
     wrong = ex[1].check("1.00")
     assert "expected 206.44 EUR" in wrong.message
+
+
+def test_a_new_amount_updates_the_same_figure_in_place(app):
+    figure = app.figure
+    app.controls["amount"].value = 20_000
+    # the same Figure, its lines redrawn for 20,000 EUR: statutory terms, 45 days late, delay
+    # 2024-03-02..2024-04-15 in 2024-S1 at 14.50 %: 2,000,000 x 1450 x 45 / 3,650,000
+    # = 35,753.42 cents -> 357.53 EUR + 40 EUR indemnity = 397.53 EUR
+    assert app.figure is figure and app.figure_changed
+    assert app.results["statutory"].total == Decimal("397.53")
+    line = next(a for a in figure.axes[0].get_lines() if a.get_gid() == "vendor:statutory")
+    assert round(float(line.get_ydata()[45]), 2) == 397.53

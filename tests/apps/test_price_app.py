@@ -109,3 +109,13 @@ def test_a_bad_value_then_a_good_one_clears_the_message(app):
 def test_unknown_vendor_is_refused_when_building_the_app():
     with pytest.raises(InputError, match="vendors: unknown or without a price revision clause"):
         PriceApp(vendors=("nobody",))
+
+
+def test_a_new_price_updates_the_same_figure_in_place(app):
+    figure = app.figure
+    app.controls["price"].value = 2000
+    # Leappy's last revision at 2000 EUR: 2,000 x 313.3 / 293.9 (S2 = 2024-05, S1 = 2023-01,
+    # the chained ratios telescoping) = 2,132.017... -> 2,132.02 EUR
+    assert app.figure is figure and app.figure_changed
+    line = next(a for a in figure.axes[0].get_lines() if a.get_gid() == "price:leappy")
+    assert round(float(line.get_ydata()[-1]), 2) == 2132.02
