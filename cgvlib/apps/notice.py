@@ -165,7 +165,9 @@ class NoticeApp(App):
 
     def draw(self, results: NoticeResults):
         r = results
-        key = (r.chart, r.vendor, r.start, r.notice_sent, r.commitment_months, r.monthly_amount)
+        # the timeline does not depend on the monthly amount: changing it keeps the figure
+        key = (r.chart, r.vendor, r.start, r.notice_sent, r.commitment_months,
+               r.monthly_amount if r.chart != "timeline" else None)
         if key not in self._figures:
             if r.chart == "timeline":
                 self._figures[key] = renewal_timeline(

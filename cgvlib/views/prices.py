@@ -459,7 +459,8 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
                 as_datetime(last_day) + dt.timedelta(days=10))
     ax.yaxis.set_major_formatter(EURO_AXIS)
     ax.yaxis.set_major_locator(MaxNLocator(6))  # a few round amounts, legible in print
-    date_axis(ax)
+    first_day = min(vp.start for vp in paths)
+    date_axis(ax, yearly=(last_day - first_day).days > 548)  # years on paths over 18 months
     handles, labels = ax.get_legend_handles_labels()
     if marker_proxy:
         handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="white",
