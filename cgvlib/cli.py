@@ -1,4 +1,6 @@
-"""Command line: ``python -m cgvlib compare`` prints the clause-by-vendor comparison.
+"""Command line: ``python -m cgvlib compare`` prints the clause-by-vendor comparison;
+``python -m cgvlib export`` writes it (with the findings) to Excel and the notice deadlines
+to an iCalendar file.
 
 Errors cgvlib raises on purpose are printed as one clear message (exit status 2), never as a
 traceback.
@@ -34,6 +36,30 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from cgvlib.report.exports import commitment_arguments, deadline_events, export_ics, export_xlsx
+
+    if not (args.xlsx or args.ics):
+        raise InputError("export: give --xlsx FILE and/or --ics FILE")
+    if args.ics and not (args.start and args.until):
+        raise InputError("export --ics: give --start and --until (dates such as 2024-01-01)")
+    chosen = list(args.vendor) or None
+    if args.xlsx:
+        written = export_xlsx(args.xlsx, vendors=chosen, force=args.force)
+        print(f"comparison and findings written to {written}")
+    if args.ics:
+        months = commitment_arguments(args.commitment)
+        written = export_ics(args.ics, vendors=chosen, start=args.start, until=args.until,
+                             commitment_months=months, alarm_days=args.alarm_days,
+                             force=args.force)
+        found = deadline_events(chosen, start=args.start, until=args.until,
+                                commitment_months=months, alarm_days=args.alarm_days)
+        print(f"{len(found.events)} notice deadline(s) written to {written}")
+        for name, why in found.skipped.items():
+            print(f"skipped {name}: {why}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cgvlib", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -45,6 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", help="write the table to this CSV file instead of printing it")
     p.add_argument("--force", action="store_true", help="overwrite an existing --csv file")
     p.set_defaults(run=_compare)
+    p = sub.add_parser("export", help="write the comparison and findings (.xlsx) and the "
+                                      "notice deadlines (.ics)")
+    p.add_argument("--xlsx", help="write the comparison and findings workbook to this file")
+    p.add_argument("--ics", help="write the notice deadlines calendar to this file")
+    p.add_argument("--start", help="contract start date for --ics, e.g. 2024-01-01")
+    p.add_argument("--until", help="last term start for --ics, e.g. 2027-01-01")
+    p.add_argument("--commitment", action="append", default=[],
+                   help="term length in months: vendor=months (repeatable) or one number")
+    p.add_argument("--alarm-days", type=int, default=14, help="alarm this many days before")
+    p.add_argument("--vendor", action="append", default=[], help="vendor id (repeatable)")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.set_defaults(run=_export)
     return parser
 
 

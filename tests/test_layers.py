@@ -13,6 +13,7 @@ PACKAGE = ROOT / "cgvlib"
 LAYERS = {
     "errors": 0, "dates": 0, "money": 0, "paths": 0,
     "model": 2, "reference": 3, "arithmetic": 4, "analysis": 5, "views": 6, "apps": 7,
+    "report": 8,
 }
 TOP = {"__init__", "__main__", "cli", "report"}  # entry points may import anything
 

@@ -1,0 +1,293 @@
+"""Excel and iCalendar exports.
+
+- :func:`export_xlsx`: one workbook, sheet ``Comparison`` (:func:`cgvlib.compare_long`) and
+  sheet ``Findings`` (:func:`cgvlib.check_all`), each with its article and quote columns;
+- :func:`export_ics`: one all-day event per vendor and term on the last day to send the
+  termination notice (:func:`cgvlib.renewal_deadlines`, the vendor file's default reading),
+  with a display alarm ``alarm_days`` before.
+
+Both refuse to overwrite an existing file unless ``force=True``, and never write inside the
+project's ``data/`` or ``notebooks/`` folders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from cgvlib.analysis.checks import check_all
+from cgvlib.analysis.compare import compare_long
+from cgvlib.arithmetic.common import as_vendor
+from cgvlib.arithmetic.notice import renewal_deadlines
+from cgvlib.dates import as_date
+from cgvlib.errors import InputError
+from cgvlib.model.loader import vendors as all_vendors
+from cgvlib.model.vendor import Vendor
+from cgvlib.paths import PROJECT_ROOT, data_dir
+
+COMPARISON_COLUMNS = ["family", "item", "vendor", "text", "ambiguous", "other_readings",
+                      "article", "quote", "note"]
+FINDINGS_COLUMNS = ["id", "vendor", "severity", "family", "article", "quote", "rule",
+                    "explanation", "periods"]
+WIDE = {"text", "quote", "note", "explanation", "other_readings", "rule", "item"}
+MAX_WIDTH = 60
+
+
+# --------------------------------------------------------------------------- target file
+
+
+def _protected() -> list[Path]:
+    return [p.resolve() for p in (data_dir(), PROJECT_ROOT / "data", PROJECT_ROOT / "notebooks")]
+
+
+def _target(path, force: bool, suffix: str) -> Path:
+    """The file to write: not inside data/ or notebooks/, not existing unless ``force``."""
+    if not isinstance(path, (str, Path)) or not str(path):
+        raise InputError(f"path: expected a file name such as 'out{suffix}', got {path!r}")
+    target = Path(path).expanduser()
+    resolved = target.resolve()
+    for folder in _protected():
+        if resolved == folder or resolved.is_relative_to(folder):
+            raise InputError(f"{target}: exports are never written inside {folder} (the "
+                             "project's data and notebooks); choose a path outside it")
+    if target.is_dir():
+        raise InputError(f"{target} is a folder; give a file name such as 'out{suffix}'")
+    if target.exists() and not force:
+        raise InputError(f"{target} already exists; pass force=True (--force) to overwrite it")
+    if not target.parent.is_dir():
+        raise InputError(f"{target}: folder {target.parent} does not exist")
+    return target
+
+
+def _chosen(vendors) -> list[Vendor]:
+    if vendors is None:
+        return all_vendors()
+    if isinstance(vendors, (str, Vendor)):
+        vendors = [vendors]
+    return [as_vendor(v) for v in vendors]
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def _cell(value):
+    if value is None:
+        return None
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()  # numpy scalars
+    return value
+
+
+def _sheet(workbook, title: str, frame: pd.DataFrame, columns: list[str]) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(title)
+    present = [c for c in columns if c in frame.columns]
+    sheet.append(present)
+    for row in frame[present].itertuples(index=False, name=None):
+        sheet.append([_cell(v) if not isinstance(v, str) else v for v in row])
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+    sheet.freeze_panes = "A2"
+    if len(frame):
+        sheet.auto_filter.ref = sheet.dimensions
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for i, name in enumerate(present, start=1):
+        letter = get_column_letter(i)
+        longest = max([len(name), *(len(str(v)) for v in frame[name] if _cell(v) is not None)])
+        sheet.column_dimensions[letter].width = min(max(longest, len(name)) + 2, MAX_WIDTH)
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+            cell.alignment = wrap if name in WIDE else top
+
+
+def export_xlsx(path, *, vendors=None, findings: pd.DataFrame | None = None,
+                force: bool = False) -> Path:
+    """Write the comparison (sheet ``Comparison``) and the findings (sheet ``Findings``) to
+    one Excel workbook at ``path``; return the path written.
+
+    ``vendors``: vendor ids or :class:`Vendor` objects (default: every vendor file);
+    ``findings``: a frame from :func:`cgvlib.check_all` to export instead of computing it.
+    """
+    from openpyxl import Workbook
+
+    target = _target(path, force, ".xlsx")
+    chosen = _chosen(vendors)
+    comparison = compare_long(chosen)
+    found = check_all(chosen) if findings is None else findings
+    if not isinstance(found, pd.DataFrame):
+        raise InputError(f"findings: expected a DataFrame from check_all, got "
+                         f"{type(found).__name__}")
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    _sheet(workbook, "Comparison", comparison, COMPARISON_COLUMNS)
+    _sheet(workbook, "Findings", found, FINDINGS_COLUMNS)
+    workbook.save(target)
+    return target
+
+
+# --------------------------------------------------------------------------- ics
+
+
+@dataclass
+class Deadlines:
+    """The events to write, and the vendors left out with the reason."""
+
+    events: list = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+
+def _months_for(vendor: Vendor, commitment_months) -> tuple[int | None, bool]:
+    """The commitment for ``vendor`` and whether it was given for this vendor by name."""
+    if commitment_months is None or isinstance(commitment_months, int):
+        return commitment_months, False
+    if isinstance(commitment_months, Mapping):
+        keys = {str(k).lower(): v for k, v in commitment_months.items()}
+        for key in (vendor.id.lower(), vendor.name.lower()):
+            if key in keys:
+                return keys[key], True
+        return None, False
+    raise InputError("commitment_months: expected a number of months or a {vendor: months} "
+                     f"mapping, got {type(commitment_months).__name__}")
+
+
+def _as_day(value) -> dt.date | None:
+    if value is None or (not isinstance(value, dt.date) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
+
+
+def deadline_events(vendors=None, *, start, until, commitment_months=None,
+                    alarm_days: int = 14) -> Deadlines:
+    """The iCalendar events :func:`export_ics` writes, and the vendors skipped (per-order
+    vendors have no deadline; a vendor whose term length must be given is skipped when it was
+    not given for it)."""
+    from icalendar import Alarm, Event
+
+    if isinstance(alarm_days, bool) or not isinstance(alarm_days, int) or alarm_days < 0:
+        raise InputError(f"alarm_days: expected a whole number of days, 0 or more, got "
+                         f"{alarm_days!r}")
+    first, last = as_date(start, "start"), as_date(until, "until")
+    if isinstance(commitment_months, Mapping):
+        known = {k for v in _chosen(vendors) for k in (v.id.lower(), v.name.lower())}
+        unknown = [k for k in commitment_months if str(k).lower() not in known]
+        if unknown:
+            raise InputError("commitment_months: no chosen vendor named " + ", ".join(
+                map(repr, unknown)) + "; chosen: " + ", ".join(
+                v.id for v in _chosen(vendors)))
+    out = Deadlines()
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for v in _chosen(vendors):
+        months, named = _months_for(v, commitment_months)
+        try:
+            table = renewal_deadlines(v, first, last, commitment_months=months)
+        except InputError as exc:
+            if named:
+                raise
+            out.skipped[v.name] = str(exc)
+            continue
+        quotes = [s.quote for s in table.attrs.get("sources", [])]
+        reading = table.attrs.get("reading")
+        others = [c for c in table.columns if c.startswith("last_day_to_send_notice (")]
+        for row in table.to_dict("records"):
+            day = _as_day(row["last_day_to_send_notice"])
+            if day is None:
+                continue
+            renews = _as_day(row["renewal_date"])
+            event = Event()
+            event.add("uid", f"{v.id}-{day.isoformat()}@cgvlib")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", day)
+            event.add("dtend", day + dt.timedelta(days=1))
+            event.add("summary", f"{v.name}: last day to send the termination notice "
+                                 f"(renews {renews})")
+            lines = [
+                f"Term {row['term_start']} to {row['term_end']}; renews {renews} unless notice "
+                f"is sent by {day}.",
+                f"Rule: art. {row['rule']} (reading shown: {reading}); notice months: "
+                f"{row['notice_months']}.",
+            ]
+            lines += [f"Other reading {c[len('last_day_to_send_notice '):]}: "
+                      f"{_as_day(row[c])}" for c in others]
+            lines += [f"« {q} »" for q in quotes]
+            lines.append("Computed by cgvlib.renewal_deadlines; check the contract itself.")
+            event.add("description", "\n".join(lines))
+            event.add("transp", "TRANSPARENT")
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{v.name}: termination notice due by {day}")
+            alarm.add("trigger", dt.timedelta(days=-alarm_days))
+            event.add_component(alarm)
+            out.events.append(event)
+    return out
+
+
+def export_ics(path, *, vendors=None, start, until, commitment_months=None,
+               alarm_days: int = 14, force: bool = False) -> Path:
+    """Write one all-day event per vendor per term on the last day to send the termination
+    notice, from ``start`` while terms start on or before ``until``; return the path written.
+
+    ``commitment_months``: a number of months for every vendor, or a ``{vendor: months}``
+    mapping (GOUT and Teogest need one). Vendors without deadlines (per order: Leappy,
+    ioSmart) are skipped; the calendar's description (``X-WR-CALDESC``) says which and why.
+    UIDs are stable (``<vendor id>-<date>@cgvlib``), so a re-import updates the events.
+    """
+    from icalendar import Calendar
+
+    target = _target(path, force, ".ics")
+    found = deadline_events(vendors, start=start, until=until,
+                            commitment_months=commitment_months, alarm_days=alarm_days)
+    if not found.events:
+        why = "; ".join(f"{name}: {why}" for name, why in found.skipped.items())
+        raise InputError("no notice deadline to export in the period"
+                         + (f" ({why})" if why else ""))
+    calendar = Calendar()
+    calendar.add("prodid", "-//cgvlib//notice deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "cgvlib: termination notice deadlines")
+    note = f"Notice deadlines from {as_date(start, 'start')} to {as_date(until, 'until')}."
+    if found.skipped:
+        note += " Skipped: " + "; ".join(f"{n}: {why}" for n, why in found.skipped.items())
+    calendar.add("x-wr-caldesc", note)
+    for event in found.events:
+        calendar.add_component(event)
+    target.write_bytes(calendar.to_ical())
+    return target
+
+
+def commitment_arguments(values: Iterable[str]) -> int | dict[str, int] | None:
+    """``--commitment`` values (``12`` or ``vendor=12``) as :func:`export_ics` takes them."""
+    mapping: dict[str, int] = {}
+    default = None
+    for value in values:
+        name, sep, months = value.rpartition("=")
+        try:
+            number = int(months)
+        except ValueError:
+            raise InputError(f"--commitment {value!r}: expected vendor=months such as "
+                             "teogest=12, or a number of months") from None
+        if sep:
+            mapping[name.strip()] = number
+        else:
+            default = number
+    if default is not None and mapping:
+        raise InputError("--commitment: give either one number for every vendor or "
+                         "vendor=months values, not both")
+    return mapping or default
+
+
+__all__ = ["commitment_arguments", "deadline_events", "export_ics", "export_xlsx"]
