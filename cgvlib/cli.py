@@ -1,6 +1,7 @@
 """Command line: ``python -m cgvlib compare`` prints the clause-by-vendor comparison;
-``python -m cgvlib export`` writes it (with the findings) to Excel and the notice deadlines
-to an iCalendar file.
+``python -m cgvlib report`` runs the report for one vendor, several or all (executed notebook +
+HTML); ``python -m cgvlib export`` writes the comparison (with the findings) to Excel and the
+notice deadlines to an iCalendar file.
 
 Errors cgvlib raises on purpose are printed as one clear message (exit status 2), never as a
 traceback.
@@ -60,6 +61,22 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from cgvlib.report.batch import parse_cli_value, read_parameters_file, run
+
+    if args.all == bool(args.vendor):
+        raise InputError("report: give --vendor ID (repeatable) or --all")
+    parameters: dict = {}
+    for path in args.file:
+        parameters.update(read_parameters_file(path))
+    for name, value in args.parameter:
+        parameters[name] = parse_cli_value(value)
+    batch = run(None if args.all else args.vendor, out=args.out, parameters=parameters,
+                together=args.together, force=args.force, progress=not args.quiet)
+    print(batch.summary())
+    return 0 if batch.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cgvlib", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -71,6 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", help="write the table to this CSV file instead of printing it")
     p.add_argument("--force", action="store_true", help="overwrite an existing --csv file")
     p.set_defaults(run=_compare)
+    p = sub.add_parser("report", help="run the report for vendors: executed notebook + HTML")
+    p.add_argument("--vendor", action="append", default=[], help="vendor id (repeatable)")
+    p.add_argument("--all", action="store_true", help="every vendor in data/vendors")
+    p.add_argument("--together", action="store_true",
+                   help="one report over the chosen vendors instead of one per vendor")
+    p.add_argument("--out", default="reports", help="output folder (default: reports/)")
+    p.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                   metavar=("NAME", "VALUE"), help="a report parameter, e.g. -p lang en")
+    p.add_argument("-f", "--file", action="append", default=[],
+                   help="a YAML file of parameters (with an optional per_vendor: mapping)")
+    p.add_argument("--force", action="store_true", help="replace reports that exist")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=_report)
     p = sub.add_parser("export", help="write the comparison and findings (.xlsx) and the "
                                       "notice deadlines (.ics)")
     p.add_argument("--xlsx", help="write the comparison and findings workbook to this file")

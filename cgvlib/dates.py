@@ -47,3 +47,14 @@ def as_month(value, name: str = "month") -> dt.date:
     if hasattr(value, "start_time") and hasattr(value, "freqstr"):  # pandas.Period
         return value.start_time.date().replace(day=1)
     return as_date(value, name).replace(day=1)
+
+
+DATE_FORMATS = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}
+
+
+def format_date(day: dt.date, lang: str = "en") -> str:
+    """A date for display: ``'25/11/2026'`` (fr) or ``'2026-11-25'`` (en, ISO 8601)."""
+    if lang not in DATE_FORMATS:
+        raise InputError(f"lang: {lang!r} is not a language of cgvlib; valid: "
+                         + ", ".join(DATE_FORMATS))
+    return as_date(day).strftime(DATE_FORMATS[lang])

@@ -94,6 +94,8 @@ def format_eur(cents: int, lang: str = "en") -> str:
 
     Pure string work on the integer: no second rounding can happen here.
     """
+    if lang not in ("en", "fr"):
+        raise InputError(f"lang: {lang!r} is not a language of cgvlib; valid: fr, en")
     sign = "-" if cents < 0 else ""
     units, hundredths = divmod(abs(int(cents)), 100)
     grouped = f"{units:,}"
@@ -101,3 +103,15 @@ def format_eur(cents: int, lang: str = "en") -> str:
         grouped = grouped.replace(",", NARROW_NBSP)
         return f"{sign}{grouped},{hundredths:02d}{NBSP}€"
     return f"{sign}{grouped}.{hundredths:02d} EUR"
+
+
+def format_percent(percent: Decimal | int | str, lang: str = "en") -> str:
+    """An exact percentage as written: ``'15.21 %'`` (en) or ``'15,21\u00a0%'`` (fr).
+
+    The value is shown with the digits it has (``Decimal('8.07')``); nothing is rounded."""
+    if lang not in ("en", "fr"):
+        raise InputError(f"lang: {lang!r} is not a language of cgvlib; valid: fr, en")
+    text = f"{Decimal(str(percent)).normalize():f}"
+    if lang == "fr":
+        return text.replace(".", ",") + f"{NBSP}%"
+    return f"{text} %"

@@ -27,7 +27,7 @@ from cgvlib.dates import as_date
 from cgvlib.errors import InputError
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
-from cgvlib.paths import PROJECT_ROOT, data_dir
+from cgvlib.report.outputs import output_file
 
 COMPARISON_COLUMNS = ["family", "item", "vendor", "text", "ambiguous", "other_readings",
                       "article", "quote", "note"]
@@ -35,32 +35,6 @@ FINDINGS_COLUMNS = ["id", "vendor", "severity", "family", "article", "quote", "r
                     "explanation", "periods"]
 WIDE = {"text", "quote", "note", "explanation", "other_readings", "rule", "item"}
 MAX_WIDTH = 60
-
-
-# --------------------------------------------------------------------------- target file
-
-
-def _protected() -> list[Path]:
-    return [p.resolve() for p in (data_dir(), PROJECT_ROOT / "data", PROJECT_ROOT / "notebooks")]
-
-
-def _target(path, force: bool, suffix: str) -> Path:
-    """The file to write: not inside data/ or notebooks/, not existing unless ``force``."""
-    if not isinstance(path, (str, Path)) or not str(path):
-        raise InputError(f"path: expected a file name such as 'out{suffix}', got {path!r}")
-    target = Path(path).expanduser()
-    resolved = target.resolve()
-    for folder in _protected():
-        if resolved == folder or resolved.is_relative_to(folder):
-            raise InputError(f"{target}: exports are never written inside {folder} (the "
-                             "project's data and notebooks); choose a path outside it")
-    if target.is_dir():
-        raise InputError(f"{target} is a folder; give a file name such as 'out{suffix}'")
-    if target.exists() and not force:
-        raise InputError(f"{target} already exists; pass force=True (--force) to overwrite it")
-    if not target.parent.is_dir():
-        raise InputError(f"{target}: folder {target.parent} does not exist")
-    return target
 
 
 def _chosen(vendors) -> list[Vendor]:
@@ -121,7 +95,7 @@ def export_xlsx(path, *, vendors=None, findings: pd.DataFrame | None = None,
     """
     from openpyxl import Workbook
 
-    target = _target(path, force, ".xlsx")
+    target = output_file(path, force, ".xlsx")
     chosen = _chosen(vendors)
     comparison = compare_long(chosen)
     found = check_all(chosen) if findings is None else findings
@@ -248,7 +222,7 @@ def export_ics(path, *, vendors=None, start, until, commitment_months=None,
     """
     from icalendar import Calendar
 
-    target = _target(path, force, ".ics")
+    target = output_file(path, force, ".ics")
     found = deadline_events(vendors, start=start, until=until,
                             commitment_months=commitment_months, alarm_days=alarm_days)
     if not found.events:

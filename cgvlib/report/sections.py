@@ -1,0 +1,283 @@
+"""The report's sections, each one call from the template ``notebooks/report.ipynb``.
+
+``report = prepare(**parameters)`` checks the parameters (:mod:`cgvlib.report.parameters`);
+then each method gives one thing to show: a heading with its introduction
+(:meth:`Report.heading`), a table in the report's language (amounts as ``1 234,56 €`` and dates
+as ``25/11/2026`` in French, formatted from the already-rounded cents, never rounded again), a
+chart (from :mod:`cgvlib.views`), or the working of every figure (:meth:`Report.working`).
+
+A vendor whose terms say nothing on a subject gets a row saying so; a figure the terms leave
+to the order (a commitment length) gets a row saying what to give. Anything else wrong (a date
+past the reference data) stops the report with its message: a report never shows a guess.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from functools import cached_property
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+from pandas.io.formats.style import Styler
+
+from cgvlib.analysis.checks import check
+from cgvlib.arithmetic.common import Result, as_vendor
+from cgvlib.arithmetic.late_payment import late_payment
+from cgvlib.arithmetic.notice import exit_plan
+from cgvlib.arithmetic.sla import sla_credit
+from cgvlib.dates import format_date
+from cgvlib.errors import InputError
+from cgvlib.model.base import Silent
+from cgvlib.money import cents_to_euros, format_eur, format_percent
+from cgvlib.report.labels import text
+from cgvlib.report.parameters import ReportParameters, report_parameters
+from cgvlib.views.findings import findings_table, summary_chart
+from cgvlib.views.late_payment import cost_by_days_late, penalty_rate_over_time
+from cgvlib.views.notice import renewal_timeline
+from cgvlib.views.sla import credit_tiers_chart
+from cgvlib.views.tables import comparison_table
+
+CELL_STYLE = {"white-space": "pre-wrap", "text-align": "left", "vertical-align": "top"}
+RENEWAL_YEARS_SHOWN = 2  # the timeline runs to two years after the notice date
+
+
+def prepare(**parameters) -> Report:
+    """The report for the template's parameters, checked (:func:`report_parameters`)."""
+    return Report(report_parameters(**parameters))
+
+
+class Report:
+    """One report: its checked parameters and, computed once each, its results."""
+
+    def __init__(self, parameters: ReportParameters) -> None:
+        self.p = parameters
+
+    # --- words and formats ------------------------------------------------------------------
+
+    def t(self, key: str, **values) -> str:
+        return text(key, self.p.lang, **values)
+
+    def eur(self, cents: int) -> str:
+        return format_eur(cents, self.p.lang)
+
+    def day(self, value) -> str:
+        return format_date(value, self.p.lang)
+
+    def name(self, vendor_id: str) -> str:
+        return as_vendor(vendor_id).name
+
+    def _table(self, rows: dict[str, dict[str, object]], index: str = "vendor") -> Styler:
+        """Rows of words as a table in the report's language: every line of a cell shown
+        (``styler.data`` holds the frame)."""
+        frame = pd.DataFrame.from_dict(rows, orient="index", dtype=object)
+        frame.index.name = self.t(index)
+        frame = frame.rename(columns=lambda key: self.t(key)).fillna("")
+        return frame.style.set_properties(**CELL_STYLE)
+
+    # --- title, parameters, headings -----------------------------------------------------------
+
+    def title(self) -> Markdown:
+        names = ", ".join(self.name(v) for v in self.p.vendors)
+        return Markdown(f"# {self.t('title', names=names)}\n\n{self.t('subtitle')}")
+
+    def parameters_table(self) -> Styler:
+        p = self.p
+        months = ", ".join(f"{self.name(v)}: {n}" for v, n in p.commitment_months.items())
+        values = {
+            "p_vendors": ", ".join(self.name(v) for v in p.vendors),
+            "p_invoice_amount": self.eur(p.invoice_cents),
+            "p_invoice_date": self.day(p.invoice_date),
+            "p_due": self.day(p.due),
+            "p_paid": self.day(p.paid),
+            "p_unavailability_percent": format_percent(float(p.unavailability_percent),
+                                                       p.lang),
+            "p_monthly_amount": self.eur(p.monthly_cents),
+            "p_contract_start": self.day(p.contract_start),
+            "p_notice_date": self.day(p.notice_date),
+            "p_commitment_months": months or self.t("p_default"),
+            "p_lang": p.lang,
+        }
+        return self._table({self.t(k): {"value": v} for k, v in values.items()}, "parameter")
+
+    def heading(self, section: str) -> Markdown:
+        """The section's heading and the sentence introducing it, with the scenario's
+        figures in the report's formats."""
+        p = self.p
+        values = {
+            "amount": self.eur(p.invoice_cents), "due": self.day(p.due),
+            "paid": self.day(p.paid), "monthly": self.eur(p.monthly_cents),
+            "unavailability": format_percent(float(p.unavailability_percent), p.lang),
+            "start": self.day(p.contract_start), "notice": self.day(p.notice_date),
+        }
+        if section == "sla":
+            values["amount"] = self.eur(p.monthly_cents)
+        return Markdown(f"## {self.t(section)}\n\n{self.t(section + '_intro', **values)}")
+
+    # --- the clause comparison ---------------------------------------------------------------
+
+    def comparison(self):
+        return comparison_table(list(self.p.compared))
+
+    # --- late payment --------------------------------------------------------------------------
+
+    @cached_property
+    def late_payments(self) -> dict[str, Result]:
+        p = self.p
+        return {v: late_payment(v, cents_to_euros(p.invoice_cents), p.due, p.paid,
+                                invoice_date=p.invoice_date)
+                for v in p.compared}
+
+    def _rates(self, result) -> str:
+        unit = self.t("per_month") if result.rate_unit == "per month" else self.t("per_year")
+        rates = dict.fromkeys(format_percent(period.rate, self.p.lang)
+                              for period in result.periods)
+        return f"{' → '.join(rates)} {unit}" if rates else ""
+
+    def _others(self, result: Result, describe: Callable[[Result], str]) -> str:
+        """The other readings' figures, one line per distinct figure with its readings."""
+        readings: dict[str, list[str]] = {}
+        for name, other in result.readings.items():
+            if name != result.reading:
+                readings.setdefault(describe(other), []).append(name)
+        return "\n".join(f"{figure}: {', '.join(names)}" for figure, names in readings.items())
+
+    def late_payment_table(self) -> Styler:
+        rows = {}
+        for vendor, r in self.late_payments.items():
+            rows[self.name(vendor)] = {
+                "days_late": r.days_late,
+                "first_day_of_delay": self.day(r.first_day_of_delay) if r.days_late else "",
+                "days_of_delay": r.days_of_delay,
+                "rate": self._rates(r),
+                "interest": self.eur(r.interest_cents),
+                "indemnity": self.eur(r.indemnity_cents),
+                "total": self.eur(r.total_cents),
+                "other_readings": self._others(r, lambda o: self.eur(o.total_cents)),
+                "article": _articles(r),
+            }
+        return self._table(rows)
+
+    def late_payment_chart(self):
+        p = self.p
+        days = (p.paid - p.due).days
+        return cost_by_days_late(list(p.vendors), cents_to_euros(p.invoice_cents), p.due,
+                                 max_days=max(120, days + 30), invoice_date=p.invoice_date,
+                                 paid=p.paid)
+
+    def penalty_rate_chart(self):
+        return penalty_rate_over_time(list(self.p.compared))
+
+    # --- service levels ------------------------------------------------------------------------
+
+    def _with_clause(self, family: str) -> list[str]:
+        return [v for v in self.p.vendors if not isinstance(getattr(as_vendor(v), family), Silent)]
+
+    def _attempt(self, compute: Callable[[], Result]) -> Result | str:
+        """A result, or why the terms give none for this scenario (e.g. a commitment length
+        left to the order)."""
+        try:
+            return compute()
+        except InputError as exc:
+            return self.t("not_computed", why=str(exc))
+
+    @cached_property
+    def sla_credits(self) -> dict[str, Result | str]:
+        p = self.p
+        return {v: self._attempt(lambda v=v: sla_credit(
+                    v, p.unavailability_percent, cents_to_euros(p.monthly_cents)))
+                for v in self._with_clause("sla")}
+
+    def sla_table(self) -> Styler:
+        rows = {}
+        for vendor in self.p.vendors:
+            r = self.sla_credits.get(vendor, self.t("silent"))
+            if isinstance(r, str):
+                rows[self.name(vendor)] = {"note": r}
+                continue
+            rows[self.name(vendor)] = {
+                "tier": r.tier or "",
+                "credit_percent": format_percent(r.percent, self.p.lang),
+                "credit": self.eur(r.amount_cents),
+                "cap": self.eur(r.cap_cents) if r.cap_cents is not None else "",
+                "other_readings": self._others(r, lambda o: self.eur(o.amount_cents)),
+                "note": r.claim_deadline_rule or "",
+                "article": _articles(r),
+            }
+        return self._table(rows)
+
+    def sla_charts(self) -> list:
+        """One credit-tier chart per vendor whose terms state service levels."""
+        percent = float(self.p.unavailability_percent)
+        return [credit_tiers_chart(v, unavailability=percent) for v in self.sla_credits]
+
+    # --- termination and renewal -----------------------------------------------------------------
+
+    @cached_property
+    def exits(self) -> dict[str, Result | str]:
+        p = self.p
+        return {v: self._attempt(lambda v=v: exit_plan(
+                    v, p.contract_start, p.notice_date,
+                    commitment_months=p.commitment_months.get(v),
+                    monthly_amount=cents_to_euros(p.monthly_cents)))
+                for v in self._with_clause("term")}
+
+    def exit_table(self) -> Styler:
+        rows = {}
+        for vendor in self.p.vendors:
+            r = self.exits.get(vendor, self.t("silent"))
+            if isinstance(r, str):
+                rows[self.name(vendor)] = {"note": r}
+                continue
+            billed = getattr(r, "billed_total_cents", None)
+            rows[self.name(vendor)] = {
+                "request": self.day(r.request_date),
+                "deadline": self.day(r.deadline) if r.deadline else "",
+                "end": self.day(r.end),
+                "renewed": self.t("yes") if r.renewed else self.t("no"),
+                "billed_total": self.eur(billed) if billed is not None else "",
+                "other_readings": self._others(r, lambda o: self.day(o.end)),
+                "article": _articles(r),
+            }
+        return self._table(rows)
+
+    def renewal_chart(self):
+        p = self.p
+        until = p.notice_date.replace(year=p.notice_date.year + RENEWAL_YEARS_SHOWN)
+        months = dict(p.commitment_months) or None
+        return renewal_timeline(list(p.vendors), p.contract_start, until,
+                                commitment_months=months, today=p.notice_date,
+                                today_label="notice sent")
+
+    # --- compliance ----------------------------------------------------------------------------
+
+    @cached_property
+    def findings(self) -> pd.DataFrame:
+        return pd.concat([check(v) for v in self.p.vendors], ignore_index=True)
+
+    def findings_table(self):
+        if self.findings.empty:
+            return Markdown(self.t("nothing_found"))
+        return findings_table(self.findings, vendors=list(self.p.vendors), with_quotes=True)
+
+    def findings_chart(self):
+        return summary_chart(self.findings, vendors=list(self.p.vendors))
+
+    # --- the working ---------------------------------------------------------------------------
+
+    def working(self, section: str) -> HTML:
+        """Every vendor's working for ``section`` (``late_payment``, ``sla``, ``exit``), one
+        folded block each: the headline, each step, the clauses quoted, every reading."""
+        results = {"late_payment": self.late_payments, "sla": self.sla_credits,
+                   "exit": self.exits}[section]
+        blocks = [f"<p><b>{html.escape(self.t('working'))}</b></p>"]
+        for vendor, r in results.items():
+            if isinstance(r, str):
+                continue
+            blocks.append(f"<details><summary>{html.escape(self.name(vendor))}</summary>"
+                          f"<pre>{html.escape(r.explain())}</pre></details>")
+        return HTML("\n".join(blocks))
+
+
+def _articles(result: Result) -> str:
+    return ", ".join(dict.fromkeys(s.article for s in result.sources))
