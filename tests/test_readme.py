@@ -29,3 +29,14 @@ def test_vendor_readme_example_is_the_example_file_and_loads(write_vendor):
     assert yaml.safe_load(block) == yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
     vendor = load_vendor(write_vendor(block), texts_dir=FIXTURES)
     assert vendor.name == "EXEMPLE SARL" and vendor.quotes_verified
+
+
+def test_readme_report_parameters_example_is_accepted():
+    from cgvlib.report.batch import plan
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Reports.*?```yaml\n(.*?)```", readme, re.S).group(1)
+    runs = {r.name: r.parameters for r in plan(None, parameters=yaml.safe_load(block))}
+    assert runs["gout"]["contract_start"] == "2023-04-01"
+    assert runs["teogest"] == {"invoice_amount": 25000, "due": "2024-06-30",
+                               "paid": "2024-09-02", "vendors": ["teogest"]}
