@@ -6,6 +6,7 @@ temporary folder, never to notebooks/."""
 from __future__ import annotations
 
 import json
+import pathlib
 
 import pytest
 
@@ -49,8 +50,15 @@ def test_stored_without_outputs_and_with_a_parameters_cell(path):
 @pytest.mark.parametrize("path", ALL, ids=rel)
 def test_runs_headless_through_papermill(path, which, tmp_path):
     papermill = pytest.importorskip("papermill")
-    parameters = {} if which == "defaults" else second_parameters(path)
+    parameters = {} if which == "defaults" else {
+        # "{tmp}" in a value: this test's own temporary folder (where exports may be written)
+        name: value.replace("{tmp}", str(tmp_path)) if isinstance(value, str) else value
+        for name, value in second_parameters(path).items()
+    }
     papermill.execute_notebook(
         str(path), str(tmp_path / path.name), parameters=parameters, cwd=str(path.parent),
         kernel_name="python3", progress_bar=False, execution_timeout=300, start_timeout=120,
     )
+    for name, value in parameters.items():
+        if isinstance(value, str) and value.startswith(str(tmp_path)):
+            assert pathlib.Path(value).stat().st_size > 0, f"{rel(path)}: {name} not written"
