@@ -14,13 +14,16 @@
 - A run is executed in a scratch folder and its files are moved into place only when it
   succeeds, so a failure never damages an earlier good report: the failed notebook is left as
   ``<name>.failed.ipynb`` (with the error under the cell that raised it), the batch goes on,
-  and :class:`Batch` names the failed cell and why.
+  and :class:`Batch` names the failed cell and why (or the kernel's failure).
+- Each run's kernel is the Python running cgvlib (:func:`this_python_kernel`), whatever
+  kernels Jupyter has registered on the machine.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Mapping
@@ -225,6 +228,23 @@ def _failure(exc) -> str:
     return f"cell {exc.exec_count} `{shown}`: {exc.ename}: {why}"
 
 
+def this_python_kernel() -> type:
+    """A kernel manager whose kernel is the Python running cgvlib, in every case: Jupyter's
+    registered ``python3`` kernel may be another Python (a ``--user`` install elsewhere on the
+    machine) that has never heard of cgvlib."""
+    from jupyter_client.kernelspec import KernelSpec
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ThisPythonKernel(AsyncKernelManager):
+        @property
+        def kernel_spec(self) -> KernelSpec:
+            return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f",
+                                    "{connection_file}"],
+                              display_name="cgvlib", language="python")
+
+    return ThisPythonKernel
+
+
 def execute(run: Run, out: Path, *, template: Path = TEMPLATE) -> Outcome:
     """Run one report in a scratch folder under ``out``; move its files into place."""
     import papermill
@@ -237,13 +257,15 @@ def execute(run: Run, out: Path, *, template: Path = TEMPLATE) -> Outcome:
         try:
             papermill.execute_notebook(
                 str(template), str(executed), parameters=dict(run.parameters), cwd=scratch,
-                kernel_name=KERNEL, progress_bar=False, start_timeout=START_TIMEOUT,
-                execution_timeout=CELL_TIMEOUT)
-        except PapermillExecutionError as exc:
+                kernel_name=KERNEL, kernel_manager_class=this_python_kernel(),
+                progress_bar=False, start_timeout=START_TIMEOUT, execution_timeout=CELL_TIMEOUT)
+        except Exception as exc:  # the run failed: keep its notebook, go on with the batch
+            # a cell raised (PapermillExecutionError), or the kernel died or timed out
+            why = _failure(exc) if isinstance(exc, PapermillExecutionError) else (
+                f"{type(exc).__name__}: {exc}")
             if executed.exists():
                 os.replace(executed, failed)
-            return Outcome(run.name, failed, None, _failure(exc),
-                           time.perf_counter() - started)
+            return Outcome(run.name, failed, None, why, time.perf_counter() - started)
         export_html(executed, Path(scratch) / page.name)
         os.replace(executed, notebook)
         os.replace(Path(scratch) / page.name, page)

@@ -153,3 +153,17 @@ def test_command_line_values_are_read_as_yaml():
 def test_the_command_needs_vendors(capsys):
     assert main(["report", "--out", "x"]) == 2
     assert "give --vendor ID (repeatable) or --all" in capsys.readouterr().err
+
+
+def test_reports_run_in_this_python_whatever_jupyter_has_registered(tmp_path, monkeypatch):
+    # A "python3" kernel registered for another Python (here one that does not exist) comes
+    # first in JUPYTER_PATH; the report still runs in the Python running cgvlib.
+    kernels = tmp_path / "jupyter" / "kernels" / "python3"
+    kernels.mkdir(parents=True)
+    (kernels / "kernel.json").write_text(
+        '{"argv": ["/nonexistent/python", "-m", "ipykernel_launcher", "-f", '
+        '"{connection_file}"], "display_name": "elsewhere", "language": "python"}')
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    batch = run(["iosmart"], out=tmp_path / "reports", progress=False)
+    assert batch.ok, batch.summary()
+    assert (tmp_path / "reports" / "iosmart.html").exists()
