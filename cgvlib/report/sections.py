@@ -238,6 +238,8 @@ class Report:
                 "billed_total": self.eur(billed) if billed is not None else "",
                 "other_readings": self._others(r, lambda o: self.day(o.end)),
                 "article": _articles(r),
+                # why no sum is given (e.g. the work done up to the end is not a contract figure)
+                "note": r.billing_basis if billed is None else "",
             }
         return self._table(rows)
 

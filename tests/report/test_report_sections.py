@@ -120,12 +120,22 @@ def test_exit_in_french(fr):
         "Lettre envoyée le": "05/12/2024", "Dernier jour pour l'envoyer": "30/11/2024",
         "Fin du contrat": "30/01/2026", "Reconduit": "oui", "Dû jusqu'à la fin":
         f"14{NNB}000,00{NB}€", "Autres lectures": "30/01/2026: term_end", "Article": "16",
+        "Remarque": "",
     }
     # Teogest art. 20: under 12 months of tenure, no notice: ends at the end of the month of
     # the request, 2024-12-31; nothing billed after that month.
     teogest = row(table, "Teogest")
     assert (teogest["Fin du contrat"], teogest["Dû jusqu'à la fin"]) == (
         "31/12/2024", f"0,00{NB}€")
+
+
+def test_a_duration_per_order_says_why_no_sum_is_given():
+    report = prepare(**{**SCENARIO, "vendors": ["leappy"]})
+    leappy = row(report.exit_table(), "Leappy SAS")
+    # Leappy art. 5: a termination takes effect the day it is made; the work done until then
+    # is due, which is not a figure of the contract.
+    assert (leappy["Fin du contrat"], leappy["Dû jusqu'à la fin"]) == ("05/12/2024", "")
+    assert leappy["Remarque"].startswith("not computable from the terms")
 
 
 def test_a_term_length_left_to_the_order_says_what_to_give():
