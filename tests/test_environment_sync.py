@@ -10,6 +10,8 @@ import yaml
 from tests.conftest import ROOT
 
 CONDA_ONLY = {"python", "pip"}
+# conda-forge names that differ from the PyPI name of the same package
+PYPI_NAME = {"playwright-python": "playwright"}
 
 
 def requirement(spec: str) -> tuple[str, str]:
@@ -35,7 +37,7 @@ def conda_requirements() -> tuple[dict[str, str], list]:
         else:
             name, bounds = requirement(dep)
             if name not in CONDA_ONLY:
-                conda[name] = bounds
+                conda[PYPI_NAME.get(name, name)] = bounds
     return conda, pip
 
 

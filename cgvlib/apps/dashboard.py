@@ -1,0 +1,96 @@
+"""Every app of the workbook in one tabbed page: the dashboard that ``make dashboard`` serves
+with Voilà (``notebooks/dashboard.ipynb``).
+
+:func:`dashboard` builds the six apps as they are, one tab each, in this order:
+
+========================  ============================================================
+tab                       app
+========================  ============================================================
+Compare the terms         :class:`~cgvlib.apps.compare.CompareApp`
+Late payment              :class:`~cgvlib.apps.late_payment.LatePaymentApp`
+Service credits (SLA)     :class:`~cgvlib.apps.sla.SlaApp`
+Notice and exit           :class:`~cgvlib.apps.notice.NoticeApp`
+Price revision            :class:`~cgvlib.apps.prices.PriceApp`
+Compliance findings       :class:`~cgvlib.apps.findings.FindingsApp`
+========================  ============================================================
+
+The result is a :class:`Dashboard`: ``board.widget`` is the ``Tab``, ``board.apps`` the apps
+by tab title (``board.apps["Late payment"].controls["amount"].value = 5000`` drives a tab
+exactly as the control on the page does). Displaying the dashboard displays the tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from cgvlib.apps.base import App
+from cgvlib.apps.compare import CompareApp
+from cgvlib.apps.findings import FindingsApp
+from cgvlib.apps.late_payment import LatePaymentApp
+from cgvlib.apps.notice import NoticeApp
+from cgvlib.apps.prices import PriceApp
+from cgvlib.apps.sla import SlaApp
+from cgvlib.arithmetic.common import STATUTORY_ID
+from cgvlib.errors import InputError
+
+# Tab title -> (app class, whether it takes the dashboard's ``vendors``).
+TABS: dict[str, tuple[type[App], bool]] = {
+    "Compare the terms": (CompareApp, True),
+    "Late payment": (LatePaymentApp, True),
+    "Service credits (SLA)": (SlaApp, False),
+    "Notice and exit": (NoticeApp, False),
+    "Price revision": (PriceApp, True),
+    "Compliance findings": (FindingsApp, True),
+}
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The tab (``widget``) and the app in each tab (``apps``, by tab title)."""
+
+    widget: widgets.Tab
+    apps: Mapping[str, App]
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
+
+
+def _vendor_argument(app_class: type[App], vendors: Sequence[str]) -> list[str]:
+    """``vendors`` as the app takes them: the price app knows only vendors' clauses, not the
+    law's default terms."""
+    if app_class is PriceApp:
+        return [v for v in vendors if v != STATUTORY_ID]
+    return list(vendors)
+
+
+def dashboard(vendors: Sequence[str] | None = None,
+              settings: Mapping[str, Mapping[str, Any]] | None = None) -> Dashboard:
+    """Build every app, one tab each, and return them as a :class:`Dashboard`.
+
+    ``vendors``: the vendor ids the comparison, late-payment, price and findings tabs start
+    with (``"statutory"``, the law's default terms, is kept where the app offers it); None:
+    each app's own default. ``settings``: keyword arguments of each tab's app, by tab title,
+    passed to it as they are, e.g. ``{"Late payment": {"amount": 2500, "paid": "2024-05-15"},
+    "Service credits (SLA)": {"vendor": "teogest", "month": "2024-03"}}``; a ``vendors`` given
+    there wins over the first argument.
+    """
+    settings = dict(settings or {})
+    unknown = sorted(set(settings) - set(TABS))
+    if unknown:
+        raise InputError(f"settings: unknown tabs {unknown}; tabs: {', '.join(TABS)}")
+    apps: dict[str, App] = {}
+    for title, (app_class, takes_vendors) in TABS.items():
+        arguments = dict(settings.get(title, {}))
+        if takes_vendors and vendors is not None:
+            arguments.setdefault("vendors", _vendor_argument(app_class, vendors))
+        apps[title] = app_class(**arguments)
+    tab = widgets.Tab(children=[app.widget for app in apps.values()], titles=list(apps))
+    return Dashboard(tab, apps)
+
+
+__all__ = ["TABS", "Dashboard", "dashboard"]
