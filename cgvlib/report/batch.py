@@ -60,7 +60,7 @@ class Outcome:
     not (``"cell 7 `report.late_payment_table()`: OutOfCoverageError: ..."``)."""
 
     name: str
-    notebook: Path
+    notebook: Path | None  # None when the kernel never ran it
     html: Path | None
     error: str | None
     seconds: float
@@ -91,7 +91,8 @@ class Batch:
                 lines.append(f"  ok      {o.html}  ({o.seconds:.1f} s)")
             else:
                 lines.append(f"  FAILED  {o.name}: {o.error}")
-                lines.append(f"          the failed notebook: {o.notebook}")
+                if o.notebook:
+                    lines.append(f"          the failed notebook: {o.notebook}")
         return "\n".join(lines)
 
 
@@ -203,9 +204,10 @@ def _refuse_existing(out: Path, runs: list[Run]) -> None:
                          "--out folder")
 
 
-def export_html(notebook: Path, target: Path) -> None:
-    """The executed notebook as a standalone HTML page without code cells, prompts, or the
-    template's notes to its readers (markdown cells tagged ``template-note``)."""
+def export_html(notebook, target: Path) -> None:
+    """The executed notebook (a node or a file) as a standalone HTML page without code cells,
+    prompts, or the template's notes to its readers (markdown cells tagged
+    ``template-note``)."""
     import nbformat
     from nbconvert import HTMLExporter
     from traitlets.config import Config
@@ -215,7 +217,9 @@ def export_html(notebook: Path, target: Path) -> None:
     config.TagRemovePreprocessor.remove_cell_tags = {TEMPLATE_NOTE}
     exporter = HTMLExporter(config=config, exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    if not isinstance(notebook, nbformat.NotebookNode):
+        notebook = nbformat.read(notebook, as_version=4)
+    body, _ = exporter.from_notebook_node(notebook)
     target.write_text(body, encoding="utf-8")
 
 
@@ -255,18 +259,21 @@ def execute(run: Run, out: Path, *, template: Path = TEMPLATE) -> Outcome:
     with tempfile.TemporaryDirectory(dir=out, prefix=".running-") as scratch:
         executed = Path(scratch) / notebook.name
         try:
-            papermill.execute_notebook(
+            done = papermill.execute_notebook(
                 str(template), str(executed), parameters=dict(run.parameters), cwd=scratch,
                 kernel_name=KERNEL, kernel_manager_class=this_python_kernel(),
                 progress_bar=False, start_timeout=START_TIMEOUT, execution_timeout=CELL_TIMEOUT)
+            export_html(done, Path(scratch) / page.name)
         except Exception as exc:  # the run failed: keep its notebook, go on with the batch
-            # a cell raised (PapermillExecutionError), or the kernel died or timed out
+            # a cell raised (PapermillExecutionError), the kernel died or timed out, or the
+            # HTML export failed
             why = _failure(exc) if isinstance(exc, PapermillExecutionError) else (
-                f"{type(exc).__name__}: {exc}")
+                f"{type(exc).__name__}: {str(exc).strip().splitlines()[0]}")
+            kept = None
             if executed.exists():
+                kept = failed
                 os.replace(executed, failed)
-            return Outcome(run.name, failed, None, why, time.perf_counter() - started)
-        export_html(executed, Path(scratch) / page.name)
+            return Outcome(run.name, kept, None, why, time.perf_counter() - started)
         os.replace(executed, notebook)
         os.replace(Path(scratch) / page.name, page)
     failed.unlink(missing_ok=True)  # an earlier failure of this report is now out of date

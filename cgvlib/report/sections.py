@@ -255,6 +255,8 @@ class Report:
 
     @cached_property
     def findings(self) -> pd.DataFrame:
+        # each vendor against every vendor file (cgvlib.check's peers), as in every report,
+        # not only against this report's vendors
         return pd.concat([check(v) for v in self.p.vendors], ignore_index=True)
 
     def findings_table(self):

@@ -167,3 +167,22 @@ def test_reports_run_in_this_python_whatever_jupyter_has_registered(tmp_path, mo
     batch = run(["iosmart"], out=tmp_path / "reports", progress=False)
     assert batch.ok, batch.summary()
     assert (tmp_path / "reports" / "iosmart.html").exists()
+
+
+def test_a_hung_cell_fails_its_run_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import cgvlib.report.batch as batch_module
+
+    template = tmp_path / "slow.ipynb"
+    slow = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("vendors = []", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import time\nif vendors == ['gout']:\n    time.sleep(60)"),
+    ])
+    slow.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                   "language": "python"}
+    nbformat.write(slow, template)
+    monkeypatch.setattr(batch_module, "CELL_TIMEOUT", 3)
+    batch = run(["gout", "teogest"], out=tmp_path / "out", template=template, progress=False)
+    assert [o.ok for o in batch.outcomes] == [False, True]
+    assert batch.failed[0].error == ("CellTimeoutError: A cell timed out while it was being "
+                                     "executed, after 3 seconds.")
+    assert (tmp_path / "out" / "gout.failed.ipynb").exists()
