@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cgvlib.errors import InputError
+from cgvlib.lang import check_lang
 
 DateLike = dt.date | str
 
@@ -54,7 +55,5 @@ DATE_FORMATS = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}
 
 def format_date(day: dt.date, lang: str = "en") -> str:
     """A date for display: ``'25/11/2026'`` (fr) or ``'2026-11-25'`` (en, ISO 8601)."""
-    if lang not in DATE_FORMATS:
-        raise InputError(f"lang: {lang!r} is not a language of cgvlib; valid: "
-                         + ", ".join(DATE_FORMATS))
+    check_lang(lang)
     return as_date(day).strftime(DATE_FORMATS[lang])

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
 from cgvlib.errors import InputError
+from cgvlib.lang import check_lang
 
 DAYS_IN_YEAR = 365  # actual/365 fixed
 BP_PER_UNIT = 10_000  # basis points in 1 (100 %)
@@ -94,8 +95,7 @@ def format_eur(cents: int, lang: str = "en") -> str:
 
     Pure string work on the integer: no second rounding can happen here.
     """
-    if lang not in ("en", "fr"):
-        raise InputError(f"lang: {lang!r} is not a language of cgvlib; valid: fr, en")
+    check_lang(lang)
     sign = "-" if cents < 0 else ""
     units, hundredths = divmod(abs(int(cents)), 100)
     grouped = f"{units:,}"
@@ -109,8 +109,7 @@ def format_percent(percent: Decimal | int | str, lang: str = "en") -> str:
     """An exact percentage as written: ``'15.21 %'`` (en) or ``'15,21\u00a0%'`` (fr).
 
     The value is shown with the digits it has (``Decimal('8.07')``); nothing is rounded."""
-    if lang not in ("en", "fr"):
-        raise InputError(f"lang: {lang!r} is not a language of cgvlib; valid: fr, en")
+    check_lang(lang)
     text = f"{Decimal(str(percent)).normalize():f}"
     if lang == "fr":
         return text.replace(".", ",") + f"{NBSP}%"

@@ -9,9 +9,7 @@ wording, and the contract quotes stay verbatim.
 
 from __future__ import annotations
 
-from cgvlib.errors import InputError
-
-LANGS = ("fr", "en")
+from cgvlib.lang import check_lang
 
 TEXT: dict[str, dict[str, str]] = {
     "title": {
@@ -118,13 +116,6 @@ TEXT: dict[str, dict[str, str]] = {
     "p_lang": {"fr": "Langue", "en": "Language"},
     "p_default": {"fr": "selon le contrat", "en": "as the terms say"},
 }
-
-
-def check_lang(lang) -> str:
-    if lang not in LANGS:
-        raise InputError(f"lang: {lang!r} is not a language of the report; valid: "
-                         + ", ".join(LANGS))
-    return lang
 
 
 def text(key: str, lang: str, **values) -> str:

@@ -18,7 +18,7 @@ from fractions import Fraction
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents, as_vendor
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
-from cgvlib.report.labels import check_lang
+from cgvlib.lang import check_lang
 
 
 @dataclass(frozen=True)

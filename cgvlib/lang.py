@@ -1,0 +1,20 @@
+"""The languages cgvlib writes in: French and English, checked in one place.
+
+Amounts (:func:`cgvlib.money.format_eur`), percentages (:func:`cgvlib.money.format_percent`),
+dates (:func:`cgvlib.dates.format_date`), the report's words (:mod:`cgvlib.report.labels`) and
+the charts' words take a ``lang`` that is one of :data:`LANGS`.
+"""
+
+from __future__ import annotations
+
+from cgvlib.errors import InputError
+
+LANGS = ("fr", "en")
+
+
+def check_lang(lang) -> str:
+    """``lang`` when it is one of :data:`LANGS`; a clear error otherwise."""
+    if lang not in LANGS:
+        raise InputError(f"lang: {lang!r} is not a language of cgvlib; valid: "
+                         + ", ".join(LANGS))
+    return lang
