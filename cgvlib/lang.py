@@ -2,7 +2,7 @@
 
 Amounts (:func:`cgvlib.money.format_eur`), percentages (:func:`cgvlib.money.format_percent`),
 dates (:func:`cgvlib.dates.format_date`), the report's words (:mod:`cgvlib.report.labels`) and
-the charts' words take a ``lang`` that is one of :data:`LANGS`.
+the charts' words (:mod:`cgvlib.views.words`) take a ``lang`` that is one of :data:`LANGS`.
 """
 
 from __future__ import annotations

@@ -2,9 +2,11 @@
 
 Only the report's own text is here: headings, the sentences that introduce each section, the
 column names of its tables. Amounts and dates are formatted by :func:`cgvlib.money.format_eur`
-and :func:`cgvlib.dates.format_date` from the already-rounded figures; the working printed
-under each table (``result.explain()``), the charts and the clause texts keep the library's
-wording, and the contract quotes stay verbatim.
+and :func:`cgvlib.dates.format_date` from the already-rounded figures. The charts are drawn in
+the report's language too, with their own words (:mod:`cgvlib.views.words`). The working
+printed under each table (``result.explain()``), the descriptions of the clauses in the
+appendix table and the findings' explanations keep the library's English wording, and the
+contract quotes stay verbatim.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ TEXT: dict[str, dict[str, str]] = {
     "subtitle": {
         "fr": "Comparées aux règles supplétives du Code de commerce. Chaque chiffre cite "
               "l'article et la phrase du contrat dont il vient ; une clause qui se lit de "
-              "deux façons garde ses deux lectures. Le détail des calculs, les graphiques et "
-              "la description des clauses sont rédigés en anglais ; les citations sont celles "
-              "des contrats.",
+              "deux façons garde ses deux lectures. Le détail des calculs, les descriptions et "
+              "remarques tirées des clauses (tableau en annexe, paliers, délais) et les "
+              "constatations de conformité sont rédigés en anglais ; les citations sont "
+              "celles des contrats.",
         "en": "Compared with the statutory default rules of the Code de commerce. Every figure "
               "cites the article and sentence of the contract it comes from; a clause that "
               "reads two ways keeps both readings.",
@@ -101,6 +104,7 @@ TEXT: dict[str, dict[str, str]] = {
     "per_month": {"fr": "par mois", "en": "per month"},
     "per_year": {"fr": "par an", "en": "per year"},
     "not_computed": {"fr": "non calculé : {why}", "en": "not computed: {why}"},
+    "notice_sent": {"fr": "lettre envoyée", "en": "notice sent"},
     "silent": {"fr": "le contrat ne dit rien", "en": "the terms say nothing"},
     # parameter names
     "p_vendors": {"fr": "Fournisseurs", "en": "Vendors"},

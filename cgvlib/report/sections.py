@@ -4,7 +4,8 @@
 then each method gives one thing to show: a heading with its introduction
 (:meth:`Report.heading`), a table in the report's language (amounts as ``1 234,56 €`` and dates
 as ``25/11/2026`` in French, formatted from the already-rounded cents, never rounded again), a
-chart (from :mod:`cgvlib.views`), or the working of every figure (:meth:`Report.working`).
+chart (from :mod:`cgvlib.views`, in the report's language too), or the working of every figure
+(:meth:`Report.working`, in English).
 
 A vendor whose terms say nothing on a subject gets a row saying so; a figure the terms leave
 to the order (a commitment length) gets a row saying what to give. Anything else wrong (a date
@@ -163,10 +164,10 @@ class Report:
         days = (p.paid - p.due).days
         return cost_by_days_late(list(p.vendors), cents_to_euros(p.invoice_cents), p.due,
                                  max_days=max(120, days + 30), invoice_date=p.invoice_date,
-                                 paid=p.paid)
+                                 paid=p.paid, lang=p.lang)
 
     def penalty_rate_chart(self):
-        return penalty_rate_over_time(list(self.p.compared))
+        return penalty_rate_over_time(list(self.p.compared), lang=self.p.lang)
 
     # --- service levels ------------------------------------------------------------------------
 
@@ -209,7 +210,8 @@ class Report:
     def sla_charts(self) -> list:
         """One credit-tier chart per vendor whose terms state service levels."""
         percent = float(self.p.unavailability_percent)
-        return [credit_tiers_chart(v, unavailability=percent) for v in self.sla_credits]
+        return [credit_tiers_chart(v, unavailability=percent, lang=self.p.lang)
+                for v in self.sla_credits]
 
     # --- termination and renewal -----------------------------------------------------------------
 
@@ -249,7 +251,7 @@ class Report:
         months = dict(p.commitment_months) or None
         return renewal_timeline(list(p.vendors), p.contract_start, until,
                                 commitment_months=months, today=p.notice_date,
-                                today_label="notice sent")
+                                today_label=self.t("notice_sent"), lang=p.lang)
 
     # --- compliance ----------------------------------------------------------------------------
 
@@ -265,7 +267,7 @@ class Report:
         return findings_table(self.findings, vendors=list(self.p.vendors), with_quotes=True)
 
     def findings_chart(self):
-        return summary_chart(self.findings, vendors=list(self.p.vendors))
+        return summary_chart(self.findings, vendors=list(self.p.vendors), lang=self.p.lang)
 
     # --- the working ---------------------------------------------------------------------------
 

@@ -40,11 +40,13 @@ from pandas.io.formats.style import Styler
 from cgvlib.analysis.checks import SEVERITIES, findings_summary
 from cgvlib.arithmetic.common import STATUTORY_ID, as_vendor
 from cgvlib.errors import InputError
+from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
 from cgvlib.views.late_payment import default_vendors
 from cgvlib.views.style import new_figure, vendor_colour
 from cgvlib.views.tables import full_text
+from cgvlib.views.words import word
 
 # One colour per severity, the same in the table and the chart.
 SEVERITY_COLOURS: dict[str, str] = {
@@ -56,12 +58,7 @@ SEVERITY_COLOURS: dict[str, str] = {
 SEVERITY_TEXT_COLOURS: dict[str, str] = {
     "breach": "#FFFFFF", "risk": "#000000", "ambiguity": "#000000", "note": "#000000",
 }
-SEVERITY_MEANINGS: dict[str, str] = {
-    "breach": "contradicts a statute it cannot depart from, or omits a mention it requires",
-    "risk": "lawful as read, but a court may set it aside, or unlawful in some situation",
-    "ambiguity": "admits several readings or contradicts itself",
-    "note": "a drafting error or a fact worth knowing",
-}
+SEVERITY_MEANINGS: dict[str, str] = {s: word(f"meaning_{s}", "en") for s in SEVERITIES}
 DEFAULT_SEVERITIES = ("breach", "risk")
 TABLE_COLUMNS = ["severity", "vendor", "id", "family", "article", "rule", "explanation",
                  "periods"]
@@ -309,13 +306,16 @@ def finding_detail(frame: pd.DataFrame, vendor, check: str, *, path: str | None 
 # --------------------------------------------------------------------------- the chart
 
 
-def summary_chart(frame: pd.DataFrame, *, vendors=None) -> Figure:
+def summary_chart(frame: pd.DataFrame, *, vendors=None, lang: str = "en") -> Figure:
     """Stacked horizontal bars of the findings per vendor, one segment per severity (breach
     first from the left, red; then risk orange, ambiguity yellow, note grey), each segment's
     count written in it and the total at the end of the bar. Vendors from top to bottom in the
     fixed order (JANQUOR, ioSmart, Teogest, Leappy, GOUT, then others); ``vendors`` restricts
     them (and shows a vendor with no finding as an empty bar). Each severity's bars are one
-    container labelled with the severity; each bar has the gid ``<severity>:<vendor name>``."""
+    container labelled with the severity; each bar has the gid ``<severity>:<vendor name>``.
+    ``lang`` (``"en"`` or ``"fr"``): the language of the words (:mod:`cgvlib.views.words`; in
+    French a severity is named with its id beside it: "manquement (breach)")."""
+    check_lang(lang)
     frame = _check_frame(frame)
     if vendors is None:
         names = _ordered_names(frame["vendor"])
@@ -330,15 +330,16 @@ def summary_chart(frame: pd.DataFrame, *, vendors=None) -> Figure:
     counts = counts.reindex(index=names, fill_value=0)
 
     fig, ax = new_figure(
-        f"Compliance findings per vendor, by severity ({int(counts['total'].sum())} in all)",
-        xlabel="Findings (number)", ylabel="",
+        word("findings_title", lang, count=int(counts["total"].sum())),
+        xlabel=word("findings_axis", lang), ylabel="",
         figsize=(9.0, 1.6 + 0.55 * len(names)))
     y = np.arange(len(names))
     left = np.zeros(len(names))
     for severity in SEVERITIES:
         widths = counts[severity].to_numpy(dtype=float)
         bars = ax.barh(y, widths, left=left, height=0.62, color=SEVERITY_COLOURS[severity],
-                       edgecolor="white", linewidth=0.8, label=severity, gid=severity)
+                       edgecolor="white", linewidth=0.8, label=word(f"severity_{severity}", lang),
+                       gid=severity)
         for patch, name in zip(bars.patches, names, strict=True):
             patch.set_gid(f"{severity}:{name}")
         ax.bar_label(bars, labels=[str(int(w)) if w else "" for w in widths],
@@ -357,11 +358,13 @@ def summary_chart(frame: pd.DataFrame, *, vendors=None) -> Figure:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(False, axis="y")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False,
-              title="Severity", title_fontsize=8)
-    meanings = "; ".join(f"{s}: {SEVERITY_MEANINGS[s]}" for s in SEVERITIES)
-    fig.supxlabel(textwrap.fill(
-        f"Each finding is one check on one clause (cgvlib.check_all). {meanings}.", 130),
-        fontsize=7.5, x=0.01, ha="left", color="#404040")
+              title=word("severity", lang), title_fontsize=8)
+    meanings = word("list_separator", lang).join(
+        word("severity_meaning", lang, severity=word(f"severity_{s}", lang),
+             meaning=word(f"meaning_{s}", lang))
+        for s in SEVERITIES)
+    fig.supxlabel(textwrap.fill(word("findings_note", lang, meanings=meanings), 130),
+                  fontsize=7.5, x=0.01, ha="left", color="#404040")
     return fig
 
 

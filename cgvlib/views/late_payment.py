@@ -40,6 +40,7 @@ from matplotlib.ticker import FixedLocator, MaxNLocator, NullFormatter, NullLoca
 
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents, as_vendor
 from cgvlib.arithmetic.late_payment import (
+    STATUTORY_INDEMNITY_CENTS,
     LatePaymentResult,
     annual_rate_bp,
     late_payment,
@@ -47,8 +48,9 @@ from cgvlib.arithmetic.late_payment import (
 )
 from cgvlib.arithmetic.late_payment_frame import late_payment_frame
 from cgvlib.arithmetic.statutory import minimum_late_rate, statutory, statutory_late_rate
-from cgvlib.dates import as_date
+from cgvlib.dates import as_date, format_date
 from cgvlib.errors import InputError
+from cgvlib.lang import check_lang
 from cgvlib.model.base import Silent
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.payment import LatePayment
@@ -60,25 +62,28 @@ from cgvlib.reference.months import semester_end, semester_label, semester_start
 from cgvlib.views.style import (
     BREACH_SHADE,
     DEFAULT_COLOUR,
-    EURO_AXIS,
     FLOOR_COLOUR,
-    PERCENT_AXIS,
     VENDOR_COLOURS,
     as_datetime,
-    date_axis,
-    eur_text,
     new_figure,
     vendor_colour,
 )
 from cgvlib.views.tables import scenario_table
+from cgvlib.views.words import (
+    axis_eur_text,
+    date_ticks,
+    decimal_text,
+    euro_axis,
+    percent_axis,
+    word,
+)
 
 MARK_STEP = 30  # the x range reaches past a marker beyond max_days by whole 30-day steps
 MONTHS_PER_YEAR = 12  # a per-month rule's annual equivalent: 10 % per month = 120 % a year
-SILENT_WORDS = "silent: statutory terms"
+SILENT_WORDS = word("silent_terms", "en")
 RATE_TICKS = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500]
 STRIP_HEIGHT = 0.07  # axes fraction of one vendor's breach band at the top of the rate chart
 STRIP_GAP = 0.01
-BREACH_LABEL = "Below the floor (a shaded band per vendor, top)"
 TABLE_COLUMNS = ["days_late", "first_day_of_delay", "days_of_delay", "rates", "interest",
                  "indemnity", "total", "ambiguous", "reading", "other readings", "terms"]
 
@@ -101,7 +106,11 @@ class Terms:
 
     @property
     def label(self) -> str:
-        return self.vendor.name + (f" ({self.note})" if self.note else "")
+        return self.label_in("en")
+
+    def label_in(self, lang: str) -> str:
+        """The vendor's name, and when its terms are silent that the statutory terms apply."""
+        return self.vendor.name + (f" ({word('silent_terms', lang)})" if self.note else "")
 
     @property
     def clause(self) -> LatePayment:
@@ -174,11 +183,12 @@ class Coverage:
     def last_semester(self) -> str:
         return semester_label(self.until)
 
-    def words(self) -> str:
-        return (f"the legal interest rate is known to {self.legal_until} and the ECB rate to "
-                f"{self.ecb_until}, so the L441-10 II semester rate to "
-                f"{self.ecb_semester_until} (its rate is the one in force on 1 January or "
-                f"1 July): both to {self.until} ({self.last_semester})")
+    def words(self, lang: str = "en") -> str:
+        """How far the rates are known, in a sentence in ``lang``."""
+        return word("coverage", lang, legal=format_date(self.legal_until, lang),
+                    ecb=format_date(self.ecb_until, lang),
+                    ecb_semester=format_date(self.ecb_semester_until, lang),
+                    until=format_date(self.until, lang), semester=self.last_semester)
 
 
 def coverage() -> Coverage:
@@ -272,7 +282,8 @@ def _line_widths(n: int) -> list[float]:
 
 def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date=None,
                       paid=None, mark_days: int | None = None, with_statutory: bool = True,
-                      zoom: bool | None = None, notes_in_figure: bool = True) -> Figure:
+                      zoom: bool | None = None, notes_in_figure: bool = True,
+                      lang: str = "en") -> Figure:
     """The late-payment total (interest + indemnity, EUR) against days late 0..``max_days``.
 
     One line per vendor in its colour (``gid`` ``vendor:<id>``), and the statutory default
@@ -291,7 +302,11 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
     When one vendor's curve dwarfs the others (its top more than 3 times theirs, as JANQUOR's
     10 % per month does), a second panel below (``zoom=None``: automatic; True/False to force)
     shows the same lines up to the others' top, so they can be told apart.
+
+    ``lang`` (``"en"`` or ``"fr"``): the language of the words, amounts, dates and ticks
+    (:mod:`cgvlib.views.words`); vendor and reading names stay as they are.
     """
+    check_lang(lang)
     chosen = _selection(vendors, with_statutory=with_statutory)
     due_day = as_date(due, "due")
     invoice_day = due_day if invoice_date is None else as_date(invoice_date, "invoice_date")
@@ -311,7 +326,8 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         days = MARK_STEP * math.ceil((int(mark_days) + 1) / MARK_STEP)
     if due_day + dt.timedelta(days=days) > cov.until:
         days = (cov.until - due_day).days
-        notes.append(f"The days stop at {days} ({cov.until}): {cov.words()}.")
+        notes.append(word("days_stop_note", lang, days=days, until=format_date(cov.until, lang),
+                          coverage=cov.words(lang)))
     cents = amount_cents(amount, "amount")
     x = np.arange(days + 1)
     curves, tops, rest_top, auto_zoom = _cost_curves(chosen, cents, due_day, days, invoice_day)
@@ -320,9 +336,9 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         zoom = auto_zoom
 
     fig, ax = new_figure(
-        _cost_title(cents, due_day),
-        xlabel="" if zoom else "Days late (payment date minus due date)",
-        ylabel="Interest + indemnité forfaitaire",
+        _cost_title(cents, due_day, lang),
+        xlabel="" if zoom else word("days_late_axis", lang),
+        ylabel=word("cost_axis", lang),
     )
     axes = [ax]
     if zoom:
@@ -331,68 +347,73 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         ax.set_subplotspec(grid[0])
         lower = fig.add_subplot(grid[1], sharex=ax)
         lower.grid(True, alpha=0.3)
-        lower.set_xlabel("Days late (payment date minus due date)")
-        lower.set_ylabel("Interest + indemnité forfaitaire")
+        lower.set_xlabel(word("days_late_axis", lang))
+        lower.set_ylabel(word("cost_axis", lang))
         big = next(c[0] for c in curves if c[0].id == tops[0][1])
-        lower.set_title(_zoom_title(rest_top, big), loc="left", fontsize=9)
+        lower.set_title(_zoom_title(rest_top, big, lang), loc="left", fontsize=9)
         axes.append(lower)
 
     widths = _line_widths(len(curves))
     dashed_any = False
     for (t, totals, others, default), width in zip(curves, widths, strict=True):
         is_statutory = t.id == STATUTORY_ID
-        label = t.label + (f" (default reading: {default})" if others else "")
+        label = t.label_in(lang) + (word("default_reading_of", lang, reading=default)
+                                    if others else "")
         for k, axis in enumerate(axes):
             axis.plot(x, totals, color=t.colour, lw=1.8 if is_statutory else width,
                       gid=f"vendor:{t.id}", zorder=4 if is_statutory else 3,
                       label=label if k == 0 else f"_{label}")
             for i, (reading, values) in enumerate(others.items()):
-                words = (f"{t.vendor.name}: {len(others)} other readings" if len(others) > 1
-                         else f"{t.vendor.name}: other reading ({reading})")
+                words = (word("other_readings", lang, name=t.vendor.name, count=len(others))
+                         if len(others) > 1
+                         else word("other_reading", lang, name=t.vendor.name, reading=reading))
                 axis.plot(x, values, color=t.colour, lw=1.0, ls="--", alpha=0.85,
                           gid=f"reading:{t.id}:{reading}",
                           label=words if i == 0 and k == 0 else f"_{words}")
                 dashed_any = True
     if mark_days is not None:
-        paid_words = f"paid {due_day + dt.timedelta(days=int(mark_days))}: {mark_days} days late"
+        paid_day = due_day + dt.timedelta(days=int(mark_days))
+        paid_words = word("paid_marker", lang, day=format_date(paid_day, lang), days=mark_days,
+                          s="s" if mark_days > 1 else "")
         for k, axis in enumerate(axes):
             axis.axvline(mark_days, color="#404040", lw=1.2, ls=":", gid="marker",
                          label=paid_words if k == 0 else f"_{paid_words}")
     for axis in axes:
         axis.set_xlim(0, days)
         axis.set_ylim(bottom=0)
-        axis.yaxis.set_major_formatter(EURO_AXIS)
+        axis.yaxis.set_major_formatter(euro_axis(lang))
         axis.yaxis.set_major_locator(MaxNLocator(6))  # a few round amounts per panel
     if zoom:
         axes[1].set_ylim(0, rest_top * 1.12)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
 
     if dashed_any:
-        notes.insert(0, "Solid: an ambiguous clause's default reading (the one less favourable "
-                        "to its drafter, Code civil 1190); dashed: its other readings (their "
-                        "totals are in the scenario table).")
+        notes.insert(0, word("readings_note", lang))
     needs_invoice = [t.vendor.name for t, *_ in curves if readings_needing_invoice_date(t.clause)]
     if needs_invoice:
-        when = "the due date" if invoice_date is None else str(invoice_day)
-        notes.append(f"Invoice date ({', '.join(needs_invoice)}): {when}.")
-    notes.append("From day 1 late the 40 EUR indemnité forfaitaire is due (D441-5).")
+        when = (word("the_due_date", lang) if invoice_date is None
+                else format_date(invoice_day, lang))
+        notes.append(word("invoice_date_note", lang, names=", ".join(needs_invoice), when=when))
+    notes.append(word("indemnity_note", lang,
+                      indemnity=format_eur(STATUTORY_INDEMNITY_CENTS, lang)))
     fig.cgvlib_notes = " ".join(notes)  # type: ignore[attr-defined]
     if notes_in_figure:  # an app shows them beside the chart instead (cheaper redraws)
         fig.supxlabel(_wrap(fig.cgvlib_notes), fontsize=7.5, x=0.01, ha="left",
                       color="#404040")
     # what update_cost_chart needs to redraw this figure for another amount
     fig._cgv_cost = (tuple(t.id for t in chosen), due_day, invoice_day, days,  # type: ignore
-                     bool(zoom), forced, tops[0][1] if zoom else None)
+                     bool(zoom), forced, tops[0][1] if zoom else None, lang)
     return fig
 
 
-def _cost_title(cents: int, due_day: dt.date) -> str:
-    return f"What paying a {format_eur(cents)} invoice due {due_day} late costs, by days late"
+def _cost_title(cents: int, due_day: dt.date, lang: str) -> str:
+    return word("cost_title", lang, amount=format_eur(cents, lang),
+                due=format_date(due_day, lang))
 
 
-def _zoom_title(rest_top: float, big: Terms) -> str:
-    return (f"Zoom on the others: 0 to {eur_text(rest_top * 1.12)} "
-            f"({big.vendor.name} runs off this scale)")
+def _zoom_title(rest_top: float, big: Terms, lang: str) -> str:
+    return word("zoom_title", lang, top=axis_eur_text(rest_top * 1.12, lang),
+                name=big.vendor.name)
 
 
 def _cost_curves(chosen: list[Terms], cents: int, due_day: dt.date, days: int,
@@ -423,7 +444,7 @@ def update_cost_chart(fig: Figure, amount) -> bool:
     made = getattr(fig, "_cgv_cost", None)
     if made is None:
         return False
-    ids, due_day, invoice_day, days, zoom, forced, big_id = made
+    ids, due_day, invoice_day, days, zoom, forced, big_id, lang = made
     cents = amount_cents(amount, "amount")
     chosen = [terms_of(v) for v in ids]
     curves, tops, rest_top, auto_zoom = _cost_curves(chosen, cents, due_day, days, invoice_day)
@@ -438,7 +459,7 @@ def update_cost_chart(fig: Figure, amount) -> bool:
                 elif gid.startswith(f"reading:{t.id}:"):
                     line.set_ydata(others[gid.split(":", 2)[2]])
     ax = fig.axes[0]
-    ax.set_title(_cost_title(cents, due_day), loc="left", fontsize=11, fontweight="bold")
+    ax.set_title(_cost_title(cents, due_day, lang), loc="left", fontsize=11, fontweight="bold")
     for axis in fig.axes:
         axis.set_autoscaley_on(True)
         axis.relim()
@@ -447,7 +468,7 @@ def update_cost_chart(fig: Figure, amount) -> bool:
     if zoom:
         big = next(t for t in chosen if t.id == big_id)
         fig.axes[1].set_ylim(0, rest_top * 1.12)
-        fig.axes[1].set_title(_zoom_title(rest_top, big), loc="left", fontsize=9)
+        fig.axes[1].set_title(_zoom_title(rest_top, big, lang), loc="left", fontsize=9)
     return True
 
 
@@ -562,7 +583,8 @@ def _steps(frame: pd.DataFrame, column: str) -> tuple[list, list]:
     return x, y
 
 
-def penalty_rate_over_time(vendors=None, *, start="2015-01-01", end=None) -> Figure:
+def penalty_rate_over_time(vendors=None, *, start="2015-01-01", end=None,
+                           lang: str = "en") -> Figure:
     """Each vendor's annual late-penalty rate semester by semester, against the law.
 
     Lines: each vendor's default reading in its colour (a per-month rule as its annual
@@ -572,7 +594,10 @@ def penalty_rate_over_time(vendors=None, *, start="2015-01-01", end=None) -> Fig
     rate run parallel. Semesters where a vendor's rate is below the floor are shaded in a band
     of ``BREACH_SHADE`` per vendor at the top of the chart, one span per run of consecutive
     semesters, labelled with the vendor. A footnote says where the data ends and why.
+    ``lang`` (``"en"`` or ``"fr"``): the language of the words and ticks
+    (:mod:`cgvlib.views.words`).
     """
+    check_lang(lang)
     rates = penalty_rates(vendors, start, end)
     chosen = _selection(vendors, with_statutory=False)
     semesters = rates.drop_duplicates("semester")
@@ -581,28 +606,29 @@ def penalty_rate_over_time(vendors=None, *, start="2015-01-01", end=None) -> Fig
     first, last = semesters["semester"].iloc[0], semesters["semester"].iloc[-1]
 
     fig, ax = new_figure(
-        f"Late-penalty rate of each vendor's clause, semester by semester ({first} to {last})",
-        xlabel="Semester",
-        ylabel="Annual penalty rate (%, log scale)",
+        word("rates_title", lang, first=first, last=last),
+        xlabel=word("semester_axis", lang),
+        ylabel=word("rate_axis", lang),
     )
     x, y = _steps(semesters, "floor_bp")
     ax.step(x, y, where="post", color=FLOOR_COLOUR, lw=6, alpha=0.35, gid="floor", zorder=2,
-            label="Statutory floor: 3 x legal rate (L441-10 II)")
+            label=word("floor_line", lang))
     x, y = _steps(semesters, "default_bp")
     ax.step(x, y, where="post", color=DEFAULT_COLOUR, lw=1.3, ls="--", gid="default", zorder=4,
-            label="Statutory default: ECB semester rate + 10 pts")
+            label=word("default_line", lang))
     drawn = [t for t in chosen if t.id != STATUTORY_ID]  # the statutory terms: the default line
     for t, width in zip(drawn, _line_widths(len(drawn)), strict=True):
         mine = rates[rates["vendor"] == t.id]
         x, y = _steps(mine, "rate_bp")
-        label = t.label
+        label = t.label_in(lang)
         rule = t.clause.default_reading().rule
         if rule.kind == "percent_per_month":
-            label += f": {rule.percent} % per month = {rule.percent * 12} % a year"
+            label += word("per_month_rule", lang, month=decimal_text(rule.percent, lang),
+                          year=decimal_text(rule.percent * 12, lang))
         if (mine["rate_bp"] == mine["floor_bp"]).all():
-            label += " (= the floor)"
+            label += word("equals_floor", lang)
         elif (mine["rate_bp"] == mine[["floor_bp", "default_bp"]].max(axis=1)).all():
-            label += " (= the higher of floor and default)"
+            label += word("equals_higher", lang)
         ax.step(x, y, where="post", color=t.colour, lw=width, gid=f"vendor:{t.id}", zorder=3,
                 label=label)
 
@@ -614,13 +640,13 @@ def penalty_rate_over_time(vendors=None, *, start="2015-01-01", end=None) -> Fig
     ax.set_yscale("log")
     ax.set_ylim(low, 10 ** (math.log10(low) + span))
     ax.yaxis.set_major_locator(FixedLocator(RATE_TICKS))
-    ax.yaxis.set_major_formatter(PERCENT_AXIS)
+    ax.yaxis.set_major_formatter(percent_axis(lang))
     ax.yaxis.set_minor_locator(NullLocator())
     ax.yaxis.set_minor_formatter(NullFormatter())
     x0 = as_datetime(semesters["start"].iloc[0])
     x1 = as_datetime(semesters["end"].iloc[-1] + dt.timedelta(days=1))
     ax.set_xlim(x0, x1)
-    date_axis(ax, yearly=True)
+    date_ticks(ax, lang, yearly=True)
 
     middle = x0 + (x1 - x0) / 2
     for i, vendor in enumerate(breaching):
@@ -629,8 +655,9 @@ def penalty_rate_over_time(vendors=None, *, start="2015-01-01", end=None) -> Fig
         runs = breaches[breaches["vendor"] == vendor]
         colour = vendor_colour(vendor)
         for run in runs.itertuples():
-            words = (f"{run.name}: below the floor {run.first}"
-                     + (f" to {run.last}" if run.last != run.first else ""))
+            words = (word("breach_run", lang, name=run.name, first=run.first, last=run.last)
+                     if run.last != run.first
+                     else word("breach_one", lang, name=run.name, first=run.first))
             s = as_datetime(run.start)
             e = as_datetime(run.end + dt.timedelta(days=1))
             ax.axvspan(s, e, ymin=bottom, ymax=top, facecolor=BREACH_SHADE, edgecolor=colour,
@@ -643,19 +670,15 @@ def penalty_rate_over_time(vendors=None, *, start="2015-01-01", end=None) -> Fig
                     color="#303030", gid=f"breach-label:{vendor}", zorder=5)
     handles, labels = ax.get_legend_handles_labels()
     if breaching:  # one neutral legend entry for every vendor's band
-        handles.append(Patch(facecolor=BREACH_SHADE, edgecolor="#808080", label=BREACH_LABEL))
-        labels.append(BREACH_LABEL)
+        breach_label = word("breach_legend", lang)
+        handles.append(Patch(facecolor=BREACH_SHADE, edgecolor="#808080", label=breach_label))
+        labels.append(breach_label)
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
               frameon=False)
     cov = coverage()
-    fig.supxlabel(_wrap(
-        f"Semesters {first} to {last}; the data end with {cov.last_semester}: {cov.words()}. "
-        "Each rate is the clause's default reading in the "
-        "semester (a rate fixed at invoicing or at the start of the delay: the rate of the "
-        "semester the invoice or the delay falls in; legal rate for professional creditors). "
-        "Log scale: each step up multiplies the rate, so 2 x and 3 x the legal rate run "
-        "parallel and a per-month rule (as its annual equivalent, x 12) stays on the chart."),
-        fontsize=7.5, x=0.01, ha="left", color="#404040")
+    fig.supxlabel(_wrap(word("rates_note", lang, first=first, last=last,
+                             semester=cov.last_semester, coverage=cov.words(lang))),
+                  fontsize=7.5, x=0.01, ha="left", color="#404040")
     return fig
 
 

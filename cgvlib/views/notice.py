@@ -33,8 +33,9 @@ from matplotlib.ticker import MaxNLocator
 
 from cgvlib.arithmetic.common import as_vendor, money
 from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines, tenure_notice
-from cgvlib.dates import as_date, as_month
+from cgvlib.dates import as_date, as_month, format_date
 from cgvlib.errors import InputError
+from cgvlib.lang import check_lang
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.base import Silent
 from cgvlib.model.term import TenureBased
@@ -48,6 +49,7 @@ from cgvlib.views.style import (
     vendor_colour,
     vendor_label,
 )
+from cgvlib.views.words import chart_day, date_ticks, word
 
 ONE_DAY = dt.timedelta(days=1)
 ALL_VENDORS = ("janquor", "iosmart", "teogest", "leappy", "gout")
@@ -107,24 +109,22 @@ def _has_notice(term) -> bool:
     return any(variant.notice for variant in variants.values())
 
 
-def _no_terms_text(vendor, commitment, error: InputError | None) -> str:
-    """Why a vendor's row has no terms drawn, in a line."""
+def _no_terms_text(vendor, commitment, error: InputError | None, lang: str) -> str:
+    """Why a vendor's row has no terms drawn, in a line in ``lang`` (an error from the
+    computation keeps its own words)."""
     term = _term(vendor)
     if term is None:
-        return "the terms say nothing on duration or notice"
+        return word("terms_silent", lang)
     article = term.source.article if term.source else "?"
     if not _has_notice(term):
-        return (f"duration per order (art. {article}): no tacite reconduction, no préavis; "
-                "a termination takes effect when made")
+        return word("per_order", lang, article=article)
     kinds = {n.rule.kind for n in term.notice}
     if "tenure_based" in kinds and commitment is None:
         rule = next(n for n in term.notice if n.rule.kind == "tenure_based")
-        return (f"subscription without commitment: no term to renew; the art. "
-                f"{rule.source.article} préavis runs from any request (see notice_by_tenure)")
+        return word("no_commitment", lang, article=rule.source.article)
     if commitment is None and any(o.months is None for o in term.initial_terms):
         offer = next(o for o in term.initial_terms if o.months is None)
-        return (f"term length set by the order or quote (art. {offer.source.article}): "
-                "give commitment_months")
+        return word("term_set_by_order", lang, article=offer.source.article)
     return textwrap.shorten(str(error), 150, placeholder=" ...") if error else ""
 
 
@@ -145,7 +145,7 @@ def _short(reading: str | None) -> str:
 
 
 def _draw_vendor_row(ax, y: float, vendor, frame: pd.DataFrame, colour: str,
-                     today: dt.date) -> dt.date:
+                     today: dt.date, lang: str) -> dt.date:
     """Terms, windows, last days and renewal ticks of one vendor; returns the last day drawn.
 
     On the row (y axis inverted): the window band above, the term bars below."""
@@ -176,7 +176,7 @@ def _draw_vendor_row(ax, y: float, vendor, frame: pd.DataFrame, colour: str,
                              markersize=9, markerfacecolor=colour, markeredgecolor="black",
                              label=f"_{vendor.id} last day ({shown}): {last}")[0]
             marker.set_gid(LAST_DAY_GID)
-            ax.annotate(f"{last:%d %b %Y}", (_x(last) + 0.5, y - 0.3), xytext=(0, 1),
+            ax.annotate(chart_day(last, lang), (_x(last) + 0.5, y - 0.3), xytext=(0, 1),
                         textcoords="offset points", ha="center", va="bottom", fontsize=7)
         for name, column in others:
             other = row[column]
@@ -195,7 +195,8 @@ def _draw_vendor_row(ax, y: float, vendor, frame: pd.DataFrame, colour: str,
 
 
 def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
-                     commitment_months=None, today=None, today_label: str | None = None):
+                     commitment_months=None, today=None, today_label: str | None = None,
+                     lang: str = "en"):
     """One row per vendor (its colour): when each term runs and by when notice must leave.
 
     For every term from ``start`` while terms start on or before ``until``
@@ -210,18 +211,20 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
 
     ``today``: the date of the vertical line (default: the real today), drawn when it falls in
     the chart, labelled ``today_label`` (default "today"; e.g. "notice sent").
+    ``lang`` (``"en"`` or ``"fr"``): the language of the words, dates and ticks
+    (:mod:`cgvlib.views.words`); reading names and articles stay as they are.
     """
+    check_lang(lang)
     chosen = _vendor_list(vendors)
     first = as_date(start, "start")
     last = as_date(until, "until")
     if last < first:
         raise InputError(f"until: {last} is before start {first}; give a later date")
     now = dt.date.today() if today is None else as_date(today, "today")
-    label = today_label or ("today" if today is None else "scenario date")
+    label = today_label or word("today" if today is None else "scenario_date", lang)
     height = max(3.4, 1.9 + 0.95 * len(chosen))
-    fig, ax = new_figure(
-        f"When the termination letter must leave: terms from {first:%d %b %Y}, renewals, "
-        "notice windows", xlabel="date", figsize=(11, height))
+    fig, ax = new_figure(word("renewal_title", lang, start=chart_day(first, lang)),
+                         xlabel=word("date_label", lang), figsize=(11, height))
     right, ticks = last + ONE_DAY, []
     for y, vendor in enumerate(chosen):
         colour = vendor_colour(vendor)
@@ -235,16 +238,16 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
                 error = exc
         if frame is None or frame.empty:
             text = ax.text(_x(first), y, textwrap.fill(
-                _no_terms_text(vendor, commitment, error), 95), va="center", ha="left",
+                _no_terms_text(vendor, commitment, error, lang), 95), va="center", ha="left",
                 fontsize=8.5, style="italic", color="#555555")
             text.set_in_layout(False)
             text.set_gid(NO_TERMS_GID)
             ticks.append(vendor_label(vendor))
             continue
-        right = max(right, _draw_vendor_row(ax, y, vendor, frame, colour, now))
+        right = max(right, _draw_vendor_row(ax, y, vendor, frame, colour, now, lang))
         months = full_months_between(frame["term_start"].iloc[0], frame["term_end"].iloc[0]
                                      + ONE_DAY)
-        line = f"{months}-month terms"
+        line = word("month_terms", lang, months=months)
         others = _reading_columns(frame)
         if others:
             line += (f"\nv {_short(frame.attrs.get('reading'))}; x "
@@ -260,22 +263,23 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
     ax.grid(True, axis="x", alpha=0.3)
     ax.grid(False, axis="y")
     handles = [
-        Patch(facecolor="#999999", edgecolor="white", label="term (to the eve of its renewal)"),
+        Patch(facecolor="#999999", edgecolor="white", label=word("term_legend", lang)),
         Line2D([], [], linestyle="none", marker="|", markersize=12, markeredgewidth=2,
-               color="black", label="renewal date (tacite reconduction)"),
+               color="black", label=word("renewal_legend", lang)),
         Patch(facecolor=(0.6, 0.6, 0.6, 0.35), edgecolor="#666666", hatch="////",
-              label="window to send the letter (default reading)"),
+              label=word("window_legend", lang)),
         Line2D([], [], linestyle="none", marker="v", markersize=8, markerfacecolor="#999999",
-               markeredgecolor="black", label="last day to send it (default reading)"),
+               markeredgecolor="black", label=word("last_day_legend", lang)),
         Line2D([], [], linestyle="none", marker="x", markersize=8, markeredgewidth=1.6,
-               color="black", label="last day under another reading"),
+               color="black", label=word("other_last_day_legend", lang)),
     ]
     if _x(first) - margin <= _x(now) <= _x(right) + margin:
         line = ax.axvline(_x(now), color=TODAY_COLOUR, linestyle="--", linewidth=1.3,
-                          label=f"{label} ({now})")
+                          label=word("day_line", lang, label=label,
+                                     day=format_date(now, lang)))
         line.set_gid(TODAY_GID)
         handles.append(line)
-    date_axis(ax)
+    date_ticks(ax, lang)
     fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=8, frameon=False)
     return fig
 

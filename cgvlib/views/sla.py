@@ -37,9 +37,11 @@ from cgvlib.arithmetic.sla import (
     sla_credit_table,
 )
 from cgvlib.errors import InputError
+from cgvlib.lang import check_lang
 from cgvlib.model.sla import Sla
 from cgvlib.model.vendor import Vendor
-from cgvlib.views.style import PERCENT_AXIS, new_figure, vendor_colour, vendor_label
+from cgvlib.views.style import new_figure, vendor_colour, vendor_label
+from cgvlib.views.words import decimal_text, percent_axis, word
 
 GAP_SHADE = "#FBE3B0"       # a gap the text leaves between two tiers
 GAP_EDGE = "#B8860B"
@@ -47,7 +49,7 @@ CAP_COLOUR = "#B22222"
 LOWER_COLOUR = "#0072B2"    # the lower-tier reading across a gap
 UPPER_COLOUR = "#D55E00"    # the upper-tier reading across a gap
 STATED_COLOUR = "#999999"   # the vendor's own downtime table
-GAP_LABEL = "gap: text silent"
+GAP_LABEL = word("gap_legend", "en")
 ZOOM_MARGIN = Decimal("0.01")  # each zoom panel shows the gap and 0.01 point either side
 MAIN_MAX = Decimal(2)          # the main panel runs to 2 % unless the marker lies beyond
 _BOX = {"facecolor": "white", "edgecolor": "none", "pad": 1.0}
@@ -93,9 +95,9 @@ def _legend(ax, **kwargs) -> None:
 
 
 def _draw_tiers(ax, table: pd.DataFrame, colour: str, x_max: float, *, labels: bool,
-                only_gap: int | None = None) -> None:
+                lang: str, only_gap: int | None = None) -> None:
     """The step of the tiers, the gap spans, and both readings across each gap (or across the
-    gap numbered ``only_gap``, from 0, in a zoom panel)."""
+    gap numbered ``only_gap``, from 0, in a zoom panel); legend labels in ``lang``."""
     xs: list[float] = []
     ys: list[float] = []
     rows = table.to_dict("records")
@@ -111,31 +113,35 @@ def _draw_tiers(ax, table: pd.DataFrame, colour: str, x_max: float, *, labels: b
         xs += [low, high]
         ys += [credit, credit]
     ax.plot(xs, ys, color=colour, linewidth=2.2, solid_capstyle="butt",
-            label="credit by tier (annexe 2 A.6)" if labels else None, gid="tier", zorder=3)
+            label=word("tier_line", lang) if labels else None, gid="tier", zorder=3)
     gap_rows = [row for row in rows if row["kind"] == "gap"]
     for k, row in enumerate(gap_rows):
         if only_gap is not None and k != only_gap:
             continue
         low, high = float(row["low"]), float(row["high"])
         ax.axvspan(low, high, facecolor=GAP_SHADE, edgecolor=GAP_EDGE, hatch="///",
-                   linewidth=0.6, label=GAP_LABEL if labels else None, gid="gap", zorder=1)
+                   linewidth=0.6, label=word("gap_legend", lang) if labels else None, gid="gap",
+                   zorder=1)
         lower, upper = float(row["credit_lower_tier"]), float(row["credit_upper_tier"])
         ax.plot([low, high], [lower, lower], color=LOWER_COLOUR, linestyle=(0, (3, 1.5)),
-                linewidth=1.6, label="in a gap: tier below" if labels else None,
+                linewidth=1.6, label=word("gap_lower", lang) if labels else None,
                 gid="reading-lower_tier", zorder=2)
         ax.plot([low, high], [upper, upper], color=UPPER_COLOUR, linestyle=(0, (1, 1)),
-                linewidth=1.9, label="in a gap: tier above" if labels else None,
+                linewidth=1.9, label=word("gap_upper", lang) if labels else None,
                 gid="reading-upper_tier", zorder=2)
 
 
-def _draw_marker(ax, p: Fraction, credit: SlaCreditResult, *, labels: bool) -> None:
+def _draw_marker(ax, p: Fraction, credit: SlaCreditResult, *, labels: bool,
+                 lang: str) -> None:
     x = float(p)
     for name, r in _readings(credit).items():
         default = name == credit.default_reading or not credit.readings
         face = "#000000" if default else "white"
         what = "" if not credit.readings else (
-            f", {name.replace('_', ' ')}" + (" (default)" if default else ""))
-        text = f"marked rate: {_rate_text(p)} % → credit {_num(r.percent)} %{what}"
+            word("marked_reading", lang, spaced=name.replace("_", " "), name=name)
+            + (word("by_default", lang) if default else ""))
+        text = word("marked_rate", lang, rate=decimal_text(_rate_text(p), lang),
+                    credit=decimal_text(_num(r.percent), lang), reading=what)
         ax.plot([x], [float(r.percent)], marker="o", markersize=8, markerfacecolor=face,
                 markeredgecolor="#000000", markeredgewidth=1.5, linestyle="none",
                 label=text if labels else None,
@@ -143,7 +149,7 @@ def _draw_marker(ax, p: Fraction, credit: SlaCreditResult, *, labels: bool) -> N
     ax.axvline(x, color="#000000", linewidth=0.7, linestyle=":", gid="marker-rule", zorder=1)
 
 
-def credit_tiers_chart(vendor="teogest", *, unavailability=None) -> Figure:
+def credit_tiers_chart(vendor="teogest", *, unavailability=None, lang: str = "en") -> Figure:
     """The service credit against the month's unavailability rate, as a step chart.
 
     - ``vendor``: a vendor id or :class:`Vendor` whose terms state an SLA (Teogest);
@@ -154,8 +160,10 @@ def credit_tiers_chart(vendor="teogest", *, unavailability=None) -> Figure:
 
     The top panel runs from 0 to 2 % (further when the marker lies beyond); each 0.01-point
     gap between two tiers is shaded there and magnified below, with the credit under each
-    reading drawn across it. The dash-dot line is the monthly cap.
+    reading drawn across it. The dash-dot line is the monthly cap. ``lang`` (``"en"`` or
+    ``"fr"``): the language of the words and ticks (:mod:`cgvlib.views.words`).
     """
+    check_lang(lang)
     v = as_vendor(vendor)
     sla = _sla(v)
     if sla is None:
@@ -172,71 +180,71 @@ def credit_tiers_chart(vendor="teogest", *, unavailability=None) -> Figure:
         x_max = max(x_max, Decimal(float(marked[0])) * Decimal("1.1"))
     x_max_f = float(x_max)
 
-    title = f"{vendor_label(v)}: service credit by monthly unavailability rate"
-    fig, ax = new_figure(title, xlabel="monthly unavailability rate (annexe 2 A.6 formula)",
-                         ylabel="credit, % of the month's invoice", figsize=(10.0, 7.2))
+    title = word("sla_title", lang, vendor=vendor_label(v))
+    fig, ax = new_figure(title, xlabel=word("sla_x_axis", lang),
+                         ylabel=word("sla_y_axis", lang), figsize=(10.0, 7.2))
     n = max(len(gaps), 1)
     grid = fig.add_gridspec(2, n, height_ratios=[3, 2])
     ax.set_subplotspec(grid[0, :])
 
-    _draw_tiers(ax, table, colour, x_max_f, labels=True)
+    _draw_tiers(ax, table, colour, x_max_f, labels=True, lang=lang)
     cap = float(sla.cap.percent)
     ax.axhline(cap, color=CAP_COLOUR, linestyle="-.", linewidth=1.2, gid="cap", zorder=4,
-               label=f"monthly cap: {_num(sla.cap.percent)} % of the invoice "
-                     f"({sla.cap.source.article})")
+               label=word("cap_line", lang, cap=decimal_text(_num(sla.cap.percent), lang),
+                          article=sla.cap.source.article))
     top = float(table["credit_percent"].max())
     ax.set_xlim(0, x_max_f)
     ax.set_ylim(-1, max(cap, top) + 4)
-    ax.xaxis.set_major_formatter(PERCENT_AXIS)
-    ax.yaxis.set_major_formatter(PERCENT_AXIS)
+    ax.xaxis.set_major_formatter(percent_axis(lang))
+    ax.yaxis.set_major_formatter(percent_axis(lang))
     for k, row in enumerate(gaps.to_dict("records"), start=1):
-        ax.annotate(f"gap {k}", xy=(float(row["low"]), float(row["credit_upper_tier"]) + 0.4),
+        ax.annotate(word("gap_number", lang, k=k),
+                    xy=(float(row["low"]), float(row["credit_upper_tier"]) + 0.4),
                     xytext=(0, 14), textcoords="offset points", ha="center", fontsize=8,
                     color=GAP_EDGE, arrowprops={"arrowstyle": "-|>", "color": GAP_EDGE,
                                                 "lw": 0.8})
     if marked is not None:
-        _draw_marker(ax, *marked, labels=True)
+        _draw_marker(ax, *marked, labels=True, lang=lang)
     _legend(ax, loc="lower right", fontsize=8, ncols=2, framealpha=0.95)
 
     for k, row in enumerate(gaps.to_dict("records"), start=1):
         zoom = fig.add_subplot(grid[1, k - 1])
         low, high = row["low"] - ZOOM_MARGIN, row["high"] + ZOOM_MARGIN
-        _draw_tiers(zoom, table, colour, float(high), labels=False, only_gap=k - 1)
+        _draw_tiers(zoom, table, colour, float(high), labels=False, lang=lang,
+                    only_gap=k - 1)
         lower, upper = float(row["credit_lower_tier"]), float(row["credit_upper_tier"])
         zoom.set_xlim(float(low), float(high))
         zoom.set_ylim(lower - 2, upper + 2)
         zoom.xaxis.set_major_locator(FixedLocator([float(row["low"]), float(row["high"])]))
         zoom.xaxis.set_minor_locator(NullLocator())
         zoom.yaxis.set_major_locator(FixedLocator(sorted({lower, upper})))
-        zoom.xaxis.set_major_formatter(PERCENT_AXIS)
-        zoom.yaxis.set_major_formatter(PERCENT_AXIS)
+        zoom.xaxis.set_major_formatter(percent_axis(lang))
+        zoom.yaxis.set_major_formatter(percent_axis(lang))
         zoom.grid(True, alpha=0.3)
-        zoom.set_title(f"gap {k}: {_num(row['low'])}–{_num(row['high'])} %, text silent",
+        zoom.set_title(word("gap_zoom_title", lang, k=k, low=decimal_text(_num(row["low"]), lang),
+                            high=decimal_text(_num(row["high"]), lang)),
                        fontsize=9, loc="left")
         mid = float((row["low"] + row["high"]) / 2)
-        zoom.text(mid, upper + 0.6, f"tier above: {_num(row['credit_upper_tier'])} %",
+        above = decimal_text(_num(row["credit_upper_tier"]), lang)
+        below = decimal_text(_num(row["credit_lower_tier"]), lang)
+        zoom.text(mid, upper + 0.6, word("tier_above_value", lang, credit=above),
                   ha="center", va="bottom", fontsize=7.5, color=UPPER_COLOUR, bbox=_BOX)
-        zoom.text(mid, lower - 0.6, f"tier below: {_num(row['credit_lower_tier'])} %",
+        zoom.text(mid, lower - 0.6, word("tier_below_value", lang, credit=below),
                   ha="center", va="top", fontsize=7.5, color=LOWER_COLOUR, bbox=_BOX)
         if marked is not None and low <= Decimal(float(marked[0])) <= high:
-            _draw_marker(zoom, *marked, labels=False)
+            _draw_marker(zoom, *marked, labels=False, lang=lang)
 
-    default = _default_reading_words(sla)
-    fig.supxlabel(
-        "Top: the whole scale. Bottom: each gap the tiers leave (no tier covers a rate strictly "
-        "inside it) magnified, 0.01 point either side.\nAcross a gap, dashed blue = the tier "
-        f"below, dotted orange = the tier above; default reading: {default} "
-        "(Code civil art. 1190).",
-        fontsize=8, x=0.01, ha="left", color="#333333")
+    fig.supxlabel(word("sla_note", lang, default=_default_reading_words(sla, lang)),
+                  fontsize=8, x=0.01, ha="left", color="#333333")
     return fig
 
 
-def _default_reading_words(sla: Sla) -> str:
+def _default_reading_words(sla: Sla, lang: str) -> str:
     from cgvlib.model.ambiguity import reading_variants
 
     variants, name = reading_variants(sla)
     rule = variants[name].between_tiers
-    return "the tier above" if rule == "upper_tier" else "the tier below"
+    return word("the_tier_above" if rule == "upper_tier" else "the_tier_below", lang)
 
 
 # --- downtime budget ---------------------------------------------------------------------------
