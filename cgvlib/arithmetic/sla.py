@@ -52,6 +52,7 @@ from cgvlib.arithmetic.common import (
 )
 from cgvlib.dates import as_month
 from cgvlib.errors import InputError
+from cgvlib.lang import check_lang
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.sla import PERIODS, CreditTier, Sla
 from cgvlib.model.vendor import Vendor
@@ -384,14 +385,18 @@ def unavailability(downtime, month, *, planned_maintenance=0,
 # --- 3. the service credit of a month (annexe 2 A.6) -------------------------------------------
 
 
-def tier_label(tier: CreditTier) -> str:
-    """'0–0.2 %', '0.51–1 %', '> 1.5 %' (an exclusive lower bound reads '>')."""
-    low = _num(tier.low)
-    if tier.to_percent is None:
-        return f"{'≥' if tier.from_percent is not None else '>'} {low} %"
+def tier_label(tier: CreditTier, lang: str = "en") -> str:
+    """'0–0.2 %', '0.51–1 %', '> 1.5 %' (an exclusive lower bound reads '>'); in French
+    (``lang="fr"``) '0,51–1 %', with a comma and a no-break space before '%'."""
+    low, high = (_num(b) if b is not None else None for b in (tier.low, tier.to_percent))
+    if check_lang(lang) == "fr":
+        low, high = (b.replace(".", ",") if b else b for b in (low, high))
+    unit, up_to = ("\u00a0%", "jusqu'à") if lang == "fr" else (" %", "up to")
+    if high is None:
+        return f"{'≥' if tier.from_percent is not None else '>'} {low}{unit}"
     if tier.from_percent is not None:
-        return f"{low}–{_num(tier.to_percent)} %"
-    return f"> {low} up to {_num(tier.to_percent)} %"
+        return f"{low}–{high}{unit}"
+    return f"> {low} {up_to} {high}{unit}"
 
 
 def _gap_of(sla: Sla, p: Fraction) -> tuple[int, tuple[Decimal, Decimal]] | None:

@@ -22,7 +22,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Comparées aux règles supplétives du Code de commerce. Chaque chiffre cite "
               "l'article et la phrase du contrat dont il vient ; une clause qui se lit de "
               "deux façons garde ses deux lectures. Le détail des calculs, les descriptions et "
-              "remarques tirées des clauses (tableau en annexe, paliers, délais) et les "
+              "remarques tirées des clauses (tableau en annexe, délais de réclamation) et les "
               "constatations de conformité sont rédigés en anglais ; les citations sont "
               "celles des contrats.",
         "en": "Compared with the statutory default rules of the Code de commerce. Every figure "

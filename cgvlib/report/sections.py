@@ -26,7 +26,7 @@ from cgvlib.analysis.checks import check
 from cgvlib.arithmetic.common import Result, as_vendor
 from cgvlib.arithmetic.late_payment import late_payment
 from cgvlib.arithmetic.notice import exit_plan
-from cgvlib.arithmetic.sla import sla_credit
+from cgvlib.arithmetic.sla import sla_credit, tier_label
 from cgvlib.dates import format_date
 from cgvlib.errors import InputError
 from cgvlib.model.base import Silent
@@ -197,7 +197,7 @@ class Report:
                 rows[self.name(vendor)] = {"note": r}
                 continue
             rows[self.name(vendor)] = {
-                "tier": r.tier or "",
+                "tier": self._tier(vendor, r),
                 "credit_percent": format_percent(r.percent, self.p.lang),
                 "credit": self.eur(r.amount_cents),
                 "cap": self.eur(r.cap_cents) if r.cap_cents is not None else "",
@@ -206,6 +206,11 @@ class Report:
                 "article": _articles(r),
             }
         return self._table(rows)
+
+    def _tier(self, vendor: str, credit) -> str:
+        if credit.tier_index is None:
+            return ""
+        return tier_label(as_vendor(vendor).sla.tiers[credit.tier_index], self.p.lang)
 
     def sla_charts(self) -> list:
         """One credit-tier chart per vendor whose terms state service levels."""

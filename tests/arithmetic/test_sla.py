@@ -26,6 +26,7 @@ from cgvlib.arithmetic.sla import (
     sla_credit,
     sla_credit_table,
     sla_downtime,
+    tier_label,
     unavailability,
 )
 from cgvlib.errors import InputError
@@ -447,3 +448,11 @@ def test_credit_table():
     assert list(t["credit_lower_tier"]) == [0, 0, 3, 3, 8, 8, 13, 20]
     assert list(t["credit_upper_tier"]) == [0, 3, 3, 8, 8, 13, 13, 20]
     assert t["tier_index"].tolist()[::2] == [0, 1, 2, 3]
+
+
+def test_tier_labels_in_french():
+    tiers = load("teogest").sla.tiers
+    # annexe 2 A.6: "de 0,21 % à 0,5 %" → 3 %; the last tier, above 1.5 %
+    assert tier_label(tiers[1]) == "0.21–0.5 %"
+    assert tier_label(tiers[1], "fr") == "0,21–0,5\u00a0%"
+    assert tier_label(tiers[-1], "fr") == "> 1,5\u00a0%"

@@ -107,6 +107,7 @@ def test_service_credit_and_silence(fr):
     teogest = row(table, "Teogest")
     assert (teogest["Crédit (% de la facture)"], teogest["Crédit"], teogest["Plafond"]) == (
         f"3{NB}%", f"30,00{NB}€", f"200,00{NB}€")
+    assert teogest["Palier d'indisponibilité"] == f"0,21–0,5{NB}%"
     assert row(table, "JANQUOR")["Remarque"] == "le contrat ne dit rien"
     assert len(fr.sla_charts()) == 1  # Teogest only
 
