@@ -189,23 +189,26 @@ class Report:
                     v, p.unavailability_percent, cents_to_euros(p.monthly_cents)))
                 for v in self._with_clause("sla")}
 
-    def sla_table(self) -> Styler:
+    def _vendor_table(self, results: dict[str, Result | str],
+                      row: Callable[[str, Result], dict[str, object]]) -> Styler:
+        """One row per vendor of the report: ``row(vendor, result)``, or a note saying why
+        there is no result (the terms are silent, or leave a figure to the order)."""
         rows = {}
         for vendor in self.p.vendors:
-            r = self.sla_credits.get(vendor, self.t("silent"))
-            if isinstance(r, str):
-                rows[self.name(vendor)] = {"note": r}
-                continue
-            rows[self.name(vendor)] = {
-                "tier": self._tier(vendor, r),
-                "credit_percent": format_percent(r.percent, self.p.lang),
-                "credit": self.eur(r.amount_cents),
-                "cap": self.eur(r.cap_cents) if r.cap_cents is not None else "",
-                "other_readings": self._others(r, lambda o: self.eur(o.amount_cents)),
-                "note": r.claim_deadline_rule or "",
-                "article": _articles(r),
-            }
+            r = results.get(vendor, self.t("silent"))
+            rows[self.name(vendor)] = {"note": r} if isinstance(r, str) else row(vendor, r)
         return self._table(rows)
+
+    def sla_table(self) -> Styler:
+        return self._vendor_table(self.sla_credits, lambda vendor, r: {
+            "tier": self._tier(vendor, r),
+            "credit_percent": format_percent(r.percent, self.p.lang),
+            "credit": self.eur(r.amount_cents),
+            "cap": self.eur(r.cap_cents) if r.cap_cents is not None else "",
+            "other_readings": self._others(r, lambda o: self.eur(o.amount_cents)),
+            "note": r.claim_deadline_rule or "",
+            "article": _articles(r),
+        })
 
     def _tier(self, vendor: str, credit) -> str:
         if credit.tier_index is None:
@@ -230,25 +233,21 @@ class Report:
                 for v in self._with_clause("term")}
 
     def exit_table(self) -> Styler:
-        rows = {}
-        for vendor in self.p.vendors:
-            r = self.exits.get(vendor, self.t("silent"))
-            if isinstance(r, str):
-                rows[self.name(vendor)] = {"note": r}
-                continue
-            billed = getattr(r, "billed_total_cents", None)
-            rows[self.name(vendor)] = {
-                "request": self.day(r.request_date),
-                "deadline": self.day(r.deadline) if r.deadline else "",
-                "end": self.day(r.end),
-                "renewed": self.t("yes") if r.renewed else self.t("no"),
-                "billed_total": self.eur(billed) if billed is not None else "",
-                "other_readings": self._others(r, lambda o: self.day(o.end)),
-                "article": _articles(r),
-                # why no sum is given (e.g. the work done up to the end is not a contract figure)
-                "note": r.billing_basis if billed is None else "",
-            }
-        return self._table(rows)
+        return self._vendor_table(self.exits, self._exit_row)
+
+    def _exit_row(self, _vendor: str, r) -> dict[str, object]:
+        billed = getattr(r, "billed_total_cents", None)
+        return {
+            "request": self.day(r.request_date),
+            "deadline": self.day(r.deadline) if r.deadline else "",
+            "end": self.day(r.end),
+            "renewed": self.t("yes") if r.renewed else self.t("no"),
+            "billed_total": self.eur(billed) if billed is not None else "",
+            "other_readings": self._others(r, lambda o: self.day(o.end)),
+            "article": _articles(r),
+            # why no sum is given (e.g. the work done up to the end is not a contract figure)
+            "note": r.billing_basis if billed is None else "",
+        }
 
     def renewal_chart(self):
         p = self.p
