@@ -12,8 +12,9 @@ The public API, importable from the package top level:
 - contract arithmetic: :func:`late_payment`, :func:`late_payment_frame`,
   :func:`statutory_late_rate`, :func:`minimum_late_rate`, :func:`statutory` (the law's default
   terms as a vendor), :func:`sla_downtime`, :func:`unavailability`, :func:`sla_credit`,
-  :func:`exit_plan`, :func:`renewal_deadlines`, :func:`revise_price`, :func:`price_path`,
-  :func:`cancellation_fee`, :func:`time_and_materials`, :func:`management_fee`,
+  :func:`exit_plan`, :func:`early_exit`, :func:`renewal_deadlines`, :func:`revise_price`,
+  :func:`price_path`, :func:`cancellation_fee`, :func:`time_and_materials`,
+  :func:`management_fee`,
   :func:`minimum_billing`, :func:`deposit`, :func:`overrun_surcharge`, :func:`vat`,
   :func:`recruitment_fee`, :func:`non_solicitation_penalty`, :func:`liability_cap`,
   :func:`time_limit`, :func:`time_limits`;
@@ -38,7 +39,7 @@ from cgvlib.arithmetic.fees import (
 from cgvlib.arithmetic.late_payment import late_payment
 from cgvlib.arithmetic.late_payment_frame import late_payment_frame
 from cgvlib.arithmetic.liability import liability_cap
-from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines
+from cgvlib.arithmetic.notice import early_exit, exit_plan, renewal_deadlines
 from cgvlib.arithmetic.price import price_path, revise_price
 from cgvlib.arithmetic.sla import (
     downtime_table,
@@ -95,6 +96,7 @@ __all__ = [
     "day_after_month_of",
     "deposit",
     "downtime_table",
+    "early_exit",
     "ecb_rate",
     "ecb_rate_series",
     "ecb_semester_rate",

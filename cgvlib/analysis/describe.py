@@ -67,10 +67,19 @@ def _payment(term: PaymentTerm) -> Rows:
     return [(term.applies_to, words)]
 
 
+MONTH_WORDS = {
+    "started": "every started month counts",
+    "prorata": "prorata",
+    "prorata_30": "prorata, 30-day months",
+    "prorata_months": "prorata of each month of delay",
+}
+
+
 def rule_words(rule) -> str:
     match rule.kind:
         case "ecb_plus_points":
-            return f"ECB rate + {num(rule.points)} pts"
+            which = " in force that day" if rule.ecb_rate == "in_force" else ""
+            return f"ECB rate{which} + {num(rule.points)} pts"
         case "legal_multiple":
             return f"{num(rule.multiple)}x legal rate" + (
                 " (consumer value)" if rule.creditor == "consumer" else ""
@@ -78,7 +87,7 @@ def rule_words(rule) -> str:
         case "legal_plus_points":
             return f"legal rate + {num(rule.points)} pts"
         case "percent_per_month":
-            how = "every started month counts" if rule.months == "started" else "prorata"
+            how = MONTH_WORDS[rule.months]
             return f"{num(rule.percent)} % of the invoice per month of delay ({how})"
         case "higher_of":
             return "higher of " + " and ".join(rule_words(r) for r in rule.rules)
@@ -261,6 +270,9 @@ def fee_words(f: Fee) -> str:
             words = f"{num(f.percent)} % of {f.base} {f.per} after {f.after}"
         case "recruitment":
             words = f"{num(f.percent)} % of first-year pay, or {f.days} days of fees"
+        case "billing_unit":
+            words = (f"prices may be counted in {f.per}s of {plural(f.days, 'day')}, billable by "
+                     f"{num(f.smallest_part)} {f.per}; amount per {f.per} set by the quote")
         case "vat":
             words = f"{num(f.percent)} %"
         case _:

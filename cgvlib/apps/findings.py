@@ -34,12 +34,11 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from cgvlib.analysis.checks import SEVERITIES, check_all
-from cgvlib.analysis.checks.base import FLOOR_MULTIPLE
 from cgvlib.apps.base import TableApp
 from cgvlib.apps.exercises import Exercise
 from cgvlib.arithmetic.common import STATUTORY_ID
 from cgvlib.arithmetic.late_payment import annual_rate_bp
-from cgvlib.arithmetic.statutory import minimum_late_rate, statutory_late_rate
+from cgvlib.arithmetic.statutory import FLOOR_MULTIPLE, minimum_late_rate, statutory_late_rate
 from cgvlib.errors import InputError
 from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors

@@ -6,7 +6,9 @@ end. Also the exercises of the lesson on renewal and notice (préavis).
 and ``notice_sent`` (DatePicker), ``commitment_months`` (Dropdown: none, 12, 24, 36),
 ``monthly_amount`` (FloatText, euros a month) and ``chart`` (the renewal timeline or the
 exit cost by date). Results: the :func:`~cgvlib.arithmetic.notice.exit_plan` (``app.results.
-plan``: end, préavis, deadline met or renewed, billed total, every reading) and the
+plan``: end, préavis, the last safe day met or missed (the default reading's deadline), the
+later day another reading gives and what is at stake if the letter leaves only then, renewed
+or not, billed total, every reading; the table's ``later_day_risk`` and ``at_stake``) and the
 :func:`~cgvlib.arithmetic.notice.renewal_deadlines` table (``app.results.deadlines``, None
 with ``app.results.deadlines_note`` saying why for vendors without terms to renew); the table
 is the exit plan's figures per reading. Bad values (a notice sent before the start, GOUT without
@@ -230,11 +232,11 @@ def notice_exercises() -> dict[str, Exercise]:
             unit="date",
             working=lambda: (
                 f"the first term runs {janquor()['term_start']} to {janquor()['term_end']} "
-                f"(renewal on {janquor()['renewal_date']}); two months before the renewal date "
-                f"gives {janquor()['last_day_to_send_notice']}, two months before the term's "
-                f"last day {janquor()['last_day_to_send_notice (term_end)']}: 31 November does "
-                "not exist, so the date clamps to 30 November; a letter sent that day is in "
-                "time"),
+                f"(renewal on {janquor()['renewal_date']}); two months before the term's last "
+                f"day gives {janquor()['last_day_to_send_notice']}, two months before the "
+                f"renewal date {janquor()['last_day_to_send_notice (anniversary)']}: 31 "
+                "November does not exist, so the date clamps to 30 November; both readings "
+                "agree, and a letter sent that day is in time"),
             mistakes={
                 "you gave the term's last day, when the contract ends: the letter must leave "
                 "two months earlier": lambda: janquor()["term_end"],
@@ -283,9 +285,10 @@ def notice_exercises() -> dict[str, Exercise]:
             working=lambda: "; ".join(first_anniversary().derivation),
             mistakes={
                 "you read the anniversary itself as « moins d’un an »: the text's « moins d’un "
-                "an » / « plus d’un an » leave that day out, and the vendor file counts it as "
-                "« plus d’un an » (its note says Code civil art. 1190 would favour no préavis "
-                "for that one day)": lambda: 0,
+                "an » / « plus d’un an » leave that day out; that reading is kept and shown, "
+                "but the default is the one a careful client plans on, « plus d’un an » (the "
+                "later end and the larger bill; the last day to leave without préavis is the "
+                "day before the anniversary, safe under both)": lambda: 0,
                 "you gave the base month only: the completed year adds one month (1 + 1 x 1)":
                     lambda: 1,
             },
@@ -294,22 +297,23 @@ def notice_exercises() -> dict[str, Exercise]:
             question=("Michaël GOUT, website maintenance for 12 months from 1 January 2024, "
                       "renewed tacitly « sauf si le Client [...] en fait la demande par lettre "
                       "recommandée avec accusé de réception au moins un mois avant l’échéance »"
-                      " (art. 7 C). Under the default reading, what is the last day to send "
-                      "the letter?"),
+                      " (art. 7 C). What is the last safe day to send the letter?"),
             solution=lambda: gout()["last_day_to_send_notice"],
             unit="date",
             working=lambda: (
                 f"the period runs {gout()['term_start']} to {gout()['term_end']}; « l’échéance »"
-                f" read as the renewal date {gout()['renewal_date']} (default reading "
-                f"{gout()['reading']}, Code civil art. 1190): one month before is "
-                f"{gout()['last_day_to_send_notice']}"),
+                f" may be the period's last day or the renewal date {gout()['renewal_date']}; "
+                f"one month before the last day is {gout()['last_day_to_send_notice']} (default "
+                f"reading {gout()['reading']}: for a date the client must meet, the earliest "
+                "day any reading gives), one month before the renewal date "
+                f"{gout()['last_day_to_send_notice (notice[0]=anniversary)']}, the risk"),
             mistakes={
-                "you counted from the period's last day (31 December): that is the other "
-                "reading; in doubt the terms are read against their drafter (Code civil art. "
-                "1190), so the default counts from the renewal date, 1 January":
-                    lambda: add_months(gout()["term_end"], -1),
-                "you counted 30 days back from the renewal date instead of one calendar month":
-                    lambda: _days_before(gout()["renewal_date"], 30),
+                "you counted from the renewal date (1 January): that reading gives the later "
+                "day, which may be too late to stop the renewal; the last safe day counts from "
+                "the period's last day, 31 December":
+                    lambda: add_months(gout()["renewal_date"], -1),
+                "you counted 30 days back from the period's last day instead of one calendar "
+                "month": lambda: _days_before(gout()["term_end"], 30),
                 "you gave the period's last day, when the contract ends: the letter must leave "
                 "a month earlier": lambda: gout()["term_end"],
             },

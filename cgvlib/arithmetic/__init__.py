@@ -12,7 +12,8 @@ payment terms, due dates, debit day           ``time_limit`` for stated delays; 
                                               an input of ``late_payment`` (Teogest's day 31 is a
                                               reading of its clause)
 SLA downtime table, unavailability, credits   ``sla_downtime``, ``unavailability``, ``sla_credit``
-notice, renewal, exit date, exit billing      ``exit_plan``, ``renewal_deadlines``
+notice, renewal, exit date, exit billing      ``exit_plan``, ``renewal_deadlines``,
+                                              ``early_exit`` (ending midway a period)
 price revision (Syntec, ±3 %, 9 % margin)     ``revise_price``, ``price_path``
 minimum billing, management fee, VAT          ``minimum_billing``, ``management_fee``, ``vat``
 time and materials, urgency, half-hours       ``time_and_materials``

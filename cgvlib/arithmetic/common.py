@@ -111,10 +111,13 @@ class Result:
     default_reading: str | None = None
     readings: Mapping[str, Result] = field(default_factory=dict, repr=False)
     ambiguity: str | None = None
+    default_rule: str | None = field(default=None, repr=False)
+    meanings: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def ambiguous(self) -> bool:
-        return bool(self.readings)
+        """True when the clause's text admits several readings (``ambiguity`` says why)."""
+        return self.ambiguity is not None
 
     def headline(self) -> str:  # pragma: no cover - every result overrides it
         return type(self).__name__
@@ -126,19 +129,29 @@ class Result:
                 if f.name not in skip}
 
     def explain(self) -> str:
-        """The result in words: headline, working, the clause's words, and every reading."""
+        """The result in words: headline, working, the clause's words, the reading shown and
+        the rule that makes it the default, and every reading's figures."""
         lines = [f"{self.vendor}: {self.headline()}"]
         lines += [f"  {w}" for w in self.working]
         for s in self.sources:
             lines.append(f"  [art. {s.article}] « {s.quote} »")
         if self.readings:
-            lines.append(f"  The clause admits {len(self.readings)} readings. Why:")
-            lines += textwrap.wrap(self.ambiguity or "", 96, initial_indent="    ",
-                                   subsequent_indent="    ")
+            which = ("the default" if self.reading == self.default_reading
+                     else f"chosen; the default is {self.default_reading}")
+            lines.append(f"  Reading shown: {self.reading} ({which}).")
+            lines += textwrap.wrap(f"Why the default: {self.default_rule}", 96,
+                                   initial_indent="    ", subsequent_indent="    ")
+            if self.ambiguity:
+                lines.append("  The text admits several readings. Why:")
+                lines += textwrap.wrap(self.ambiguity, 96, initial_indent="    ",
+                                       subsequent_indent="    ")
+            lines.append(f"  Every reading ({len(self.readings)}):")
             for name, r in self.readings.items():
                 mark = " (default)" if name == self.default_reading else ""
                 mark += " <- shown" if name == self.reading and name != self.default_reading else ""
-                lines.append(f"    - {name}{mark}: {r.headline()}")
+                means = self.meanings.get(name)
+                lines.append(f"    - {name}{mark}{': ' + means if means else ''}")
+                lines.append(f"      {r.headline()}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -160,16 +173,39 @@ def over_readings(clause: Clause, compute: Callable[[Clause], R], reading: str |
             raise InputError(f"reading {reading!r}: this clause reads one way only")
         return compute(variants[default_name])
     results = {name: compute(variant) for name, variant in variants.items()}
+    ambiguous = ambiguous_clauses(clause)
+    return with_readings(
+        results, reading, default_name,
+        ambiguity=" / ".join(c.ambiguity.note for _, c in ambiguous),
+        default_rule=" / ".join(dict.fromkeys(c.ambiguity.why_default for _, c in ambiguous)),
+        meanings=reading_meanings(clause),
+    )
+
+
+def with_readings(results: Mapping[str, R], reading: str | None, default_name: str, *,
+                  ambiguity: str | None, default_rule: str,
+                  meanings: Mapping[str, str]) -> R:
+    """The result of ``reading`` (the default when None) carrying every reading's result, the
+    default's name and the rule that makes it the default; a clear error for a name that is
+    not a reading."""
     chosen = reading or default_name
     if chosen not in results:
         raise InputError(f"reading {chosen!r} is not a reading of this clause; valid readings: "
                          + ", ".join(results))
-    notes = [c.ambiguity.note for _, c in _ambiguous(clause)]
     return dataclasses.replace(results[chosen], reading=chosen, default_reading=default_name,
-                               readings=results, ambiguity=" / ".join(notes))
+                               readings=dict(results), ambiguity=ambiguity or None,
+                               default_rule=default_rule, meanings=dict(meanings))
 
 
-def _ambiguous(clause: Clause):
+def reading_meanings(clause: Clause) -> dict[str, str]:
+    """Each reading's name (as :func:`reading_variants` names them) and what it means."""
+    ambiguous = ambiguous_clauses(clause)
+    several = len(ambiguous) > 1
+    return {(f"{path or 'self'}={r.name}" if several else r.name): " ".join(r.means.split())
+            for path, c in ambiguous for r in c.ambiguity.readings}
+
+
+def ambiguous_clauses(clause: Clause):
     from cgvlib.model.ambiguity import nested_clauses
 
     return [(p, c) for p, c in nested_clauses(clause) if c.ambiguous]

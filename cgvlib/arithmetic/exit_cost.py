@@ -1,7 +1,19 @@
 """What leaving costs: the sums billed from a termination request to the contract's end.
 
-Used by :func:`cgvlib.arithmetic.notice.exit_plan`, which finds the dates; this module turns
-them into money, under the vendor's ``exit_charges`` (:class:`~cgvlib.model.term.ExitCharge`).
+Used by :func:`cgvlib.arithmetic.notice.exit_plan` and :func:`~cgvlib.arithmetic.notice.
+early_exit`, which find the dates; this module turns them into money, under the vendor's
+``exit_charges`` (:class:`~cgvlib.model.term.ExitCharge`).
+
+**The month in progress: one convention for every vendor.** The month in progress at the
+request date is included in what leaving costs: it has started, and a started month is due
+(Teogest art. 20 « Tout mois commencé étant dû »; GOUT 7 C « Tous mois commencé est dû »;
+JANQUOR art. 16 keeps every invoice to the term payable). So every total answers "what do we
+still pay from the day the letter leaves", that month included, whether or not its invoice has
+already been issued or paid (the working names the month, for a reader who has paid it). The
+month is the one the vendor bills by: the calendar month for Teogest (« Chaque fin de mois,
+l'Editeur émet une facture »), the contract month from the monthly anniversary of the start for
+JANQUOR and GOUT. No text makes the month in progress anything but due, so no other reading is
+kept.
 
 Three bases, chosen by the kinds of charge the vendor's terms state:
 
@@ -14,15 +26,20 @@ Three bases, chosen by the kinds of charge the vendor's terms state:
   Teogest invoices per calendar month (14.1.1: « Chaque fin de mois, l'Editeur émet une
   facture »; « Tout Utilisateur inscrit au moins un instant dans le mois est réputé avoir été
   inscrit le mois complet »), so the months billed are calendar months: the month of the request
-  is invoiced as usual (« Tout mois commencé étant dû », art. 20) and is not counted here; each
-  notice month is billed the highest of the three; any later month up to the end (a commitment
-  that ends after the notice, 14.1.1; a commitment left at its end under 14.3) is billed the
-  ordinary monthly invoice, ``monthly_amount``.
+  is the month in progress, billed as usual at the ordinary monthly invoice, ``monthly_amount``
+  (« Tout mois commencé étant dû », art. 20); each notice month after it is billed the highest
+  of the three; any later month up to the end (a commitment that ends after the notice, 14.1.1;
+  a commitment left at its end under 14.3) is billed the ordinary monthly invoice.
 - **Months remaining to the end** (``all_sums_to_term``, ``renewed_period_in_full``,
   ``started_months``: JANQUOR art. 16, GOUT 7 C): the monthly price times the contract months
   not over at the request date, counted on the monthly anniversaries of the start
-  (:func:`~cgvlib.reference.months.add_months`): the month in progress at the request date is
-  counted (taken as not yet paid), and every later month to the end, a renewed period in full.
+  (:func:`~cgvlib.reference.months.add_months`): the month in progress at the request date
+  and every later month to the end, a renewed period in full.
+- **A period ended midway** (:func:`period_exit`, GOUT 7 C, JANQUOR art. 16): the period's
+  months started by the day the exit takes effect are due; the months not started are refunded
+  (``started_months`` with ``refund_within``: « Les autres pourront faire l'objet d'un
+  remboursement par chèque sous deux (2) mois », by the exit day + that time) or due as well
+  (``all_sums_to_term``).
 - **Work done** (``work_done``: Leappy art. 5, ioSmart, GOUT 7 B/7 F): the services performed up
   to the effective date and not yet paid; the terms give no figure, so none is computed.
 
@@ -47,6 +64,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from cgvlib.arithmetic.common import amount_cents, money
+from cgvlib.arithmetic.time_limits import limit_date
 from cgvlib.dates import as_month
 from cgvlib.errors import InputError
 from cgvlib.model.base import Source
@@ -55,7 +73,6 @@ from cgvlib.money import BP_PER_UNIT, div_round_half_up, percent_to_bp
 from cgvlib.reference.months import (
     add_months,
     calendar_months_touched,
-    day_after_month_of,
     full_months_between,
     start_of_month,
 )
@@ -186,17 +203,18 @@ def calendar_month_billing(
     history: Mapping[dt.date, int] | None,
     monthly_cents: int | None,
 ) -> Billing:
-    """Teogest: the calendar months after the month of the request up to the end's month; the
-    first ``notice_months`` of them at the highest of three, the others at ``monthly_cents``."""
+    """Teogest: the calendar months from the month of the request (the month in progress) to
+    the end's month; the month of the request and any month after the notice at
+    ``monthly_cents``, the ``notice_months`` after the month of the request at the highest of
+    three."""
     highest = next(c for c in charges if c.kind == "highest_of_three")
     used = [*([highest] if notice_months else []), *_charges(charges, ["started_months"])]
-    first = day_after_month_of(request)
-    months = calendar_months_touched(first, end) if end >= first else 0
-    ordinary = months - notice_months
-    lines = [f"month of the request, {request:%Y-%m}: invoiced as usual (« Tout mois commencé "
-             "étant dû »), not counted here",
-             f"months billed after it up to {end:%Y-%m}: {months} ({notice_months} of notice, "
-             f"{ordinary} ordinary)"]
+    months = calendar_months_touched(start_of_month(request), end)
+    after = months - 1 - notice_months
+    lines = [f"month of the request, {request:%Y-%m}: the month in progress, due (« Tout mois "
+             "commencé étant dû ») and billed as usual",
+             f"months billed from it up to {end:%Y-%m}: {months} (1 in progress, "
+             f"{notice_months} of notice, {after} ordinary after the notice)"]
     monthly, total, reasons = None, 0, []
     if notice_months:
         monthly, working = highest_of_three(highest, request, history, monthly_cents)
@@ -207,23 +225,24 @@ def calendar_month_billing(
             total += notice_months * monthly
             lines.append(f"notice: {notice_months} x {money(monthly)} = "
                          f"{money(notice_months * monthly)}")
-    if ordinary:
-        if monthly_cents is None:
-            reasons.append("not computable: missing monthly_amount (the ordinary monthly invoice"
-                           " for the months after the notice)")
-        else:
-            total += ordinary * monthly_cents
-            lines.append(f"ordinary months: {ordinary} x {money(monthly_cents)} = "
-                         f"{money(ordinary * monthly_cents)}")
+    ordinary = 1 + after
+    if monthly_cents is None:
+        reasons.append("not computable: missing monthly_amount (the ordinary monthly invoice, "
+                       "for the month of the request"
+                       + (" and the months after the notice)" if after else ")"))
+    else:
+        total += ordinary * monthly_cents
+        lines.append(f"month of the request and ordinary months: {ordinary} x "
+                     f"{money(monthly_cents)} = {money(ordinary * monthly_cents)}")
     if reasons:
         basis = "; ".join(dict.fromkeys(r for r in reasons if r.startswith("not computable")))
         return Billing(monthly, None, months, basis, tuple(lines),
                        tuple(c.source for c in used))
-    lines.append(f"total billed after the month of the request: {money(total)}")
-    basis = ("calendar months after the month of the request: "
-             + (f"{notice_months} notice month(s) at the highest of three amounts"
-                if notice_months else "no notice")
-             + (f", {ordinary} ordinary month(s) at monthly_amount" if ordinary else "")
+    lines.append(f"total billed from the month of the request: {money(total)}")
+    basis = ("calendar months from the month of the request: 1 in progress at monthly_amount"
+             + (f", {notice_months} notice month(s) at the highest of three amounts"
+                if notice_months else ", no notice")
+             + (f", {after} ordinary month(s) at monthly_amount" if after else "")
              + (f" ({describe_charge(highest)})" if notice_months else ""))
     return Billing(monthly, total, months, basis, tuple(lines), tuple(c.source for c in used))
 
@@ -257,7 +276,7 @@ def remaining_months_billing(
     months = remaining_months(start, request, end)
     rules = "; ".join(describe_charge(c) for c in used)
     lines = [f"contract months not over at {request} up to {end} (the month in progress "
-             f"included, taken as not yet paid): {months}"]
+             f"included, as every month in progress is): {months}"]
     if monthly_cents is None:
         return Billing(None, None, months,
                        "not computable: missing monthly_amount (the monthly price); " + rules,
@@ -267,6 +286,78 @@ def remaining_months_billing(
     return Billing(monthly_cents, total, months,
                    f"{months} month(s) x monthly_amount to the end; " + rules,
                    tuple(lines), tuple(c.source for c in used))
+
+
+# --------------------------------------------------------------------------- period ended midway
+
+PERIOD_EXIT_KINDS = ("started_months", "all_sums_to_term")
+
+
+@dataclass(frozen=True)
+class PeriodExit:
+    """A period ended on ``ends_on``, before its last day.
+
+    ``period_months``: the period's contract months; ``started``: those begun by ``ends_on``
+    (the month in progress included); ``not_started``: the others; ``months_due``: the months
+    the client bears from the month in progress on (1 + the months not started, unless they
+    are refunded); ``due_cents``: their sum; ``refund_cents``: the months not started, paid in
+    advance and refunded (0 when not refunded), by ``refund_by``. Sums are None without the
+    monthly price.
+    """
+
+    period_months: int
+    started: int
+    not_started: int
+    months_due: int
+    due_cents: int | None
+    refund_cents: int | None
+    refund_by: dt.date | None
+    basis: str
+    lines: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+def period_exit(charge: ExitCharge, *, start: dt.date, period_start: dt.date,
+                period_end: dt.date, ends_on: dt.date, monthly_cents: int | None) -> PeriodExit:
+    """The months of the period ``period_start``..``period_end`` of a contract started on
+    ``start`` (months on the monthly anniversaries of ``start``) when it ends on ``ends_on``,
+    and what is due and refunded under ``charge`` (module docstring).
+
+    GOUT, 12 months from 2024-01-01 at 100.00, ends 2024-05-15: May is in progress, June to
+    December (7) not started: refund owed: 1 x 100.00 due, 700.00 refunded by 2024-07-15;
+    refund at the provider's discretion: 8 x 100.00 = 800.00 due.
+    """
+    if charge.kind not in PERIOD_EXIT_KINDS:
+        raise ValueError(f"a {charge.kind} charge does not end a period midway")
+    before = full_months_between(start, period_start)
+    period_months = full_months_between(start, period_end + dt.timedelta(days=1)) - before
+    started = full_months_between(start, ends_on) + 1 - before
+    not_started = period_months - started
+    refunded = charge.kind == "started_months" and charge.refund_within is not None
+    months_due = 1 + (0 if refunded else not_started)
+    refund_by = limit_date(charge.refund_within, ends_on) if refunded else None
+    lines = [f"period {period_start} to {period_end}: {period_months} month(s); ends "
+             f"{ends_on}: {started} started (the month in progress included), {not_started} "
+             "not started",
+             f"art. {charge.source.article}: " + (
+                 f"every started month is due, the {not_started} not started are refunded "
+                 f"within {charge.refund_within}, by {refund_by}" if refunded else
+                 f"every sum to the end of the period is due: the month in progress and the "
+                 f"{not_started} not started")]
+    if monthly_cents is None:
+        return PeriodExit(period_months, started, not_started, months_due, None, None,
+                          refund_by, "not computable: missing monthly_amount (the monthly "
+                          "price)", tuple(lines), (charge.source,))
+    due = months_due * monthly_cents
+    refund = not_started * monthly_cents if refunded else 0
+    lines.append(f"due from the month in progress: {months_due} x {money(monthly_cents)} = "
+                 f"{money(due)}" + (f"; refunded: {not_started} x {money(monthly_cents)} = "
+                                    f"{money(refund)} by {refund_by}" if refunded else ""))
+    basis = (f"{months_due} month(s) due from the month in progress"
+             + (f", {not_started} refunded by {refund_by}" if refunded
+                else ", every sum to the end of the period") + f" (art. {charge.source.article})")
+    return PeriodExit(period_months, started, not_started, months_due, due, refund, refund_by,
+                      basis, tuple(lines), (charge.source,))
 
 
 # --------------------------------------------------------------------------- work done

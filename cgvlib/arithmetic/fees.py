@@ -22,7 +22,9 @@ Decisions this module takes (each is repeated where it applies):
 - Overrun surcharge (GOUT 5AB2): one invoice of 5 % of the initial quote per month started
   once the project has run more than 90 days (or 84 days under the 12-week reading).
 - Non-solicitation of a subcontractor (Leappy art. 17): « douze (12) mois - entendu à taux
-  plein de 5 jours par semaine » is 52 weeks x 5 days = 260 days of service.
+  plein de 5 jours par semaine » is read two ways, both computed: 52 weeks x 5 days = 260 days
+  of service, or the text's own full-time year of 225 days (art. 7.1); the vendor file's
+  ``service_days_per_year`` under each reading.
 """
 
 from __future__ import annotations
@@ -50,11 +52,6 @@ from cgvlib.model.fees import Fee
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import percent_fraction, round_half_up, to_cents
 from cgvlib.reference.months import add_months, started_months
-
-#: Leappy art. 17: « entendu à taux plein de 5 jours par semaine »: a year of service is
-#: 52 weeks of 5 days (260 days); 12 months are one year.
-WEEKS_PER_YEAR = 52
-DAYS_PER_WEEK = 5
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -486,12 +483,14 @@ def non_solicitation_penalty(vendor, monthly_gross_salary=None, *, who="employee
     Leappy art. 17, employees: « une indemnité égale à douze (12) mois de salaire brut du
     salarié embauché »: 12 x ``monthly_gross_salary``. Subcontractors (``who=
     "subcontractors"``): « une somme égale à douze (12) mois - entendu à taux plein de 5 jours
-    par semaine [...] - de prestation fournie par le sous-traitant sollicité »: convention of
-    this module, 12 months at 5 days a week are 52 weeks x 5 days = 260 days (not art. 7's 225
-    days, which the text uses for a different rule), so the penalty is 260 x ``daily_rate``;
-    other numbers of months prorata (months x 260 / 12 days). The text's « ou calculé au
-    prorata en cas de projet » (a fixed-price project) is not modelled. Both are clauses
-    pénales a judge may moderate (Code civil art. 1231-5).
+    par semaine [...] - de prestation fournie par le sous-traitant sollicité »: the clause's
+    months x ``service_days_per_year`` / 12 days at ``daily_rate``. Two readings, both
+    computed: ``weeks_of_five_days``, 52 weeks x 5 days = 260 days (260 x ``daily_rate``), and
+    ``text_year_225_days``, the text's own full-time year « pour une durée de un an soit 225
+    jours » (art. 7.1; 225 x ``daily_rate``), the default (Code civil art. 1190: the smaller
+    penalty, against Leappy who drafted the terms). The text's « ou calculé au prorata en cas
+    de projet » (a fixed-price project) is not modelled. Both are clauses pénales a judge may
+    moderate (Code civil art. 1231-5).
     """
     v = as_vendor(vendor)
     clauses = clause_of(v, "non_solicitation", "non-solicitation")
@@ -503,6 +502,7 @@ def non_solicitation_penalty(vendor, monthly_gross_salary=None, *, who="employee
 
     def one(c) -> FeeResult:
         months = c.penalty_months
+        sources = [c.source]
         if c.penalty_basis == "monthly_gross_salary":
             if monthly_gross_salary is None:
                 raise InputError("monthly_gross_salary: give the employee's monthly gross pay "
@@ -516,11 +516,19 @@ def non_solicitation_penalty(vendor, monthly_gross_salary=None, *, who="employee
                 raise InputError("daily_rate: give the subcontractor's daily rate (the penalty "
                                  f"is {months} months of its services at 5 days a week)")
             rate = amount_cents(daily_rate, "daily_rate")
-            days = Fraction(months * WEEKS_PER_YEAR * DAYS_PER_WEEK, 12)
+            per_year = c.service_days_per_year
+            days = Fraction(months * per_year, 12)
             cents = round_half_up(rate * days)
-            working = [f"{months} months at 5 days a week = {months} x {WEEKS_PER_YEAR} weeks x "
-                       f"{DAYS_PER_WEEK} days / 12 = {_fraction_text(days)} days",
+            working = [f"{months} months of services at full time = {months} x {per_year} days "
+                       f"a year / 12 = {_fraction_text(days)} days",
                        f"{_fraction_text(days)} days x {money(rate)} = {money(cents)}"]
+            # the text's own year of full-time services, where the file states one (Leappy art.
+            # 7.1 « pour une durée de un an soit 225 jours »): cite it when this reading uses it
+            year = [f for f in v.fees if f.kind == "recruitment" and f.days == per_year]
+            if year:
+                working.insert(1, f"{per_year} days: the text's year of full-time services "
+                                  f"(art. {year[0].source.article})")
+                sources.append(year[0].source)
             quantity, unit = Decimal(days.numerator) / days.denominator, "days"
         else:
             raise InputError(f"{v.name}'s penalty basis {c.penalty_basis!r} is not computed here")
@@ -529,7 +537,7 @@ def non_solicitation_penalty(vendor, monthly_gross_salary=None, *, who="employee
             working.append(f"note: {c.note}")
         return FeeResult(vendor=v.name, fee=f"non-solicitation penalty ({c.applies_to})",
                          amount=euros(cents), amount_cents=cents, working=tuple(working),
-                         sources=(c.source,), quantity=quantity, quantity_unit=unit)
+                         sources=tuple(sources), quantity=quantity, quantity_unit=unit)
 
     return over_readings(clause, one, reading=reading)
 

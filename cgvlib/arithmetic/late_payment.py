@@ -2,16 +2,23 @@
 
 Statute (Code de commerce):
 
-- L441-10 I: penalties run from « le jour suivant la date de règlement figurant sur la
-  facture », « sans qu'un rappel soit nécessaire », at the agreed rate, never below three times
-  the legal interest rate; when the terms are silent, at « le taux d'intérêt appliqué par la
-  Banque centrale européenne à son opération de refinancement la plus récente majoré de 10
-  points de pourcentage ».
-- L441-10 II: « le taux applicable pendant le premier semestre de l'année concernée est le
-  taux en vigueur au 1er janvier de l'année en question. Pour le second semestre [...] au 1er
-  juillet »; and « Tout professionnel en situation de retard de paiement est de plein droit
-  débiteur [...] d'une indemnité forfaitaire pour frais de recouvrement ».
+- L441-10 II: penalties run from « le jour suivant la date de règlement figurant sur la
+  facture », « sans qu'un rappel soit nécessaire », at the agreed rate, which « ne peut
+  toutefois fixer un taux inférieur à trois fois le taux d'intérêt légal »; when the terms are
+  silent, at « le taux d'intérêt appliqué par la Banque centrale européenne à son opération de
+  refinancement la plus récente majoré de 10 points de pourcentage », « le taux applicable
+  pendant le premier semestre de l'année concernée [étant] le taux en vigueur au 1er janvier
+  [...] au 1er juillet » for the second; and « Tout professionnel en situation de retard de
+  paiement est de plein droit débiteur [...] d'une indemnité forfaitaire pour frais de
+  recouvrement ».
 - D441-5: that indemnity « est fixé à 40 euros ».
+
+The operative answer (DESIGN.md): the figures are the lawful ones. Wherever a clause gives
+less than three times the legal rate, the floor applies, semester by semester over the delay
+(:mod:`cgvlib.arithmetic.penalty_floor`); the clause's own figure stays a reading, ``as_written``
+(``<reading>/as_written`` for a clause read several ways), and every result carries it with the
+gap. Every reading of an ambiguous clause is computed; the default is the file's, and
+``explain()`` names the reading shown and the rule that makes it the default.
 
 Conventions (DESIGN.md, :mod:`cgvlib.money`):
 
@@ -19,23 +26,29 @@ Conventions (DESIGN.md, :mod:`cgvlib.money`):
   ``delay_starts.after`` event plus ``days`` (after the due date with 0 days: the day after
   the due date), never before the day after the due date. The day of payment is a day of
   delay: days of delay = max(0, paid - first day of delay + 1).
-- **Rates.** Every rule on the ECB rate uses the L441-10 II semester rate
+- **Rates.** A rule on the ECB rate uses the L441-10 II semester rate
   (:func:`~cgvlib.reference.ecb_rate.ecb_semester_rate`, the ECB rate in force on 1 January or
-  1 July), for every vendor: a clause on « le taux de refinancement de la BCE » refers to the
-  rate L441-10 defines. Rules on the legal rate use
-  :func:`~cgvlib.reference.legal_rate.legal_rate` for the clause's creditor. The rate is taken
-  on the invoice date (``rate_fixed_at: invoice_date``), on the first day of delay
-  (``delay_start``), or semester by semester (``semester``: the delay is split at 1 January /
-  1 July, each piece at its semester's rate). ``higher_of`` takes, period by period, the
-  highest of its rules' annual rates.
+  1 July) unless the clause names a day for it (``ecb_rate: in_force``: the rate of the most
+  recent refinancing operation on that day, :func:`~cgvlib.reference.ecb_rate.ecb_rate`). Rules
+  on the legal rate use :func:`~cgvlib.reference.legal_rate.legal_rate` for the clause's
+  creditor. The rate is taken on the invoice date (``rate_fixed_at: invoice_date``), on the
+  first day of delay (``delay_start``), or semester by semester (``semester``: the delay is
+  split at 1 January / 1 July, each piece at its semester's rate). ``higher_of`` takes, period
+  by period, the highest of its rules' annual rates.
+- **Months of delay** (``percent_per_month``) are counted from the day before the first day of
+  delay (the due date), on its monthly anniversaries
+  (:func:`~cgvlib.reference.months.months_of_delay`), so a clamped month end never starts a
+  month early.
 - **Exact arithmetic.** Amount in integer cents, rates in integer basis points, days in
-  integers; interest is ONE fraction over 365 x 10,000 (actual/365 fixed), rounded once,
-  half-up, to the cent:
+  integers; interest is ONE exact fraction, rounded once, half-up, to the cent:
 
-  * annual rules: sum over periods of cents x bp x days;
-  * ``percent_per_month``, ``prorata``: months = days x 12 / 365, so cents x bp x days x 12;
-  * ``percent_per_month``, ``started``: months = the months started from the first day of
-    delay (:func:`~cgvlib.reference.months.started_months`), so cents x bp x months x 365.
+  * annual rules: cents x sum over periods of bp x days / (365 x 10,000) (actual/365 fixed);
+  * ``percent_per_month``, ``prorata``: months = days x 12 / 365, so cents x bp x days x 12
+    / (365 x 10,000);
+  * ``prorata_30``: months = days / 30, so cents x bp x days / (30 x 10,000);
+  * ``prorata_months``: months = whole months + the days left over / the length of the month
+    they fall in (L days): cents x bp x (whole x L + rest) / (L x 10,000);
+  * ``started``: months = the months of delay started, so cents x bp x months / 10,000.
 
 - **Indemnity.** 40 EUR per invoice paid late (days late >= 1), whatever the terms say or omit
   (L441-10 II, D441-5): the clause's amount when it states one, else the statute's.
@@ -48,18 +61,30 @@ when the invoice bears no due date) is not used here: this function always takes
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from cgvlib.arithmetic.common import (
     Result,
+    ambiguous_clauses,
     amount_cents,
     as_vendor,
     clause_of,
     euros,
     money,
     over_readings,
+    reading_meanings,
+    with_readings,
+)
+from cgvlib.arithmetic.penalty_floor import ARTICLE as FLOOR_ARTICLE
+from cgvlib.arithmetic.penalty_floor import (
+    FLOOR_FROM,
+    NOT_BEFORE_2009,
+    FloorPiece,
+    floor_applies,
+    floor_pieces,
 )
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
@@ -68,21 +93,29 @@ from cgvlib.model.base import Silent, Source
 from cgvlib.model.payment import LatePayment
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import (
+    BP_PER_UNIT,
     INTEREST_DENOMINATOR,
     bp_to_percent,
     div_round_half_up,
     percent_to_bp,
     to_cents,
 )
-from cgvlib.reference.ecb_rate import ecb_semester_rate
+from cgvlib.reference.ecb_rate import ecb_rate, ecb_semester_rate
 from cgvlib.reference.legal_rate import legal_rate
-from cgvlib.reference.months import semester_bounds_between, semester_label, started_months
+from cgvlib.reference.months import (
+    months_of_delay,
+    semester_bounds_between,
+    semester_label,
+    started_months_of_delay,
+)
 
 # D441-5: « Le montant de l'indemnité forfaitaire pour frais de recouvrement [...] est fixé à
 # 40 euros. »
 STATUTORY_INDEMNITY_CENTS = 4_000
 MONTHS_PER_YEAR = 12  # prorata: months = days x 12 / 365
-DAYS_PER_YEAR = 365  # started months: cents x bp x months = cents x bp x months x 365 / 365
+DAYS_PER_MONTH_30 = 30  # prorata_30: months = days / 30
+AS_WRITTEN = "as_written"  # the reading of the clause's own figure, the floor aside
+LAWFUL = "lawful"  # the figure under the law, when the clause reads one way
 
 BASE_WORDS = {
     "invoice_total": "the invoice amount as invoiced (VAT included)",
@@ -110,6 +143,13 @@ class DelayPeriod:
     rate: Decimal
     how: str
     months: int | None = None
+    clause_rate_bp: int | None = None
+
+    @property
+    def floored(self) -> bool:
+        """True when the L441-10 II floor replaced the clause's rate in this period
+        (``clause_rate_bp`` then holds the clause's own rate)."""
+        return self.clause_rate_bp is not None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -118,6 +158,11 @@ class LatePaymentResult(Result):
 
     ``rate`` is the rate of the first period (annual percent, or percent per month for a
     per-month rule, as ``rate_unit`` says), None when there is no day of delay.
+
+    The figures are the lawful ones: never below the L441-10 II floor, semester by semester
+    (:mod:`cgvlib.arithmetic.penalty_floor`). When the floor raised them, ``as_written`` holds
+    the clause's own figures (the same reading, the floor aside) and ``gap_cents`` what the
+    floor adds; otherwise ``as_written`` is None and ``gap_cents`` 0.
     """
 
     amount: Decimal
@@ -137,14 +182,38 @@ class LatePaymentResult(Result):
     indemnity_cents: int
     total: Decimal
     total_cents: int
+    as_written: LatePaymentResult | None = field(default=None, repr=False)
+
+    @property
+    def floor_applied(self) -> bool:
+        """True when the L441-10 II floor raised the clause's figure."""
+        return self.as_written is not None
+
+    @property
+    def gap_cents(self) -> int:
+        """What the floor adds to the clause as written (0 when it adds nothing)."""
+        return 0 if self.as_written is None else self.total_cents - self.as_written.total_cents
+
+    def figures(self) -> dict[str, Any]:
+        """The figures, with the clause as written given by its total (not the whole result)."""
+        figures = super().figures()
+        del figures["as_written"]
+        if self.as_written is not None:
+            figures["total_as_written"] = self.as_written.total
+            figures["total_as_written_cents"] = self.as_written.total_cents
+        return figures
 
     def headline(self) -> str:
         days = "1 day" if self.days_late == 1 else f"{self.days_late} days"
-        return (
+        line = (
             f"{money(self.amount_cents)} paid {days} late: interest "
             f"{money(self.interest_cents)} + indemnity {money(self.indemnity_cents)} = "
             f"{money(self.total_cents)}"
         )
+        if self.as_written is not None:
+            line += (f" under the {FLOOR_ARTICLE} floor (the clause as written: "
+                     f"{money(self.as_written.total_cents)}, {money(self.gap_cents)} less)")
+        return line
 
 
 # --------------------------------------------------------------------------- clause helpers
@@ -248,6 +317,13 @@ def _legal_label(legal, day: dt.date) -> str:
 
 def _one_rate(rule, day: dt.date) -> tuple[int, str]:
     """An annual rule's rate on ``day``, in bp, with how it was found."""
+    if rule.kind == "ecb_plus_points" and rule.ecb_rate == "in_force":
+        # the most recent refinancing operation's rate on ``day`` itself
+        ecb = ecb_rate(day)
+        return (
+            ecb.bp + points_bp(rule.points),
+            f"ECB {ecb.value} % in force on {day} (since {ecb.start}) + {rule.points} pts",
+        )
     if rule.kind == "ecb_plus_points":
         # L441-10 II: « le taux en vigueur au 1er janvier » / « au 1er juillet »
         ecb = ecb_semester_rate(day)
@@ -287,36 +363,65 @@ def annual_rate_bp(rule, day: dt.date) -> tuple[int, str]:
 
 def first_day_of_delay(clause: LatePayment, due: dt.date, invoice_date: dt.date | None) -> dt.date:
     """The day after ``delay_starts.after`` + ``days``, never before the day after the due date
-    (L441-10 I: penalties run from « le jour suivant la date de règlement »)."""
+    (L441-10 II: penalties run from « le jour suivant la date de règlement »)."""
     event, days = delay_offset(clause)
     base = due if event == "due_date" else invoice_date
     return max(base + dt.timedelta(days=days + 1), due + dt.timedelta(days=1))
 
 
-def _periods(
-    clause: LatePayment, first: dt.date, paid: dt.date, invoice_date: dt.date | None
-) -> tuple[list[DelayPeriod], int]:
-    """The periods of the delay ``first``..``paid`` and the exact interest numerator."""
-    rule = clause.rule
+@dataclass(frozen=True)
+class Interest:
+    """The exact interest of one reading: ``weight`` / ``denominator`` euros-cents per cent of
+    the amount, so interest = cents x weight / denominator, rounded once, half-up."""
+
+    periods: tuple[DelayPeriod, ...]
+    weight: int
+    denominator: int
+    terms: str  # the weight's factors, for the working line
+    per_month: bool = False
+
+    def cents(self, amount_cents: int) -> int:
+        return div_round_half_up(amount_cents * self.weight, self.denominator)
+
+
+def _per_month(rule, first: dt.date, paid: dt.date) -> Interest:
+    """A rate per month of delay, its months counted as ``rule.months`` says (model
+    :class:`~cgvlib.model.payment.PercentPerMonth`)."""
+    bp = percent_to_bp(rule.percent, "percent")
     days = (paid - first).days + 1
-    if rule.kind == "percent_per_month":
-        bp = percent_to_bp(rule.percent, "percent")
-        if rule.months == "prorata":
-            how = f"{rule.percent} % per month pro rata temporis ({days} days x 12 / 365 months)"
-            return (
-                [DelayPeriod(first, paid, days, bp, bp_to_percent(bp), how)],
-                bp * days * MONTHS_PER_YEAR,
-            )
-        months = started_months(first, paid)
-        how = f"{rule.percent} % per started month ({months} month(s) started on {first})"
-        return (
-            [DelayPeriod(first, paid, days, bp, bp_to_percent(bp), how, months)],
-            bp * months * DAYS_PER_YEAR,
-        )
+    months = None
+    if rule.months == "prorata":
+        how = (f"{rule.percent} % per month pro rata temporis, a month being a twelfth of a "
+               f"365-day year ({days} days x 12 / 365 months)")
+        weight, denominator = bp * days * MONTHS_PER_YEAR, INTEREST_DENOMINATOR
+        terms = f"{bp} bp x {days} d x 12 / (365 x 10,000)"
+    elif rule.months == "prorata_30":
+        how = f"{rule.percent} % per month pro rata, a month being 30 days ({days} days / 30)"
+        weight, denominator = bp * days, DAYS_PER_MONTH_30 * BP_PER_UNIT
+        terms = f"{bp} bp x {days} d / (30 x 10,000)"
+    elif rule.months == "prorata_months":
+        full, rest, length = months_of_delay(first, paid)
+        how = (f"{rule.percent} % per month of delay pro rata: {full} whole month(s) from "
+               f"{first - dt.timedelta(days=1)}, then {rest} day(s) of a {length}-day month")
+        weight, denominator = bp * (full * length + rest), length * BP_PER_UNIT
+        terms = f"{bp} bp x ({full} x {length} + {rest}) d / ({length} x 10,000)"
+    else:
+        months = started_months_of_delay(first, paid)
+        how = (f"{rule.percent} % per started month of delay ({months} month(s) started, "
+               f"counted from {first - dt.timedelta(days=1)})")
+        weight, denominator = bp * months, BP_PER_UNIT
+        terms = f"{bp} bp x {months} month(s) / 10,000"
+    period = DelayPeriod(first, paid, days, bp, bp_to_percent(bp), how, months)
+    return Interest((period,), weight, denominator, terms, per_month=True)
+
+
+def _annual(clause: LatePayment, first: dt.date, paid: dt.date,
+            invoice_date: dt.date | None) -> Interest:
+    """An annual rate, taken per semester, on the invoice date or on the first day of delay."""
+    rule = clause.rule
     if clause.rate_fixed_at == "semester":
-        pieces = semester_bounds_between(first, paid)
         periods = []
-        for start, end in pieces:
+        for start, end in semester_bounds_between(first, paid):
             bp, how = annual_rate_bp(rule, start)
             periods.append(
                 DelayPeriod(start, end, (end - start).days + 1, bp, bp_to_percent(bp), how)
@@ -329,10 +434,69 @@ def _periods(
             if clause.rate_fixed_at == "invoice_date"
             else "the first day of delay"
         )
+        days = (paid - first).days + 1
         periods = [
             DelayPeriod(first, paid, days, bp, bp_to_percent(bp), f"{how}, taken on {what} {when}")
         ]
-    return periods, sum(p.rate_bp * p.days for p in periods)
+    return _annual_interest(periods)
+
+
+def _annual_interest(periods: list[DelayPeriod]) -> Interest:
+    terms = " + ".join(f"{p.rate_bp} bp x {p.days} d" for p in periods)
+    return Interest(tuple(periods), sum(p.rate_bp * p.days for p in periods),
+                    INTEREST_DENOMINATOR, f"({terms}) / (365 x 10,000)")
+
+
+def clause_interest(clause: LatePayment, first: dt.date, paid: dt.date,
+                    invoice_date: dt.date | None) -> Interest:
+    """The interest of the delay ``first``..``paid`` as the clause writes it."""
+    if clause.rule.kind == "percent_per_month":
+        return _per_month(clause.rule, first, paid)
+    return _annual(clause, first, paid, invoice_date)
+
+
+def _split(period: DelayPeriod, piece: FloorPiece) -> DelayPeriod:
+    """The part of ``period`` in ``piece``'s semester, at the higher of its rate and the
+    floor (L441-10 II « ne peut toutefois fixer un taux inférieur »)."""
+    if piece.bp > period.rate_bp:
+        return DelayPeriod(piece.start, piece.end, piece.days, piece.bp,
+                           bp_to_percent(piece.bp),
+                           f"{piece.words()}, above the clause's {period.rate} % "
+                           f"({period.how})", clause_rate_bp=period.rate_bp)
+    return DelayPeriod(piece.start, piece.end, piece.days, period.rate_bp, period.rate,
+                       period.how)
+
+
+def lawful_interest(written: Interest, cents: int) -> Interest | None:
+    """``written`` under the L441-10 II floor, semester by semester; None when the floor
+    never exceeds the clause (the clause's figure is then the lawful one).
+
+    Annual rates: each semester piece at the higher of the two rates. A rate per month: the
+    interest over the whole delay against the floor's over the same days, the larger owed
+    (module :mod:`cgvlib.arithmetic.penalty_floor`).
+    """
+    first, last = written.periods[0].start, written.periods[-1].end
+    pieces = floor_pieces(first, last)
+    if not written.per_month:
+        periods = [_split(p, _clip(piece, p)) for p in written.periods for piece in pieces
+                   if piece.start <= p.end and p.start <= piece.end]
+        if not any(p.floored for p in periods):
+            return None
+        return _annual_interest(periods)
+    at_floor = _annual_interest([
+        DelayPeriod(piece.start, piece.end, piece.days, piece.bp, bp_to_percent(piece.bp),
+                    f"{piece.words()}: over the whole delay the floor gives more than the "
+                    f"clause's {written.periods[0].how}",
+                    clause_rate_bp=written.periods[0].rate_bp)
+        for piece in pieces
+    ])
+    if at_floor.cents(cents) <= written.cents(cents):
+        return None
+    return at_floor
+
+
+def _clip(piece: FloorPiece, period: DelayPeriod) -> FloorPiece:
+    return FloorPiece(max(piece.start, period.start), min(piece.end, period.end), piece.legal)
 
 
 @lru_cache(maxsize=1)
@@ -386,57 +550,48 @@ def _start_words(
     return words
 
 
-def _interest_line(cents: int, periods: list[DelayPeriod], numerator: int, rule) -> str:
-    if rule.kind == "percent_per_month" and rule.months == "prorata":
-        p = periods[0]
-        terms = f"{p.rate_bp} bp x {p.days} d x 12"
-    elif rule.kind == "percent_per_month":
-        p = periods[0]
-        terms = f"{p.rate_bp} bp x {p.months} month(s) x 365"
-    else:
-        terms = " + ".join(f"{p.rate_bp} bp x {p.days} d" for p in periods)
-    exact = Decimal(cents * numerator) / INTEREST_DENOMINATOR
-    return (
-        f"Interest: {cents:,} cents x ({terms}) / (365 x 10,000) = {exact:.4f} cents, "
-        "rounded half-up once"
-    )
+def _interest_lines(cents: int, interest: Interest) -> list[str]:
+    """The periods and the one exact fraction, for the working."""
+    lines = []
+    for p in interest.periods:
+        unit = " per month" if interest.per_month and not p.floored else ""
+        lines.append(f"  {p.start}..{p.end}: {p.days} day(s) at {p.rate} %{unit}: {p.how}")
+    exact = Decimal(cents * interest.weight) / interest.denominator
+    lines.append(f"Interest: {cents:,} cents x {interest.terms} = {exact:.4f} cents, "
+                 "rounded half-up once")
+    return lines
 
 
-def _compute(
-    vendor: Vendor,
-    clause: LatePayment,
-    cents: int,
-    due: dt.date,
-    paid: dt.date,
-    invoice_date: dt.date | None,
-) -> LatePaymentResult:
-    """The result under one reading of the clause."""
-    first = first_day_of_delay(clause, due, invoice_date)
+def _floor_line(interest: Interest | None, lawful: Interest | None) -> str | None:
+    """What the L441-10 II floor did to the figures, in one line."""
+    if interest is None:
+        return None
+    if lawful is None:
+        return (f"{FLOOR_ARTICLE} floor (3 x the legal rate, semester by semester): the "
+                "clause's rate is not below it on any day of the delay, so the clause's "
+                "figure is the lawful one")
+    raised = sorted({semester_label(p.start) for p in lawful.periods if p.floored})
+    return (f"{FLOOR_ARTICLE}: « ne peut toutefois fixer un taux inférieur à trois fois le "
+            f"taux d'intérêt légal »: the clause's rate is below that floor in "
+            f"{', '.join(raised)}, where the floor applies instead (the law over the letter)")
+
+
+def _result(vendor: Vendor, clause: LatePayment, cents: int, due: dt.date, paid: dt.date,
+            invoice_date: dt.date | None, first: dt.date, head: list[str],
+            interest: Interest | None, notes: list[str],
+            as_written: LatePaymentResult | None = None) -> LatePaymentResult:
+    """A result from the exact interest of a reading (None: no day of delay)."""
     days_late = (paid - due).days
-    days_of_delay = max(0, (paid - first).days + 1)
-    working = [
-        f"Amount: {money(cents)}, read as {BASE_WORDS[clause.base]}",
-        f"Due {due}, paid {paid}: {days_late} day(s) late (paid - due)",
-    ]
-    start_words = _start_words(clause, first, due, invoice_date)
-    working.append(f"First day of delay: {first} ({start_words})")
-    periods: list[DelayPeriod] = []
-    numerator = 0
-    if days_of_delay:
-        periods, weight = _periods(clause, first, paid, invoice_date)
-        numerator = cents * weight
-        working.append(
-            f"Days of delay: {days_of_delay} ({first}..{paid}, the day of payment counted)"
-        )
-        working += [
-            f"  {p.start}..{p.end}: {p.days} day(s) at {p.rate} %"
-            f"{' per month' if clause.rule.kind == 'percent_per_month' else ''}: {p.how}"
-            for p in periods
-        ]
-        working.append(_interest_line(cents, periods, weight, clause.rule))
-    else:
+    working = list(head)
+    if interest is None:
         working.append("Days of delay: 0 (paid before the first day of delay): no interest")
-    interest_cents = div_round_half_up(numerator, INTEREST_DENOMINATOR)
+        interest_cents = 0
+    else:
+        working.append(f"Days of delay: {(paid - first).days + 1} ({first}..{paid}, the day of "
+                       "payment counted)")
+        working += _interest_lines(cents, interest)
+        interest_cents = interest.cents(cents)
+    working += notes
     if clause.formal_notice == "required":
         working.append(
             "Under this reading interest is owed only after a formal notice "
@@ -452,6 +607,11 @@ def _compute(
     working.append(
         f"Total: {money(interest_cents)} + {money(indemnity_cents)} = {money(total_cents)}"
     )
+    if as_written is not None:
+        working.append(f"The clause as written, the floor aside: {money(as_written.total_cents)};"
+                       f" the floor adds {money(total_cents - as_written.total_cents)}")
+    periods = () if interest is None else interest.periods
+    per_month = interest is not None and interest.per_month and not periods[0].floored
     return LatePaymentResult(
         vendor=vendor.id,
         working=tuple(working),
@@ -463,17 +623,54 @@ def _compute(
         invoice_date=invoice_date,
         days_late=days_late,
         first_day_of_delay=first,
-        days_of_delay=days_of_delay,
+        days_of_delay=0 if interest is None else (paid - first).days + 1,
         rate=periods[0].rate if periods else None,
-        rate_unit="per month" if clause.rule.kind == "percent_per_month" else "per year",
-        periods=tuple(periods),
+        rate_unit="per month" if per_month or (interest is None and
+                                               clause.rule.kind == "percent_per_month")
+        else "per year",
+        periods=periods,
         interest=euros(interest_cents),
         interest_cents=interest_cents,
         indemnity=euros(indemnity_cents),
         indemnity_cents=indemnity_cents,
         total=euros(total_cents),
         total_cents=total_cents,
+        as_written=as_written,
     )
+
+
+def _compute(
+    vendor: Vendor,
+    clause: LatePayment,
+    cents: int,
+    due: dt.date,
+    paid: dt.date,
+    invoice_date: dt.date | None,
+) -> LatePaymentResult:
+    """The result under one reading of the clause: the lawful figures, with the clause's own
+    in ``as_written`` when the L441-10 II floor raised them."""
+    first = first_day_of_delay(clause, due, invoice_date)
+    head = [
+        f"Amount: {money(cents)}, read as {BASE_WORDS[clause.base]}",
+        f"Due {due}, paid {paid}: {(paid - due).days} day(s) late (paid - due)",
+        f"First day of delay: {first} ({_start_words(clause, first, due, invoice_date)})",
+    ]
+    written = clause_interest(clause, first, paid, invoice_date) if paid >= first else None
+    floors = floor_applies(vendor.id) and written is not None
+    lawful = lawful_interest(written, cents) if floors else None
+    notes = []
+    if floors:
+        notes.append(_floor_line(written, lawful))
+        if first < FLOOR_FROM:
+            notes.append(f"{FLOOR_ARTICLE} floor: {NOT_BEFORE_2009}")
+    as_written = _result(vendor, clause, cents, due, paid, invoice_date, first, head, written,
+                         notes if lawful is None else
+                         [f"As written: the clause's own rate, the {FLOOR_ARTICLE} floor aside "
+                          "(the lawful figure applies the floor)"])
+    if lawful is None:
+        return as_written
+    return _result(vendor, clause, cents, due, paid, invoice_date, first, head, lawful, notes,
+                   as_written=as_written)
 
 
 def late_payment(
@@ -485,12 +682,14 @@ def late_payment(
     semester rate + 10 points, semester by semester). ``amount``: euros, the sum the clause's
     base names. ``due``/``paid``: dates (``paid`` on or after ``due``). ``invoice_date``: needed
     when the reading runs the delay from it or takes the rate in force on it (Leappy, GOUT,
-    Teogest's day-31 readings). ``reading``: another reading of an ambiguous clause (JANQUOR
-    ``started``/``prorata``; Teogest's six; Leappy's formal notice).
+    Teogest's day-31 readings). ``reading``: another reading (:func:`reading_names`): of an
+    ambiguous clause (JANQUOR's month conventions; ioSmart's ECB rate; Teogest's six;
+    Leappy's formal notice), or a clause's figure as written, the floor aside
+    (``as_written``, ``<reading>/as_written``).
 
-    A clause on « le taux de refinancement de la BCE » is computed on the L441-10 II semester
-    rate (the ECB rate in force on 1 January / 1 July of the semester), for every vendor.
-    See the module docstring for the day counts and the exact formula.
+    The figures are the lawful ones: never below the L441-10 II floor, semester by semester;
+    ``result.as_written`` holds the clause's own when the floor raised them. See the module
+    docstring for the day counts and the exact formula.
     """
     v = as_vendor(vendor)
     clause = clause_of(v, "late_payment", "late-payment penalties")
@@ -517,7 +716,77 @@ def late_payment(
     def one(variant: LatePayment) -> LatePaymentResult:
         return _compute(v, variant, cents, due_day, paid_day, invoice_day)
 
-    return over_readings(clause, one, reading=reading)
+    if not floor_applies(v.id):
+        return over_readings(clause, one, reading=reading)
+    return _under_the_floor(clause, one, reading)
+
+
+def reading_names(clause: LatePayment, floors: bool) -> tuple[list[str], str]:
+    """Every reading a late-payment figure can be asked under, and the default's name.
+
+    The clause's own readings give the lawful figures (the L441-10 II floor applied); for an
+    agreed rate each also has its ``as written`` counterpart, the floor aside: ``as_written``
+    when the clause reads one way (its lawful reading is then ``lawful``), else
+    ``<reading>/as_written``. The law's own default terms have no floor (``floors`` False,
+    :func:`~cgvlib.arithmetic.penalty_floor.floor_applies`), hence no counterpart.
+    """
+    variants, default_name = reading_variants(clause)
+    if not floors:
+        return list(variants), default_name
+    if len(variants) == 1:
+        return [LAWFUL, AS_WRITTEN], LAWFUL
+    return [*variants, *(as_written_name(n) for n in variants)], default_name
+
+
+def as_written_name(reading: str) -> str:
+    """The name of ``reading``'s figure as written, the floor aside."""
+    return AS_WRITTEN if reading == LAWFUL else f"{reading}/{AS_WRITTEN}"
+
+
+FLOOR_RULE = (f"The law over the letter: an agreed rate may not be below three times the legal "
+              f"rate ({FLOOR_ARTICLE}), so the floor applies, semester by semester, wherever the "
+              "clause gives less; the clause as written stays a reading with its own figure.")
+
+
+def _under_the_floor(clause: LatePayment, one, reading: str | None) -> LatePaymentResult:
+    """Every reading's lawful result, with its ``as written`` counterpart where the floor
+    raised the figure (:func:`reading_names`)."""
+    variants, default_name = reading_variants(clause)
+    single = len(variants) == 1
+    names, _ = reading_names(clause, floors=True)
+    if reading is not None and reading not in names:
+        raise InputError(f"reading {reading!r} is not a reading of this clause; valid "
+                         "readings: " + ", ".join(names))
+    lawful = {(LAWFUL if single else name): one(variant) for name, variant in variants.items()}
+    default = LAWFUL if single else default_name
+    results = dict(lawful)
+    meanings = {} if single else reading_meanings(clause)
+    if single:
+        meanings[LAWFUL] = f"the clause under the {FLOOR_ARTICLE} floor"
+    for name, result in lawful.items():
+        written = as_written_name(name)
+        if result.as_written is not None:
+            results[written] = result.as_written
+            meanings[written] = ("the clause's own figure" + ("" if single else f" under {name}")
+                                 + f", the {FLOOR_ARTICLE} floor aside")
+        elif reading == written:  # the floor changed nothing: the same figures
+            results[written] = result
+    if single and len(results) == 1:  # the floor changed nothing: one figure
+        return lawful[LAWFUL]
+    ambiguity = None if single else " / ".join(
+        c.ambiguity.note for _, c in ambiguous_clauses(clause))
+    rule = FLOOR_RULE if single else _sentences(_default_rule(clause), FLOOR_RULE)
+    return with_readings(results, reading, default, ambiguity=ambiguity, default_rule=rule,
+                         meanings=meanings)
+
+
+def _sentences(first: str, second: str) -> str:
+    first = first.rstrip()
+    return f"{first}{'' if first.endswith(('.', '.)')) else '.'} {second}"
+
+
+def _default_rule(clause: LatePayment) -> str:
+    return " / ".join(dict.fromkeys(c.ambiguity.why_default for _, c in ambiguous_clauses(clause)))
 
 
 __all__ = ["DelayPeriod", "LatePaymentResult", "late_payment"]

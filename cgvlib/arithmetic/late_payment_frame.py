@@ -36,7 +36,9 @@ import pandas as pd
 
 from cgvlib.arithmetic.common import as_vendor, clause_of
 from cgvlib.arithmetic.late_payment import (
-    DAYS_PER_YEAR,
+    AS_WRITTEN,
+    DAYS_PER_MONTH_30,
+    LAWFUL,
     MONTHS_PER_YEAR,
     annual_rate_bp,
     annual_rules,
@@ -44,13 +46,16 @@ from cgvlib.arithmetic.late_payment import (
     indemnity_terms,
     missing_invoice_date_error,
     needs_invoice_date,
+    reading_names,
 )
+from cgvlib.arithmetic.penalty_floor import floor_applies, floor_bp_on
 from cgvlib.errors import InputError, OutOfCoverageError
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.payment import LatePayment
 from cgvlib.model.vendor import Vendor
-from cgvlib.money import INTEREST_DENOMINATOR, percent_to_bp
+from cgvlib.money import BP_PER_UNIT, INTEREST_DENOMINATOR, percent_to_bp
 from cgvlib.reference.ecb_rate import load_ecb_rates
+from cgvlib.reference.legal_rate import load_semester_rates
 from cgvlib.reference.months import semester_end
 
 FIRST_SEMESTER = dt.date(1999, 1, 1)  # the ECB series starts on 1999-01-01; legal rate on 2005
@@ -97,7 +102,7 @@ _TABLES: dict[str, RateTable] = {}
 def _series(rule) -> str:
     """What the table's rates come from, for error messages."""
     names = {
-        "ecb_plus_points": "the ECB semester rate (L441-10 II; the ECB data is complete until "
+        "ecb_plus_points": "the ECB rate (the ECB data is complete until "
         f"{load_ecb_rates().complete_until})",
         "legal_multiple": "the legal interest rate",
         "legal_plus_points": "the legal interest rate",
@@ -105,40 +110,91 @@ def _series(rule) -> str:
     return " and ".join(dict.fromkeys(names[r.kind] for r in annual_rules(rule)))
 
 
-def rate_table(rule) -> RateTable:
-    """The :class:`RateTable` of an annual rule (cached by the rule's content).
+def _changes(rule) -> list[dt.date]:
+    """The days a rule's rate may change on: every 1 January and 1 July (the legal rate, the
+    L441-10 II ECB semester rate), and every ECB decision for a rate « in force » on the day."""
+    days = []
+    semester = FIRST_SEMESTER
+    while semester.year <= dt.date.today().year + 50:
+        days.append(semester)
+        semester = semester_end(semester) + dt.timedelta(days=1)
+    if any(r.kind == "ecb_plus_points" and r.ecb_rate == "in_force" for r in annual_rules(rule)):
+        days += [d for d in load_ecb_rates().effectives if d >= FIRST_SEMESTER]
+    return sorted(set(days))
 
-    Each covered semester's rate comes from the scalar lookup on its first day; semesters the
-    reference data does not cover (before the series starts, after its end) are left out.
-    """
-    key = rule.model_dump_json()
+
+def _table(key: str, changes: list[dt.date], rate_on, series: str) -> RateTable:
+    """The :class:`RateTable` of ``rate_on(day) -> bp``, constant between ``changes``; the
+    days the reference data does not cover (before its start, after its end) are left out."""
     if key in _TABLES:
         return _TABLES[key]
-    annual_rules(rule)
     starts: list[dt.date] = []
     rates: list[int] = []
-    semester = FIRST_SEMESTER
-    while True:
+    end = None
+    for day in changes:
         try:
-            bp, _ = annual_rate_bp(rule, semester)
+            bp = rate_on(day)
         except OutOfCoverageError:
             if starts:
+                end = day - dt.timedelta(days=1)
                 break  # past the end of the data
-        else:
-            starts.append(semester)
-            rates.append(bp)
-        semester = semester_end(semester) + dt.timedelta(days=1)
-        if semester.year > dt.date.today().year + 50:  # pragma: no cover - data never ends
-            break
+            continue
+        starts.append(day)
+        rates.append(bp)
     if not starts:
         raise OutOfCoverageError(
-            "no reference rate covers any semester for this rule", series="late-payment rate"
+            "no reference rate covers any day for this rule", series="late-payment rate"
         )
-    end = semester_end(starts[-1])
-    lengths = np.diff([_day_number(s) for s in starts] + [_day_number(end) + 1])
-    bp_by_day = np.repeat(np.asarray(rates, dtype=np.int64), lengths)
+    end = end or semester_end(changes[-1])
+    try:  # the last rate may stop before the next change (an ECB rate in force on a day)
+        rate_on(end)
+    except OutOfCoverageError as exc:
+        end = max(starts[-1], exc.last_covered)
+    bounds = [_day_number(s) for s in starts] + [_day_number(end) + 1]
+    lengths = np.diff(bounds)
+    keep = lengths > 0
+    bp_by_day = np.repeat(np.asarray(rates, dtype=np.int64)[keep], lengths[keep])
     cum = np.concatenate(([0], np.cumsum(bp_by_day)))
-    table = RateTable(_day_number(starts[0]), bp_by_day, cum, starts[0], end, _series(rule))
+    table = RateTable(_day_number(starts[0]), bp_by_day, cum, starts[0], end, series)
+    _TABLES[key] = table
+    return table
+
+
+def rate_table(rule) -> RateTable:
+    """The :class:`RateTable` of an annual rule (cached by the rule's content): each rate from
+    the scalar lookup (:func:`~cgvlib.arithmetic.late_payment.annual_rate_bp`), so the very
+    same rates."""
+    annual_rules(rule)
+    return _table(rule.model_dump_json(), _changes(rule),
+                  lambda day: annual_rate_bp(rule, day)[0], _series(rule))
+
+
+def floor_table() -> RateTable:
+    """The L441-10 II floor by day (:func:`~cgvlib.arithmetic.penalty_floor.floor_bp_on`: 3 x
+    the legal rate of the semester, 0 before 2009), as far as the legal-rate data goes."""
+    changes = []
+    semester = FIRST_SEMESTER
+    while semester <= load_semester_rates().complete_until + dt.timedelta(days=1):
+        changes.append(semester)
+        semester = semester_end(semester) + dt.timedelta(days=1)
+    return _table("floor", changes, floor_bp_on,
+                  "the legal interest rate (the L441-10 II floor, 3 x the legal rate)")
+
+
+def lawful_table(rule) -> RateTable:
+    """An annual rule's rate held to the floor day by day: max(rate, floor), on the days both
+    tables cover."""
+    key = f"lawful:{rule.model_dump_json()}"
+    if key in _TABLES:
+        return _TABLES[key]
+    rates, floor = rate_table(rule), floor_table()
+    first = max(rates.first, floor.first)
+    last = min(rates.first + rates.size, floor.first + floor.size)  # exclusive
+    bp = np.maximum(rates.bp[first - rates.first:last - rates.first],
+                    floor.bp[first - floor.first:last - floor.first])
+    cum = np.concatenate(([0], np.cumsum(bp)))
+    table = RateTable(first, bp, cum, _date(first), _date(last - 1),
+                      f"{rates.series} and {floor.series}")
     _TABLES[key] = table
     return table
 
@@ -271,10 +327,14 @@ def read_invoices(frame, needs_invoice_date: bool, vendor: Vendor, clause: LateP
 
 @dataclass(frozen=True)
 class ReadingArrays:
+    """One reading's figures for every row: first day and days of delay, the first period's
+    rate (0 without a day of delay), the interest, and where the floor raised it."""
+
     first: np.ndarray
     delay: np.ndarray
-    rate_bp: np.ndarray  # 0 where there is no day of delay
+    rate_bp: np.ndarray
     interest_cents: np.ndarray
+    floored: np.ndarray
 
 
 def _calendar(low: int, high: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -287,23 +347,31 @@ def _calendar(low: int, high: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return months.astype(np.int64), day_of_month, length
 
 
-def started_months_array(first: np.ndarray, paid: np.ndarray) -> np.ndarray:
-    """Vectorised :func:`~cgvlib.reference.months.started_months` (both ends included) on
-    day numbers: the months of ``paid``'s month index minus ``first``'s, less one when the
-    anniversary in ``paid``'s month (``first``'s day clamped to the month's length) is after
-    ``paid``, plus one for the month started on ``first``.
+def _anniversary(month: np.ndarray, day_of_month: np.ndarray) -> np.ndarray:
+    """The day numbered ``day_of_month`` in month index ``month``, clamped to its last day."""
+    months = month.astype("datetime64[M]")
+    start = months.astype("datetime64[D]").astype(np.int64)
+    length = (months + 1).astype("datetime64[D]").astype(np.int64) - start
+    return start + np.minimum(day_of_month, length) - 1
 
-    The calendar facts are gathered from a table of the days spanned (a few thousand), which
-    is faster than converting a million dates to months."""
+
+def months_of_delay_array(first: np.ndarray, paid: np.ndarray):
+    """Vectorised :func:`~cgvlib.reference.months.months_of_delay` on day numbers, for rows
+    with ``paid >= first``: ``(full, rest, length)`` counted on the anniversaries of
+    ``anchor = first - 1``. The calendar facts are gathered from a table of the days spanned
+    (a few thousand), faster than converting every date to a month."""
     if first.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    low = int(min(first.min(), paid.min()))
-    month, day_of_month, length = _calendar(low, int(max(first.max(), paid.max())))
-    f = first - low
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    anchor = first - 1
+    low = int(min(anchor.min(), paid.min()))
+    month, day_of_month, length = _calendar(low, int(max(anchor.max(), paid.max())))
+    a = anchor - low
     p = paid - low
-    full = month[p] - month[f]
-    full -= np.minimum(day_of_month[f], length[p]) > day_of_month[p]
-    return full + 1
+    full = month[p] - month[a] - (np.minimum(day_of_month[a], length[p]) > day_of_month[p])
+    since = _anniversary(month[a] + full, day_of_month[a])
+    after = _anniversary(month[a] + full + 1, day_of_month[a])
+    return full, paid - since, after - since
 
 
 def _coverage(
@@ -323,49 +391,129 @@ def _coverage(
     )
 
 
-def _reading_arrays(clause: LatePayment, inv: Invoices) -> ReadingArrays:
-    """The first day, days of delay, first-period rate and interest under one reading."""
-    event, offset = delay_offset(clause)
-    base = inv.due if event == "due_date" else inv.invoice
-    first = np.maximum(base + (offset + 1), inv.due + 1)
-    delay = np.maximum(inv.paid - first + 1, 0)
-    late = delay > 0
-    rule = clause.rule
-    if rule.kind == "percent_per_month":
-        bp = percent_to_bp(rule.percent, "percent")
-        rate_bp = np.where(late, bp, 0)
-        if rule.months == "prorata":
-            weight = delay * (bp * MONTHS_PER_YEAR)
-        else:
-            months = np.where(late, started_months_array(first, inv.paid), 0)
-            weight = months * (bp * DAYS_PER_YEAR)
-    else:
-        table = rate_table(rule)
-        if clause.rate_fixed_at == "semester":
-            lo = first - table.first
-            hi = inv.paid - table.first
-            _coverage(inv.index, late & (lo < 0), first, "its first day of delay", table)
-            _coverage(inv.index, late & (hi >= table.size), inv.paid, "its payment date", table)
-            lo = np.where(late, lo, 0)
-            hi = np.where(late, hi + 1, 0)
-            weight = table.cum[hi] - table.cum[lo]
-            rate_bp = np.where(late, table.bp[lo], 0)
-        else:
-            on_invoice = clause.rate_fixed_at == "invoice_date"
-            when = inv.invoice if on_invoice else first
-            at = when - table.first
-            what = "its invoice date" if on_invoice else "its first day of delay"
-            _coverage(inv.index, late & ((at < 0) | (at >= table.size)), when, what, table)
-            rate_bp = np.where(late, table.bp[np.where(late, at, 0)], 0)
-            weight = rate_bp * delay
-    if inv.cents.size and int(inv.cents.max()) * int(weight.max()) > INT64_MAX:
+def _half_up(cents: np.ndarray, weight: np.ndarray, denominator) -> np.ndarray:
+    """cents x weight / denominator, rounded once, half-up, in exact int64."""
+    if cents.size and int(cents.max()) * int(weight.max()) > INT64_MAX:
         raise InputError(
             "amount: amounts and delays too large for exact int64 arithmetic; "
             "compute those invoices with late_payment"
         )
-    quotient, remainder = np.divmod(inv.cents * weight, INTEREST_DENOMINATOR)
-    interest = quotient + (2 * remainder >= INTEREST_DENOMINATOR)
-    return ReadingArrays(first, delay, rate_bp, interest)
+    quotient, remainder = np.divmod(cents * weight, denominator)
+    return quotient + (2 * remainder >= denominator)
+
+
+@dataclass(frozen=True)
+class Delay:
+    """The rows' delay under one reading: first day, days of delay, late rows, and the
+    indexes of the first day and the payment day in a table."""
+
+    first: np.ndarray
+    delay: np.ndarray
+    late: np.ndarray
+    paid: np.ndarray
+    index: pd.Index
+
+    def span(self, table: RateTable) -> tuple[np.ndarray, np.ndarray]:
+        """``lo``/``hi`` such that the rate-days of a row are ``cum[hi] - cum[lo]`` (0 for a
+        row without a day of delay); an error for a row outside the table."""
+        lo = self.first - table.first
+        hi = self.paid - table.first
+        _coverage(self.index, self.late & (lo < 0), self.first, "its first day of delay", table)
+        _coverage(self.index, self.late & (hi >= table.size), self.paid, "its payment date",
+                  table)
+        return np.where(self.late, lo, 0), np.where(self.late, hi + 1, 0)
+
+    def at(self, table: RateTable, when: np.ndarray, what: str) -> np.ndarray:
+        """The table's rate on ``when`` for late rows (0 elsewhere)."""
+        at = when - table.first
+        _coverage(self.index, self.late & ((at < 0) | (at >= table.size)), when, what, table)
+        return np.where(self.late, table.bp[np.where(self.late, at, 0)], 0)
+
+
+def _per_month(rule, d: Delay, cents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A rate per month of delay, its months counted as ``rule.months`` says: the first
+    period's rate and the interest."""
+    bp = percent_to_bp(rule.percent, "percent")
+    denominator = BP_PER_UNIT
+    if rule.months == "prorata":
+        weight, denominator = d.delay * (bp * MONTHS_PER_YEAR), INTEREST_DENOMINATOR
+    elif rule.months == "prorata_30":
+        weight, denominator = d.delay * bp, DAYS_PER_MONTH_30 * BP_PER_UNIT
+    else:
+        full, rest, length = months_of_delay_array(np.where(d.late, d.first, d.paid), d.paid)
+        if rule.months == "prorata_months":
+            weight = np.where(d.late, (full * length + rest) * bp, 0)
+            denominator = np.where(d.late, length, 1) * BP_PER_UNIT
+        else:
+            weight = np.where(d.late, (full + (rest > 0)) * bp, 0)
+    return np.where(d.late, bp, 0), _half_up(cents, weight, denominator)
+
+
+def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool):
+    """The figures of one reading as written and, where the floor applies, lawful:
+    ``(written, lawful)`` (``lawful`` None for the law's own default terms)."""
+    event, offset = delay_offset(clause)
+    base = inv.due if event == "due_date" else inv.invoice
+    first = np.maximum(base + (offset + 1), inv.due + 1)
+    delay = np.maximum(inv.paid - first + 1, 0)
+    d = Delay(first, delay, delay > 0, inv.paid, inv.index)
+    rule = clause.rule
+    no_floor = np.zeros(first.shape, dtype=bool)
+    if rule.kind == "percent_per_month":
+        rate_bp, interest = _per_month(rule, d, inv.cents)
+        written = ReadingArrays(first, delay, rate_bp, interest, no_floor)
+        if not floors:
+            return written, None
+        # L441-10 II against a rate per month: the interest over the whole delay
+        floor = floor_table()
+        lo, hi = d.span(floor)
+        at_floor = _half_up(inv.cents, floor.cum[hi] - floor.cum[lo], INTEREST_DENOMINATOR)
+        floored = at_floor > interest
+        return written, ReadingArrays(
+            first, delay, np.where(floored, floor.bp[np.minimum(lo, floor.size - 1)], rate_bp),
+            np.maximum(interest, at_floor), floored)
+    if clause.rate_fixed_at == "semester":
+        table = rate_table(rule)
+        lo, hi = d.span(table)
+        weight = table.cum[hi] - table.cum[lo]
+        rate_bp = np.where(d.late, table.bp[np.minimum(lo, table.size - 1)], 0)
+    else:
+        on_invoice = clause.rate_fixed_at == "invoice_date"
+        when = inv.invoice if on_invoice else first
+        rate_bp = d.at(rate_table(rule), when,
+                       "its invoice date" if on_invoice else "its first day of delay")
+        weight = rate_bp * delay
+    interest = _half_up(inv.cents, weight, INTEREST_DENOMINATOR)
+    written = ReadingArrays(first, delay, rate_bp, interest, no_floor)
+    if not floors:
+        return written, None
+    lawful_weight, lawful_rate = _lawful_weight(clause, d, rate_bp)
+    return written, ReadingArrays(
+        first, delay, lawful_rate, _half_up(inv.cents, lawful_weight, INTEREST_DENOMINATOR),
+        lawful_weight > weight)
+
+
+def _lawful_weight(clause: LatePayment, d: Delay, rate_bp: np.ndarray):
+    """The rate-days of an annual rule held to the floor day by day, and the first day's rate.
+
+    Per semester: a table of max(rate, floor). A rate fixed on a date: for each distinct rate
+    ``r`` (a few dozen at most), a running sum of max(r, floor) over the floor's days.
+    """
+    if clause.rate_fixed_at == "semester":
+        table = lawful_table(clause.rule)
+        lo, hi = d.span(table)
+        first_rate = np.where(d.late, table.bp[np.minimum(lo, table.size - 1)], 0)
+        return table.cum[hi] - table.cum[lo], first_rate
+    floor = floor_table()
+    lo, hi = d.span(floor)
+    rates, which = np.unique(rate_bp, return_inverse=True)
+    held = np.maximum(rates[:, None], floor.bp[None, :])
+    cum = np.concatenate((np.zeros((len(rates), 1), dtype=np.int64), np.cumsum(held, axis=1)),
+                         axis=1)
+    weight = cum[which, hi] - cum[which, lo]
+    first_rate = np.where(d.late, np.maximum(rate_bp, floor.bp[np.minimum(lo, floor.size - 1)]),
+                          0)
+    return weight, first_rate
 
 
 def _key(clause: LatePayment) -> str:
@@ -374,13 +522,26 @@ def _key(clause: LatePayment) -> str:
     return clause.model_dump_json(include={"rule", "rate_fixed_at", "delay_starts"})
 
 
+def _basis(name: str, clause_default: str, single: bool, floors: bool) -> tuple[str, bool]:
+    """The clause reading behind a reading name, and whether its figure is the lawful one."""
+    if not floors:
+        return name, False
+    if single:
+        return clause_default, name == LAWFUL
+    if name.endswith(f"/{AS_WRITTEN}"):
+        return name.removesuffix(f"/{AS_WRITTEN}"), False
+    return name, True
+
+
 def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None) -> pd.DataFrame:
     v = as_vendor(vendor)
     clause = clause_of(v, "late_payment", "late-payment penalties")
-    variants, default_name = reading_variants(clause)
+    variants, clause_default = reading_variants(clause)
+    floors = floor_applies(v.id)
+    names, default_name = reading_names(clause, floors)
     chosen = reading or default_name
-    if chosen not in variants:
-        valid = ", ".join(variants) if len(variants) > 1 else "this clause reads one way only"
+    if chosen not in names:
+        valid = ", ".join(names) if len(names) > 1 else "this clause reads one way only"
         raise InputError(
             f"reading {chosen!r} is not a reading of this clause; valid readings: {valid}"
         )
@@ -388,13 +549,16 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None) ->
         annual_rules(variant.rule)
         delay_offset(variant)
     inv = read_invoices(invoices, any(needs_invoice_date(c) for c in variants.values()), v, clause)
-    computed: dict[str, ReadingArrays] = {}
+    single = len(variants) == 1
+    computed: dict[str, tuple] = {}
     by_reading: dict[str, ReadingArrays] = {}
-    for name in [chosen, *(n for n in variants if n != chosen)]:
-        key = _key(variants[name])
+    for name in [chosen, *(n for n in names if n != chosen)]:
+        variant_name, lawful = _basis(name, clause_default, single, floors)
+        key = _key(variants[variant_name])
         if key not in computed:
-            computed[key] = _reading_arrays(variants[name], inv)
-        by_reading[name] = computed[key]
+            computed[key] = _reading_arrays(variants[variant_name], inv, floors)
+        written, lawful_arrays = computed[key]
+        by_reading[name] = lawful_arrays if lawful else written
 
     unit_cents, _, _ = indemnity_terms(v)
     days_late = inv.paid - inv.due
@@ -415,16 +579,19 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None) ->
         "indemnity": indemnity / 100,
         "total": total / 100,
     }
+    if floors and _basis(chosen, clause_default, single, floors)[1]:
+        columns["floor_applied"] = main.floored
     for name, arrays in by_reading.items():
         if name != chosen:
             columns[f"interest_cents[{name}]"] = arrays.interest_cents
             columns[f"total_cents[{name}]"] = arrays.interest_cents + indemnity
     out = pd.DataFrame(columns, index=invoices.index, copy=False)
+    several = len(names) > 1
     out.attrs.update(
         vendor=v.id,
-        reading=chosen if len(variants) > 1 else None,
-        default_reading=default_name if len(variants) > 1 else None,
-        readings=list(variants) if len(variants) > 1 else [],
+        reading=chosen if several else None,
+        default_reading=default_name if several else None,
+        readings=list(names) if several else [],
         rate_unit="per month" if clause.rule.kind == "percent_per_month" else "per year",
     )
     return out
@@ -468,4 +635,4 @@ def late_payment_frame(vendor: Vendor | str, invoices, *, reading: str | None = 
     return _frame(vendor, invoices, reading)
 
 
-__all__ = ["RateTable", "late_payment_frame", "rate_table", "started_months_array"]
+__all__ = ["RateTable", "floor_table", "late_payment_frame", "months_of_delay_array", "rate_table"]

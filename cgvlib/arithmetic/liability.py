@@ -4,13 +4,17 @@ payment history.
 The vendors' caps (``liability`` in the vendor files):
 
 - JANQUOR art. 21: « la garantie serait limitée au montant payé par le client pour la
-  fourniture des services »: every sum paid up to ``at``.
+  fourniture des services »: every sum paid up to ``at``. Whether VAT counts is not said:
+  readings ``vat_included`` (default, Code civil art. 1190: the higher cap) and ``excl_vat``.
 - ioSmart (« Responsabilité »): « strictement limitée au montant total hors taxes effectivement
   payé par le Client au titre de la commande concernée » (give ``order``; « ou de la période
   contractuelle »: tag the period's payments with one order label); for an ongoing
   relation (no ``order``): « plafonnée au montant cumulé des sommes facturées et encaissées au
-  cours des douze (12) derniers mois précédant la survenance du fait générateur ». Whether
-  VAT counts in the latter is ambiguous: readings ``vat_included`` (default) and ``excl_vat``.
+  cours des douze (12) derniers mois précédant la survenance du fait générateur ». Two
+  ambiguities, each computed with the other at its default: whether VAT counts (readings
+  ``self=vat_included``, the default, and ``self=excl_vat``) and which days the 12 months
+  cover (``period=before_event_day``, ``period=calendar_months``; the default window is
+  ``to_event_day``; see Windows below).
 - Leappy art. 9: « la moitié de la somme totale hors taxes effectivement payée »: half of the
   sums paid up to ``at``. The text counts them « Pour l'ensemble de la mission » when the
   mission is paid in one go after the initial advance, « Depuis la signature du contrat jusqu'à
@@ -20,7 +24,8 @@ The vendors' caps (``liability`` in the vendor files):
   payments.
 - GOUT art. 10: « limitée à la moitié de la somme totale effectivement payée par le Client pour
   le service fourni par le Prestataire à la date de la réclamation »: half of the sums paid up
-  to ``at``, the date of the claim (``order``: the service concerned).
+  to ``at``, the date of the claim (``order``: the service concerned). VAT: readings
+  ``vat_included`` (default, the higher cap) and ``excl_vat``, as for JANQUOR.
 - Teogest art. 18.2: « strictement limité au remboursement du montant des sommes effectivement
   payées par le Client à la date de survenance du fait générateur de responsabilité, par poste
   Utilisateur, par jour d'interruption sur la moyenne de consommation des 6 (six) derniers
@@ -41,23 +46,36 @@ Payments (``payments``), accepted shapes:
   invoiced)`` or ``(date, amount, order, invoiced, vat)``;
 - a sequence of mappings with those keys.
 
-``amount`` is the sum paid **excluding VAT** (euros, 0 or more: net a refund against the
-payment it refunds). A cap counted with VAT (ioSmart's 12-month cap under its default reading)
-adds each payment's ``vat``, or ``vat_percent`` of its amount; without either it is an error.
-A cap whose text does not say (JANQUOR, GOUT) is counted on the amounts as given, excluding
-VAT, and the working says so.
+VAT. ``amount`` is the sum paid (euros, 0 or more: net a refund against the payment it
+refunds), **excluding VAT** by default; ``amounts="incl_vat"`` says the amounts include VAT
+(what left the client's account). ``vat`` is the VAT paid with that sum, in euros (optional).
+Each reading of a cap counts the sums excluding VAT (``excl_vat``), including it
+(``vat_included``), or as given when the text does not say and the file records no readings.
+A sum is moved from one side to the other with its own ``vat`` when given; otherwise at a rate:
+``vat_percent`` when given, else the rate the vendor's file states (JANQUOR art. 4 and GOUT 4 A:
+20 %; the result then cites it); ioSmart, Teogest and Leappy state none, so the caller gives
+one. At a rate r, a sum excluding VAT x includes x (1 + r); a sum including VAT y excludes
+y / (1 + r). Every figure is exact (fractions of a cent) until the one half-up rounding of the
+cap, so the cap with VAT is never below the cap without it.
 
-Windows (decided here): dates have no time of day, so a payment on the day of ``at`` counts.
-« Les douze (12) derniers mois précédant la survenance » are the 12 months ending on the event
-day: from the day after ``add_months(at, -12)`` to ``at``, both included; a payment made exactly
-12 months before the event is out, one made the next day is in. The 6 months of Teogest are
-counted the same way. For ioSmart's 12-month cap a sum counts only if both its invoice date
-(``invoiced``) and its payment date fall in the window (« facturées et encaissées »).
+Windows. Dates have no time of day, so a payment on the day of ``at`` counts where the window
+ends on ``at``. The cap on « les douze (12) derniers mois précédant la survenance » (ioSmart)
+has three readings of its days, for an event on ``at`` = E (:class:`~cgvlib.model.obligations.
+CapPeriod`): ``to_event_day`` (default), the day after E - 12 months to E (E = 2024-06-15:
+2023-06-16 .. 2024-06-15; a payment exactly 12 months before is out, one on E is in);
+``before_event_day``, E - 12 months to the day before E (2023-06-15 .. 2024-06-14: the other way
+round); ``calendar_months``, the 12 whole calendar months before E's month (2023-06-01 ..
+2024-05-31). E - 12 months is clamped to the month's end (E = 2024-02-29: 2023-02-28). A sum
+counts only if both its invoice date (``invoiced``) and its payment date fall in the window
+(« facturées et encaissées »). When the readings give different caps, the working names the
+highest (Code civil art. 1190 picks no window once for all: it depends on the dates). The
+6 months of Teogest are counted as ``to_event_day``.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import operator
 from collections.abc import Mapping, Sequence
@@ -78,20 +96,24 @@ from cgvlib.arithmetic.common import (
 )
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.model.ambiguity import reading_variants
+from cgvlib.model.base import Source
 from cgvlib.model.obligations import LiabilityCap
 from cgvlib.model.vendor import Vendor
-from cgvlib.money import BP_PER_UNIT, percent_to_bp, round_half_up
-from cgvlib.reference.months import months_before
+from cgvlib.money import BP_PER_UNIT, bp_to_percent, percent_to_bp, round_half_up
+from cgvlib.reference.months import months_before, start_of_month
 
 COLUMNS = ("date", "amount", "order", "invoiced", "vat")
 _PER_USER = "per_user_per_day_6_month_average"
 _TRAILING = "trailing_12_months_invoiced_and_collected"
 _METHODS = ("daily_average_all_users", "per_affected_user_per_day")
+AMOUNTS = ("excl_vat", "incl_vat")
 
 
 @dataclass(frozen=True)
 class Payment:
-    """One payment, validated: ``paid`` date, ``cents`` excl. VAT, and the optional fields."""
+    """One payment, validated: ``paid`` date, ``cents`` (excl. or incl. VAT, as the caller's
+    ``amounts`` says), and the optional fields."""
 
     paid: dt.date
     cents: int
@@ -106,7 +128,9 @@ class LiabilityResult(Result):
     ``basis_kind`` the model's code; ``applies_to``: the clause's scope; the payments counted
     (``payments_counted``, ``payments_sum`` / ``payments_sum_cents``, VAT included when
     ``vat_included``), the window they were taken from (``window_start``, None when it is
-    "from the start", and ``window_end``, both included) and the ``multiplier``."""
+    "from the start", and ``window_end``, both included) and the ``multiplier``;
+    ``vat_percent``: the VAT rate used to move sums across VAT (None when none was needed or
+    every sum carried its ``vat``)."""
 
     cap: Decimal
     cap_cents: int
@@ -120,10 +144,12 @@ class LiabilityResult(Result):
     window_end: dt.date
     multiplier: Decimal
     vat_included: bool
+    vat_percent: Decimal | None = None
 
     def headline(self) -> str:
+        vat = "incl." if self.vat_included else "excl."
         return (f"liability cap {money(self.cap_cents)} ({self.basis}; {self.payments_counted} "
-                f"payment(s), {money(self.payments_sum_cents)})")
+                f"payment(s), {money(self.payments_sum_cents)} {vat} VAT)")
 
 
 # --------------------------------------------------------------------------- payments
@@ -217,9 +243,35 @@ def _cap_clause(v: Vendor, order) -> LiabilityCap:
     return usable[0]
 
 
-def _window(day: dt.date, months: int) -> dt.date:
-    """First day of the ``months`` months ending on ``day`` (both ends included)."""
-    return months_before(day, months) + dt.timedelta(days=1)
+def _window(c: LiabilityCap, day: dt.date) -> tuple[dt.date | None, dt.date]:
+    """The first and last days (both included) of the payments the cap counts for an event
+    on ``day``; the first is None when the cap counts every payment up to ``day``."""
+    if c.basis == _PER_USER:
+        return months_before(day, 6) + dt.timedelta(days=1), day
+    if c.period is None:
+        return None, day
+    months = c.period.months
+    match c.period.counted:
+        case "to_event_day":
+            return months_before(day, months) + dt.timedelta(days=1), day
+        case "before_event_day":
+            return months_before(day, months), day - dt.timedelta(days=1)
+        case "calendar_months":
+            first_of_month = start_of_month(day)
+            return months_before(first_of_month, months), first_of_month - dt.timedelta(days=1)
+    raise ValueError(c.period.counted)
+
+
+def _vat_rate(v: Vendor, vat_percent) -> tuple[int | None, Source | None]:
+    """The VAT rate in basis points: ``vat_percent`` when given, else the one the vendor's file
+    states (with its source), else None."""
+    if vat_percent is not None:
+        return percent_to_bp(vat_percent, "vat_percent"), None
+    stated = [f for f in v.fees if f.kind == "vat"]
+    if stated:
+        fee = stated[0].default_reading()
+        return percent_to_bp(fee.percent, "vat_percent"), fee.source
+    return None, None
 
 
 def _whole(value, name: str, *, minimum: int) -> int:
@@ -238,18 +290,25 @@ def _whole(value, name: str, *, minimum: int) -> int:
 
 
 def liability_cap(vendor, payments, at, *, order=None, users=None, affected_users=None,
-                  interruption_days=None, vat_percent=None, reading=None) -> LiabilityResult:
+                  interruption_days=None, vat_percent=None, amounts="excl_vat",
+                  reading=None) -> LiabilityResult:
     """The cap on the vendor's liability at date ``at``, from the client's ``payments``.
 
     ``at``: the date the clause counts to (the event giving rise to liability, or the claim
     for GOUT); ``order``: keep the payments of one order, mission or service (ioSmart: selects
     the per-order cap; without it, the 12-month cap of an ongoing relation); ``users``,
-    ``affected_users``, ``interruption_days``: Teogest's per-user, per-day cap; ``vat_percent``:
-    the VAT rate when a cap counts VAT and the payments carry no ``vat``. The payment shapes
-    and the windows are in the module docstring.
+    ``affected_users``, ``interruption_days``: Teogest's per-user, per-day cap; ``amounts``:
+    ``"excl_vat"`` (default) or ``"incl_vat"``, how the payments' amounts are stated;
+    ``vat_percent``: the VAT rate for moving a sum across VAT when it carries no ``vat`` (by
+    default the rate the vendor's file states, if any). The payment shapes, VAT and the windows
+    are in the module docstring. Every reading of an ambiguous cap is computed
+    (``result.readings``); ``reading`` chooses the one shown.
     """
     v = as_vendor(vendor)
     day = as_date(at, "at")
+    if amounts not in AMOUNTS:
+        raise InputError(f"amounts: {amounts!r} is not valid; give 'excl_vat' (the payments' "
+                         "amounts exclude VAT, the default) or 'incl_vat' (they include it)")
     clause = _cap_clause(v, order)
     rows = payments_of(payments)
     if order is not None and rows and all(p.order is None for p in rows):
@@ -276,25 +335,36 @@ def liability_cap(vendor, payments, at, *, order=None, users=None, affected_user
         if given:
             raise InputError(f"{', '.join(given)}: only used by a per-user, per-day cap "
                              f"(Teogest art. 18.2); {v.name}'s cap is {clause.basis}")
-    vat_bp = None if vat_percent is None else percent_to_bp(vat_percent, "vat_percent")
-    readings = clause.readings() if clause.ambiguous else {}
+    vat = _vat_rate(v, vat_percent)
+    variants, _ = reading_variants(clause)
 
     def one(c: LiabilityCap) -> LiabilityResult:
-        name = next((n for n, r in readings.items() if r == c), None)
-        return _compute(v, c, name, rows, day, order, per_user, vat_bp)
+        name = next((n for n, r in variants.items() if r == c and len(variants) > 1), None)
+        return _compute(v, c, name, rows, day, order, per_user, vat, amounts)
 
-    return over_readings(clause, one, reading=reading)
+    result = over_readings(clause, one, reading=reading)
+    return _name_the_highest(result)
 
 
-def _compute(v, c: LiabilityCap, name, rows, day, order, per_user, vat_bp) -> LiabilityResult:
+def _name_the_highest(result: LiabilityResult) -> LiabilityResult:
+    """When the readings give different caps, add a working line naming the highest."""
+    caps = {name: r.cap_cents for name, r in result.readings.items()}
+    if len(set(caps.values())) < 2:
+        return result
+    top = max(caps.values())
+    names = ", ".join(n for n, cents in caps.items() if cents == top)
+    low = min(caps.values())
+    line = (f"the readings give caps from {money(low)} to {money(top)}; the highest, "
+            f"{money(top)}, under {names}")
+    return dataclasses.replace(result, working=(*result.working, line))
+
+
+def _compute(v, c: LiabilityCap, name, rows, day, order, per_user, vat,
+             amounts) -> LiabilityResult:
     working = []
-    start = None
-    if c.basis == _TRAILING:
-        start = _window(day, 12)
-    elif c.basis == _PER_USER:
-        start = _window(day, 6)
-    counted = [p for p in rows if p.paid <= day and (start is None or p.paid >= start)]
-    later = sum(1 for p in rows if p.paid > day)
+    start, end = _window(c, day)
+    counted = [p for p in rows if p.paid <= end and (start is None or p.paid >= start)]
+    later = sum(1 for p in rows if p.paid > end)
     if order is not None:
         counted = [p for p in counted if p.order == _order_key(order)]
         working.append(f"payments for order {order!r} only")
@@ -304,25 +374,19 @@ def _compute(v, c: LiabilityCap, name, rows, day, order, per_user, vat_bp) -> Li
                 raise InputError(f"invoiced: the payment of {p.paid} has no invoice date; the cap "
                                  "counts sums « facturées et encaissées » in the window, so "
                                  "every payment needs its invoice date")
-        counted = [p for p in counted if start <= p.invoiced <= day]
-    window = f"from {start} to {day}" if start else f"up to {day}"
+        counted = [p for p in counted if start <= p.invoiced <= end]
+    window = f"from {start} to {end}" if start else f"up to {end}"
+    if c.period is not None:
+        working.append(f"the {c.period.months} months counted {_COUNTED[c.period.counted]}")
     working.append(f"payments {window} (both included): {len(counted)}"
-                   + (f"; {later} payment(s) after {day} not counted" if later else ""))
+                   + (f"; {later} payment(s) after {end} not counted" if later else ""))
 
-    vat_included = c.excl_vat is False
-    total = Fraction(sum(p.cents for p in counted))
-    if vat_included:
-        total += _vat(v, counted, vat_bp, name)
-        working.append("the sums are counted with VAT")
-    elif c.excl_vat is None:
-        working.append("the text does not say whether VAT counts: counted on the amounts as "
-                       "given, excluding VAT")
-    else:
-        working.append("the sums are counted excluding VAT")
-    if vat_bp is not None and not vat_included:
-        working.append("vat_percent not used: this cap does not count VAT")
+    total, vat_included, rate_used = _sum(v, c, name, counted, vat, amounts, working)
+    if vat[0] is not None and vat[1] is None and not rate_used:
+        working.append("vat_percent not used: no sum had to be moved across VAT")
     sum_cents = round_half_up(total)
-    working.append(f"sum: {money(sum_cents)}")
+    working.append(f"sum: {money(sum_cents)}" + (" (shown rounded; the cap uses the exact sum)"
+                                                  if total != sum_cents else ""))
 
     cap = total * Fraction(c.multiplier)
     basis = _basis_words(c, window)
@@ -334,27 +398,73 @@ def _compute(v, c: LiabilityCap, name, rows, day, order, per_user, vat_bp) -> Li
     working.append(f"cap: {money(cents)}")
     if c.note:
         working.append(f"note: {c.note}")
+    rate_bp, rate_source = vat
+    sources = [c.source]
+    if c.period is not None:
+        sources.append(c.period.source)
+    if rate_used and rate_source is not None:
+        sources.append(rate_source)
     return LiabilityResult(
-        vendor=v.name, working=tuple(working), sources=(c.source,),
+        vendor=v.name, working=tuple(working), sources=tuple(sources),
         cap=euros(cents), cap_cents=cents, basis=basis, basis_kind=c.basis,
         applies_to=c.applies_to, payments_counted=len(counted), payments_sum=euros(sum_cents),
-        payments_sum_cents=sum_cents, window_start=start, window_end=day,
+        payments_sum_cents=sum_cents, window_start=start, window_end=end,
         multiplier=c.multiplier, vat_included=vat_included,
+        vat_percent=bp_to_percent(rate_bp) if rate_used else None,
     )
 
 
-def _vat(v, counted: list[Payment], vat_bp, name) -> Fraction:
+_COUNTED = {
+    "to_event_day": "day for day back from the event, the event day included",
+    "before_event_day": "day for day back from the event, the event day excluded",
+    "calendar_months": "as whole calendar months before the month of the event",
+}
+
+
+def _sum(v, c: LiabilityCap, name, counted: list[Payment], vat, amounts: str,
+         working: list[str]) -> tuple[Fraction, bool, bool]:
+    """The counted sums on the cap's VAT footing: ``(total, vat_included, rate_used)``."""
+    given_incl = amounts == "incl_vat"
+    given = "including VAT" if given_incl else "excluding VAT"
+    if c.excl_vat is None:
+        working.append(f"the text does not say whether VAT counts: the amounts are counted as "
+                       f"given, {given}")
+        return Fraction(sum(p.cents for p in counted)), given_incl, False
+    want_incl = c.excl_vat is False
+    wanted = "including VAT" if want_incl else "excluding VAT"
+    if want_incl == given_incl:
+        working.append(f"the sums are counted {wanted}, as the amounts are given")
+        return Fraction(sum(p.cents for p in counted)), want_incl, False
+    rate_bp, rate_source = vat
     total = Fraction(0)
+    rate_used = False
     for p in counted:
         if p.vat_cents is not None:
-            total += p.vat_cents
-        elif vat_bp is not None:
-            total += Fraction(p.cents * vat_bp, BP_PER_UNIT)
+            if given_incl and p.vat_cents > p.cents:
+                raise InputError(f"vat: the payment of {p.paid} carries VAT "
+                                 f"{money(p.vat_cents)}, more than its amount including VAT "
+                                 f"{money(p.cents)}")
+            total += p.cents - p.vat_cents if given_incl else p.cents + p.vat_cents
+        elif rate_bp is not None:
+            rate_used = True
+            total += (Fraction(p.cents * BP_PER_UNIT, BP_PER_UNIT + rate_bp) if given_incl
+                      else Fraction(p.cents * (BP_PER_UNIT + rate_bp), BP_PER_UNIT))
         else:
             under = f" under the reading {name!r}" if name else ""
-            raise InputError(f"vat_percent: {v.name}'s cap counts the sums with VAT{under}; give "
+            raise InputError(f"vat_percent: {v.name}'s cap counts the sums {wanted}{under}, the "
+                             f"amounts are given {given}, and its terms state no VAT rate; give "
                              "each payment's VAT (a 'vat' column) or vat_percent= (e.g. 20)")
-    return total
+    how = "with each payment's VAT"
+    if rate_used:
+        pct = f"{bp_to_percent(rate_bp).normalize():f}"
+        factor = f"{(Decimal(BP_PER_UNIT + rate_bp) / BP_PER_UNIT).normalize():f}"
+        where = (f"the rate the terms state, art. {rate_source.article}" if rate_source
+                 else "vat_percent")
+        how = (f"at {pct} % VAT ({where})" if all(p.vat_cents is None for p in counted)
+               else f"with each payment's VAT, else at {pct} % ({where})")
+        how += f": amount / {factor}" if given_incl else f": amount x {factor}"
+    working.append(f"the sums are counted {wanted}; the amounts are given {given}, moved {how}")
+    return total, want_incl, rate_used
 
 
 def _basis_words(c: LiabilityCap, window: str) -> str:

@@ -2,8 +2,12 @@
 letter must leave.
 
 - :func:`exit_plan`: the contract's last day if notice is sent on a given day, the notice's
-  length and how it was derived, and what is billed until the end (:mod:`.exit_cost`);
-- :func:`renewal_deadlines`: one row per term, with the last day to send notice.
+  length and how it was derived, the last safe day to send it and the risk of a later reading,
+  and what is billed until the end (:mod:`.exit_cost`);
+- :func:`renewal_deadlines`: one row per term, with the last safe day to send notice, every
+  other reading's day, and what is at stake if the letter leaves on a later one;
+- :func:`early_exit`: a maintenance or contract ended in the middle of its period (GOUT 7 C,
+  JANQUOR art. 16): the months due, and the refund of the months not started with its date.
 
 Conventions (stated once for this module):
 
@@ -38,27 +42,44 @@ Conventions (stated once for this module):
   months_per_full_year x completed years, from the first day of the next month, ending on the
   last day of its last month. A request made exactly on the first anniversary has 12 completed
   months: the text's « moins d'un an » / « plus d'un an » leave that day out, and the vendor
-  file treats it as « plus d'un an » (notice due, 1 + 1 = 2 months); this module follows the
-  file.
+  file records both readings (``at_threshold``): « plus d'un an » (notice due, 1 + 1 = 2
+  months, the default: the reading a careful client plans on) and « moins d'un an » (no notice,
+  ends at the end of the month of the request). Without a commitment, the plan of a request made
+  in the first year or on the anniversary has a deadline: the last day to ask without notice
+  (the day before the anniversary, or the anniversary itself under the « moins d'un an »
+  reading).
 - **Commitments** (Teogest 14.1.1, 14.3): ``commitment_months`` (12, 24 or 36) counted from
   ``start`` and renewed tacitly for the same length. 14.1.1: such subscriptions « ne peuvent
   être résiliés qu'au terme de la période souscrite et en respectant les dispositions liées au
   préavis »; art. 20: « Si la date de fin du préavis est postérieure à la date de fin de
   l'engagement du client [...], l'abonnement se poursuivra jusqu'à la date de fin du
   préavis. » So under art. 20 the contract ends on the later of the notice's end and the end of
-  the commitment period in progress at the request. Under the 14.3 reading (the file's
-  ambiguity on ``term.notice[1]``) the client declines the renewal up to the eve of the renewal
-  date, and the contract ends at the end of the commitment period in progress. Without a
+  the commitment period in progress at the request; the deadline is the latest request whose
+  notice ends with that period (:func:`latest_tenure_request`). Under the 14.3 reading (the
+  file's ambiguity on ``term.notice[1]``; art. 20 is the default, the last safe day) the client
+  declines the renewal up to the eve of the renewal date, and the contract ends at the end of
+  the commitment period in progress. Without a
   commitment (the monthly subscription) only art. 20 applies: 14.3 governs the renewal of a
   commitment, and 14.1.1 binds only subscriptions « dont la durée est supérieure à un mois ».
 - **Per order** (Leappy art. 5, ioSmart): no renewal and no notice; a termination takes effect
   on the day it is made, the order itself setting the mission's length; only the work done is
   due.
+- **The last safe day and the risk** (:data:`~cgvlib.model.ambiguity.LAST_SAFE_DAY_RULE`): where
+  the readings of a clause give different last days for the same term, the vendor files make
+  the earliest the default, so ``deadline`` is the last safe day. The plan of each reading also
+  names the latest day another reading gives (``later_deadline``, ``later_reading``) and what
+  is at stake if the letter leaves only on that day (``at_stake``): what is billed for a letter
+  sent that day under this reading (late, so void or followed by the whole notice) less what
+  is billed under the later reading (in time). JANQUOR: the renewed period in full,
+  12 x the monthly amount; GOUT: the renewed maintenance period; Teogest: the art. 20 notice
+  months billed past the commitment.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import operator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -74,7 +95,13 @@ from cgvlib.arithmetic.common import (
     money,
     over_readings,
 )
-from cgvlib.arithmetic.exit_cost import Billing, exit_billing, invoice_history_cents
+from cgvlib.arithmetic.exit_cost import (
+    PERIOD_EXIT_KINDS,
+    Billing,
+    exit_billing,
+    invoice_history_cents,
+    period_exit,
+)
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
 from cgvlib.model.ambiguity import reading_variants
@@ -111,8 +138,13 @@ class ExitPlan(Result):
     - ``tenure_years``: completed years of subscription at the request (tenure rules only);
     - ``derivation``: how the end was found, line by line; ``rule``: the article(s) applied;
     - ``billed_monthly`` / ``billed_total`` (and ``*_cents``): the monthly amount and the total
-      billed until the end (None when not computable, ``billing_basis`` says why);
-      ``billed_months``: the months the total covers.
+      billed from the month in progress at the request to the end (None when not computable,
+      ``billing_basis`` says why); ``billed_months``: the months the total covers;
+    - the risk (module docstring): ``later_deadline`` the latest last day another reading
+      gives for the same term when it is later than ``deadline`` (None when every reading
+      agrees), ``later_reading`` that reading's name; ``at_stake`` (and ``at_stake_cents``)
+      what the client pays in addition if its letter leaves only on ``later_deadline`` (None
+      when not computable, ``at_stake_basis`` says why).
     """
 
     start: dt.date
@@ -133,19 +165,34 @@ class ExitPlan(Result):
     billed_total_cents: int | None
     billed_months: int
     billing_basis: str
+    later_deadline: dt.date | None = None
+    later_reading: str | None = None
+    at_stake: Decimal | None = None
+    at_stake_cents: int | None = None
+    at_stake_basis: str = ""
 
     def headline(self) -> str:
+        parts = []
         if self.notice_start is not None:
-            notice = f"notice {self.notice_months} month(s) from {self.notice_start}"
-        elif self.deadline is not None:
+            parts.append(f"notice {self.notice_months} month(s) from {self.notice_start}")
+        if self.deadline is not None:
             met = "met" if self.deadline_met else "missed"
-            notice = f"deadline {self.deadline} {met}"
-        else:
-            notice = "no notice"
+            parts.append(f"last safe day {self.deadline} {met}")
+        notice = ", ".join(parts) or "no notice"
         renewed = ", renewed (late notice)" if self.renewed else ""
         billed = ("" if self.billed_total_cents is None
                   else f"; billed until the end {money(self.billed_total_cents)}")
-        return f"request {self.request_date}: ends {self.end} ({notice}{renewed}){billed}"
+        return (f"request {self.request_date}: ends {self.end} ({notice}{renewed}){billed}"
+                + self.risk_line(prefix="; "))
+
+    def risk_line(self, prefix: str = "") -> str:
+        """The later reading's day and what is at stake, in one line ("" without a risk)."""
+        if self.later_deadline is None:
+            return ""
+        stake = ("at stake not computable" if self.at_stake_cents is None
+                 else f"at stake {money(self.at_stake_cents)}")
+        return (f"{prefix}risk: {self.later_deadline} under {self.later_reading} "
+                f"({stake} if the letter leaves only then)")
 
 
 # --------------------------------------------------------------------------- terms
@@ -297,7 +344,9 @@ def _deadline_words(rule: NoticeRule) -> str:
 
 @dataclass(frozen=True)
 class TenureNotice:
-    """Art. 20 for one request: completed months and years, notice length, start and end."""
+    """Art. 20 for one request: completed months and years, notice length, start and end;
+    ``free_until``: the last day a request gets no notice (None when every request gets one),
+    ``threshold``: the day tenure reaches ``no_notice_under_months``."""
 
     months_full: int
     years: int
@@ -305,6 +354,8 @@ class TenureNotice:
     notice_start: dt.date | None
     end: dt.date
     lines: tuple[str, ...]
+    free_until: dt.date | None
+    threshold: dt.date
 
 
 def tenure_notice(rule: TenureBased, start: dt.date, request: dt.date) -> TenureNotice:
@@ -312,37 +363,50 @@ def tenure_notice(rule: TenureBased, start: dt.date, request: dt.date) -> Tenure
 
     Start 2021-03-15, request 2024-11-20: 3 completed years, notice 1 + 3 = 4 months from
     2024-12-01, ending 2025-03-31. Start 2024-03-15, request 2024-11-20: 8 completed months,
-    no notice, ends 2024-11-30.
+    no notice, ends 2024-11-30. Start 2023-11-20, request 2024-11-20 (the anniversary itself):
+    ``at_threshold="notice"`` 1 + 1 = 2 months, ends 2025-01-31; ``"no_notice"`` ends
+    2024-11-30.
     """
+    threshold_months = rule.no_notice_under_months
+    threshold = add_months(start, threshold_months)
+    on_threshold = threshold_months > 0 and request == threshold
+    free_until = (None if threshold_months == 0
+                  else threshold if rule.at_threshold == "no_notice" else threshold - ONE_DAY)
     months_full = full_months_between(start, request)
     years = full_years_between(start, request)
     tenure = f"tenure {start} -> {request}: {months_full} completed month(s), {years} year(s)"
-    if months_full < rule.no_notice_under_months:
+    if on_threshold:
+        words = ("« moins d'un an » (no notice)" if rule.at_threshold == "no_notice"
+                 else "« plus d'un an » (notice due)")
+        tenure += (f"; the request falls on the day tenure reaches {threshold_months} months, "
+                   f"which « moins d'un an » / « plus d'un an » leave out: read as {words}")
+    if months_full < threshold_months or (on_threshold and rule.at_threshold == "no_notice"):
         end = end_of_month(request)
         return TenureNotice(months_full, years, 0, None, end, (
             tenure,
-            f"under {rule.no_notice_under_months} months (« abonné depuis moins d'un an »): no "
+            f"under {threshold_months} months (« abonné depuis moins d'un an »): no "
             f"notice, ends at the end of the month of the request, {end}",
-        ))
+        ), free_until, threshold)
     n = rule.base_months + rule.months_per_full_year * years
     first = day_after_month_of(request)
     end = add_months(first, n) - ONE_DAY
-    boundary = (" (exactly the first anniversary: counted as « plus d'un an », as the vendor "
-                "file says)" if months_full == rule.no_notice_under_months else "")
     return TenureNotice(months_full, years, n, first, end, (
-        tenure + boundary,
+        tenure,
         f"notice = {rule.base_months} + {rule.months_per_full_year} x {years} completed "
         f"year(s) = {n} month(s)",
         f"from the day after the month of the request, {first}, to {end}",
-    ))
+    ), free_until, threshold)
 
 
+@functools.lru_cache(maxsize=4096)
 def latest_tenure_request(rule: TenureBased, start: dt.date, term_end: dt.date) -> dt.date | None:
     """The latest request date (from ``start``) whose art. 20 notice ends on or before
     ``term_end``; None when even a request on ``start`` ends later.
 
-    The notice's end never decreases as the request moves later (the tenure only grows), so a
-    binary search over the days finds it.
+    The notice's end never decreases as the request moves later (the tenure only grows; on the
+    first anniversary it is the end of that month or the notice's under ``at_threshold``, both
+    between the day before's and the day after's), so a binary search over the days finds it.
+    Cached: the rule is immutable.
     """
     if tenure_notice(rule, start, start).end > term_end:
         return None
@@ -443,18 +507,26 @@ def _tenure_plan(inputs: _Inputs, term: Term) -> ExitPlan:
             f"date de renouvellement » (art. {eve[0].source.article}), without the art. "
             f"{art20.source.article} notice",
         ), tenure_years=full_years_between(inputs.start, inputs.request))
-    notice = tenure_notice(art20.rule, inputs.start, inputs.request)
+    request = inputs.request
+    notice = tenure_notice(art20.rule, inputs.start, request)
     lines = [*notice.lines]
-    end, term_end, sources = notice.end, None, [art20.source]
+    end, term_end, deadline, sources = notice.end, None, None, [art20.source]
     if commitment is None:
         lines.append("no commitment (monthly subscription): art. "
                      f"{art20.source.article} alone")
+        if notice.free_until is not None and request <= notice.threshold:
+            deadline = notice.free_until
+            lines.append(f"last day to ask without notice: {deadline} (tenure reaches "
+                         f"{art20.rule.no_notice_under_months} months on {notice.threshold})")
     else:
-        k = commitment.index_of(inputs.request)
+        k = commitment.index_of(request)
         first, term_end = commitment.bounds(k)
         sources.append(commitment.offer.source)
         lines.append(f"{inputs.commitment_months}-month commitment period in progress: {first} "
                      f"to {term_end}")
+        deadline = latest_tenure_request(art20.rule, inputs.start, term_end)
+        if deadline is not None:
+            lines.append(f"last day for a request whose notice ends with this period: {deadline}")
         if notice.end > term_end:
             lines.append(f"the notice ends after the commitment: « l'abonnement se poursuivra "
                          f"jusqu'à la date de fin du préavis », {notice.end}")
@@ -463,9 +535,10 @@ def _tenure_plan(inputs: _Inputs, term: Term) -> ExitPlan:
             lines.append(f"the commitment ends after the notice: terminable only « au terme de la"
                          f" période souscrite », {term_end}")
     return _plan(inputs, term, notice_months=notice.notice_months,
-                 notice_start=notice.notice_start, end=end, term_end=term_end, deadline=None,
-                 deadline_met=None, renewed=False, tenure_years=notice.years,
-                 rule=art20.source.article, derivation=lines, sources=sources)
+                 notice_start=notice.notice_start, end=end, term_end=term_end,
+                 deadline=deadline, deadline_met=None if deadline is None else request <= deadline,
+                 renewed=False, tenure_years=notice.years, rule=art20.source.article,
+                 derivation=lines, sources=sources)
 
 
 def _per_order_plan(inputs: _Inputs, term: Term) -> ExitPlan:
@@ -497,8 +570,18 @@ def _plan_for(inputs: _Inputs, term: Term) -> ExitPlan:
 # --------------------------------------------------------------------------- entry points
 
 
+def _span(start, later, name: str, advice: str) -> tuple[dt.date, dt.date]:
+    """``start`` and the ``later`` date named ``name`` as dates, the later not before start."""
+    first = as_date(start, "start")
+    last = as_date(later, name)
+    if last < first:
+        raise InputError(f"{name}: {last} is before start {first}; {advice}")
+    return first, last
+
+
 def exit_plan(vendor: Vendor | str, start, notice_sent, *, commitment_months=None,
-              monthly_amount=None, invoice_history=None, reading=None) -> ExitPlan:
+              monthly_amount=None, invoice_history=None, reading=None,
+              with_risk: bool = True) -> ExitPlan:
     """When the contract really ends if notice is sent on ``notice_sent``, and what is billed.
 
     ``start``: the date the contract (subscription) started; ``commitment_months``: the
@@ -507,23 +590,177 @@ def exit_plan(vendor: Vendor | str, start, notice_sent, *, commitment_months=Non
     (Teogest: the expected monthly use during the notice and the ordinary monthly invoice;
     JANQUOR, GOUT: the monthly price); ``invoice_history``: Teogest's monthly invoices (month ->
     euros, a mapping or ``pandas.Series``). ``reading`` names a reading of the term clause
-    (e.g. ``"art20_notice"`` for Teogest, ``"term_end"`` for JANQUOR,
-    ``"notice[0]=term_end"`` for GOUT); the result shows the default one and carries all in
-    ``readings``. Conventions: module docstring and :mod:`.exit_cost`.
+    (e.g. ``"notice[1]=eve_of_renewal"`` or ``"notice[0]=one_year_no_notice"`` for Teogest,
+    ``"anniversary"`` for JANQUOR, ``"notice[0]=anniversary"`` for GOUT); the result shows the
+    default one (the last safe day) and carries all in ``readings``. Each reading's plan names
+    the later day another reading gives and what is at stake if only it is met (module
+    docstring); ``with_risk=False`` leaves those fields empty (a chart of many days needs only
+    the ends and totals). Conventions: module docstring and :mod:`.exit_cost`.
     """
     v = as_vendor(vendor)
     term = clause_of(v, "term", WHAT)
-    first = as_date(start, "start")
-    request = as_date(notice_sent, "notice_sent")
-    if request < first:
-        raise InputError(f"notice_sent: {request} is before start {first}; notice can only be "
-                         "sent once the contract has started")
+    first, request = _span(start, notice_sent, "notice_sent",
+                           "notice can only be sent once the contract has started")
     monthly = None if monthly_amount is None else amount_cents(monthly_amount, "monthly_amount")
     history = (None if invoice_history is None
                else invoice_history_cents(invoice_history, first, request))
     inputs = _Inputs(v, first, request, _as_months(commitment_months, "commitment_months"),
                      monthly, history)
-    return over_readings(term, lambda t: _plan_for(inputs, t), reading=reading)
+    plan = over_readings(term, lambda t: _plan_for(inputs, t), reading=reading)
+    return _with_risk(plan, reading_variants(term)[0], inputs) if with_risk else plan
+
+
+# --------------------------------------------------------------------------- the risk
+
+
+def _on(inputs: _Inputs, day: dt.date) -> _Inputs:
+    """``inputs`` for a letter sent on ``day`` (the invoices issued up to its month)."""
+    history = inputs.history
+    if history is not None:
+        history = {m: c for m, c in history.items() if m <= day.replace(day=1)}
+    return dataclasses.replace(inputs, request=day, history=history)
+
+
+def at_stake(inputs: _Inputs, day: dt.date, reading: Term, later: Term
+             ) -> tuple[int | None, str]:
+    """What a letter sent on ``day`` costs in addition under ``reading`` (late) compared with
+    ``later`` (in time): the difference of the two plans' totals, or None and why."""
+    if day < inputs.start:
+        return None, (f"not computable: {day} is before the contract's start {inputs.start} "
+                      "(a notice longer than the first term)")
+    on_day = _on(inputs, day)
+    mine, theirs = _plan_for(on_day, reading), _plan_for(on_day, later)
+    if mine.billed_total_cents is None or theirs.billed_total_cents is None:
+        missing = mine if mine.billed_total_cents is None else theirs
+        return None, missing.billing_basis
+    stake = mine.billed_total_cents - theirs.billed_total_cents
+    return stake, (f"a letter sent on {day} ends the contract on {mine.end} under this reading "
+                   f"({money(mine.billed_total_cents)} billed from that day) and on "
+                   f"{theirs.end} under the later one ({money(theirs.billed_total_cents)}): "
+                   f"{money(stake)} more")
+
+
+def _risk(name: str, plan: ExitPlan, plans: dict[str, ExitPlan], variants: dict[str, Term],
+          inputs: _Inputs) -> ExitPlan:
+    """``plan`` (the reading ``name``) with the latest day another reading gives for the same
+    term, when later than its own deadline, and what is at stake on that day."""
+    if plan.deadline is None:
+        return plan
+    later = [(r.deadline, n) for n, r in plans.items()
+             if r.deadline is not None and r.deadline > plan.deadline]
+    if not later:
+        return plan
+    day, other = max(later, key=lambda item: item[0])
+    stake, basis = at_stake(inputs, day, variants[name], variants[other])
+    line = (f"risk: the reading {other} gives {day}, later than the last safe day "
+            f"{plan.deadline}; " + (basis if stake is not None else
+                                    f"the sum at stake is not computable ({basis})"))
+    return dataclasses.replace(
+        plan, working=(*plan.working, line), later_deadline=day, later_reading=other,
+        at_stake=None if stake is None else euros(stake), at_stake_cents=stake,
+        at_stake_basis=basis)
+
+
+def _with_risk(plan: ExitPlan, variants: dict[str, Term], inputs: _Inputs) -> ExitPlan:
+    """``plan`` and each of its readings with their risk (:func:`_risk`)."""
+    if not plan.readings:
+        return plan
+    readings = {n: _risk(n, r, plan.readings, variants, inputs) for n, r in plan.readings.items()}
+    carried = {f.name: getattr(plan, f.name) for f in dataclasses.fields(Result)
+               if f.name not in ("vendor", "working", "sources", "readings")}
+    return dataclasses.replace(readings[plan.reading], **carried, readings=readings)
+
+
+# --------------------------------------------------------------------------- early exit
+
+
+@dataclass(frozen=True, kw_only=True)
+class EarlyExit(Result):
+    """A contract or maintenance ended on ``ends_on``, in the middle of its period.
+
+    ``period_start``/``period_end``: the period in progress; ``period_months``,
+    ``started_months`` (begun by ``ends_on``, the month in progress included),
+    ``unstarted_months``; ``months_due`` and ``due`` (``due_cents``): what the client bears
+    from the month in progress on; ``refund`` (``refund_cents``): the months not started,
+    paid in advance and refunded by ``refund_by`` (0 and None when the charge refunds
+    nothing); sums None without ``monthly_amount`` (``basis`` says so).
+    """
+
+    start: dt.date
+    ends_on: dt.date
+    period_start: dt.date
+    period_end: dt.date
+    period_months: int
+    started_months: int
+    unstarted_months: int
+    months_due: int
+    due: Decimal | None
+    due_cents: int | None
+    refund: Decimal | None
+    refund_cents: int | None
+    refund_by: dt.date | None
+    basis: str
+
+    def headline(self) -> str:
+        months = (f"ends {self.ends_on}, in the period {self.period_start} to "
+                  f"{self.period_end}: {self.started_months} of {self.period_months} month(s) "
+                  "started")
+        if self.due_cents is None:
+            return f"{months}; {self.basis}"
+        refund = (f", refund {money(self.refund_cents)} by {self.refund_by}"
+                  if self.refund_by is not None else ", no refund")
+        return f"{months}; due {money(self.due_cents)}{refund}"
+
+
+def _early_exit(inputs: _Inputs, term: Term) -> EarlyExit:
+    if _rules(term, "tenure_based") or not (_rules(term, "before_term")
+                                            or _rules(term, "until_eve_of_renewal")):
+        raise InputError(
+            f"{inputs.vendor.name}'s terms state no exit in the middle of a period (art. "
+            f"{term.source.article}); see exit_plan for when a termination takes effect"
+        )
+    charge = next((c for c in term.exit_charges if c.kind in PERIOD_EXIT_KINDS), None)
+    if charge is None:
+        raise InputError(f"{inputs.vendor.name}'s terms state no charge for an exit in the "
+                         "middle of a period")
+    terms = contract_terms(inputs.vendor, term, inputs.start, inputs.commitment_months)
+    first, last = terms.bounds(terms.index_of(inputs.request))
+    split = period_exit(charge, start=inputs.start, period_start=first, period_end=last,
+                        ends_on=inputs.request, monthly_cents=inputs.monthly_cents)
+    cents = inputs.monthly_cents, split.due_cents, split.refund_cents
+    return EarlyExit(
+        vendor=inputs.vendor.name, working=(*split.lines, f"basis: {split.basis}"),
+        sources=tuple(dict.fromkeys([terms.offer.source, *split.sources])),
+        start=inputs.start, ends_on=inputs.request, period_start=first, period_end=last,
+        period_months=split.period_months, started_months=split.started,
+        unstarted_months=split.not_started, months_due=split.months_due,
+        due=None if cents[1] is None else euros(cents[1]), due_cents=cents[1],
+        refund=None if cents[2] is None else euros(cents[2]), refund_cents=cents[2],
+        refund_by=split.refund_by, basis=split.basis,
+    )
+
+
+def early_exit(vendor: Vendor | str, start, ends_on, *, commitment_months=None,
+               monthly_amount=None, reading=None) -> EarlyExit:
+    """What ending a contract on ``ends_on``, in the middle of its period, costs and returns.
+
+    GOUT 7 C (maintenance; its length, ``commitment_months``, is required): « Tous mois
+    commencé est dû. Les autres pourront faire l'objet d'un remboursement par chèque sous deux
+    (2) mois »: under the default reading the started months are due and the others, paid in
+    advance (5 D), refunded within two months of ``ends_on``; under the other, every sum to the
+    end of the period. JANQUOR art. 16 (an express request to stop the services): « la
+    totalité des sommes restant dues jusqu'au terme du contrat seront exigibles
+    immédiatement ». The text does not say when a GOUT maintenance may end midway (7 D breach,
+    7 E cessation of business); ``ends_on`` is the day it ends. Months are counted on the
+    monthly anniversaries of ``start``; the month in progress is due (:mod:`.exit_cost`).
+    """
+    v = as_vendor(vendor)
+    term = clause_of(v, "term", WHAT)
+    first, last = _span(start, ends_on, "ends_on", "give a day on or after it")
+    monthly = None if monthly_amount is None else amount_cents(monthly_amount, "monthly_amount")
+    inputs = _Inputs(v, first, last, _as_months(commitment_months, "commitment_months"),
+                     monthly, None)
+    return over_readings(term, lambda t: _early_exit(inputs, t), reading=reading)
 
 
 # --------------------------------------------------------------------------- deadlines table
@@ -578,28 +815,32 @@ def _deadline_rows(vendor: Vendor, term: Term, start: dt.date, until: dt.date,
 
 
 def renewal_deadlines(vendor: Vendor | str, start, until, *, commitment_months=None,
-                      reading=None) -> pd.DataFrame:
+                      monthly_amount=None, reading=None) -> pd.DataFrame:
     """One row per term from ``start`` while terms start on or before ``until``.
 
     Columns: ``term_start``, ``term_end`` (= add_months(start, N) - 1 day), ``renewal_date``
     (term_end + 1 day; None for a term that does not renew tacitly), ``last_day_to_send_notice``
-    and ``notice_months`` under the reading shown (the default one unless ``reading`` names
-    another), one ``last_day_to_send_notice (<reading>)`` and ``notice_months (<reading>)``
-    column per other reading that changes the notice rules, and ``rule`` (the article).
+    and ``notice_months`` under the reading shown (the default one, the last safe day, unless
+    ``reading`` names another), one ``last_day_to_send_notice (<reading>)`` and
+    ``notice_months (<reading>)`` column per other reading that changes the notice rules, and
+    ``rule`` (the article). With ``monthly_amount`` (euros a month), one ``at_stake
+    (<reading>)`` column per other reading: what the client pays in addition, under the reading
+    shown, if the letter leaves on that reading's day (``Decimal`` euros; 0 when that day is
+    not later; None when not computable, e.g. Teogest's notice billed at the highest of three
+    amounts, which needs the invoice history: see :func:`exit_plan`).
 
-    Teogest (``commitment_months`` required: 12, 24 or 36): under the 14.3 reading the last day
-    is the eve of the renewal date (the term's last day) with no notice; under art. 20 it is the
-    latest request whose notice ends on or before the term's last day (it depends on tenure;
-    it may fall in an earlier term, and is empty when none does). ``df.attrs`` holds the
-    vendor, the reading shown, the default reading, the readings and the sources.
+    Teogest (``commitment_months`` required: 12, 24 or 36): under art. 20 (the default) the last
+    day is the latest request whose notice ends on or before the term's last day (it depends on
+    tenure; it may fall in an earlier term, and is empty when none does); under the 14.3
+    reading it is the eve of the renewal date (the term's last day) with no notice.
+    ``df.attrs`` holds the vendor, the reading shown, the default reading, the readings and the
+    sources.
     """
     v = as_vendor(vendor)
     term = clause_of(v, "term", WHAT)
-    first = as_date(start, "start")
-    last = as_date(until, "until")
-    if last < first:
-        raise InputError(f"until: {last} is before start {first}; give a date on or after start")
+    first, last = _span(start, until, "until", "give a date on or after start")
     months = _as_months(commitment_months, "commitment_months")
+    monthly = None if monthly_amount is None else amount_cents(monthly_amount, "monthly_amount")
     variants, default_name = reading_variants(term)
     shown = reading or default_name
     if shown not in variants:
@@ -610,16 +851,40 @@ def renewal_deadlines(vendor: Vendor | str, start, until, *, commitment_months=N
     rows = _deadline_rows(v, variants[shown], first, last, months)
     frame = pd.DataFrame(rows, columns=["term_start", "term_end", "renewal_date",
                                         "last_day_to_send_notice", "notice_months", "rule"])
+    stakes = {}
     for name in others:
         other = pd.DataFrame(_deadline_rows(v, variants[name], first, last, months))
         frame.insert(frame.columns.get_loc("notice_months"),
                      f"last_day_to_send_notice ({name})", other["last_day_to_send_notice"])
         frame.insert(frame.columns.get_loc("rule"), f"notice_months ({name})",
                      other["notice_months"])
+        if monthly is not None:
+            inputs = _Inputs(v, first, first, months, monthly, None)
+            stakes[f"at_stake ({name})"] = [
+                _stake(inputs, safe, day, variants[shown], variants[name])
+                for safe, day in zip(frame["last_day_to_send_notice"],
+                                     other["last_day_to_send_notice"], strict=True)]
+    for column, values in stakes.items():
+        frame.insert(frame.columns.get_loc("rule"), column, values)
     sources = _cited(variants[shown])
     frame.attrs.update(vendor=v.name, reading=shown, default_reading=default_name,
                        readings=list(variants), sources=sources)
     return frame
+
+
+def _missing(day) -> bool:
+    return day is None or (not isinstance(day, dt.date) and pd.isna(day))
+
+
+def _stake(inputs: _Inputs, safe, day, shown: Term, other: Term) -> Decimal | None:
+    """What a letter sent on the other reading's ``day`` costs in addition under the reading
+    shown: 0 when that day is not later than the reading shown's ``safe`` day."""
+    if _missing(day):
+        return None
+    if not _missing(safe) and day <= safe:
+        return euros(0)
+    cents = at_stake(inputs, day, shown, other)[0]
+    return None if cents is None else euros(cents)
 
 
 def _cited(term: Term) -> list[Source]:
@@ -629,4 +894,4 @@ def _cited(term: Term) -> list[Source]:
     return list(dict.fromkeys(found))
 
 
-__all__ = ["ExitPlan", "exit_plan", "renewal_deadlines"]
+__all__ = ["EarlyExit", "ExitPlan", "early_exit", "exit_plan", "renewal_deadlines"]

@@ -29,8 +29,17 @@ Conventions (decided here, stated in every result's working):
 
 - **Index values.** "Le dernier indice publié à la date" is
   :func:`~cgvlib.reference.syntec.syntec_last_published` (publication on or before that day,
-  actual or assumed). A value the data lacks (a gap, or past the end) raises the reference
-  layer's :class:`~cgvlib.errors.OutOfCoverageError`, naming the month: nothing is interpolated.
+  actual or assumed). A value the data lacks (a gap, or past the end) is never interpolated.
+- **A missing index value** (``index_missing``). By default (``"worst_case"``) a clause whose
+  worst case does not depend on the index still gives it: ``index_with_margin`` read with the
+  index rise capped (Teogest's ``capped_at_9``) allows at most +9 % a revision whatever the
+  index, so the worst case is the cap at each revision; the index-based price is then unknown
+  (``price`` None) and ``index_unknown`` says which month is missing and why (a gap, or past
+  the end of the data). Every other clause or reading, whose bound is the index itself
+  (Leappy's P2 = P1 x S2/S1, the annexes' tariffs, Teogest read ``index_in_full``), raises the
+  reference layer's :class:`~cgvlib.errors.OutOfCoverageError` naming the month, and says why
+  there is no worst case either. ``index_missing="refuse"`` refuses every clause, as a chart
+  of index-based prices needs.
   Where the clause does not say which values are compared (Teogest: ``unstated``), the working
   convention is the index last published at each revision date against the one last published
   at the previous revision date (the previous 1 January), whatever the date the price was set:
@@ -50,9 +59,11 @@ Conventions (decided here, stated in every result's working):
   1 August row (a service on 1 July keeps the old price). The path stops with the reference
   layer's error at the first month it cannot compute (a gap or the end of the Syntec data),
   naming the row and the missing month; ``clip=True`` returns the months before it instead.
+  A row whose index-based price is unknown but whose worst case is known (see above) has
+  ``price`` None, the worst case, and the reason in ``index_unknown``.
 - **Readings.** Every reading is computed; a reading whose index values are missing from the
-  data is carried as not computable (``unavailable``) rather than blocking the others; asking
-  for it raises the error.
+  data (and which has no worst case without them) is carried as not computable
+  (``unavailable``) rather than blocking the others; asking for it raises the error.
 """
 
 from __future__ import annotations
@@ -81,9 +92,10 @@ from cgvlib.errors import InputError, OutOfCoverageError
 from cgvlib.model.price import PriceRevision
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import round_half_up
-from cgvlib.reference.months import end_of_month, start_of_next_month
+from cgvlib.reference.months import add_months, end_of_month, start_of_next_month
 from cgvlib.reference.syntec import (
     SyntecValue,
+    assumed_publication,
     load_syntec,
     syntec_last_published,
     syntec_ratio,
@@ -91,6 +103,7 @@ from cgvlib.reference.syntec import (
 
 VOLUME_FACT = "volume_deviation_percent"
 FACTS = (VOLUME_FACT,)
+INDEX_MISSING = ("worst_case", "refuse")
 FLAGGED_CONVENTION = (
     "the text does not say which index values are compared (new_index/base_index unstated); "
     "working convention, not the text: the index last published at each revision date against "
@@ -108,10 +121,13 @@ class RevisionStep:
     """One revision: its date, the index values compared and the price after it.
 
     ``ratio`` is S2 / S1 exactly (with the 2022 coefficient when S1 is old and S2 revised),
-    ``None`` for a clause without index; ``factor`` is what the revision multiplies the price
-    by (the ratio, capped, or a volume step), ``worst_factor`` the same for the worst case.
-    ``price`` and ``worst_case_price`` are the exact prices after this revision rounded to the
-    cent for display; ``price_exact`` (in cents) is what the next revision starts from.
+    ``None`` for a clause without index or when an index value is missing; ``factor`` is what
+    the revision multiplies the price by (the ratio, capped, or a volume step; None when the
+    index value is missing), ``worst_factor`` the same for the worst case. ``price`` and
+    ``worst_case_price`` are the exact prices after this revision rounded to the cent for
+    display (``price`` None once an index value is missing); ``price_exact`` (in cents) is what
+    the next revision starts from. ``index_unknown`` names the index value this revision lacks
+    and why ("" when it has them all).
     """
 
     date: dt.date
@@ -119,12 +135,13 @@ class RevisionStep:
     s1: SyntecValue | None
     s2: SyntecValue | None
     ratio: Fraction | None
-    factor: Fraction
+    factor: Fraction | None
     worst_factor: Fraction
-    price: Decimal
+    price: Decimal | None
     worst_case_price: Decimal
-    price_exact: Fraction = field(repr=False)
+    price_exact: Fraction | None = field(repr=False)
     note: str = ""
+    index_unknown: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,8 +152,12 @@ class PriceRevisionResult(Result):
     the highest price the clause lets the vendor charge (its discretionary margin used in full,
     or an unknown volume deviation taken upwards), equal to ``price`` otherwise; ``factor`` the
     exact overall factor of the price; ``index_values`` every Syntec value used, in order;
-    ``depends_on`` the facts the result would need and was not given. A reading whose index
-    values are missing has ``price`` None and the reason in ``unavailable``.
+    ``depends_on`` the facts the result would need and was not given.
+
+    When an index value is missing: if the clause bounds the rise whatever the index (a cap),
+    ``price``, ``price_cents`` and ``factor`` are None, the worst case is given, and
+    ``index_unknown`` lists each missing value (which revision, which month, why); otherwise
+    the reading is not computable: every figure None and the reason in ``unavailable``.
     """
 
     base_price: Decimal
@@ -154,6 +175,7 @@ class PriceRevisionResult(Result):
     revisions: tuple[RevisionStep, ...] = ()
     index_values: tuple[SyntecValue, ...] = ()
     depends_on: tuple[str, ...] = ()
+    index_unknown: tuple[str, ...] = ()
     unavailable: str | None = None
     error: OutOfCoverageError | None = field(default=None, repr=False, compare=False)
 
@@ -166,10 +188,15 @@ class PriceRevisionResult(Result):
         if self.unavailable is not None:
             return f"not computable: {self.unavailable.split('. ')[0]}"
         count = len(self.revisions)
-        text = (f"{money(self.price_cents)} on {self.at} ({money(self.base_price_cents)} set on "
-                f"{self.base_date}, {count} revision{'' if count == 1 else 's'})")
-        if self.worst_case_cents != self.price_cents:
-            text += f"; worst case {money(self.worst_case_cents)}"
+        setting = (f"({money(self.base_price_cents)} set on {self.base_date}, {count} "
+                   f"revision{'' if count == 1 else 's'})")
+        if self.price_cents is None:
+            text = (f"worst case {money(self.worst_case_cents)} on {self.at} {setting}; "
+                    f"index-based price unknown: {'; '.join(self.index_unknown)}")
+        else:
+            text = f"{money(self.price_cents)} on {self.at} {setting}"
+            if self.worst_case_cents != self.price_cents:
+                text += f"; worst case {money(self.worst_case_cents)}"
         if self.depends_on:
             text += f"; depends on {', '.join(self.depends_on)}"
         return text
@@ -273,24 +300,52 @@ def index_factors(ratio: Fraction, clause: PriceRevision) -> tuple[Fraction, Fra
     return by_index, worst
 
 
+def worst_factor_without_index(clause: PriceRevision) -> Fraction | None:
+    """The worst-case factor of one revision when its index value is unknown: the cap of an
+    ``index_with_margin`` clause whose index rise is capped (Teogest 14.1.2, read
+    ``capped_at_9``: « ne pourra excéder 9 % »), which bounds the rise whatever the index;
+    None when the bound is the index itself (no cap, or a reading applying the index in
+    full)."""
+    if clause.kind == "index_with_margin" and clause.index_capped:
+        return 1 + Fraction(clause.cap_percent) / 100
+    return None
+
+
+def _no_bound_reason(clause: PriceRevision) -> str:
+    """Why a clause has no worst case without its index values."""
+    match clause.kind:
+        case "index_ratio":
+            return "P2 = P1 x S2/S1 has no cap, the price is the index's"
+        case "index_since":
+            return "the tariff follows the index in force at the service date, with no cap"
+        case _:
+            return (f"read this way, an index rise above {clause.cap_percent} % applies in full, "
+                    "so nothing bounds the rise but the index")
+
+
 @dataclass
 class _Chain:
-    """The exact prices (in cents) carried from revision to revision."""
+    """The exact prices (in cents) carried from revision to revision; ``price`` becomes None
+    once a revision's index value is missing (the worst case may still be carried)."""
 
-    price: Fraction
+    price: Fraction | None
     worst: Fraction
     steps: list[RevisionStep] = field(default_factory=list)
     working: list[str] = field(default_factory=list)
     depends_on: list[str] = field(default_factory=list)
+    index_unknown: list[str] = field(default_factory=list)
 
-    def apply(self, date, effective, s1, s2, ratio, factor, worst_factor, line, note=""):
-        self.price *= factor
+    def apply(self, date, effective, s1, s2, ratio, factor, worst_factor, line, note="",
+              index_unknown=""):
+        self.price = None if self.price is None or factor is None else self.price * factor
         self.worst *= worst_factor
+        price = None if self.price is None else round_half_up(self.price)
         self.steps.append(RevisionStep(
             date=date, effective=effective, s1=s1, s2=s2, ratio=ratio, factor=factor,
-            worst_factor=worst_factor, price=euros(round_half_up(self.price)),
-            worst_case_price=euros(round_half_up(self.worst)), price_exact=self.price, note=note))
-        shown = f"price {money(round_half_up(self.price))}"
+            worst_factor=worst_factor, price=None if price is None else euros(price),
+            worst_case_price=euros(round_half_up(self.worst)), price_exact=self.price, note=note,
+            index_unknown=index_unknown))
+        shown = "price unknown" if price is None else f"price {money(price)}"
         if self.worst != self.price:
             shown += f", worst case {money(round_half_up(self.worst))}"
         self.working.append(f"{line}; {shown}")
@@ -304,6 +359,44 @@ def _last_published(which: str, day: dt.date, what: str) -> SyntecValue:
                                  last_covered=exc.last_covered) from None
 
 
+def _assumed_last_published_month(day: dt.date) -> dt.date:
+    """The month whose index is last published on ``day`` by the reference layer's rule (each
+    month assumed published on the last day of the following month at the latest)."""
+    month = add_months(day.replace(day=1), -1)
+    return month if assumed_publication(month) <= day else add_months(month, -1)
+
+
+def missing_index_text(which: str, day: dt.date, revision: dt.date) -> str:
+    """Which index value a revision lacks and why: a gap in the data, or a month before or
+    after the data (the month named is the one last published on ``day``)."""
+    data = load_syntec()
+    head = f"{which} of the revision of {revision}"
+    published = [m for m, when in data.publications if when <= day]
+    if published and max(published) not in data.by_month:
+        month = max(published)
+        return (f"{head}, the index last published on {day}, is that of {month:%Y-%m}, "
+                "a gap in the data")
+    month = _assumed_last_published_month(day)
+    if month < data.first:
+        return (f"{head}, the index last published on {day}, is that of {month:%Y-%m}, "
+                f"before the data starts ({data.first:%Y-%m})")
+    return (f"{head}, the index last published on {day}, would be that of {month:%Y-%m} "
+            f"(published by {assumed_publication(month)}), after the end of the data (its last "
+            f"month is {data.complete_until:%Y-%m})")
+
+
+def _index_value(which: str, day: dt.date, revision: dt.date,
+                 bound: Fraction | None) -> tuple[SyntecValue | None, str]:
+    """(the index value, "") or, when it is missing and the clause has a worst case without
+    it (``bound``), (None, why it is missing); otherwise the reference layer's error."""
+    try:
+        return _last_published(which, day, f"of {revision}"), ""
+    except OutOfCoverageError:
+        if bound is None:
+            raise
+        return None, missing_index_text(which, day, revision)
+
+
 def _index_base_date(which: str | None, previous: dt.date, base_date: dt.date) -> dt.date:
     # S1 as the clause names it: « le dernier indice Syntec publié à la date de la précédente
     # révision (pour la première révision, [...] à la date de la signature du contrat) »
@@ -312,37 +405,52 @@ def _index_base_date(which: str | None, previous: dt.date, base_date: dt.date) -
     return previous  # last_published_at_previous_revision, or the flagged convention
 
 
-def _index_revisions(clause, chain, base_date, at) -> None:
+def _index_revisions(clause, chain, base_date, at, index_missing) -> None:
     """``index_ratio`` and ``index_with_margin``: revision after revision, S1 of each being the
-    index last published at the previous revision (the first one's per the clause)."""
+    index last published at the previous revision (the first one's per the clause). A missing
+    index value leaves the index-based price unknown from that revision on; the worst case
+    goes on with the cap when the clause has one (:func:`worst_factor_without_index`)."""
     dates = scheduled_dates(clause, base_date.year - 1, at.year)
     applied = [d for d in dates if base_date < d and _in_effect(clause, d, at)]
     if "unstated" in (clause.new_index, clause.base_index):
         chain.working.append(f"Index values: {FLAGGED_CONVENTION}")
-    s1 = None
-    for date in applied:
+    bound = worst_factor_without_index(clause) if index_missing == "worst_case" else None
+    s1, s1_missing = None, ""
+    for number, date in enumerate(applied):
         previous = dates[dates.index(date) - 1]
-        if s1 is None:
+        if number == 0:
             first = clause.first_base_index or clause.base_index
             s1_date = _index_base_date(first, previous, base_date)
-            s1 = _last_published("S1", s1_date, f"of {date}")
+            s1, s1_missing = _index_value("S1", s1_date, date, bound)
             s1_where = ("the signature" if first == "last_published_at_signature"
                         else "the previous revision date")
-            s1_text = f"{_index_text(s1)}, last published at {s1_date} ({s1_where})"
+            s1_text = (f"{_index_text(s1)}, last published at {s1_date} ({s1_where})" if s1
+                       else f"unknown: {s1_missing}")
         else:
-            s1_text = f"{_index_text(s1)} (the previous revision's S2)"
-        s2 = _last_published("S2", date, f"of {date}")
-        ratio = syntec_ratio(s2, s1)
-        factor, worst = index_factors(ratio, clause)
+            s1_text = (f"{_index_text(s1)} (the previous revision's S2)" if s1
+                       else "unknown (the previous revision's S2)")
+            s1_missing = "" if s1 else f"S1 of the revision of {date}, the previous revision's S2"
+        s2, s2_missing = _index_value("S2", date, date, bound)
+        s2_text = f"{_index_text(s2)}, last published at {date}" if s2 else f"unknown: {s2_missing}"
         effective = date + dt.timedelta(days=1) if clause.kind == "index_ratio" else date
-        line = (f"Revision {date} (new prices from {effective}): S1 = {s1_text}; S2 = "
-                f"{_index_text(s2)}, last published at {date}; S2/S1 = {_ratio_text(s2, s1)} "
-                f"= {_fraction_text(ratio)}")
-        if factor != ratio:
-            line += f", capped at {_fraction_text(factor, 2)}"
-        if worst != factor:
-            line += f"; vendor's margin: up to {_fraction_text(worst)}"
-        chain.apply(date, effective, s1, s2, ratio, factor, worst, line)
+        line = f"Revision {date} (new prices from {effective}): S1 = {s1_text}; S2 = {s2_text}"
+        causes = [m for m in (s1_missing if number == 0 else "", s2_missing) if m]
+        chain.index_unknown += causes  # the months missing, each named once
+        missing = "; ".join(m for m in (s1_missing, s2_missing) if m)
+        if s1 is None or s2 is None:
+            ratio = factor = None
+            worst = bound
+            line += (f"; index-based rise unknown; whatever the index, the rise is capped at "
+                     f"{clause.cap_percent} %: worst case x {_fraction_text(worst)}")
+        else:
+            ratio = syntec_ratio(s2, s1)
+            factor, worst = index_factors(ratio, clause)
+            line += f"; S2/S1 = {_ratio_text(s2, s1)} = {_fraction_text(ratio)}"
+            if factor != ratio:
+                line += f", capped at {_fraction_text(factor, 2)}"
+            if worst != factor:
+                line += f"; vendor's margin: up to {_fraction_text(worst)}"
+        chain.apply(date, effective, s1, s2, ratio, factor, worst, line, index_unknown=missing)
         s1 = s2
 
 
@@ -420,7 +528,8 @@ def _heading(clause: PriceRevision, vendor: Vendor) -> str:
     return f"{vendor.name}, art. {clause.source.article} ({what}): {rule}"
 
 
-def _compute(clause, vendor, index, cents, base_date, at, deviations) -> PriceRevisionResult:
+def _compute(clause, vendor, index, cents, base_date, at, deviations,
+             index_missing) -> PriceRevisionResult:
     chain = _Chain(price=Fraction(cents), worst=Fraction(cents))
     chain.working.append(_heading(clause, vendor))
     chain.working.append(f"Price {money(cents)} set on {base_date}; price of a service on {at}")
@@ -430,7 +539,7 @@ def _compute(clause, vendor, index, cents, base_date, at, deviations) -> PriceRe
     try:
         match clause.kind:
             case "index_ratio" | "index_with_margin":
-                _index_revisions(clause, chain, base_date, at)
+                _index_revisions(clause, chain, base_date, at, index_missing)
             case "index_since":
                 _since_revision(clause, chain, base_date, at)
             case "volume_step":
@@ -438,27 +547,54 @@ def _compute(clause, vendor, index, cents, base_date, at, deviations) -> PriceRe
             case _:
                 chain.working.append(f"No revision of a running order: {clause.note or ''}".strip())
     except OutOfCoverageError as exc:
+        if index_missing == "worst_case":
+            exc = OutOfCoverageError(f"{exc} No worst case without it either: "
+                                     f"{_no_bound_reason(clause)}.", series=exc.series,
+                                     last_covered=exc.last_covered)
         return PriceRevisionResult(**figures, working=(*chain.working, f"Stopped: {exc}"),
                                    price=None, price_cents=None, worst_case_price=None,
                                    worst_case_cents=None, factor=None, unavailable=str(exc),
                                    error=exc)
-    price, worst = round_half_up(chain.price), round_half_up(chain.worst)
+    worst = round_half_up(chain.worst)
     if not chain.steps and clause.kind != "new_orders_only":
         chain.working.append(f"No revision takes effect after {base_date} and by {at}")
+    if chain.price is None:
+        return _without_index_price(figures, chain, cents, worst)
+    price = round_half_up(chain.price)
     factor = chain.price / cents if cents else _product(s.factor for s in chain.steps)
     if chain.steps:
         chain.working.append(
             f"Price {money(cents)} x {_fraction_text(factor)} = {money(price)} (exact fractions, "
             "rounded once, half-up, to the cent)"
             + (f"; worst case {money(worst)}" if worst != price else ""))
-    values: list[SyntecValue] = []
-    for step in chain.steps:
-        values += [s for s in (step.s1, step.s2) if s is not None and s not in values]
     return PriceRevisionResult(
         **figures, working=tuple(chain.working), price=euros(price), price_cents=price,
         worst_case_price=euros(worst), worst_case_cents=worst, factor=factor,
-        revisions=tuple(chain.steps), index_values=tuple(values),
+        revisions=tuple(chain.steps), index_values=_index_values(chain),
         depends_on=tuple(chain.depends_on))
+
+
+def _without_index_price(figures: dict, chain: _Chain, cents: int,
+                         worst: int) -> PriceRevisionResult:
+    """The result when an index value is missing but the cap bounds every revision: the worst
+    case, the index-based price unknown, and which index values are missing."""
+    worst_factor = _product(s.worst_factor for s in chain.steps)
+    chain.working.append(
+        f"Index-based price unknown: {'; '.join(chain.index_unknown)}. Worst case "
+        f"{money(cents)} x {_fraction_text(worst_factor)} = {money(worst)} (the cap at every "
+        "revision, whatever the index; exact fractions, rounded once, half-up, to the cent)")
+    return PriceRevisionResult(
+        **figures, working=tuple(chain.working), price=None, price_cents=None,
+        worst_case_price=euros(worst), worst_case_cents=worst, factor=None,
+        revisions=tuple(chain.steps), index_values=_index_values(chain),
+        depends_on=tuple(chain.depends_on), index_unknown=tuple(chain.index_unknown))
+
+
+def _index_values(chain: _Chain) -> tuple[SyntecValue, ...]:
+    values: list[SyntecValue] = []
+    for step in chain.steps:
+        values += [s for s in (step.s1, step.s2) if s is not None and s not in values]
+    return tuple(values)
 
 
 def _product(factors) -> Fraction:
@@ -474,7 +610,8 @@ def _product(factors) -> Fraction:
 
 
 def revise_price(vendor: Vendor | str, price, base_date, at, *, reading: str | None = None,
-                 clause: int | str | None = None, **facts) -> PriceRevisionResult:
+                 clause: int | str | None = None, index_missing: str = "worst_case",
+                 **facts) -> PriceRevisionResult:
     """The price of a service executed on ``at`` of a price ``price`` (euros, excl. VAT) set on
     ``base_date`` (the signature, or the tariff's date), under the vendor's revision clause.
 
@@ -485,8 +622,16 @@ def revise_price(vendor: Vendor | str, price, base_date, at, *, reading: str | N
     ``reading`` asks for another reading of an ambiguous clause. Facts:
     ``volume_deviation_percent`` (JANQUOR), a percentage or ``{year N-1: percentage}``.
 
-    Raises :class:`~cgvlib.errors.OutOfCoverageError` when an index value needed is missing.
+    When an index value needed is missing: with ``index_missing="worst_case"`` (the default) a
+    clause capped whatever the index (Teogest read ``capped_at_9``) gives its worst case, the
+    index-based price None and the missing months in ``index_unknown``; any other clause, and
+    every clause with ``index_missing="refuse"``, raises
+    :class:`~cgvlib.errors.OutOfCoverageError` naming the month.
     """
+    if index_missing not in INDEX_MISSING:
+        raise InputError(f"index_missing: {index_missing!r} is not one of "
+                         f"{', '.join(INDEX_MISSING)} (worst_case: give the worst case when the "
+                         "clause caps the rise whatever the index; refuse: refuse)")
     v = as_vendor(vendor)
     index, chosen = select_clause(v, clause)
     cents = amount_cents(price, "price")
@@ -502,25 +647,32 @@ def revise_price(vendor: Vendor | str, price, base_date, at, *, reading: str | N
                          "or after the date the price was set")
     deviations = _deviations(facts, chosen, v)
     result = over_readings(chosen, lambda c: _compute(c, v, index, cents, start, day,
-                                                      deviations), reading=reading)
+                                                      deviations, index_missing),
+                           reading=reading)
     if result.error is not None:
         raise result.error
     return result
 
 
 def price_path(vendor: Vendor | str, price, start, until, *, reading: str | None = None,
-               clause: int | str | None = None, clip: bool = False, **facts) -> pd.DataFrame:
+               clause: int | str | None = None, clip: bool = False,
+               index_missing: str = "worst_case", **facts) -> pd.DataFrame:
     """The monthly path of a price set on ``start``: one row per month, the price of a service
     executed on ``start`` then on the first day of each following month up to ``until``.
 
     Columns: ``date``, ``price`` and ``worst_case`` (Decimal euros), ``price_cents`` and
     ``worst_case_cents``, ``index`` (the last S2 applied, Decimal, None before the first
-    revision or without index), ``index_month``, ``series`` (old/revised), ``revision`` (True on
-    rows where a revision took effect since the previous row) and ``revision_dates``.
+    revision, without index, or when it is missing), ``index_month``, ``series``
+    (old/revised), ``revision`` (True on rows where a revision took effect since the previous
+    row), ``revision_dates`` and ``index_unknown`` (why the index-based price is unknown, ""
+    when it is known).
 
-    Where the Syntec data has a gap or ends, raises :class:`~cgvlib.errors.OutOfCoverageError`
-    naming the row's date and the missing month; with ``clip=True`` the path stops at the last
-    computable month instead, and ``frame.attrs["clipped"]`` says where and why.
+    Where the Syntec data has a gap or ends, a clause capped whatever the index still gives its
+    worst case (see :func:`revise_price`, ``index_missing``): ``price`` is then None and
+    ``price_cents`` is a nullable ``Int64`` column (``int64`` when every price is known).
+    Otherwise raises :class:`~cgvlib.errors.OutOfCoverageError` naming the row's date and the
+    missing month; with ``clip=True`` the path stops at the last computable month instead, and
+    ``frame.attrs["clipped"]`` says where and why.
     """
     if start is None:
         _, chosen = select_clause(as_vendor(vendor), clause)
@@ -539,7 +691,8 @@ def price_path(vendor: Vendor | str, price, start, until, *, reading: str | None
     rows, applied, clipped = [], 0, None
     for day in dates:
         try:
-            r = revise_price(vendor, price, first, day, reading=reading, clause=clause, **facts)
+            r = revise_price(vendor, price, first, day, reading=reading, clause=clause,
+                             index_missing=index_missing, **facts)
         except OutOfCoverageError as exc:
             if not clip or not rows:
                 hint = (f" Pass clip=True to stop the path at {rows[-1]['date']:%Y-%m}, the last "
@@ -549,7 +702,7 @@ def price_path(vendor: Vendor | str, price, start, until, *, reading: str | None
                                          last_covered=exc.last_covered) from None
             clipped = f"stopped before {day:%Y-%m}: {exc}"
             break
-        s2 = next((s.s2 for s in reversed(r.revisions) if s.s2 is not None), None)
+        s2 = r.revisions[-1].s2 if r.revisions else None
         if r.kind == "index_since":  # revised whenever the index in force changes
             new = () if not rows or rows[-1]["index_month"] == s2.month else (day,)
         else:
@@ -560,16 +713,20 @@ def price_path(vendor: Vendor | str, price, start, until, *, reading: str | None
             "price_cents": r.price_cents, "worst_case_cents": r.worst_case_cents,
             "index": s2.value if s2 else None, "index_month": s2.month if s2 else None,
             "series": s2.series if s2 else None, "revision": bool(new),
-            "revision_dates": ", ".join(map(str, new))})
+            "revision_dates": ", ".join(map(str, new)),
+            "index_unknown": "; ".join(r.index_unknown)})
     frame = pd.DataFrame(rows, index=pd.PeriodIndex([d.strftime("%Y-%m") for d in
                                                      (row["date"] for row in rows)],
                                                     freq="M", name="month"))
     frame["date"] = pd.to_datetime(frame["date"])
-    frame = frame.astype({"price_cents": "int64", "worst_case_cents": "int64"})
+    known = frame["price_cents"].notna().all()
+    frame = frame.astype({"price_cents": "int64" if known else "Int64",
+                          "worst_case_cents": "int64"})
     if clipped:
         frame.attrs["clipped"] = clipped
     return frame
 
 
-__all__ = ["PriceRevisionResult", "RevisionStep", "index_factors", "price_path", "revise_price",
-           "scheduled_dates", "select_clause"]
+__all__ = ["INDEX_MISSING", "PriceRevisionResult", "RevisionStep", "index_factors",
+           "missing_index_text", "price_path", "revise_price", "scheduled_dates",
+           "select_clause", "worst_factor_without_index"]

@@ -10,9 +10,15 @@ Units (:class:`~cgvlib.model.base.Duration`) and how they are counted from the e
 - ``weeks``: 7 x N calendar days; ``months`` / ``years``: the same day N months (12 N months)
   later, clamped to the month's end (:func:`cgvlib.reference.months.add_months`);
 - ``hours``: N hours after the event's start (a date is read as midnight);
-- ``working_hours`` (« heures ouvrées »): the texts do not define a working day's length; the
-  project reads N working hours as N / 24 jours ouvrés (48 heures ouvrées = 2 jours ouvrés),
-  rounded up to whole days, and says so in the result.
+- ``working_hours`` (« heures ouvrées »), as the clause's ``hours_counted`` says. The texts do
+  not define them, so a vendor file records two readings (Teogest annex 2):
+  ``jours_ouvres_24h``: 24 hours to a jour ouvré, N hours = N / 24 jours ouvrés rounded up to
+  whole days, counted like jours ouvrés (48 heures ouvrées from Monday 2024-05-06: 2 jours
+  ouvrés, 7 and, past the holidays of 8 and 9 May, 10 May); ``opening_hours``: N hours of the
+  clause's ``opening_hours`` (:func:`opening_hours_end`), public holidays closed, from the
+  event's moment (a date is read as 00:00, so the whole of that day's opening hours count);
+  the date is then the moment the N-th hour ends. When the deadline binds the vendor, the
+  earlier date (the 24-hour reading) is the default (Code civil art. 1190).
 
 The clause's ``limit`` says what the date means: ``within`` (the last day to act), ``not_before``
 (the first day the step may happen), ``at_most`` (the end of the longest period allowed),
@@ -29,9 +35,10 @@ import pandas as pd
 
 from cgvlib.arithmetic.common import Result, as_vendor, choose, clause_of, over_readings
 from cgvlib.dates import as_date
+from cgvlib.errors import InputError
 from cgvlib.model.base import Duration
-from cgvlib.model.procedure import Deadline
-from cgvlib.reference.calendar import add_days
+from cgvlib.model.procedure import WEEKDAYS, Deadline, OpeningHours
+from cgvlib.reference.calendar import add_days, is_public_holiday
 from cgvlib.reference.months import add_months
 
 LIMIT_WORDS = {
@@ -59,9 +66,13 @@ class TimeLimitResult(Result):
         return f"{self.what}: {when} ({self.duration} from {self.start})"
 
 
-def limit_date(duration: Duration, start: dt.date | dt.datetime, *, region: str = "metropole"):
-    """The date ``duration`` after ``start``, counted in the duration's own unit (module doc)."""
+def limit_date(duration: Duration, start: dt.date | dt.datetime, *, region: str = "metropole",
+               opening_hours: OpeningHours | None = None):
+    """The date ``duration`` after ``start``, counted in the duration's own unit (module doc);
+    ``working_hours`` are counted in ``opening_hours`` when they are given."""
     n = duration.value
+    if duration.unit == "working_hours" and opening_hours is not None:
+        return opening_hours_end(start, n, opening_hours, region=region)
     day = start.date() if isinstance(start, dt.datetime) else start
     match duration.unit:
         case "calendar_days" | "weeks":
@@ -84,19 +95,75 @@ def limit_date(duration: Duration, start: dt.date | dt.datetime, *, region: str 
     raise ValueError(duration.unit)
 
 
+#: A bound on the days an opening-hours count may scan (a week always has an open span).
+_MAX_SCAN_DAYS = 366 * 10
+
+
+def opening_hours_end(start: dt.date | dt.datetime, hours, opening: OpeningHours, *,
+                      region: str = "metropole") -> dt.datetime:
+    """The moment ``hours`` hours of ``opening`` have elapsed from ``start`` (a date is read as
+    00:00), French public holidays of ``region`` closed.
+
+    Teogest (art. 9: Monday to Thursday 9:30-12:00 and 13:30-18:00, Friday to 17:00): 48 hours
+    from Monday 2024-05-06 00:00 are 7 (Mon 6) + 7 (Tue 7) + 6 (Fri 10; 8 and 9 May are
+    holidays) + 7 + 7 + 7 (Mon 13 - Wed 15) + 7 (Thu 16) = 48: Thursday 2024-05-16 18:00.
+    The count ends when the last hour ends, at the close of a span when it fills it.
+    """
+    moment = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
+    remaining = dt.timedelta(hours=float(hours))
+    if remaining != dt.timedelta(seconds=int(hours * 3600)):
+        raise InputError(f"hours: {hours} is not a whole number of seconds")
+    if remaining <= dt.timedelta(0):
+        return moment
+    day = moment.date()
+    for _ in range(_MAX_SCAN_DAYS):
+        if not is_public_holiday(day, region=region):
+            for opens, closes in opening.spans(day.weekday()):
+                begin = max(dt.datetime.combine(day, opens), moment)
+                end = (dt.datetime.combine(day, closes) if closes is not None
+                       else dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+                if begin >= end:
+                    continue
+                if end - begin >= remaining:
+                    return begin + remaining
+                remaining -= end - begin
+        day += dt.timedelta(days=1)
+    raise InputError(f"start: no {hours} opening hours within ten years of {start}")
+
+
+def _hours_text(opening: OpeningHours) -> str:
+    parts = []
+    for name in WEEKDAYS:
+        spans = getattr(opening, name)
+        if spans:
+            parts.append(f"{name[:3].capitalize()} {', '.join(spans)}")
+    return "; ".join(parts)
+
+
 def _compute(vendor_name: str, clause: Deadline, start, region: str) -> TimeLimitResult:
-    date = limit_date(clause.duration, start, region=region)
+    in_opening_hours = (clause.duration.unit == "working_hours"
+                        and clause.hours_counted == "opening_hours")
+    date = limit_date(clause.duration, start, region=region,
+                      opening_hours=clause.opening_hours if in_opening_hours else None)
     working = [f"from {start} ({clause.from_event}): {clause.duration} -> {date}"]
-    if clause.duration.unit == "working_hours":
+    sources = [clause.source]
+    if in_opening_hours:
+        working.append(f"{clause.duration} counted in the opening hours "
+                       f"({_hours_text(clause.opening_hours)}), public holidays closed"
+                       + ("; a date is read as 00:00, so the whole day's hours count: give a "
+                          "date and time for an event during the day"
+                          if not isinstance(start, dt.datetime) else ""))
+        sources.append(clause.opening_hours.source)
+    elif clause.duration.unit == "working_hours":
         days = math.ceil(clause.duration.value / WORKING_HOURS_PER_DAY)
-        working.append(f"{clause.duration} read as {days} jours ouvrés (24 working hours a day: "
-                       "the text does not define a working day)")
+        working.append(f"{clause.duration} read as {days} jours ouvrés (24 hours to a jour "
+                       "ouvré), counted from the day after the event")
     if clause.note:
         working.append(f"note: {clause.note}")
     return TimeLimitResult(
         vendor=vendor_name, what=clause.what, topic=clause.topic, party=clause.party,
         limit=clause.limit, duration=str(clause.duration), from_event=clause.from_event,
-        start=start, date=date, working=tuple(working), sources=(clause.source,),
+        start=start, date=date, working=tuple(working), sources=tuple(sources),
     )
 
 
@@ -116,7 +183,10 @@ def time_limit(vendor, which, start, *, region: str = "metropole",
 def time_limits(vendor, start, *, topic: str | None = None,
                 region: str = "metropole") -> pd.DataFrame:
     """Every time limit of the vendor (or of one ``topic``) counted from the same ``start``:
-    one row each with what, party, limit, duration, the event, the date, and the article."""
+    one row each with what, party, limit, duration, the event, the date (the default
+    reading's), and the article; for a clause the text lets be read several ways,
+    ``reading`` names the default reading and ``readings`` maps every reading to its date
+    (``{}`` and None otherwise)."""
     v = as_vendor(vendor)
     rows = []
     for i, clause in enumerate(clause_of(v, "deadlines", "time limits")):
@@ -125,5 +195,7 @@ def time_limits(vendor, start, *, topic: str | None = None,
         r = time_limit(v, i, start, region=region)
         rows.append({"topic": r.topic, "what": r.what, "party": r.party, "limit": r.limit,
                      "duration": r.duration, "from_event": r.from_event, "date": r.date,
-                     "ambiguous": r.ambiguous, "article": clause.source.article})
+                     "ambiguous": r.ambiguous, "reading": r.reading,
+                     "readings": {name: x.date for name, x in r.readings.items()},
+                     "article": clause.source.article})
     return pd.DataFrame(rows)

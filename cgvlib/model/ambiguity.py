@@ -21,6 +21,12 @@ from cgvlib.model.base import Cited, Strict
 DEFAULT_RULE = (
     "Code civil art. 1190: in doubt, a standard-form contract is read against its drafter"
 )
+# The project rule for a date the client must meet (a notice, a claim): a vendor file's
+# ``why_default`` for such a clause opens with these words.
+LAST_SAFE_DAY_RULE = (
+    "For a date the client must meet, the default is the earliest date any reading gives: the "
+    "last safe day; the later reading is shown as the risk"
+)
 
 
 class Reading(Strict):

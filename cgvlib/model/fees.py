@@ -13,12 +13,16 @@ Fee kinds and their fields:
 - ``recurring_surcharge``: ``percent`` of ``base`` billed ``per`` period once a project runs
   longer than ``after``;
 - ``recruitment``: ``percent`` of first-year fixed pay, else ``days`` of the consultant's rate;
+- ``billing_unit``: a unit the prices may be counted in, ``per`` (its name, e.g. « crédit »),
+  standing for ``days`` days of work and billable by ``smallest_part`` of it (0.5: a
+  « demi-crédit »); the amount per unit is set by each quote;
 - ``vat``: the VAT rate the terms state.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Literal, Self
 
 from pydantic import Field, model_validator
@@ -35,6 +39,7 @@ FEE_FIELDS: dict[str, tuple[str, ...]] = {
     "deposit": ("percent",),
     "recurring_surcharge": ("percent", "base", "per", "after"),
     "recruitment": ("percent", "days"),
+    "billing_unit": ("per", "days", "smallest_part"),
     "vat": ("percent",),
 }
 
@@ -50,6 +55,7 @@ class Fee(Clause):
         "deposit",
         "recurring_surcharge",
         "recruitment",
+        "billing_unit",
         "vat",
     ]
     amount: Euros | None = None
@@ -60,6 +66,9 @@ class Fee(Clause):
     after: Duration | None = None
     days: int | None = Field(default=None, ge=1)
     increment_minutes: int | None = Field(default=None, ge=1, le=1440)
+    smallest_part: Decimal | None = Field(
+        default=None, gt=0, le=1,
+        description="billing_unit: the smallest part of the unit billed (0.5: a half unit)")
     minimum: Euros | None = None
     optional: bool = False
     as_of: dt.date | None = Field(default=None, description="Date the amount was set at")

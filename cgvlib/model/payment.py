@@ -1,9 +1,10 @@
 """Payment terms, late-payment penalties and the fixed recovery indemnity.
 
 Statute (Code de commerce): L441-10 I sets the payment term (60 days from invoice, or 45 days
-end of month; 30 days after performance when the terms are silent) and the late-penalty rate
-(as agreed, never below three times the legal interest rate; the ECB refinancing rate plus ten
-points when silent); L441-10 II and D441-5 the 40 EUR fixed recovery indemnity.
+end of month; 30 days after performance when the terms are silent); L441-10 II the late-penalty
+rate (as agreed, never below three times the legal interest rate; the ECB refinancing rate plus
+ten points when silent), due without any reminder, and with D441-5 the 40 EUR fixed recovery
+indemnity.
 """
 
 from __future__ import annotations
@@ -64,10 +65,15 @@ Creditor = Literal["professional", "consumer"]
 
 
 class EcbPlusPoints(Strict):
-    """ECB main refinancing rate plus ``points`` percentage points (L441-10 I default: +10)."""
+    """ECB main refinancing rate plus ``points`` percentage points (the L441-10 II default:
+    +10). ``ecb_rate`` says which ECB rate: ``semester``, the rate L441-10 II defines (« le taux
+    en vigueur au 1er janvier » for the first semester, « au 1er juillet » for the second), or
+    ``in_force``, the rate of the most recent refinancing operation on the day the rate is
+    taken."""
 
     kind: Literal["ecb_plus_points"]
     points: Percent
+    ecb_rate: Literal["semester", "in_force"] = "semester"
 
 
 class LegalMultiple(Strict):
@@ -87,12 +93,18 @@ class LegalPlusPoints(Strict):
 
 
 class PercentPerMonth(Strict):
-    """``percent`` of the invoice per month of delay; ``months`` says how a part month counts:
-    ``started`` (every started month counts whole) or ``prorata`` (days / 365 x 12)."""
+    """``percent`` of the invoice per month of delay; ``months`` says how months count:
+
+    - ``started``: every started month of delay counts whole;
+    - ``prorata``: a month is a twelfth of a 365-day year (months = days x 12 / 365);
+    - ``prorata_30``: a month is 30 days (months = days / 30);
+    - ``prorata_months``: whole months of delay, counted on the anniversaries of the day before
+      the first day of delay, and the days left over as a fraction of the month they fall in.
+    """
 
     kind: Literal["percent_per_month"]
     percent: Percent
-    months: Literal["started", "prorata"]
+    months: Literal["started", "prorata", "prorata_30", "prorata_months"]
 
 
 class HigherOf(Strict):
@@ -171,7 +183,19 @@ class LatePayment(Clause):
             )
         if not uses_reference_rate(self.rule) and self.rate_fixed_at is not None:
             raise ValueError("a fixed percentage needs no rate_fixed_at; remove it")
+        if self.rate_fixed_at == "semester" and _in_force(self.rule):
+            raise ValueError(
+                "ecb_rate: in_force takes the ECB rate of one day, so the rate must be fixed on "
+                "a day: rate_fixed_at invoice_date or delay_start (semester by semester, the "
+                "ECB rate is the semester rate: ecb_rate: semester)"
+            )
         return self
+
+
+def _in_force(rule) -> bool:
+    if rule.kind == "higher_of":
+        return any(_in_force(r) for r in rule.rules)
+    return rule.kind == "ecb_plus_points" and rule.ecb_rate == "in_force"
 
 
 class RecoveryIndemnity(Clause):

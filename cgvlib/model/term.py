@@ -44,7 +44,8 @@ class TenureBased(Strict):
     """Teogest-style notice: none under ``no_notice_under_months`` of tenure (the contract ends
     at the end of the month of the request); otherwise ``base_months`` plus
     ``months_per_full_year`` for each full year of tenure, starting the day after the month of
-    the request, and running past a commitment's end if it ends later."""
+    the request, and running past a commitment's end if it ends later. ``at_threshold``: what a
+    request made exactly on the day tenure reaches ``no_notice_under_months`` gets."""
 
     kind: Literal["tenure_based"]
     no_notice_under_months: int = Field(ge=0)
@@ -53,6 +54,12 @@ class TenureBased(Strict):
     starts: Literal["day_after_month_of_request"]
     extends_commitment: bool
     form: str
+    at_threshold: Literal["notice", "no_notice"] = Field(
+        default="notice",
+        description="A request made on the day tenure reaches exactly no_notice_under_months "
+        "(the first anniversary), which « moins d'un an » / « plus d'un an » leave out: "
+        "'notice' reads it as over a year (notice due), 'no_notice' as under a year",
+    )
 
 
 class UntilEveOfRenewal(Strict):

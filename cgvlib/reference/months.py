@@ -176,6 +176,42 @@ def started_months(start, end) -> int:
     return full_months_between(start, end) + 1
 
 
+def months_of_delay(first_day, last_day) -> tuple[int, int, int]:
+    """The months a delay ``first_day``..``last_day`` (both included) lasts: ``(full, rest,
+    length)``, i.e. ``full`` whole months and ``rest`` days of a month ``length`` days long.
+
+    "Par mois de retard": a delay is a duration that starts running at the end of the day
+    before its first day (the due date, for a delay from the day after the due date), so its
+    months are counted on the anniversaries of that day, ``anchor = first_day - 1``: ``full``
+    is the largest ``k`` with ``add_months(anchor, k) <= last_day``, ``rest`` the days after
+    that anniversary up to ``last_day``, ``length`` the days from that anniversary to the next.
+    Counting from the anchor, not from the first day, keeps a clamped month end from starting
+    a month early:
+
+    * due 2024-01-15, paid 2024-02-15 (delay 2024-01-16..2024-02-15): exactly one month,
+      ``(1, 0, 29)``;
+    * due 2023-01-30, paid 2023-02-28 (29 days): 2023-01-30 + 1 month = 2023-02-28, so exactly
+      one month, ``(1, 0, 30)`` (the next month, from 2023-02-28 to 2023-03-30, has 30 days);
+    * due 2023-01-31, paid 2023-03-01: one month to 2023-02-28, then 1 day of a 31-day month
+      (2023-02-28..2023-03-31), ``(1, 1, 31)``.
+    """
+    first, last = _period(first_day, last_day)
+    anchor = first - dt.timedelta(days=1)
+    full = full_months_between(anchor, last)
+    since = add_months(anchor, full)
+    return full, (last - since).days, (add_months(anchor, full + 1) - since).days
+
+
+def started_months_of_delay(first_day, last_day) -> int:
+    """Months of delay started in ``first_day``..``last_day`` (both included): « tout mois de
+    retard commencé », counted as :func:`months_of_delay` counts them (``full``, plus one when
+    days are left over). One day of delay starts one month; a delay of exactly one month
+    (due 2023-01-30, paid 2023-02-28) is one month, not two.
+    """
+    full, rest, _ = months_of_delay(first_day, last_day)
+    return full + (rest > 0)
+
+
 def calendar_months_touched(start, end) -> int:
     """The number of calendar months (January, February...) the period ``start``..``end``
     (both included) has at least one day in.
@@ -242,6 +278,7 @@ __all__ = [
     "full_years_between",
     "months_after",
     "months_before",
+    "months_of_delay",
     "semester_bounds_between",
     "semester_end",
     "semester_label",
@@ -249,4 +286,5 @@ __all__ = [
     "start_of_month",
     "start_of_next_month",
     "started_months",
+    "started_months_of_delay",
 ]

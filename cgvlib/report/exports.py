@@ -2,9 +2,11 @@
 
 - :func:`export_xlsx`: one workbook, sheet ``Comparison`` (:func:`cgvlib.compare_long`) and
   sheet ``Findings`` (:func:`cgvlib.check_all`), each with its article and quote columns;
-- :func:`export_ics`: one all-day event per vendor and term on the last day to send the
-  termination notice (:func:`cgvlib.renewal_deadlines`, the vendor file's default reading),
-  with a display alarm ``alarm_days`` before.
+- :func:`export_ics`: one all-day event per vendor and term on the last safe day to send the
+  termination notice (:func:`cgvlib.renewal_deadlines`, the vendor file's default reading: the
+  earliest day any reading gives), with a display alarm ``alarm_days`` before; the description
+  names each later reading's day as the risk, and the sum at stake when ``monthly_amount`` is
+  given.
 
 Both refuse to overwrite an existing file unless ``force=True``, and never write inside the
 project's ``data/`` or ``notebooks/`` folders.
@@ -21,7 +23,7 @@ import pandas as pd
 
 from cgvlib.analysis.checks import check_all
 from cgvlib.analysis.compare import compare_long
-from cgvlib.arithmetic.common import as_vendor
+from cgvlib.arithmetic.common import as_vendor, money
 from cgvlib.arithmetic.notice import renewal_deadlines
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
@@ -146,7 +148,7 @@ def _as_day(value) -> dt.date | None:
 
 
 def deadline_events(vendors=None, *, start, until, commitment_months=None,
-                    alarm_days: int = 14) -> Deadlines:
+                    monthly_amount=None, alarm_days: int = 14) -> Deadlines:
     """The iCalendar events :func:`export_ics` writes, and the vendors skipped (per-order
     vendors have no deadline; a vendor whose term length must be given is skipped when it was
     not given for it)."""
@@ -168,7 +170,8 @@ def deadline_events(vendors=None, *, start, until, commitment_months=None,
     for v in _chosen(vendors):
         months, named = _months_for(v, commitment_months)
         try:
-            table = renewal_deadlines(v, first, last, commitment_months=months)
+            table = renewal_deadlines(v, first, last, commitment_months=months,
+                                      monthly_amount=monthly_amount)
         except InputError as exc:
             if named:
                 raise
@@ -187,16 +190,15 @@ def deadline_events(vendors=None, *, start, until, commitment_months=None,
             event.add("dtstamp", stamp)
             event.add("dtstart", day)
             event.add("dtend", day + dt.timedelta(days=1))
-            event.add("summary", f"{v.name}: last day to send the termination notice "
+            event.add("summary", f"{v.name}: last safe day to send the termination notice "
                                  f"(renews {renews})")
             lines = [
                 f"Term {row['term_start']} to {row['term_end']}; renews {renews} unless notice "
-                f"is sent by {day}.",
-                f"Rule: art. {row['rule']} (reading shown: {reading}); notice months: "
-                f"{row['notice_months']}.",
+                f"is sent by {day}, the last safe day.",
+                f"Rule: art. {row['rule']} (reading shown: {reading}, the earliest day any "
+                f"reading gives); notice months: {row['notice_months']}.",
             ]
-            lines += [f"Other reading {c[len('last_day_to_send_notice '):]}: "
-                      f"{_as_day(row[c])}" for c in others]
+            lines += [_other_reading_line(row, c, day) for c in others]
             lines += [f"« {q} »" for q in quotes]
             lines.append("Computed by cgvlib.renewal_deadlines; check the contract itself.")
             event.add("description", "\n".join(lines))
@@ -210,21 +212,40 @@ def deadline_events(vendors=None, *, start, until, commitment_months=None,
     return out
 
 
+def _other_reading_line(row: dict, column: str, safe: dt.date) -> str:
+    """Another reading's day in an event's description: the risk when it is later, with the
+    sum at stake when the table has it."""
+    name = column[len("last_day_to_send_notice ("):-1]
+    other = _as_day(row[column])
+    if other is None or other <= safe:
+        return f"Other reading ({name}): {other}."
+    line = (f"Risk: the reading {name} gives {other}; a letter sent after {safe} may come too "
+            "late to stop the renewal")
+    stake = row.get(f"at_stake ({name})")
+    if stake is not None and not pd.isna(stake):
+        line += f"; at stake if it leaves only on {other}: {money(int(stake * 100))}"
+    return line + "."
+
+
 def export_ics(path, *, vendors=None, start, until, commitment_months=None,
-               alarm_days: int = 14, force: bool = False) -> Path:
-    """Write one all-day event per vendor per term on the last day to send the termination
-    notice, from ``start`` while terms start on or before ``until``; return the path written.
+               monthly_amount=None, alarm_days: int = 14, force: bool = False) -> Path:
+    """Write one all-day event per vendor per term on the last safe day to send the
+    termination notice, from ``start`` while terms start on or before ``until``; return the
+    path written.
 
     ``commitment_months``: a number of months for every vendor, or a ``{vendor: months}``
-    mapping (GOUT and Teogest need one). Vendors without deadlines (per order: Leappy,
-    ioSmart) are skipped; the calendar's description (``X-WR-CALDESC``) says which and why.
+    mapping (GOUT and Teogest need one); ``monthly_amount``: euros a month, to state in each
+    event what is at stake if the letter leaves only on a later reading's day. Vendors without
+    deadlines (per order: Leappy, ioSmart) are skipped; the calendar's description
+    (``X-WR-CALDESC``) says which and why.
     UIDs are stable (``<vendor id>-<date>@cgvlib``), so a re-import updates the events.
     """
     from icalendar import Calendar
 
     target = output_file(path, force, ".ics")
     found = deadline_events(vendors, start=start, until=until,
-                            commitment_months=commitment_months, alarm_days=alarm_days)
+                            commitment_months=commitment_months,
+                            monthly_amount=monthly_amount, alarm_days=alarm_days)
     if not found.events:
         why = "; ".join(f"{name}: {why}" for name, why in found.skipped.items())
         raise InputError("no notice deadline to export in the period"

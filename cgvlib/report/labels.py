@@ -48,10 +48,14 @@ TEXT: dict[str, dict[str, str]] = {
     "late_payment_intro": {
         "fr": "Ce que chaque fournisseur peut réclamer pour une facture de {amount} échue le "
               "{due} et payée le {paid} : pénalités de retard et indemnité forfaitaire pour "
-              "frais de recouvrement (L441-10, D441-5).",
+              "frais de recouvrement (L441-10, D441-5). Les montants sont ceux que la loi "
+              "rend dus : jamais sous trois fois le taux d'intérêt légal de chaque semestre "
+              "(L441-10 II) ; quand une clause donne moins, son propre total figure à côté.",
         "en": "What each vendor may claim for an invoice of {amount} due on {due} and paid on "
               "{paid}: late-payment penalties and the fixed recovery indemnity (L441-10, "
-              "D441-5).",
+              "D441-5). The figures are those the law makes due: never below three times the "
+              "legal rate of each semester (L441-10 II); where a clause gives less, its own "
+              "total stands beside.",
     },
     "sla": {"fr": "Niveaux de service", "en": "Service levels"},
     "sla_intro": {
@@ -87,6 +91,8 @@ TEXT: dict[str, dict[str, str]] = {
     "interest": {"fr": "Pénalités", "en": "Penalties"},
     "indemnity": {"fr": "Indemnité", "en": "Indemnity"},
     "total": {"fr": "Total", "en": "Total"},
+    "as_written": {"fr": "Total selon la clause (sous le plancher)",
+                   "en": "Total by the clause (below the floor)"},
     "other_readings": {"fr": "Autres lectures", "en": "Other readings"},
     "article": {"fr": "Article", "en": "Article"},
     "tier": {"fr": "Palier d'indisponibilité", "en": "Unavailability tier"},

@@ -24,7 +24,7 @@ from pandas.io.formats.style import Styler
 
 from cgvlib.analysis.checks import check
 from cgvlib.arithmetic.common import Result, as_vendor
-from cgvlib.arithmetic.late_payment import late_payment
+from cgvlib.arithmetic.late_payment import AS_WRITTEN, late_payment
 from cgvlib.arithmetic.notice import exit_plan
 from cgvlib.arithmetic.sla import sla_credit, tier_label
 from cgvlib.dates import format_date
@@ -136,10 +136,12 @@ class Report:
         return f"{' → '.join(rates)} {unit}" if rates else ""
 
     def _others(self, result: Result, describe: Callable[[Result], str]) -> str:
-        """The other readings' figures, one line per distinct figure with its readings."""
+        """The other readings' figures, one line per distinct figure with its readings. A
+        late-payment clause's figures as written (the L441-10 II floor aside) are left out: the
+        table gives the default reading's in a column of its own, the working gives them all."""
         readings: dict[str, list[str]] = {}
         for name, other in result.readings.items():
-            if name != result.reading:
+            if name != result.reading and not name.endswith(AS_WRITTEN):
                 readings.setdefault(describe(other), []).append(name)
         return "\n".join(f"{figure}: {', '.join(names)}" for figure, names in readings.items())
 
@@ -154,6 +156,8 @@ class Report:
                 "interest": self.eur(r.interest_cents),
                 "indemnity": self.eur(r.indemnity_cents),
                 "total": self.eur(r.total_cents),
+                "as_written": ("" if r.as_written is None
+                               else self.eur(r.as_written.total_cents)),
                 "other_readings": self._others(r, lambda o: self.eur(o.total_cents)),
                 "article": _articles(r),
             }

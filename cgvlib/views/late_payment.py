@@ -3,9 +3,11 @@ vendor's penalty rate semester by semester against the statutory floor.
 
 - :func:`cost_by_days_late`: the late-payment total (interest + indemnité forfaitaire) against
   the days late (0..``max_days``), one line per vendor in its colour and the statutory default
-  terms in black; an ambiguous clause's default reading solid, its other readings dashed in the
-  same colour. Computed with the vectorised :func:`cgvlib.late_payment_frame` (one frame of
-  ``max_days + 1`` invoices per vendor), equal to :func:`cgvlib.late_payment` to the cent.
+  terms in black: the lawful figure (never below the L441-10 II floor), solid; where the clause
+  as written gives less, that figure dotted in the same colour; an ambiguous clause's other
+  readings dashed in the same colour. Computed with the vectorised
+  :func:`cgvlib.late_payment_frame` (one frame of ``max_days + 1`` invoices per vendor), equal
+  to :func:`cgvlib.late_payment` to the cent.
 - :func:`penalty_rate_over_time`: each vendor's annual penalty rate per semester (a per-month
   rule as its annual equivalent: 10 % per month = 120 % a year), the floor of L441-10 II
   (3 x the legal rate) and the statutory default (ECB semester rate + 10 points), on a
@@ -19,7 +21,8 @@ Vendors whose terms are silent on late payment are computed on the statutory ter
 II: ECB semester rate + 10 points, 40 EUR indemnity), and their labels say so.
 
 Artists carry a ``gid`` so tests and readers can find them: ``vendor:<id>`` (a vendor's default
-reading), ``reading:<id>:<reading>`` (another reading), ``floor``, ``default``,
+reading, lawful), ``as-written:<id>`` (that reading as the clause writes it, where the floor
+raised it), ``reading:<id>:<reading>`` (another reading), ``floor``, ``default``,
 ``breach:<id>`` (a shaded run of semesters below the floor) and ``marker`` (the days late
 chosen in the app).
 """
@@ -40,9 +43,11 @@ from matplotlib.ticker import FixedLocator, MaxNLocator, NullFormatter, NullLoca
 
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents, as_vendor
 from cgvlib.arithmetic.late_payment import (
+    AS_WRITTEN,
     STATUTORY_INDEMNITY_CENTS,
     LatePaymentResult,
     annual_rate_bp,
+    as_written_name,
     late_payment,
     readings_needing_invoice_date,
 )
@@ -85,7 +90,8 @@ RATE_TICKS = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500]
 STRIP_HEIGHT = 0.07  # axes fraction of one vendor's breach band at the top of the rate chart
 STRIP_GAP = 0.01
 TABLE_COLUMNS = ["days_late", "first_day_of_delay", "days_of_delay", "rates", "interest",
-                 "indemnity", "total", "ambiguous", "reading", "other readings", "terms"]
+                 "indemnity", "total", "as written", "ambiguous", "reading", "other readings",
+                 "terms"]
 
 
 # --------------------------------------------------------------------------- selection
@@ -232,17 +238,29 @@ def _rates_words(result: LatePaymentResult) -> str | None:
 
 
 def _other_totals(result: LatePaymentResult) -> str | None:
+    """The other readings of the clause (lawful figures); the figures as written have their
+    own column."""
     others = [f"{name}: {format_eur(r.total_cents)}" for name, r in result.readings.items()
-              if name != result.reading]
+              if name != result.reading and not name.endswith(AS_WRITTEN)]
     return "; ".join(others) or None
+
+
+def _as_written_total(result: LatePaymentResult) -> str | None:
+    """The clause's own total when the L441-10 II floor raised it, and the gap."""
+    if result.as_written is None:
+        return None
+    return (f"{format_eur(result.as_written.total_cents)} "
+            f"(the floor adds {format_eur(result.gap_cents)})")
 
 
 def late_payment_table(results: Mapping[str, LatePaymentResult]) -> pd.DataFrame:
     """One row per vendor (by name): days late, first day of delay, days of delay, the rates
-    applied (each semester's when the delay spans two), interest, indemnity and total (formatted
-    from the rounded cents by :func:`cgvlib.views.tables.scenario_table`), whether the clause is
-    ambiguous, the reading shown and the other readings' headlines (with their totals), and the
-    terms used (the vendor's own, or the statutory terms when it is silent)."""
+    applied (each semester's when the delay spans two), interest, indemnity and total (the
+    lawful figures, formatted from the rounded cents by
+    :func:`cgvlib.views.tables.scenario_table`), the clause's own total where the L441-10 II
+    floor raised it (``as written``, with the gap), whether the clause is ambiguous, the reading
+    shown and the other readings' totals, and the terms used (the vendor's own, or the
+    statutory terms when it is silent)."""
     if not results:
         raise InputError("results: no result to tabulate; choose at least one vendor")
     named: dict[str, LatePaymentResult] = {}
@@ -256,6 +274,7 @@ def late_payment_table(results: Mapping[str, LatePaymentResult]) -> pd.DataFrame
     frame["rates"] = [_rates_words(r) for r in named.values()]
     frame["terms"] = [terms[name] for name in named]
     frame["other readings"] = [_other_totals(r) for r in named.values()]
+    frame["as written"] = [_as_written_total(r) for r in named.values()]
     frame = frame.reindex(columns=TABLE_COLUMNS)
     return frame.astype(object).where(frame.notna(), None)
 
@@ -355,7 +374,8 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
 
     widths = _line_widths(len(curves))
     dashed_any = False
-    for (t, totals, others, default), width in zip(curves, widths, strict=True):
+    written_any = False
+    for (t, totals, others, default, written), width in zip(curves, widths, strict=True):
         is_statutory = t.id == STATUTORY_ID
         label = t.label_in(lang) + (word("default_reading_of", lang, reading=default)
                                     if others else "")
@@ -363,6 +383,11 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
             axis.plot(x, totals, color=t.colour, lw=1.8 if is_statutory else width,
                       gid=f"vendor:{t.id}", zorder=4 if is_statutory else 3,
                       label=label if k == 0 else f"_{label}")
+            if written is not None:
+                words = word("as_written_line", lang, name=t.vendor.name)
+                axis.plot(x, written, color=t.colour, lw=1.3, ls=":", gid=f"as-written:{t.id}",
+                          zorder=3, label=words if k == 0 else f"_{words}")
+                written_any = True
             for i, (reading, values) in enumerate(others.items()):
                 words = (word("other_readings", lang, name=t.vendor.name, count=len(others))
                          if len(others) > 1
@@ -389,6 +414,8 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
 
     if dashed_any:
         notes.insert(0, word("readings_note", lang))
+    if written_any:
+        notes.insert(0, word("floor_note", lang))
     needs_invoice = [t.vendor.name for t, *_ in curves if readings_needing_invoice_date(t.clause)]
     if needs_invoice:
         when = (word("the_due_date", lang) if invoice_date is None
@@ -418,17 +445,25 @@ def _zoom_title(rest_top: float, big: Terms, lang: str) -> str:
 
 def _cost_curves(chosen: list[Terms], cents: int, due_day: dt.date, days: int,
                  invoice_day: dt.date):
-    """(terms, default totals, {reading: totals}, default reading) for each line, the tops
-    (highest first), the top of all but the highest, and whether a zoom panel is needed."""
+    """(terms, default totals, {reading: totals}, default reading, totals as written or None)
+    for each line, the tops (highest first), the top of all but the highest, and whether a zoom
+    panel is needed. The other readings are the clause's (lawful figures); the default
+    reading's figure as written is kept only where the floor raised it on some day."""
     invoices = _invoices(cents // 100 if cents % 100 == 0 else cents / 100, due_day, days,
                          invoice_day)
     curves = []
     for t in chosen:
         frame = late_payment_frame(t.computed_on, invoices)
         default = frame.attrs.get("default_reading")
+        totals = frame["total_cents"].to_numpy() / 100
         others = {r: frame[f"total_cents[{r}]"].to_numpy() / 100
-                  for r in frame.attrs.get("readings") or [] if r != default}
-        curves.append((t, frame["total_cents"].to_numpy() / 100, others, default))
+                  for r in frame.attrs.get("readings") or []
+                  if r != default and not r.endswith(AS_WRITTEN)}
+        column = f"total_cents[{as_written_name(default)}]" if default else None
+        written = frame[column].to_numpy() / 100 if column in frame.columns else None
+        if written is not None and not (written < totals).any():
+            written = None
+        curves.append((t, totals, others, default, written))
     tops = sorted(((max([c[1].max(), *(o.max() for o in c[2].values())]), c[0].id)
                    for c in curves), reverse=True)
     rest_top = tops[1][0] if len(tops) > 1 else tops[0][0]
@@ -450,12 +485,18 @@ def update_cost_chart(fig: Figure, amount) -> bool:
     curves, tops, rest_top, auto_zoom = _cost_curves(chosen, cents, due_day, days, invoice_day)
     if (not forced and auto_zoom != zoom) or (zoom and tops[0][1] != big_id):
         return False
-    for t, totals, others, _default in curves:
+    drawn = {line.get_gid() for axis in fig.axes for line in axis.get_lines()}
+    if any((written is not None) != (f"as-written:{t.id}" in drawn)
+           for t, _totals, _others, _default, written in curves):
+        return False  # the floor raises another set of vendors: a new figure
+    for t, totals, others, _default, written in curves:
         for axis in fig.axes:
             for line in axis.get_lines():
                 gid = line.get_gid()
                 if gid == f"vendor:{t.id}":
                     line.set_ydata(totals)
+                elif gid == f"as-written:{t.id}":
+                    line.set_ydata(written)
                 elif gid.startswith(f"reading:{t.id}:"):
                     line.set_ydata(others[gid.split(":", 2)[2]])
     ax = fig.axes[0]

@@ -61,6 +61,7 @@ TERM_GID = "term"
 WINDOW_GID = "notice window"
 LAST_DAY_GID = "last day to send notice"
 OTHER_READING_GID = "last day to send notice (other reading)"
+RISK_GID = "later day (risk)"
 RENEWAL_GID = "renewal dates"
 NO_TERMS_GID = "no terms"
 TODAY_GID = "today"
@@ -186,6 +187,11 @@ def _draw_vendor_row(ax, y: float, vendor, frame: pd.DataFrame, colour: str,
                            markersize=8, color="black", markeredgewidth=1.6,
                            label=f"_{vendor.id} last day ({_short(name)}): {other}")[0]
             mark.set_gid(OTHER_READING_GID)
+            if _is_missing(last) or other > last:  # the later day: the risk, dated above
+                ax.annotate(chart_day(other, lang), (_x(other) + 0.5, y - 0.3),
+                            xytext=(0, 9), textcoords="offset points", ha="center",
+                            va="bottom", fontsize=6.5, style="italic", color=MISSED_COLOUR,
+                            gid=RISK_GID)
     if renewals:
         ticks = ax.plot([_x(d) for d in renewals], [y + 0.17] * len(renewals), linestyle="none",
                         marker="|", markersize=20, markeredgewidth=2, color="black",
@@ -203,9 +209,10 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
     (:func:`~cgvlib.arithmetic.notice.renewal_deadlines`): a bar from the term's first day to
     its last (the eve of the renewal date); a tick at each renewal date (tacite reconduction);
     the window in which the letter must leave, hatched, from the term's start to the last day
-    to send notice under the default reading, that day marked ``v`` with its date; the last day
-    under each other reading marked ``x`` when it differs (JANQUOR's term_end reading, Teogest's
-    art. 20 reading, GOUT's term_end reading). Windows already over at ``today`` are paler.
+    to send notice under the default reading, the last safe day, marked ``v`` with its date; the
+    last day under each other reading marked ``x`` when it differs, dated in red when it is
+    later: the risk (JANQUOR's and GOUT's anniversary readings, Teogest's 14.3 reading).
+    Windows already over at ``today`` are paler.
     Vendors without terms (duration per order: Leappy, ioSmart; Teogest without a commitment;
     GOUT without its length) get a row saying why.
 
@@ -271,7 +278,7 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
         Line2D([], [], linestyle="none", marker="v", markersize=8, markerfacecolor="#999999",
                markeredgecolor="black", label=word("last_day_legend", lang)),
         Line2D([], [], linestyle="none", marker="x", markersize=8, markeredgewidth=1.6,
-               color="black", label=word("other_last_day_legend", lang)),
+               color="black", label=word("risk_day_legend", lang)),
     ]
     if _x(first) - margin <= _x(now) <= _x(right) + margin:
         line = ax.axvline(_x(now), color=TODAY_COLOUR, linestyle="--", linewidth=1.3,
@@ -332,7 +339,7 @@ def notice_by_tenure(vendor="teogest", *, request_month="2024-11", max_years: in
     Teogest art. 20: no préavis under one year of subscription (the contract ends at the end of
     the month of the request), then 1 month + 1 month per full year, from « le lendemain du
     mois » of the request: the step from 0 to 2 months at the first anniversary (a request made
-    exactly on it counts as « plus d’un an », as the vendor file reads it), 3 at two years, 4 at
+    exactly on it counts as « plus d’un an », under the default reading), 3 at two years, 4 at
     three... Each whole year is annotated with the contract's last day for a request made in
     ``request_month``. The line (gid ``"notice (months)"``) samples every completed month.
     """
@@ -422,7 +429,7 @@ def exit_cost_points(vendor, start, *, monthly_amount, commitment_months=None,
     while day <= last:
         plan = exit_plan(v, first, day, commitment_months=commitment_months,
                          monthly_amount=monthly_amount,
-                         invoice_history=_history_until(invoice_history, day))
+                         invoice_history=_history_until(invoice_history, day), with_risk=False)
         for name, r in _readings_of(plan).items():
             rows.append({
                 "notice_sent": day, "reading": name,
@@ -450,10 +457,12 @@ def _missed(before, after) -> bool:
 def _jump_text(before, after) -> str:
     cents = int(after.billed_total_cents - before.billed_total_cents)
     amount = money(cents) if cents % 100 else eur_text(cents // 100)
-    if _missed(before, after):
+    if _missed(before, after) and after.renewed:
         return f"letter after {before.deadline:%d %b %Y}: renewed,\n+{amount}"
     if after.notice_months > before.notice_months:
         return f"préavis {before.notice_months} → {after.notice_months} months\n+{amount}"
+    if _missed(before, after):
+        return f"letter after {before.deadline:%d %b %Y},\n+{amount}"
     return f"+{amount}"
 
 
@@ -561,15 +570,17 @@ def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
 
 
 PLAN_COLUMNS = ["end", "notice_months", "notice_start", "term_end", "last_day_to_send_notice",
-                "deadline_met", "renewed", "tenure_years", "billed_months", "billed_monthly",
-                "billed_total", "billing"]
+                "deadline_met", "later_day_risk", "at_stake", "renewed", "tenure_years",
+                "billed_months", "billed_monthly", "billed_total", "billing"]
 
 
 def exit_plan_frame(plan) -> pd.DataFrame:
     """One row per reading of an :class:`~cgvlib.arithmetic.notice.ExitPlan` (the default
-    first, marked ``(default)``): end, préavis, the term and its deadline, whether it was met
-    or the term renewed, and the sums billed until the end (``Decimal`` euros, None when not
-    computable, ``billing`` says why)."""
+    first, marked ``(default)``): end, préavis, the term and its deadline (the last safe day
+    under the default), whether it was met or the term renewed, the later day another reading
+    gives (``later_day_risk``) and what is at stake if the letter leaves only then
+    (``at_stake``, ``Decimal`` euros), and the sums billed until the end (``Decimal`` euros,
+    None when not computable, ``billing`` says why)."""
     rows, index = [], []
     for name, r in _readings_of(plan).items():
         index.append("single reading" if name is None
@@ -577,7 +588,8 @@ def exit_plan_frame(plan) -> pd.DataFrame:
         rows.append({
             "end": r.end, "notice_months": r.notice_months, "notice_start": r.notice_start,
             "term_end": r.term_end, "last_day_to_send_notice": r.deadline,
-            "deadline_met": r.deadline_met, "renewed": r.renewed,
+            "deadline_met": r.deadline_met, "later_day_risk": r.later_deadline,
+            "at_stake": r.at_stake, "renewed": r.renewed,
             "tenure_years": r.tenure_years, "billed_months": r.billed_months,
             "billed_monthly": r.billed_monthly, "billed_total": r.billed_total,
             "billing": r.billing_basis,

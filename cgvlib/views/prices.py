@@ -11,6 +11,8 @@ the price of a service over time under each vendor's revision clause.
   :func:`~cgvlib.arithmetic.price.price_path` (``clip=True``) and the
   :func:`~cgvlib.arithmetic.price.revise_price` result at ``until``, or at the last computable
   day when the Syntec data lacks a value a revision needs (with the reason, naming the month).
+  Both with ``index_missing="refuse"``: the chart draws index-based prices, so it stops where
+  the index-based price is unknown even when the arithmetic could give the worst case alone.
 - :func:`price_paths_chart` (:func:`plot_price_paths` from computed paths): one line per vendor
   in its colour, stepping on each revision's effective date (Leappy each January and July,
   Teogest each 1 January, JANQUOR each 10 January); the worst case (Teogest's margin up to
@@ -299,7 +301,7 @@ def _bisect_last_priced_day(v: Vendor, first: dt.date, last: dt.date, reading: s
                             own: dict) -> tuple[dt.date, OutOfCoverageError | None]:
 
     def at(day):
-        return revise_price(v, 1, first, day, reading=reading, **own)
+        return revise_price(v, 1, first, day, reading=reading, index_missing="refuse", **own)
 
     try:
         at(last)
@@ -325,9 +327,10 @@ def vendor_price_path(vendor, price, start, until, *, reading: str | None = None
     _, clause = select_clause(v, None)
     first, last = as_date(start, "start"), as_date(until, "until")
     own, spread = _facts_for(v, clause, first, last, facts)
-    path = price_path(v, price, first, last, reading=reading, clip=True, **own)
+    path = price_path(v, price, first, last, reading=reading, clip=True, index_missing="refuse",
+                      **own)
     good, error = last_priced_day(v, first, last, reading, tuple(sorted(own.items())))
-    result = revise_price(v, price, first, good, reading=reading, **own)
+    result = revise_price(v, price, first, good, reading=reading, index_missing="refuse", **own)
     notes = []
     stopped = stop_reason(str(error)) if error is not None else None
     if stopped:

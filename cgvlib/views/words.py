@@ -58,6 +58,16 @@ WORDS: dict[str, dict[str, str]] = {
                        "fr": "{name} : {count} autres lectures"},
     "other_reading": {"en": "{name}: other reading ({reading})",
                       "fr": "{name} : autre lecture ({reading})"},
+    "as_written_line": {"en": "{name}: the clause as written (below the floor)",
+                        "fr": "{name} : la clause telle qu'écrite (sous le plancher)"},
+    "floor_note": {
+        "en": "Solid: the lawful figure, never below three times the legal rate of each "
+              "semester (Code de commerce L441-10 II); dotted: the clause as written, where it "
+              "gives less.",
+        "fr": "Trait plein : le montant dû selon la loi, jamais sous trois fois le taux "
+              "d'intérêt légal de chaque semestre (Code de commerce, art. L441-10 II) ; "
+              "pointillé : la clause telle qu'écrite, là où elle donne moins.",
+    },
     "paid_marker": {"en": "paid {day}: {days} days late",
                     "fr": "payée le {day} : {days} jour{s} de retard"},
     "days_stop_note": {
@@ -65,12 +75,11 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "L'axe s'arrête à {days} jours de retard ({until}) : {coverage}.",
     },
     "readings_note": {
-        "en": "Solid: an ambiguous clause's default reading (the one less favourable to its "
-              "drafter, Code civil 1190); dashed: its other readings (their totals are in the "
-              "scenario table).",
-        "fr": "Trait plein : la lecture par défaut d'une clause ambiguë (la moins favorable à "
-              "son rédacteur, Code civil 1190) ; tirets : ses autres lectures (leurs totaux "
-              "figurent dans le tableau du scénario).",
+        "en": "Dashed: an ambiguous clause's other readings (solid: its default reading, the "
+              "one the vendor file gives reasons for; their totals are in the scenario table).",
+        "fr": "Tirets : les autres lectures d'une clause ambiguë (trait plein : sa lecture par "
+              "défaut, celle que la fiche du fournisseur justifie ; leurs totaux figurent dans "
+              "le tableau du scénario).",
     },
     "invoice_date_note": {"en": "Invoice date ({names}): {when}.",
                           "fr": "Date de facture ({names}) : {when}."},
@@ -206,6 +215,9 @@ WORDS: dict[str, dict[str, str]] = {
                         "fr": "dernier jour pour envoyer la lettre (lecture par défaut)"},
     "other_last_day_legend": {"en": "last day under another reading",
                               "fr": "dernier jour selon une autre lecture"},
+    "risk_day_legend": {"en": "last day under another reading (dated when later: the risk)",
+                        "fr": "dernier jour selon une autre lecture (daté s'il est plus tard : "
+                              "le risque)"},
     "today": {"en": "today", "fr": "aujourd'hui"},
     "scenario_date": {"en": "scenario date", "fr": "date du scénario"},
     "day_line": {"en": "{label} ({day})", "fr": "{label} ({day})"},

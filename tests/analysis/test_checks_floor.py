@@ -106,14 +106,14 @@ def test_other_readings_above_the_floor_report_nothing(example_data, write_vendo
 
 
 def test_a_rate_fixed_at_invoicing_falls_below_a_later_floor(example_data, write_vendor):
-    # 3 x legal at the invoice date: an invoice of 2022-12-15 bears 3 x 0.77 = 2.31 %; unpaid in
+    # 3 x legal at the invoice date: an invoice of 2022-07-01 bears 3 x 0.77 = 2.31 %; unpaid in
     # 2023-S1 the floor is 3 x 2.06 = 6.18 %. Every semester up to 2023-S2 (4.22 %) has a
     # later, higher legal rate (5.07 % in 2024-S1); none after 2024-S1.
     v = build(write_vendor, example_data)
     [f] = rows(run(v), "late_rate_fixed_below_later_floor")
     assert f["severity"] == "risk"
     assert f["periods"] == "2015-S1..2023-S2"
-    assert "an invoice dated 2022-12-15" in f["explanation"]
+    assert "an invoice dated 2022-07-01" in f["explanation"]
     assert "= 2.31 %; still unpaid in 2023-S1" in f["explanation"]
     assert "floor of 3 x 2.06 = 6.18 %" in f["explanation"]
 

@@ -65,6 +65,47 @@ def test_notice_before_the_term_read_one_way(example_data, write_vendor):
     assert rows(run(build(write_vendor, example_data)), "notice_term_day_unspecified") == []
 
 
+# --- notice_tenure_boundary_unstated --------------------------------------------------------
+
+
+def term_by_tenure(readings: dict[str, dict] | None):
+    notice = {"applies_to": "termination by the client", "source": src("20"),
+              "rule": {"kind": "tenure_based", "no_notice_under_months": 12, "base_months": 1,
+                       "months_per_full_year": 1, "starts": "day_after_month_of_request",
+                       "extends_commitment": True, "form": "registered letter"}}
+    if readings:
+        notice["ambiguity"] = ambiguity(readings, default=next(iter(readings)))
+    return {"duration": "indefinite", "source": src("4"), "notice": [notice],
+            "exit_charges": [], "initial_terms": []}
+
+
+def test_a_tenure_notice_silent_on_exactly_one_year(example_data, write_vendor):
+    # « moins d'un an »: no notice; « plus d'un an »: 1 + 1 month per full year. Subscribed
+    # 2023-11-20, request on 2024-11-20 (exactly one year): as over a year, 1 + 1 = 2 months
+    # from 2024-12-01 (the day after the month of the request), ending 2025-01-31; as under a
+    # year, no notice, ending at the end of the month of the request, 2024-11-30
+    example_data["term"] = term_by_tenure({"notice_due": {},
+                                           "no_notice": {"rule": {"at_threshold": "no_notice"}}})
+    [f] = rows(run(build(write_vendor, example_data)), "notice_tenure_boundary_unstated")
+    assert f["severity"] == "ambiguity"
+    assert f["path"] == "term.notice[0].rule.at_threshold"
+    assert "says nothing of a tenure of exactly 12 months" in f["explanation"]
+    assert ("on 2025-01-31 under notice_due (notice due, as over the boundary: 2 months from "
+            "2024-12-01)") in f["explanation"]
+    assert ("on 2024-11-30 under no_notice (no notice, as under the boundary: at the end of the "
+            "month of the request)") in f["explanation"]
+    assert f["explanation"].endswith("Default: notice_due.")
+
+
+def test_a_tenure_notice_with_its_boundary_read_one_way(example_data, write_vendor):
+    # one reading only, or readings that differ on something else (the base months): the
+    # boundary is not in question
+    example_data["term"] = term_by_tenure(None)
+    assert rows(run(build(write_vendor, example_data)), "notice_tenure_boundary_unstated") == []
+    example_data["term"] = term_by_tenure({"one": {}, "two": {"rule": {"base_months": 2}}})
+    assert rows(run(build(write_vendor, example_data)), "notice_tenure_boundary_unstated") == []
+
+
 # --- price_discretion_above_index -----------------------------------------------------------
 
 

@@ -23,8 +23,10 @@ EXPECTED = {
         # art. 11 10 % a month: on 10,000 EUR 60 days late 1,972.60 EUR pro rata (2,000 EUR by
         # started months) against 238.36 EUR at ECB + 10 points (14.50 % in 2024-S1): 8.3 x > 3
         ("late_penalty_manifestly_excessive", "risk", "", "late_payment.rule"),
-        # the file's two ambiguities: part months (art. 11), « deux (2) mois avant le terme »
+        # the file's ambiguities: part months (art. 11), VAT in the cap (art. 21), « deux (2)
+        # mois avant le terme »
         ("ambiguous_clause", "ambiguity", "", "late_payment"),
+        ("ambiguous_clause", "ambiguity", "", "liability[0]"),
         ("ambiguous_clause", "ambiguity", "", "term.notice[0]"),
         # « par mois de retard »: 1 day late costs 1,000 EUR (started) or 32.88 EUR (prorata)
         ("late_penalty_part_month_unspecified", "ambiguity", "", "late_payment.rule.months"),
@@ -45,8 +47,18 @@ EXPECTED = {
         # higher floor than its rate (2015-2022: 10.00-10.05 % against 15.21 % in 2024-S1)
         ("late_rate_fixed_below_later_floor", "risk", "2015-S1..2023-S2",
          "late_payment.rate_fixed_at"),
-        # VAT in or out of the 12-month cap
+        # « taux de refinancement de la BCE ... apprécié à la date de départ du retard »: the ECB
+        # rate in force that day, or the semester's rate that L441-10 II names (both readings
+        # are overtaken in the same semesters, so the finding above is one)
+        ("ambiguous_clause", "ambiguity", "", "late_payment"),
+        # VAT in or out of the 12-month cap; which days the « douze (12) derniers mois » cover
         ("ambiguous_clause", "ambiguity", "", "liability[1]"),
+        ("ambiguous_clause", "ambiguity", "", "liability[1].period"),
+        # (Assurance) « la limitation de responsabilité définie à l'article 7.2 ci-dessus »: the
+        # text numbers no heading at all, so there is no article 7.2 (its only other article
+        # references are to the Code civil, « l'article 2372 », « articles 1641 et suivants »,
+        # and to the RGPD, « articles 44 et suivants »)
+        ("reference_to_missing_article", "note", "", "document.file"),
     ],
     "teogest": [
         # 14.6 legal rate + 3 points: below 3 x legal when legal > 1.5 %, i.e. 2023-S1 (2.06:
@@ -63,8 +75,12 @@ EXPECTED = {
         # 1,677.10 at +9 % a year
         ("price_discretion_above_index", "risk", "",
          "price_revision[0], price_revision[1], price_revision[2], price_revision[3]"),
-        # the file's eleven ambiguities, one finding each
+        # the file's fifteen ambiguities, one finding each
         ("ambiguous_clause", "ambiguity", "", "confidentiality[0]"),
+        # annex 2 « heures ouvrées »: diagnosis, fix, restore
+        ("ambiguous_clause", "ambiguity", "", "deadlines[10]"),
+        ("ambiguous_clause", "ambiguity", "", "deadlines[11]"),
+        ("ambiguous_clause", "ambiguity", "", "deadlines[13]"),
         ("ambiguous_clause", "ambiguity", "", "deadlines[8]"),
         ("ambiguous_clause", "ambiguity", "", "late_payment"),
         ("ambiguous_clause", "ambiguity", "", "liability[0]"),
@@ -74,6 +90,9 @@ EXPECTED = {
         ("ambiguous_clause", "ambiguity", "", "price_revision[2]"),
         ("ambiguous_clause", "ambiguity", "", "price_revision[3]"),
         ("ambiguous_clause", "ambiguity", "", "sla"),
+        # art. 20 « moins d'un an » / « plus d'un an »: the file's ambiguity on a request made
+        # exactly on the first anniversary (readings one_year_notice_due / one_year_no_notice)
+        ("ambiguous_clause", "ambiguity", "", "term.notice[0]"),
         ("ambiguous_clause", "ambiguity", "", "term.notice[1]"),
         # 14.5 « payables à réception » and « peuvent être prélevées 14 jours après leur
         # émission »: due on receipt or 14 days after issue
@@ -83,8 +102,13 @@ EXPECTED = {
         ("sla_tier_gap", "ambiguity", "", "sla.tiers[0], sla.tiers[1]"),
         ("sla_tier_gap", "ambiguity", "", "sla.tiers[1], sla.tiers[2]"),
         ("sla_tier_gap", "ambiguity", "", "sla.tiers[2], sla.tiers[3]"),
-        # not reported: the training schedule (annex 4 D) covers every whole day of notice
-        # (< 8, 8-15, 16 days-1 month, more than a month); « supérieur à 1,5 % » closes the SLA
+        # art. 20, the same silence quantified: subscribed 2023-11-20, a request on 2024-11-20
+        # (exactly one year) ends the contract on 2025-01-31 as « plus d'un an » (1 + 1 = 2
+        # months from 2024-12-01) or on 2024-11-30 as « moins d'un an » (no notice)
+        ("notice_tenure_boundary_unstated", "ambiguity", "", "term.notice[0].rule.at_threshold"),
+        # not reported: every article the text refers to (7, 8, 14, 18) has a heading; the
+        # training schedule (annex 4 D) covers every whole day of notice (< 8, 8-15, 16 days-1
+        # month, more than a month); « supérieur à 1,5 % » closes the SLA
     ],
     "leappy": [
         # art. 4 « deux (2) fois le taux d'intérêt légal »: below 3 x legal in every semester
@@ -96,6 +120,8 @@ EXPECTED = {
         # art. 4 « tribunal de commerce de Montreuil »: none sits there (court_exists: false)
         ("court_does_not_exist", "risk", "", "jurisdiction[1].court"),
         ("ambiguous_clause", "ambiguity", "", "late_payment"),
+        # art. 17 « douze (12) mois - entendu à taux plein de 5 jours par semaine »: 260 or 225
+        ("ambiguous_clause", "ambiguity", "", "non_solicitation[1]"),
         ("ambiguous_clause", "ambiguity", "", "price_revision[0]"),
         # art. 4 « après mise en demeure » and « sans qu'aucun rappel ou mise en demeure
         # préalable ne soient nécessaires »
@@ -105,13 +131,14 @@ EXPECTED = {
         # art. 18 « au sens de l'article 1148 du Code civil »
         ("force_majeure_outdated_reference", "note", "", "force_majeure.legal_basis"),
         # not reported: the rate fixed at invoicing is already below the floor when fixed, so
-        # the later-floor risk adds nothing to the breach
+        # the later-floor risk adds nothing to the breach; art. 17 « voir article 7 » and
+        # « l'article 7.1 des présentes » refer to articles the text has
     ],
     "gout": [
         # art. 6 names « L'indemnité forfaitaire pour frais de recouvrement » without amount
         ("recovery_indemnity_amount_missing", "breach", "", "recovery_indemnity.amount"),
         # art. 6 three times the legal rate « en vigueur au jour de la facturation »: exactly
-        # the floor when fixed, but an invoice of 2022-12-15 (2.31 %) unpaid in 2023-S1 runs
+        # the floor when fixed, but an invoice of 2022-07-01 (2.31 %) unpaid in 2023-S1 runs
         # below 6.18 %; every semester to 2023-S2 has a later, higher legal rate
         ("late_rate_fixed_below_later_floor", "risk", "2015-S1..2023-S2",
          "late_payment.rate_fixed_at"),
@@ -119,6 +146,8 @@ EXPECTED = {
         # réalisées »
         ("obligation_on_wrong_party", "risk", "", "term.exit_charges[2].payer"),
         ("ambiguous_clause", "ambiguity", "", "fees[3]"),
+        # art. 10 « la moitié de la somme totale effectivement payée »: VAT in or out
+        ("ambiguous_clause", "ambiguity", "", "liability[0]"),
         ("ambiguous_clause", "ambiguity", "", "payment_terms[1]"),
         ("ambiguous_clause", "ambiguity", "", "term.exit_charges[0]"),
         ("ambiguous_clause", "ambiguity", "", "term.notice[0]"),
@@ -175,10 +204,10 @@ def test_figures_in_the_explanations(findings):
 
     assert "1.86 % against a floor of 3 x 0.93 = 2.79 %" in text("leappy",
                                                                  "late_rate_below_floor")
-    assert "an invoice dated 2022-12-15 bears 3 x legal rate 0.77 % (2022-S2) = 2.31 %" in text(
+    assert "an invoice dated 2022-07-01 bears 3 x legal rate 0.77 % (2022-S2) = 2.31 %" in text(
         "gout", "late_rate_fixed_below_later_floor")
     assert "floor of 3 x 2.06 = 6.18 %" in text("gout", "late_rate_fixed_below_later_floor")
-    assert "a delay that started on 2023-12-15" in text("iosmart",
+    assert "a delay that started on 2023-07-01" in text("iosmart",
                                                         "late_rate_fixed_below_later_floor")
     assert "2.06 % for 2023-S1; 4.22 % for 2023-S2" in text("leappy", "stated_rate_wrong")
     assert "1,093.17 EUR by the index" in text("teogest", "price_discretion_above_index")
@@ -186,6 +215,12 @@ def test_figures_in_the_explanations(findings):
     assert "e.g. 0.205 %" in text("teogest", "sla_tier_gap")
     assert "1,972.60 EUR (8.3 times) under prorata (the default)" in text(
         "janquor", "late_penalty_manifestly_excessive")
+    assert "refers to article 7.2" in text("iosmart", "reference_to_missing_article")
+    assert "the text numbers no heading at all" in text("iosmart", "reference_to_missing_article")
+    assert "on 2025-01-31 under one_year_notice_due" in text("teogest",
+                                                            "notice_tenure_boundary_unstated")
+    assert "on 2024-11-30 under one_year_no_notice" in text("teogest",
+                                                           "notice_tenure_boundary_unstated")
 
 
 def test_summary_counts(findings):

@@ -24,9 +24,11 @@ def test_one_column_per_vendor_and_every_family(table):
 def test_late_payment_rates(table):
     rate = table.loc[("late payment", "rate")]
     # ioSmart: "au taux le plus élevé entre : le taux de refinancement de la BCE majoré de 10
-    # points et trois fois le taux d'intérêt légal" ... "apprécié à la date de départ du retard"
+    # points et trois fois le taux d'intérêt légal" ... "apprécié à la date de départ du retard":
+    # the ECB rate in force that day by default, or the L441-10 II semester rate: ambiguous
     assert rate["ioSmart"] == (
-        "higher of ECB rate + 10 pts and 3x legal rate, fixed at the start of the delay"
+        "higher of ECB rate in force that day + 10 pts and 3x legal rate, fixed at the start "
+        f"of the delay {AMBIGUOUS_MARK}"
     )
     # GOUT art. 6: "trois (3) fois le taux d'intérêt légal (en vigueur au jour de la facturation"
     assert rate["Michaël GOUT"] == "3x legal rate, fixed at invoicing"
@@ -69,6 +71,19 @@ def test_teogest_sla_gaps_are_shown(table):
     assert table.loc[("service levels", "credit cap"), "JANQUOR"] == "text silent"
 
 
+def test_leappy_billing_unit_is_shown(table):
+    # Leappy art. 4: « au crédit - correspondant à une journée, pouvant être fractionné en
+    # demi-crédit »: a crédit is 1 day, billable by half crédits; no other vendor has one
+    row = table.loc[("fees", "billing unit")]
+    assert row["Leappy SAS"] == (
+        "crédit (une journée, fractionnable en demi-crédit): prices may be counted in crédits "
+        "of 1 day, billable by 0.5 crédit; amount per crédit set by the quote")
+    assert set(row.drop("Leappy SAS")) == {"—"}
+    cited = cgvlib.citation("leappy", "fees", "billing unit")
+    assert cited.loc[0, "article"] == "4"
+    assert "demi-crédit" in cited.loc[0, "quote"]
+
+
 def test_compare_filters_vendors_and_families():
     small = cgvlib.compare(["teogest", "leappy"], families=["late payment", "price_revision"])
     assert list(small.columns) == ["Teogest", "Leappy SAS"]
@@ -91,6 +106,8 @@ def test_long_form_carries_the_other_readings():
     row = long[long["item"] == "rate"].iloc[0]
     assert row["ambiguous"]
     assert row["other_readings"] == (
+        "10 % of the invoice per month of delay (prorata, 30-day months) | "
+        "10 % of the invoice per month of delay (prorata of each month of delay) | "
         "10 % of the invoice per month of delay (every started month counts)"
     )
 

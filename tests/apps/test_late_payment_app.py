@@ -40,11 +40,18 @@ def test_controls_and_defaults(app):
 
 def test_results_per_vendor(app):
     totals = {vid: app.results[vid].total for vid in ALL}
+    # 10,000 EUR due 2024-03-01, paid 2024-04-15 (45 days). Lawful figures, never below
+    # 3 x 5.07 = 15.21 % (2024-S1): Teogest 15 days from day 31 (2024-04-01) at the floor:
+    # 62.507 -> 62.51 + 40 = 102.51 (as written at 8.07 %: 73.16); Leappy 45 days at the floor:
+    # 187.52 + 40 = 227.52 (as written at 2 x 5.07 = 10.14 %: 165.01); ioSmart and GOUT at
+    # 15.21 % already; JANQUOR 10 % x 45 x 12 / 365 a month = 1,479.45 + 40
     assert totals == {
         "janquor": Decimal("1519.45"), "iosmart": Decimal("227.52"),
-        "teogest": Decimal("73.16"), "leappy": Decimal("165.01"),
+        "teogest": Decimal("102.51"), "leappy": Decimal("227.52"),
         "gout": Decimal("227.52"), "statutory": Decimal("218.77"),
     }
+    assert app.results["teogest"].as_written.total == Decimal("73.16")
+    assert app.results["leappy"].as_written.total == Decimal("165.01")
     assert app.results.days_late == 45
     assert app.results["teogest"].ambiguous
 
@@ -62,10 +69,15 @@ def test_table(app):
     table = app.frame
     assert list(table.index) == ["JANQUOR", "ioSmart", "Teogest", "Leappy SAS", "Michaël GOUT",
                                  "Statutory default (Code de commerce)"]
-    assert table.loc["Teogest", "total"] == "73.16 EUR"
+    assert table.loc["Teogest", "total"] == "102.51 EUR"
+    assert table.loc["Teogest", "as written"] == "73.16 EUR (the floor adds 29.35 EUR)"
     assert table.loc["JANQUOR", "rates"] == "10.00 % per month"
-    # JANQUOR's other reading: 2 started months x 10 % = 2,000 EUR, + 40
-    assert table.loc["JANQUOR", "other readings"] == "started: 2,040.00 EUR"
+    assert table.loc["JANQUOR", "as written"] is None
+    # JANQUOR's other readings, + 40 each: 45 days / 30 = 1.5 months x 10 % = 1,500;
+    # 2 March..1 April one whole month, then 14 days of April's 30: 1.4667 x 1,000 = 1,466.67;
+    # 2 started months x 10 % = 2,000
+    assert table.loc["JANQUOR", "other readings"] == (
+        "prorata_30: 1,540.00 EUR; prorata_months: 1,506.67 EUR; started: 2,040.00 EUR")
     assert table.loc["Statutory default (Code de commerce)", "days_late"] == 45
 
 
@@ -86,11 +98,13 @@ def test_invoice_date_recomputes_only_the_vendors_that_read_it(app):
     app.controls["invoice_date"].value = dt.date(2024, 1, 31)
     # Teogest, Leappy and GOUT read the invoice date; JANQUOR, ioSmart, statutory do not
     assert app.vendor_computations == before + 3
-    # Teogest day 31 after 2024-01-31 = 2024-03-02: the whole 45 days at 8.07 %: 139.49
-    assert app.results["teogest"].total == Decimal("139.49")
+    # Teogest day 31 after 2024-01-31 = 2024-03-02: the whole 45 days at the floor 15.21 %:
+    # 187.52 + 40 = 227.52 (as written at 8.07 %: 99.49 + 40 = 139.49)
+    assert app.results["teogest"].total == Decimal("227.52")
+    assert app.results["teogest"].as_written.total == Decimal("139.49")
     app.controls["invoice_date"].value = None
     assert app.vendor_computations == before + 3
-    assert app.results["teogest"].total == Decimal("73.16")
+    assert app.results["teogest"].total == Decimal("102.51")
 
 
 def test_changing_the_payment_date_moves_the_marker(app):

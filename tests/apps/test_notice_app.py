@@ -3,14 +3,18 @@ commitment, switch the chart; and the lesson's exercises.
 
 Hand-worked figures (cgvlib.arithmetic.notice and exit_cost conventions):
 - JANQUOR, start 2024-01-31, 1,000 EUR a month: first term ends 2025-01-30; the letter must
-  leave by 2024-11-30 (two months before the anniversary 2025-01-31, 31 November clamped).
+  leave by 2024-11-30 (two months before the term's last day 2025-01-30, and before the
+  anniversary 2025-01-31 too, 31 November clamped: no later day, no risk).
   A letter on 2024-11-30 is in time: months 11 and 12 remain (from 2024-11-30), 2,000 EUR.
   A letter on 2024-12-05 is late and void: the contract renews to 2026-01-30, and 14 contract
   months remain (24 - 10 completed), 14,000 EUR.
-- GOUT, 12-month maintenance from 2024-01-31: last day 2024-12-31 (one month before the renewal
-  date); a letter on 2024-12-05 ends it on 2025-01-30; two months remain (2,000 EUR).
-- Teogest, 12-month commitment from 2024-01-31, request 2025-03-03 (14.3 reading): the second
-  commitment period runs to 2026-01-30.
+- GOUT, 12-month maintenance from 2024-01-31: last safe day 2024-12-30 (one month before the
+  period's last day 2025-01-30); the renewal-date reading gives 2024-12-31, the risk: a letter
+  only then renews the 12 months, 12 x 1,000 = 12,000 EUR at stake. A letter on 2024-12-05
+  ends it on 2025-01-30; two months remain (2,000 EUR).
+- Teogest, 12-month commitment from 2024-01-31, request 2025-03-03: art. 20 (default), one
+  year of tenure, 2 months (April-May 2025), within the second commitment period, which runs
+  to 2026-01-30.
 """
 
 from __future__ import annotations
@@ -51,8 +55,9 @@ def test_a_late_letter_renews_janquor(app):
         D(2026, 1, 30), D(2024, 11, 30), False, True)
     assert plan.billed_total == Decimal("14000.00")
     assert set(app.results.readings) == {"anniversary", "term_end"}
-    assert list(app.frame.index) == ["anniversary (default)", "term_end"]
+    assert list(app.frame.index) == ["term_end (default)", "anniversary"]
     assert list(app.frame["end"]) == [D(2026, 1, 30)] * 2
+    assert list(app.frame["later_day_risk"]) == [None, None]
     deadlines = app.results.deadlines
     assert list(deadlines["last_day_to_send_notice"]) == [D(2024, 11, 30), D(2025, 11, 30)]
     assert {"term", "notice window", "today"} <= gids(app.figure)
@@ -95,9 +100,12 @@ def test_gout_needs_the_maintenance_length(app):
     app.controls["commitment_months"].value = 12
     assert app.error is None and app.message.value == ""
     plan = app.results.plan
-    assert (plan.end, plan.deadline, plan.deadline_met) == (D(2025, 1, 30), D(2024, 12, 31),
+    assert (plan.end, plan.deadline, plan.deadline_met) == (D(2025, 1, 30), D(2024, 12, 30),
                                                             True)
     assert plan.billed_total == Decimal("2000.00")
+    assert (plan.later_deadline, plan.at_stake) == (D(2024, 12, 31), Decimal("12000.00"))
+    row = app.frame.loc["notice[0]=term_end (default)"]
+    assert (row["later_day_risk"], str(row["at_stake"])) == (D(2024, 12, 31), "12000.00")
 
 
 def test_notice_before_the_start_is_refused(app):
@@ -131,8 +139,10 @@ def test_teogest_commitment_keeps_both_readings():
                     commitment_months=12, monthly_amount=1000)
     assert app.error is None
     assert app.results.plan.end == D(2026, 1, 30)
-    assert list(app.frame.index) == ["eve_of_renewal (default)", "art20_notice"]
-    assert "last_day_to_send_notice (art20_notice)" in app.results.deadlines.columns
+    assert app.results.plan.notice_months == 2
+    assert list(app.frame.index) == ["notice[0]=one_year_notice_due (default)",
+                                     "notice[0]=one_year_no_notice", "notice[1]=eve_of_renewal"]
+    assert "last_day_to_send_notice (notice[1]=eve_of_renewal)" in app.results.deadlines.columns
 
 
 def test_bad_initial_values_raise():
@@ -150,7 +160,7 @@ def test_exercise_answers():
     assert exercises["janquor_deadline"].answer() == D(2024, 11, 30)
     assert exercises["teogest_end"].answer() == D(2025, 3, 31)
     assert exercises["teogest_first_anniversary"].answer() == 2
-    assert exercises["gout_deadline"].answer() == D(2024, 12, 1)
+    assert exercises["gout_deadline"].answer() == D(2024, 11, 30)
     assert exercises["janquor_late_cost"].answer() == Decimal("14000.00")
 
 
@@ -161,7 +171,7 @@ def test_exercise_answers():
     ("teogest_end", "2025-02-28", "forgetting the base month"),
     ("teogest_end", "2025-04-30", "started years"),
     ("teogest_first_anniversary", 0, "moins d’un an"),
-    ("gout_deadline", "2024-11-30", "period's last day"),
+    ("gout_deadline", "2024-12-01", "renewal date"),
     ("janquor_late_cost", 2000, "void"),
 ])
 def test_classic_mistakes_are_recognised(name, answer, why):

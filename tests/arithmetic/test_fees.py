@@ -371,15 +371,45 @@ def test_leappy_non_solicitation_employees():
     assert non_solicitation_penalty("leappy", "0.01").amount == Decimal("0.12")
 
 
-def test_leappy_non_solicitation_subcontractors():
+def test_leappy_non_solicitation_subcontractors_both_readings():
     # art. 17: « douze (12) mois - entendu à taux plein de 5 jours par semaine »:
-    # 52 weeks x 5 days = 260 days; 260 x 600.00 = 156,000.00
+    # text_year_225_days (default): art. 7.1 « pour une durée de un an soit 225 jours »,
+    #   225 x 600.00 = 135,000.00;
+    # weeks_of_five_days: 52 weeks x 5 days = 260 days; 260 x 600.00 = 156,000.00
     r = non_solicitation_penalty("leappy", who="subcontractors", daily_rate=600)
-    assert r.amount == Decimal("156000.00")
-    assert r.quantity == 260
+    assert r.reading == r.default_reading == "text_year_225_days"
+    assert r.amount == Decimal("135000.00")
+    assert r.quantity == 225
     assert r.quantity_unit == "days"
-    assert non_solicitation_penalty("leappy", who="subcontractors",
-                                    daily_rate=10_000_000).amount == Decimal("2600000000.00")
+    assert [s.article for s in r.sources] == ["17", "7.1"]
+    other = r.readings["weeks_of_five_days"]
+    assert other.amount == Decimal("156000.00")
+    assert other.quantity == 260
+    assert [s.article for s in other.sources] == ["17"]
+    chosen = non_solicitation_penalty("leappy", who="subcontractors", daily_rate=600,
+                                      reading="weeks_of_five_days")
+    assert chosen.amount == Decimal("156000.00")
+    # 10,000,000.00 a day: 225 x = 2,250,000,000.00; 260 x = 2,600,000,000.00
+    big = non_solicitation_penalty("leappy", who="subcontractors", daily_rate=10_000_000)
+    assert big.amount == Decimal("2250000000.00")
+    assert big.readings["weeks_of_five_days"].amount == Decimal("2600000000.00")
+    # 0.01 a day: 225 x = 2.25; 260 x = 2.60
+    small = non_solicitation_penalty("leappy", who="subcontractors", daily_rate="0.01")
+    assert (small.amount, small.readings["weeks_of_five_days"].amount) == (
+        Decimal("2.25"), Decimal("2.60"))
+
+
+def test_leappy_subcontractor_readings_are_explained():
+    text = " ".join(non_solicitation_penalty("leappy", who="subcontractors",
+                                             daily_rate=600).explain().split())
+    assert "Reading shown: text_year_225_days (the default)." in text
+    assert "Code civil art. 1190" in text and "the smaller penalty" in text
+    assert "12 x 225 days a year / 12 = 225 days" in text
+    assert "225 days: the text's year of full-time services (art. 7.1)" in text
+    assert "- weeks_of_five_days: 12 months are 52 weeks x 5 days = 260 days" in text
+    assert "156,000.00 EUR [260 days]" in text
+    # employees: one reading only
+    assert not non_solicitation_penalty("leappy", 4000).ambiguous
 
 
 def test_non_solicitation_bad_input():
@@ -394,3 +424,9 @@ def test_non_solicitation_bad_input():
         non_solicitation_penalty("janquor", 4000)
     with pytest.raises(InputError, match="monthly_gross_salary: -1 is negative"):
         non_solicitation_penalty("leappy", -1)
+    with pytest.raises(InputError, match="daily_rate: -600 is negative"):
+        non_solicitation_penalty("leappy", who="subcontractors", daily_rate=-600)
+    with pytest.raises(InputError, match="reading 'sixty_weeks' is not a reading of this clause; "
+                                         "valid readings: weeks_of_five_days, text_year_225_days"):
+        non_solicitation_penalty("leappy", who="subcontractors", daily_rate=600,
+                                 reading="sixty_weeks")

@@ -9,7 +9,13 @@ once half-up (DESIGN.md). Reference rates used (data/rates/):
   2024-S1 4.50 (change of 2023-09-20), 2024-S2 4.25 (change of 2024-06-12); the ECB data is
   complete until 2026-06-11.
 - Legal rate, professional creditors: 2012 0.71 (annual), 2022-S1 0.76, 2023-S1 2.06,
-  2023-S2 4.22, 2024-S1 5.07.
+  2023-S2 4.22, 2024-S1 5.07; the L441-10 II floor is three times it: 2023-S1 6.18 %,
+  2023-S2 12.66 %, 2024-S1 15.21 %.
+- ECB rate in force on a day (ioSmart's default reading): 3.75 from 2023-05-10, 4.00 from
+  2023-06-21, 4.25 from 2023-08-02, 4.50 from 2023-09-20.
+
+The figures are the lawful ones (never below the floor, semester by semester); a clause's own
+figure is its ``as_written`` reading (tests/arithmetic/test_penalty_floor.py has more).
 """
 
 from __future__ import annotations
@@ -137,12 +143,32 @@ def test_janquor_prorata_is_the_default():
     # 10 % per month pro rata: months = 45 x 12 / 365.
     # 1,000,000 c x 1000 bp x 45 d x 12 = 540,000,000,000 / 3,650,000 = 147,945.21
     # -> 1,479.45 EUR; + 40 EUR (art. 11) = 1,519.45 EUR
+    # 120 % a year is far above the floor (12.66 % in 2023-S2): no as-written counterpart.
     r = late_payment("janquor", 10_000, "2023-06-15", "2023-07-30")
     assert r.reading == r.default_reading == "prorata"
     assert r.rate == Decimal("10.00") and r.rate_unit == "per month"
     assert r.interest == Decimal("1479.45")
     assert r.total == Decimal("1519.45")
-    assert set(r.readings) == {"prorata", "started"}
+    assert set(r.readings) == {"prorata", "prorata_30", "prorata_months", "started"}
+    assert not r.floor_applied and r.gap_cents == 0
+
+
+def test_janquor_pro_rata_month_conventions():
+    # due 2023-01-31, paid 2023-03-01: delay 2023-02-01..2023-03-01, 29 days, on 10,000.00 EUR
+    # - a twelfth of a year: 1,000,000 x 1000 x 29 x 12 / 3,650,000 = 95,342.47 -> 953.42 EUR
+    # - 30 days: 1,000,000 x 1000 x 29 / 300,000 = 96,666.67 -> 966.67 EUR
+    # - months of delay from the due date: 2023-01-31 + 1 month = 2023-02-28 (one whole
+    #   month), then 1 day (2023-03-01) of the month 2023-02-28..2023-03-31 (31 days):
+    #   1,000,000 x 1000 x (1 x 31 + 1) / 310,000 = 103,225.81 -> 1,032.26 EUR
+    # - started months: 2 (the second started on 2023-03-01) -> 2,000.00 EUR
+    r = late_payment("janquor", 10_000, "2023-01-31", "2023-03-01")
+    assert {name: x.interest for name, x in r.readings.items()} == {
+        "prorata": Decimal("953.42"),
+        "prorata_30": Decimal("966.67"),
+        "prorata_months": Decimal("1032.26"),
+        "started": Decimal("2000.00"),
+    }
+    assert "1 whole month(s)" in r.readings["prorata_months"].periods[0].how
 
 
 def test_janquor_started_months():
@@ -164,18 +190,39 @@ def test_janquor_one_day_late_under_both_readings():
     assert r.readings["prorata"].interest == Decimal("32.88")
 
 
-def test_janquor_started_month_from_the_31st():
-    # due 2024-01-30, first day of delay 2024-01-31; the second month starts on the clamped
-    # anniversary 2024-02-29: paid 2024-02-28 -> 1 month (100.00 on 1,000.00 EUR),
-    # paid 2024-02-29 -> 2 months (200.00).
-    feb28 = late_payment("janquor", 1000, "2024-01-30", "2024-02-28", reading="started")
-    feb29 = late_payment("janquor", 1000, "2024-01-30", "2024-02-29", reading="started")
-    assert feb28.first_day_of_delay == D(2024, 1, 31)
-    assert (feb28.periods[0].months, feb28.interest) == (1, Decimal("100.00"))
-    assert (feb29.periods[0].months, feb29.interest) == (2, Decimal("200.00"))
-    # prorata, paid 2024-02-29: 30 days (2024-01-31..2024-02-29)
-    # 100,000 c x 1000 x 30 x 12 = 36,000,000,000 / 3,650,000 = 9,863.01 -> 98.63 EUR
-    assert feb29.readings["prorata"].interest == Decimal("98.63")
+@pytest.mark.parametrize(
+    ("due", "paid", "months"),
+    [
+        # months of delay are counted on the anniversaries of the due date (the delay runs from
+        # the end of that day), so a clamped month end never starts a month early:
+        ("2024-01-15", "2024-02-15", 1),  # exactly one month (2024-01-16..02-15)
+        ("2024-01-15", "2024-02-16", 2),  # one month and a day
+        ("2024-01-30", "2024-02-28", 1),  # 29 days
+        ("2024-01-30", "2024-02-29", 1),  # 2024-01-30 + 1 month = 2024-02-29: exactly one
+        ("2024-01-30", "2024-03-01", 2),
+        ("2023-01-30", "2023-02-28", 1),  # 29 days; 2023-01-30 + 1 month = 2023-02-28
+        ("2024-01-31", "2024-02-29", 1),  # clamped anniversary of the 31st: one month
+        ("2024-01-31", "2024-03-01", 2),
+        ("2024-03-31", "2024-04-30", 1),  # 2024-03-31 + 1 month = 2024-04-30
+        ("2024-02-29", "2024-03-29", 1),  # from a leap day
+        ("2024-02-29", "2024-03-30", 2),
+        ("2024-12-31", "2025-02-28", 2),  # 2025-01-31, then 2025-02-28: two whole months
+    ],
+)
+def test_janquor_started_months_on_month_ends(due, paid, months):
+    # 10 % of 1,000.00 EUR per started month: 100.00 EUR a month
+    r = late_payment("janquor", 1000, due, paid, reading="started")
+    assert r.periods[0].months == months
+    assert r.interest == Decimal(100 * months)
+
+
+def test_janquor_prorata_over_a_clamped_month():
+    # due 2024-01-30, paid 2024-02-29: 30 days (2024-01-31..2024-02-29)
+    # 100,000 c x 1000 x 30 x 12 = 36,000,000,000 / 3,650,000 = 9,863.01 -> 98.63 EUR;
+    # months of delay: exactly one (2024-01-30 + 1 month = 2024-02-29) -> 100.00 EUR
+    r = late_payment("janquor", 1000, "2024-01-30", "2024-02-29")
+    assert r.readings["prorata"].interest == Decimal("98.63")
+    assert r.readings["prorata_months"].interest == Decimal("100.00")
 
 
 def test_janquor_ten_million_for_a_year():
@@ -211,17 +258,47 @@ def test_iosmart_in_2024_s1_the_legal_rule_wins():
 
 
 def test_iosmart_keeps_the_start_rate_across_1_july():
-    # « apprécié à la date de départ du retard »: 2023-06-16 gives max(12.50, 6.18) = 12.50 %
-    # for all 45 days, no split: 1,000,000 x 1250 x 45 = 56,250,000,000 / 3,650,000
-    # = 15,410.96 -> 154.11 EUR
+    # « apprécié à la date de départ du retard »: the ECB rate in force on 2023-06-16 is 3.75 %
+    # (since 2023-05-10): max(13.75, 6.18) = 13.75 % for all 45 days (06-16..07-30), above
+    # both semesters' floors (6.18 %, 12.66 %): 1,000,000 x 1375 x 45 = 61,875,000,000
+    # / 3,650,000 = 16,952.05 -> 169.52 EUR
     r = late_payment("iosmart", 10_000, "2023-06-15", "2023-07-30")
-    assert len(r.periods) == 1 and r.periods[0].rate_bp == 1250
-    assert r.interest == Decimal("154.11")
+    assert r.reading == "ecb_on_delay_start"
+    assert len(r.periods) == 1 and r.periods[0].rate_bp == 1375
+    assert r.interest == Decimal("169.52")
+    # the L441-10 II semester reading: 2.50 + 10 = 12.50 % taken on 2023-06-16, kept for the
+    # delay as written: 1,000,000 x 1250 x 45 = 56,250,000,000 / 3,650,000 = 15,410.96
+    # -> 154.11 EUR; but in 2023-S2 the floor (12.66 %) is above it: 15 days (06-16..06-30)
+    # at 12.50 % and 30 days at 12.66 %: 1250 x 15 + 1266 x 30 = 18,750 + 37,980 = 56,730
+    # -> 1,000,000 x 56,730 / 3,650,000 = 15,542.47 -> 155.42 EUR
+    semester = r.readings["ecb_semester_rate"]
+    assert semester.interest == Decimal("155.42")
+    assert r.readings["ecb_semester_rate/as_written"].interest == Decimal("154.11")
+    assert [(p.days, p.rate_bp, p.floored) for p in semester.periods] == [
+        (15, 1250, False), (30, 1266, True)]
+
+
+def test_iosmart_ecb_rate_in_force_on_the_day_against_the_semester_rate():
+    # due 2023-08-01, paid 2023-10-01: first day 2023-08-02, the day the ECB rate rose to
+    # 4.25 %; 61 days (08-02..10-01), all in 2023-S2 (floor 12.66 %).
+    # in force that day: 4.25 + 10 = 14.25 %: 1,000,000 x 1425 x 61 = 86,925,000,000
+    #   / 3,650,000 = 23,815.07 -> 238.15 EUR
+    # semester rate (in force on 2023-07-01, 4.00 %): 14.00 %: 1,000,000 x 1400 x 61
+    #   = 85,400,000,000 / 3,650,000 = 23,397.26 -> 233.97 EUR
+    r = late_payment("iosmart", 10_000, "2023-08-01", "2023-10-01")
+    assert r.interest == Decimal("238.15")
+    assert r.readings["ecb_semester_rate"].interest == Decimal("233.97")
+    assert "in force on 2023-08-02" in r.periods[0].how
+    assert "Why the default" in r.explain() and "apprécié" in r.explain()
 
 
 def test_iosmart_delay_starting_after_the_data_is_refused():
     with pytest.raises(OutOfCoverageError):
         late_payment("iosmart", 1000, "2026-06-30", "2026-07-15")
+    # the first day of delay, 2026-06-16, is past the ECB data (complete until 2026-06-11):
+    # the rate « apprécié à la date de départ du retard » is not known
+    with pytest.raises(OutOfCoverageError, match="2026-06-11"):
+        late_payment("iosmart", 1000, "2026-06-15", "2026-06-20")
 
 
 # --- Teogest: legal rate + 3 points (art. 14.6), six readings ----------------------------------
@@ -231,25 +308,30 @@ TEOGEST = dict(amount=10_000, due="2023-06-01", paid="2023-07-30", invoice_date=
 
 
 @pytest.mark.parametrize(
-    ("reading", "interest"),
+    ("reading", "as_written", "lawful"),
     [
-        # after the due date (receipt, 2023-06-01): first day 2023-06-02, 59 days
-        # semester: 29 days at 2.06 + 3 = 5.06 % and 30 days at 4.22 + 3 = 7.22 %:
+        # After the due date (receipt, 2023-06-01): first day 2023-06-02, 59 days: 29 in
+        # 2023-S1, 30 in 2023-S2. The floor, 6.18 % then 12.66 %, is above legal + 3 in both.
+        # As written, semester: 29 days at 2.06 + 3 = 5.06 % and 30 days at 4.22 + 3 = 7.22 %:
         #   1,000,000 x (506 x 29 + 722 x 30 = 14,674 + 21,660 = 36,334) / 3,650,000 = 9,954.52
-        ("after_due_date_semester", "99.55"),
-        # rate on 2023-06-02 (5.06 %) for 59 days: 506 x 59 = 29,854 -> 8,179.18 c
-        ("after_due_date_delay_start", "81.79"),
-        # rate on the invoice date 2023-06-01 (5.06 %): the same 81.79
-        ("after_due_date_invoice_date", "81.79"),
-        # day 31 after issue: first day 2023-07-02, 29 days at 7.22 %: 722 x 29 = 20,938
-        #   -> 5,736.44 c
-        ("day_31_semester", "57.36"),
-        ("day_31_delay_start", "57.36"),
-        # rate of the invoice date (5.06 %) for the 29 days: 506 x 29 = 14,674 -> 4,020.27 c
-        ("day_31_invoice_date", "40.20"),
+        # Lawful, whatever the rate date: 618 x 29 + 1266 x 30 = 17,922 + 37,980 = 55,902
+        #   -> 1,000,000 x 55,902 / 3,650,000 = 15,315.62 -> 153.16 EUR
+        ("after_due_date_semester", "99.55", "153.16"),
+        # as written, the rate on 2023-06-02 (5.06 %) for 59 days: 506 x 59 = 29,854
+        #   -> 8,179.18 c
+        ("after_due_date_delay_start", "81.79", "153.16"),
+        # as written, the rate on the invoice date 2023-06-01 (5.06 %): the same 81.79
+        ("after_due_date_invoice_date", "81.79", "153.16"),
+        # Day 31 after issue: first day 2023-07-02, 29 days in 2023-S2.
+        # As written at 7.22 %: 722 x 29 = 20,938 -> 5,736.44 c; lawful at the floor 12.66 %:
+        #   1266 x 29 = 36,714 -> 1,000,000 x 36,714 / 3,650,000 = 10,058.63 -> 100.59 EUR
+        ("day_31_semester", "57.36", "100.59"),
+        ("day_31_delay_start", "57.36", "100.59"),
+        # as written, the rate of the invoice date (5.06 %): 506 x 29 = 14,674 -> 4,020.27 c
+        ("day_31_invoice_date", "40.20", "100.59"),
     ],
 )
-def test_teogest_each_reading(reading, interest):
+def test_teogest_each_reading(reading, as_written, lawful):
     r = late_payment(
         "teogest",
         TEOGEST["amount"],
@@ -258,7 +340,9 @@ def test_teogest_each_reading(reading, interest):
         invoice_date=TEOGEST["invoice_date"],
         reading=reading,
     )
-    assert r.interest == Decimal(interest)
+    assert r.interest == Decimal(lawful)
+    assert r.as_written.interest == Decimal(as_written)
+    assert r.readings[f"{reading}/as_written"].interest == Decimal(as_written)
     assert r.indemnity == Decimal("40.00")  # art. 14.6: « 40 € H.T. », paid 59 days late
     assert r.reading == reading
 
@@ -268,8 +352,9 @@ def test_teogest_default_is_day_31_each_semester():
     assert r.reading == "day_31_semester"
     assert r.first_day_of_delay == D(2023, 7, 2)
     assert r.days_late == 59 and r.days_of_delay == 29
-    assert len(r.readings) == 6
-    assert r.total == Decimal("97.36")
+    assert len(r.readings) == 12  # six readings, each lawful and as written
+    assert r.total == Decimal("140.59")  # 100.59 + 40.00 (as written: 57.36 + 40.00)
+    assert r.as_written.total == Decimal("97.36") and r.gap_cents == 4_323
 
 
 def test_teogest_day_31_split_against_rate_at_start():
@@ -279,20 +364,30 @@ def test_teogest_day_31_split_against_rate_at_start():
     #   / 3,650,000 = 419.62 -> 4.20 EUR
     # at the start of the delay: 506 x 26 = 13,156 -> 1,315,600,000 / 3,650,000 = 360.44
     #   -> 3.60 EUR
+    # Lawful: the floor (6.18 %, then 12.66 %) is above both rates, under either rate date:
+    #   618 x 16 + 1266 x 10 = 9,888 + 12,660 = 22,548 -> 100,000 x 22,548 / 3,650,000
+    #   = 617.75 -> 6.18 EUR
     r = late_payment("teogest", 1000, "2023-05-15", "2023-07-10", invoice_date="2023-05-15")
-    assert [(p.days, p.rate_bp) for p in r.periods] == [(16, 506), (10, 722)]
-    assert r.interest == Decimal("4.20")
-    assert r.readings["day_31_delay_start"].interest == Decimal("3.60")
+    written = r.as_written
+    assert [(p.days, p.rate_bp) for p in written.periods] == [(16, 506), (10, 722)]
+    assert written.interest == Decimal("4.20")
+    assert r.readings["day_31_delay_start/as_written"].interest == Decimal("3.60")
+    assert [(p.days, p.rate_bp, p.clause_rate_bp) for p in r.periods] == [
+        (16, 618, 506), (10, 1266, 722)]
+    assert r.interest == r.readings["day_31_delay_start"].interest == Decimal("6.18")
 
 
 def test_teogest_paid_before_day_31():
     # paid 2023-06-20, 19 days after receipt: no day of delay under day 31, but late for
-    # L441-10 (the indemnity is due). After the due date: 19 days at 5.06 %:
-    # 1,000,000 x 506 x 19 = 9,614,000,000 / 3,650,000 = 2,633.97 -> 26.34 EUR
+    # L441-10 (the indemnity is due). After the due date: 19 days at 5.06 % as written:
+    # 1,000,000 x 506 x 19 = 9,614,000,000 / 3,650,000 = 2,633.97 -> 26.34 EUR; at the
+    # 2023-S1 floor 6.18 %: 1,000,000 x 618 x 19 = 11,742,000,000 / 3,650,000 = 3,216.99
+    # -> 32.17 EUR
     r = late_payment("teogest", 10_000, "2023-06-01", "2023-06-20", invoice_date="2023-06-01")
     assert (r.days_late, r.days_of_delay) == (19, 0)
     assert r.interest == Decimal("0.00") and r.indemnity == Decimal("40.00")
-    assert r.readings["after_due_date_semester"].interest == Decimal("26.34")
+    assert r.readings["after_due_date_semester"].interest == Decimal("32.17")
+    assert r.readings["after_due_date_semester/as_written"].interest == Decimal("26.34")
 
 
 def test_teogest_needs_the_invoice_date():
@@ -307,15 +402,26 @@ def test_leappy_rate_fixed_at_invoicing_and_both_readings_agree():
     # invoice and due 2023-06-20 (on receipt), paid 2023-08-19: 10 + 31 + 19 = 60 days.
     # Rate of the invoice date, 2023-S1: 2 x 2.06 = 4.12 % for all 60 days (not 2 x 4.22 in
     # July-August). 1,000,000 x 412 x 60 = 24,720,000,000 / 3,650,000 = 6,772.60 -> 67.73 EUR.
-    # The terms omit the indemnity: D441-5's 40 EUR. Total 107.73 EUR.
+    # The terms omit the indemnity: D441-5's 40 EUR. Total 107.73 EUR, as written.
+    # Lawful: 4.12 % is below the floor in both semesters (6.18 %, 12.66 %): 10 days
+    # (06-21..06-30) at 6.18 % and 50 days (07-01..08-19) at 12.66 %:
+    # 618 x 10 + 1266 x 50 = 6,180 + 63,300 = 69,480 -> 1,000,000 x 69,480 / 3,650,000
+    # = 19,035.62 -> 190.36 EUR; total 230.36 EUR.
     r = late_payment("leappy", 10_000, "2023-06-20", "2023-08-19", invoice_date="2023-06-20")
-    assert r.rate == Decimal("4.12")
-    assert r.interest == Decimal("67.73")
+    assert r.rate == Decimal("6.18")
+    assert r.interest == Decimal("190.36")
     assert r.indemnity == Decimal("40.00")
-    assert r.total == Decimal("107.73")
-    assert set(r.readings) == {"without_notice", "after_formal_notice"}
+    assert r.total == Decimal("230.36")
+    assert r.as_written.rate == Decimal("4.12")
+    assert r.as_written.interest == Decimal("67.73")
+    assert r.as_written.total == Decimal("107.73")
+    assert set(r.readings) == {"without_notice", "after_formal_notice",
+                               "without_notice/as_written", "after_formal_notice/as_written"}
     assert r.reading == "after_formal_notice"
-    assert {x.total for x in r.readings.values()} == {Decimal("107.73")}
+    assert {n: x.total for n, x in r.readings.items()} == {
+        "without_notice": Decimal("230.36"), "after_formal_notice": Decimal("230.36"),
+        "without_notice/as_written": Decimal("107.73"),
+        "after_formal_notice/as_written": Decimal("107.73")}
     assert "formal notice" in r.explain()
     assert "D441-5" in [s.article for s in r.sources]
 
@@ -332,21 +438,31 @@ def test_gout_rate_of_the_invoice_semester():
     # invoice 2023-12-15 (2023-S2: 3 x 4.22 = 12.66 %), due 2024-01-14, paid 2024-03-14:
     # 17 + 29 + 14 = 60 days, still at 12.66 % in 2024-S1.
     # 1,000,000 x 1266 x 60 = 75,960,000,000 / 3,650,000 = 20,810.96 -> 208.11 EUR
-    # indemnity named without amount: D441-5's 40 EUR. Total 248.11 EUR.
+    # indemnity named without amount: D441-5's 40 EUR. Total 248.11 EUR, as written.
+    # Lawful: in 2024-S1 the floor is 3 x 5.07 = 15.21 %: 1,000,000 x 1521 x 60
+    # = 91,260,000,000 / 3,650,000 = 25,002.74 -> 250.03 EUR; total 290.03 EUR.
     r = late_payment("gout", 10_000, "2024-01-14", "2024-03-14", invoice_date="2023-12-15")
-    assert r.rate == Decimal("12.66")
-    assert r.interest == Decimal("208.11")
-    assert r.total == Decimal("248.11")
-    assert "D441-5" in r.working[-2]
+    assert r.reading == "lawful" and r.default_reading == "lawful"
+    assert r.rate == Decimal("15.21")
+    assert r.interest == Decimal("250.03")
+    assert r.total == Decimal("290.03")
+    written = late_payment("gout", 10_000, "2024-01-14", "2024-03-14",
+                           invoice_date="2023-12-15", reading="as_written")
+    assert written.rate == Decimal("12.66")
+    assert written.interest == Decimal("208.11")
+    assert written.total == Decimal("248.11")
+    assert any("D441-5" in line for line in written.working)
 
 
 def test_gout_annual_legal_rate_before_2015():
     # invoice 2012-05-01: 2012's one legal rate 0.71 %, x 3 = 2.13 %; due 2012-05-31,
     # paid 2012-07-01: 31 days. 100,000 x 213 x 31 = 660,300,000 / 3,650,000 = 180.9
     # -> 1.81 EUR
+    # The floor, 3 x 0.71 = 2.13 %, is the clause's rate itself: nothing to raise.
     r = late_payment("gout", 1000, "2012-05-31", "2012-07-01", invoice_date="2012-05-01")
     assert r.interest == Decimal("1.81")
     assert "2012, annual rate" in r.periods[0].how
+    assert not r.floor_applied and r.readings == {}
 
 
 # --- bad input -------------------------------------------------------------------------------
@@ -371,7 +487,8 @@ def test_unknown_vendor():
 def test_bad_date_and_unknown_reading():
     with pytest.raises(InputError, match="due"):
         late_payment("statutory", 1000, "2023-02-30", "2023-07-30")
-    with pytest.raises(InputError, match="valid readings: prorata, started"):
+    with pytest.raises(InputError, match="valid readings: prorata, prorata_30, prorata_months, "
+                       "started, prorata/as_written"):
         late_payment("janquor", 1000, "2023-06-15", "2023-07-30", reading="completed")
 
 

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 
 from cgvlib.arithmetic.late_payment import late_payment
-from cgvlib.arithmetic.late_payment_frame import late_payment_frame, started_months_array
+from cgvlib.arithmetic.late_payment_frame import late_payment_frame, months_of_delay_array
 from cgvlib.errors import InputError, OutOfCoverageError
-from cgvlib.reference.months import started_months
+from cgvlib.reference.months import months_of_delay
 
 # The hand-worked cases of test_late_payment.py (working in that file's comments):
-# (vendor, amount, due, paid, invoice_date, interest cents of the default reading)
+# (vendor, amount, due, paid, invoice_date, interest cents of the default reading, lawful)
 CASES = pd.DataFrame(
     [
         # 15 d at 12.50 % + 30 d at 14.00 %: 1,000,000 x 60,750 / 3,650,000 -> 16,644
@@ -34,12 +34,15 @@ CASES = pd.DataFrame(
         ("iosmart", 10_000.00, "2022-03-01", "2022-04-30", None, 16_438),
         # ioSmart 2024-S1: 15.21 % (3 x 5.07 > 14.50): 1,000,000 x 1521 x 30 -> 12,501
         ("iosmart", 10_000.00, "2024-01-31", "2024-03-01", None, 12_501),
-        # Teogest day 31: 29 d at 7.22 %: 1,000,000 x 20,938 / 3,650,000 -> 5,736
-        ("teogest", 10_000.00, "2023-06-01", "2023-07-30", "2023-06-01", 5_736),
-        # Leappy: 2 x 2.06 % at invoicing for 60 d: 1,000,000 x 412 x 60 -> 6,773
-        ("leappy", 10_000.00, "2023-06-20", "2023-08-19", "2023-06-20", 6_773),
-        # GOUT: 3 x 4.22 % at invoicing for 60 d: 1,000,000 x 1266 x 60 -> 20,811
-        ("gout", 10_000.00, "2024-01-14", "2024-03-14", "2023-12-15", 20_811),
+        # Teogest day 31: 29 d at 7.22 % as written, below the floor 12.66 % (2023-S2):
+        # 1,000,000 x 1266 x 29 = 36,714,000,000 / 3,650,000 -> 10,059
+        ("teogest", 10_000.00, "2023-06-01", "2023-07-30", "2023-06-01", 10_059),
+        # Leappy: 2 x 2.06 % at invoicing, below the floor: 10 d at 6.18 % + 50 d at 12.66 %:
+        # 1,000,000 x (6,180 + 63,300) / 3,650,000 -> 19,036 (as written 412 x 60 -> 6,773)
+        ("leappy", 10_000.00, "2023-06-20", "2023-08-19", "2023-06-20", 19_036),
+        # GOUT: 3 x 4.22 % at invoicing, below 2024-S1's floor 15.21 % for the 60 d:
+        # 1,000,000 x 1521 x 60 / 3,650,000 -> 25,003 (as written 1266 x 60 -> 20,811)
+        ("gout", 10_000.00, "2024-01-14", "2024-03-14", "2023-12-15", 25_003),
     ],
     columns=["vendor", "amount", "due", "paid", "invoice_date", "interest_cents"],
 )
@@ -95,22 +98,43 @@ def test_other_readings_get_their_own_columns():
 
 
 def test_teogest_six_readings_in_columns():
-    # the six figures of test_teogest_each_reading, + 40 EUR each
+    # the six figures of test_teogest_each_reading, lawful and as written, + 40 EUR each
     out = late_payment_frame("teogest", CASES[CASES.vendor == "teogest"])
     row = out.iloc[0]
-    assert row["total_cents"] == 5_736 + 4_000
-    assert row["total_cents[after_due_date_semester]"] == 9_955 + 4_000
-    assert row["total_cents[after_due_date_delay_start]"] == 8_179 + 4_000
-    assert row["total_cents[after_due_date_invoice_date]"] == 8_179 + 4_000
-    assert row["total_cents[day_31_delay_start]"] == 5_736 + 4_000
-    assert row["total_cents[day_31_invoice_date]"] == 4_020 + 4_000
+    assert row["total_cents"] == 10_059 + 4_000
+    assert bool(row["floor_applied"])
+    assert row["total_cents[day_31_semester/as_written]"] == 5_736 + 4_000
+    assert row["total_cents[after_due_date_semester]"] == 15_316 + 4_000
+    assert row["total_cents[after_due_date_semester/as_written]"] == 9_955 + 4_000
+    assert row["total_cents[after_due_date_delay_start]"] == 15_316 + 4_000
+    assert row["total_cents[after_due_date_delay_start/as_written]"] == 8_179 + 4_000
+    assert row["total_cents[after_due_date_invoice_date/as_written]"] == 8_179 + 4_000
+    assert row["total_cents[day_31_delay_start]"] == 10_059 + 4_000
+    assert row["total_cents[day_31_delay_start/as_written]"] == 5_736 + 4_000
+    assert row["total_cents[day_31_invoice_date]"] == 10_059 + 4_000
+    assert row["total_cents[day_31_invoice_date/as_written]"] == 4_020 + 4_000
     assert row["first_day_of_delay"] == pd.Timestamp("2023-07-02")
+    assert row["rate"] == 12.66  # the floor of 2023-S2, not the clause's 7.22 %
 
 
 def test_leappy_readings_same_figures():
     out = late_payment_frame("leappy", CASES[CASES.vendor == "leappy"])
-    assert out.attrs["readings"] == ["without_notice", "after_formal_notice"]
+    assert out.attrs["readings"] == ["without_notice", "after_formal_notice",
+                                     "without_notice/as_written",
+                                     "after_formal_notice/as_written"]
     assert (out["total_cents"] == out["total_cents[without_notice]"]).all()
+    assert out["interest_cents[after_formal_notice/as_written]"].tolist() == [6_773]
+
+
+def test_one_reading_clause_has_lawful_and_as_written():
+    out = late_payment_frame("gout", CASES[CASES.vendor == "gout"])
+    assert out.attrs["readings"] == ["lawful", "as_written"]
+    assert out.attrs["reading"] == out.attrs["default_reading"] == "lawful"
+    assert out["interest_cents[as_written]"].tolist() == [20_811]
+    written = late_payment_frame("gout", CASES[CASES.vendor == "gout"], reading="as_written")
+    assert written["interest_cents"].tolist() == [20_811]
+    assert written["interest_cents[lawful]"].tolist() == [25_003]
+    assert "floor_applied" not in written.columns
 
 
 def test_dates_as_datetime64_dates_or_strings():
@@ -155,20 +179,25 @@ def test_equal_to_the_scalar_row_by_row():
                     assert got[f"total_cents[{name}]"] == other.total_cents
 
 
-def test_started_months_array_matches_the_helper():
+def test_months_of_delay_array_matches_the_helper():
+    # (first day of delay, payment day): month ends, leap days, one day, a year
     pairs = [
         ("2024-01-31", "2024-02-28"),
         ("2024-01-31", "2024-02-29"),
         ("2023-01-31", "2023-02-28"),
+        ("2023-02-01", "2023-03-01"),
         ("2024-01-15", "2024-01-15"),
-        ("2024-01-15", "2024-02-14"),
-        ("2024-01-15", "2024-02-15"),
+        ("2024-01-16", "2024-02-15"),
+        ("2024-01-16", "2024-02-16"),
         ("2023-12-31", "2024-12-30"),
-        ("2023-12-31", "2024-12-31"),
+        ("2024-01-01", "2024-12-31"),
+        ("2024-03-01", "2025-02-28"),
     ]
     first = np.array([a for a, _ in pairs], dtype="datetime64[D]").view(np.int64)
     paid = np.array([b for _, b in pairs], dtype="datetime64[D]").view(np.int64)
-    assert started_months_array(first, paid).tolist() == [started_months(a, b) for a, b in pairs]
+    full, rest, length = months_of_delay_array(first, paid)
+    assert list(zip(full.tolist(), rest.tolist(), length.tolist(), strict=True)) == [
+        months_of_delay(a, b) for a, b in pairs]
 
 
 def test_empty_frame():

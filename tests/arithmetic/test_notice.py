@@ -18,8 +18,15 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from cgvlib.arithmetic.notice import ExitPlan, exit_plan, renewal_deadlines
+from cgvlib.arithmetic.notice import (
+    ExitPlan,
+    exit_plan,
+    latest_tenure_request,
+    renewal_deadlines,
+)
 from cgvlib.errors import InputError
+from cgvlib.model.ambiguity import LAST_SAFE_DAY_RULE
+from cgvlib.model.loader import vendor
 
 D = dt.date
 
@@ -63,13 +70,56 @@ def test_teogest_three_full_years():
 
 def test_teogest_boundary_exactly_one_year():
     # start 2023-11-20. Request 2024-11-19: 11 completed months, no notice, ends 2024-11-30.
-    # Request 2024-11-20, the first anniversary: 12 completed months; the vendor file counts
-    # it as « plus d'un an »: notice 1 + 1 = 2 months from 2024-12-01, ends 2025-01-31.
+    # Request 2024-11-20, the first anniversary: « moins d'un an » / « plus d'un an » leave it
+    # out. Default (one_year_notice_due): 1 completed year, notice 1 + 1 = 2 months from
+    # 2024-12-01, ends 2025-01-31. Other reading (one_year_no_notice): ends 2024-11-30.
+    # Request 2024-11-21: over a year under both readings: 2 months, ends 2025-01-31.
     before = exit_plan("teogest", "2023-11-20", "2024-11-19")
     on = exit_plan("teogest", "2023-11-20", "2024-11-20")
+    after = exit_plan("teogest", "2023-11-20", "2024-11-21")
     assert (before.notice_months, before.end) == (0, D(2024, 11, 30))
+    assert on.reading == on.default_reading == "notice[0]=one_year_notice_due"
     assert (on.notice_months, on.tenure_years, on.end) == (2, 1, D(2025, 1, 31))
-    assert any("exactly the first anniversary" in line for line in on.derivation)
+    assert any("leave out: read as « plus d'un an »" in line for line in on.derivation)
+    other = on.readings["notice[0]=one_year_no_notice"]
+    assert (other.notice_months, other.end) == (0, D(2024, 11, 30))
+    assert {r.end for r in after.readings.values()} == {D(2025, 1, 31)}
+    assert not any("leave out" in line for line in after.derivation)
+
+
+def test_teogest_last_day_without_notice_and_its_risk():
+    # start 2023-11-20, no commitment. The last day to ask without notice is the day before
+    # the first anniversary, 2024-11-19 (default); under one_year_no_notice, the anniversary
+    # 2024-11-20. Request 2024-11-10: met under both; the default names the later day.
+    # At stake if the letter leaves only on 2024-11-20, monthly 900.00, October invoice
+    # 1,000.00, largest 1,500.00 (less 20 % = 1,200.00): default: November (month of the
+    # request) 900.00 + 2 notice months x 1,200.00 = 3,300.00; no-notice reading: November
+    # only, 900.00; difference 2,400.00.
+    plan = exit_plan("teogest", "2023-11-20", "2024-11-10", monthly_amount=900,
+                     invoice_history={"2024-10": 1000, "2023-12": 1500})
+    assert (plan.deadline, plan.deadline_met) == (D(2024, 11, 19), True)
+    assert (plan.later_deadline, plan.later_reading) == (
+        D(2024, 11, 20), "notice[0]=one_year_no_notice")
+    assert plan.at_stake == Decimal("2400.00")
+    assert "risk: 2024-11-20 under notice[0]=one_year_no_notice (at stake 2,400.00 EUR" in (
+        plan.headline())
+    # on the anniversary itself the last safe day is missed
+    on = exit_plan("teogest", "2023-11-20", "2024-11-20")
+    assert (on.deadline, on.deadline_met) == (D(2024, 11, 19), False)
+    assert on.readings["notice[0]=one_year_no_notice"].deadline_met is True
+    # once the anniversary is past, there is no such day
+    assert exit_plan("teogest", "2023-11-20", "2024-11-21").deadline is None
+
+
+def test_latest_tenure_request_is_safe_under_both_readings():
+    # start 2023-11-20, a period ending 2024-11-30. A request on 2024-11-19 ends 2024-11-30
+    # (no notice); on 2024-11-20 it ends 2025-01-31 under one_year_notice_due (2 months), or
+    # 2024-11-30 under one_year_no_notice; on 2024-11-21 it ends 2025-01-31 under both.
+    notice = vendor("teogest").term.notice[0]
+    due = notice.reading("one_year_notice_due").rule
+    none = notice.reading("one_year_no_notice").rule
+    assert latest_tenure_request(due, D(2023, 11, 20), D(2024, 11, 30)) == D(2024, 11, 19)
+    assert latest_tenure_request(none, D(2023, 11, 20), D(2024, 11, 30)) == D(2024, 11, 20)
 
 
 def test_teogest_request_on_the_last_day_of_a_month():
@@ -95,58 +145,70 @@ def test_teogest_leap_day_start():
 
 
 def test_teogest_without_commitment_readings_agree():
-    # 14.3 governs a commitment's renewal; without commitment both readings give art. 20.
+    # 14.3 governs a commitment's renewal; without commitment every reading gives art. 20, and
+    # the request (3 years and 8 months of tenure) is far from the first anniversary.
     plan = exit_plan("teogest", "2021-03-15", "2024-11-20")
     assert plan.ambiguous
-    assert set(plan.readings) == {"eve_of_renewal", "art20_notice"}
-    assert plan.default_reading == "eve_of_renewal"
+    assert set(plan.readings) == {"notice[0]=one_year_notice_due",
+                                  "notice[0]=one_year_no_notice", "notice[1]=eve_of_renewal"}
+    assert plan.default_reading == "notice[0]=one_year_notice_due"
     assert {r.end for r in plan.readings.values()} == {D(2025, 3, 31)}
+    assert plan.later_deadline is None and plan.at_stake is None
 
 
 def test_teogest_commitment_ends_after_the_notice():
     # start 2023-01-01, 36-month commitment: 2023-01-01 .. 2025-12-31 (2026-01-01 - 1 day).
     # Request 2024-11-20: 1 completed year, art. 20 notice 2 months to 2025-01-31, but a
     # commitment is terminable only « au terme de la période souscrite » (14.1.1): ends
-    # 2025-12-31. 14.3 reading (default): non-renewal until the eve of 2026-01-01: 2025-12-31.
+    # 2025-12-31. Art. 20 (the default, last safe day): the latest request whose notice ends by
+    # 2025-12-31 is in September 2025 (2 years of tenure from 2025-01-01: 3 months, Oct-Dec);
+    # October's would end 2026-01-31: last day 2025-09-30. 14.3 reading: the eve of
+    # 2026-01-01, 2025-12-31: the later day, the risk.
     plan = exit_plan("teogest", "2023-01-01", "2024-11-20", commitment_months=36)
-    art20 = plan.readings["art20_notice"]
-    assert plan.reading == "eve_of_renewal"
-    assert plan.end == D(2025, 12, 31)
-    assert plan.notice_months == 0
-    assert plan.term_end == D(2025, 12, 31)
-    assert plan.rule == "14.3"
-    assert (art20.end, art20.notice_months, art20.notice_start) == (
+    eve = plan.readings["notice[1]=eve_of_renewal"]
+    assert plan.reading == "notice[0]=one_year_notice_due"
+    assert (plan.end, plan.notice_months, plan.notice_start) == (
         D(2025, 12, 31), 2, D(2024, 12, 1))
-    assert art20.rule == "20"
+    assert plan.term_end == D(2025, 12, 31)
+    assert plan.rule == "20"
+    assert (plan.deadline, plan.deadline_met) == (D(2025, 9, 30), True)
+    assert (plan.later_deadline, plan.later_reading) == (
+        D(2025, 12, 31), "notice[1]=eve_of_renewal")
+    assert plan.at_stake is None  # no monthly amount, no invoices
+    assert (eve.end, eve.notice_months, eve.rule, eve.deadline) == (
+        D(2025, 12, 31), 0, "14.3", D(2025, 12, 31))
 
 
 def test_teogest_notice_runs_past_the_commitment():
     # start 2023-01-01, 36 months, request 2025-11-20: 2 completed years: notice 1 + 2 = 3
     # months, 2025-12-01 .. 2026-02-28, after the commitment's end 2025-12-31: « l'abonnement
-    # se poursuivra jusqu'à la date de fin du préavis »: ends 2026-02-28 (art. 20 reading).
-    # 14.3 reading (default): declined before the eve of renewal: ends 2025-12-31.
+    # se poursuivra jusqu'à la date de fin du préavis »: ends 2026-02-28 (art. 20, default;
+    # last safe day 2025-09-30 missed). 14.3 reading: declined before the eve: ends 2025-12-31.
     plan = exit_plan("teogest", "2023-01-01", "2025-11-20", commitment_months=36)
-    assert plan.end == D(2025, 12, 31)
+    assert plan.end == D(2026, 2, 28)
+    assert (plan.deadline, plan.deadline_met) == (D(2025, 9, 30), False)
     assert plan.tenure_years == 2  # 2025-01-01 <= 2025-11-20 < 2026-01-01
-    assert plan.readings["art20_notice"].end == D(2026, 2, 28)
+    assert plan.readings["notice[1]=eve_of_renewal"].end == D(2025, 12, 31)
     shown = exit_plan("teogest", "2023-01-01", "2025-11-20", commitment_months=36,
-                      reading="art20_notice")
-    assert shown.reading == "art20_notice"
-    assert shown.end == D(2026, 2, 28)
-    assert shown.default_reading == "eve_of_renewal"
+                      reading="notice[1]=eve_of_renewal")
+    assert shown.reading == "notice[1]=eve_of_renewal"
+    assert shown.end == D(2025, 12, 31)
+    assert shown.default_reading == "notice[0]=one_year_notice_due"
+    assert shown.later_deadline is None  # the eve is the latest day of any reading
 
 
 def test_teogest_commitment_request_on_eve_and_on_renewal_date():
-    # start 2023-01-01, 36 months. Request 2025-12-31 (eve of renewal): 14.3 ends 2025-12-31.
-    # Request 2026-01-01 (renewal date): the renewed period 2026-01-01 .. 2028-12-31 is in
-    # progress: 14.3 ends 2028-12-31; art. 20: 3 completed years, 4 months from 2026-02-01
-    # to 2026-05-31, before the commitment's end: 2028-12-31.
-    assert exit_plan("teogest", "2023-01-01", "2025-12-31", commitment_months=36).end == D(
-        2025, 12, 31)
+    # start 2023-01-01, 36 months. Request 2025-12-31 (eve of renewal): art. 20, 2 completed
+    # years: 3 months from 2026-01-01 to 2026-03-31, past the commitment: ends 2026-03-31;
+    # 14.3 ends 2025-12-31. Request 2026-01-01 (renewal date): the renewed period
+    # 2026-01-01 .. 2028-12-31 is in progress: art. 20, 3 completed years, 4 months from
+    # 2026-02-01 to 2026-05-31, before the commitment's end: 2028-12-31; 14.3: 2028-12-31.
+    eve = exit_plan("teogest", "2023-01-01", "2025-12-31", commitment_months=36)
+    assert eve.end == D(2026, 3, 31)
+    assert eve.readings["notice[1]=eve_of_renewal"].end == D(2025, 12, 31)
     plan = exit_plan("teogest", "2023-01-01", "2026-01-01", commitment_months=36)
-    assert plan.end == D(2028, 12, 31)
-    assert plan.readings["art20_notice"].end == D(2028, 12, 31)
-    assert plan.readings["art20_notice"].notice_months == 4
+    assert (plan.end, plan.notice_months) == (D(2028, 12, 31), 4)
+    assert plan.readings["notice[1]=eve_of_renewal"].end == D(2028, 12, 31)
 
 
 def test_teogest_commitment_lengths():
@@ -162,35 +224,39 @@ HISTORY = {"2024-10": 1000, "2023-12": 1500, "2024-05": 1100}
 
 
 def test_teogest_billing_largest_less_20_percent():
-    # Request 2024-11-20, 4 notice months (Dec-Mar). (1) October invoice 1,000.00;
-    # (2) largest 1,500.00 x 0.80 = 1,200.00; (3) use 900.00. Highest 1,200.00 x 4 = 4,800.00.
+    # Request 2024-11-20, 4 notice months (Dec-Mar). November, the month in progress, is due
+    # and billed as usual at the use, 900.00. Notice: (1) October invoice 1,000.00;
+    # (2) largest 1,500.00 x 0.80 = 1,200.00; (3) use 900.00 -> 1,200.00 x 4 = 4,800.00.
+    # Total 900.00 + 4,800.00 = 5,700.00 over 5 calendar months.
     plan = exit_plan("teogest", "2021-03-15", "2024-11-20", monthly_amount=900,
                      invoice_history=HISTORY)
     assert plan.billed_monthly == Decimal("1200.00")
-    assert plan.billed_total == Decimal("4800.00")
-    assert plan.billed_total_cents == 480_000
-    assert plan.billed_months == 4
+    assert plan.billed_total == Decimal("5700.00")
+    assert plan.billed_total_cents == 570_000
+    assert plan.billed_months == 5
     assert "highest of three" in plan.billing_basis
 
 
 def test_teogest_billing_previous_month_wins():
-    # (1) October 1,300.00; (2) 1,500.00 x 0.8 = 1,200.00; (3) 900.00 -> 1,300.00 x 4 = 5,200.00
+    # (1) October 1,300.00; (2) 1,500.00 x 0.8 = 1,200.00; (3) 900.00 -> 1,300.00 x 4 =
+    # 5,200.00, plus November at 900.00: 6,100.00
     plan = exit_plan("teogest", "2021-03-15", "2024-11-20", monthly_amount=900,
                      invoice_history={"2024-10": 1300, "2023-12": 1500})
-    assert plan.billed_total == Decimal("5200.00")
+    assert plan.billed_total == Decimal("6100.00")
 
 
 def test_teogest_billing_use_wins():
-    # (3) 1,250.50 > 1,200.00 > 1,000.00 -> 1,250.50 x 4 = 5,002.00
+    # (3) 1,250.50 > 1,200.00 > 1,000.00 -> 1,250.50 x 4, plus November at 1,250.50:
+    # 5 x 1,250.50 = 6,252.50
     plan = exit_plan("teogest", "2021-03-15", "2024-11-20", monthly_amount="1250.50",
                      invoice_history=HISTORY)
     assert plan.billed_monthly == Decimal("1250.50")
-    assert plan.billed_total == Decimal("5002.00")
+    assert plan.billed_total == Decimal("6252.50")
 
 
 def test_teogest_billing_rounds_the_discount_half_up():
     # largest 1,234.57 x 0.8 = 987.656 -> 987.66 (half-up); 1,234.58 x 0.8 = 987.664 -> 987.66.
-    # previous 500.00, use 0: 987.66 x 4 = 3,950.64.
+    # previous 500.00, use 0: 987.66 x 4 = 3,950.64, November at 0.00.
     for largest in ("1234.57", "1234.58"):
         plan = exit_plan("teogest", "2021-03-15", "2024-11-20", monthly_amount=0,
                          invoice_history={"2024-10": 500, "2022-06": largest})
@@ -199,38 +265,49 @@ def test_teogest_billing_rounds_the_discount_half_up():
 
 
 def test_teogest_billing_one_cent_and_ten_million():
-    # 0.01: previous 0.01, 0.01 x 0.8 = 0.008 -> 0.01, use 0.01: 0.01 x 4 = 0.04.
+    # 0.01: previous 0.01, 0.01 x 0.8 = 0.008 -> 0.01, use 0.01: 0.01 x 4 + November 0.01 =
+    # 0.05.
     small = exit_plan("teogest", "2021-03-15", "2024-11-20", monthly_amount="0.01",
                       invoice_history={"2024-10": "0.01"})
-    assert small.billed_total == Decimal("0.04")
-    # 10,000,000.00 use > 8,000,000.00 (discounted) : x 4 = 40,000,000.00
+    assert small.billed_total == Decimal("0.05")
+    # 10,000,000.00 use > 8,000,000.00 (discounted): x 4 + November = 50,000,000.00
     big = exit_plan("teogest", "2021-03-15", "2024-11-20", monthly_amount=10_000_000,
                     invoice_history={"2024-10": 10_000_000})
-    assert big.billed_total == Decimal("40000000.00")
+    assert big.billed_total == Decimal("50000000.00")
 
 
 def test_teogest_billing_with_commitment_after_the_notice():
-    # start 2023-01-01, 36 months, request 2024-11-20, art. 20 reading: notice Dec 2024 and
-    # Jan 2025 at the highest of three (1,000.00 / 1,500.00 x 0.8 = 1,200.00 / 900.00 ->
-    # 1,200.00), then Feb..Dec 2025 (11 months) at the ordinary 900.00:
-    # 2 x 1,200.00 + 11 x 900.00 = 2,400.00 + 9,900.00 = 12,300.00 over 13 months.
+    # start 2023-01-01, 36 months, request 2024-11-20, art. 20 reading (the default): November
+    # 2024 (month in progress) at the ordinary 900.00; notice December 2024 and January 2025
+    # at the highest of three (1,000.00 / 1,500.00 x 0.8 = 1,200.00 / 900.00 -> 1,200.00);
+    # then February..December 2025 (11 months) at 900.00:
+    # 900.00 + 2 x 1,200.00 + 11 x 900.00 = 900.00 + 2,400.00 + 9,900.00 = 13,200.00 over
+    # 14 months.
     plan = exit_plan("teogest", "2023-01-01", "2024-11-20", commitment_months=36,
-                     monthly_amount=900, invoice_history={"2024-10": 1000, "2023-12": 1500},
-                     reading="art20_notice")
+                     monthly_amount=900, invoice_history={"2024-10": 1000, "2023-12": 1500})
+    assert plan.reading == "notice[0]=one_year_notice_due"
     assert plan.billed_monthly == Decimal("1200.00")
-    assert plan.billed_months == 13
-    assert plan.billed_total == Decimal("12300.00")
-    # 14.3 reading: no notice; Dec 2024 .. Dec 2025 = 13 ordinary months x 900.00 = 11,700.00
-    eve = plan.readings["eve_of_renewal"]
+    assert plan.billed_months == 14
+    assert plan.billed_total == Decimal("13200.00")
+    # 14.3 reading: no notice; Nov 2024 .. Dec 2025 = 14 ordinary months x 900.00 = 12,600.00
+    eve = plan.readings["notice[1]=eve_of_renewal"]
     assert eve.billed_monthly is None
-    assert eve.billed_total == Decimal("11700.00")
+    assert eve.billed_total == Decimal("12600.00")
+    # The risk: a request only on the eve, 2025-12-31 (tenure 2 years: 3 notice months,
+    # January..March 2026, past the commitment): art. 20 bills December 2025 at 900.00 and
+    # 3 x 1,200.00 (no invoice for November 2025 is given, so not computable); shown as such.
+    assert plan.later_deadline == D(2025, 12, 31)
+    assert plan.at_stake is None and "2025-11" in plan.at_stake_basis
 
 
-def test_teogest_billing_no_notice_is_zero():
-    # under one year: only the month of the request, invoiced as usual: nothing after it.
-    plan = exit_plan("teogest", "2024-03-15", "2024-11-20")
-    assert plan.billed_total == Decimal("0.00")
-    assert plan.billed_months == 0
+def test_teogest_billing_no_notice_month_in_progress_only():
+    # under one year: no notice, ends 2024-11-30; only the month of the request (November, the
+    # month in progress) is billed: 1 x 900.00 = 900.00.
+    plan = exit_plan("teogest", "2024-03-15", "2024-11-20", monthly_amount=900)
+    assert plan.billed_total == Decimal("900.00")
+    assert plan.billed_months == 1
+    unknown = exit_plan("teogest", "2024-03-15", "2024-11-20")
+    assert unknown.billed_total is None and "monthly_amount" in unknown.billing_basis
 
 
 def test_teogest_billing_not_computable_without_inputs():
@@ -248,7 +325,7 @@ def test_teogest_invoice_history_as_series():
     series = pd.Series([1000.0, 1500.0], index=pd.PeriodIndex(["2024-10", "2023-12"], freq="M"))
     plan = exit_plan("teogest", "2021-03-15", "2024-11-20", monthly_amount=900,
                      invoice_history=series)
-    assert plan.billed_total == Decimal("4800.00")
+    assert plan.billed_total == Decimal("5700.00")
 
 
 def test_teogest_invoice_history_bad():
@@ -270,7 +347,9 @@ def test_teogest_explain_cites_art_20():
     text = plan.explain()
     assert "ends 2025-03-31" in text
     assert "[art. 20]" in text
-    assert "4,800.00 EUR" in plan.headline()
+    assert "5,700.00 EUR" in plan.headline()
+    assert "Reading shown: notice[0]=one_year_notice_due" in text
+    assert LAST_SAFE_DAY_RULE in " ".join(text.split())  # why the default (text wrapped)
 
 
 # --------------------------------------------------------------------------- JANQUOR, art. 16
@@ -279,16 +358,18 @@ def test_teogest_explain_cites_art_20():
 def test_janquor_31_january_deadline_on_time():
     # start 2024-01-31: term 2024-01-31 .. 2025-01-30, anniversary 2025-01-31.
     # term_end reading: 2025-01-30 - 2 months = 2024-11-30; anniversary reading:
-    # 2025-01-31 - 2 months = 2024-11-30 (clamped): both 2024-11-30.
+    # 2025-01-31 - 2 months = 2024-11-30 (clamped): both 2024-11-30, so no later day, no risk.
     # Sent 2024-11-30: in time, ends 2025-01-30.
     plan = exit_plan("janquor", "2024-01-31", "2024-11-30")
-    assert plan.default_reading == "anniversary"
+    assert plan.default_reading == "term_end"
     assert {r.deadline for r in plan.readings.values()} == {D(2024, 11, 30)}
     assert plan.deadline_met is True
     assert plan.renewed is False
     assert plan.end == plan.term_end == D(2025, 1, 30)
     assert plan.notice_months == 2
     assert plan.rule == "16"
+    assert (plan.later_deadline, plan.at_stake, plan.at_stake_basis) == (None, None, "")
+    assert "risk" not in plan.headline()
 
 
 def test_janquor_one_day_late_renews_and_all_sums_due():
@@ -319,14 +400,26 @@ def test_janquor_in_time_sums_to_term():
 
 def test_janquor_readings_differ_on_the_first_of_the_month():
     # start 2024-03-01: term ends 2025-02-28, anniversary 2025-03-01.
-    # term_end: 2025-02-28 - 2 months = 2024-12-28; anniversary: 2025-01-01.
-    # Sent 2024-12-30: in time under the default (anniversary), ends 2025-02-28;
-    # late under term_end: renewed, ends 2026-02-28.
-    plan = exit_plan("janquor", "2024-03-01", "2024-12-30")
-    assert (plan.deadline, plan.end, plan.renewed) == (D(2025, 1, 1), D(2025, 2, 28), False)
-    strict = plan.readings["term_end"]
-    assert (strict.deadline, strict.end, strict.renewed) == (
-        D(2024, 12, 28), D(2026, 2, 28), True)
+    # term_end (default, the last safe day): 2025-02-28 - 2 months = 2024-12-28;
+    # anniversary: 2025-03-01 - 2 months = 2025-01-01.
+    # Sent 2024-12-30: late under the default: renewed, ends 2026-02-28; months not over at
+    # 2024-12-30 (9 completed, month 10 runs 2024-12-01..12-31) to 2026-02-28: 24 - 9 = 15 x
+    # 1,000.00 = 15,000.00. In time under anniversary: ends 2025-02-28.
+    # At stake if only 2025-01-01 is met: a letter that day is void under term_end, ends
+    # 2026-02-28: 24 - 10 = 14 months, 14,000.00; in time under anniversary, ends 2025-02-28:
+    # 12 - 10 = 2 months, 2,000.00; difference 12,000.00 = the renewed 12 months in full.
+    plan = exit_plan("janquor", "2024-03-01", "2024-12-30", monthly_amount=1000)
+    assert (plan.deadline, plan.end, plan.renewed) == (D(2024, 12, 28), D(2026, 2, 28), True)
+    assert plan.billed_total == Decimal("15000.00")
+    late = plan.readings["anniversary"]
+    assert (late.deadline, late.end, late.renewed) == (D(2025, 1, 1), D(2025, 2, 28), False)
+    assert (plan.later_deadline, plan.later_reading) == (D(2025, 1, 1), "anniversary")
+    assert plan.at_stake == Decimal("12000.00")
+    assert plan.at_stake_cents == 1_200_000
+    assert "risk: 2025-01-01 under anniversary (at stake 12,000.00 EUR" in plan.headline()
+    assert any(w.startswith("risk: the reading anniversary gives 2025-01-01") for w in
+               plan.working)
+    assert late.later_deadline is None  # the later reading has no later day
 
 
 def test_janquor_second_term():
@@ -338,12 +431,13 @@ def test_janquor_second_term():
 
 
 def test_janquor_leap_day_start():
-    # start 2024-02-29: term ends 2025-02-27 (2025-02-28 - 1 day); anniversary 2025-02-28 -
-    # 2 months = 2024-12-28; term_end reading 2025-02-27 - 2 months = 2024-12-27.
+    # start 2024-02-29: term ends 2025-02-27 (2025-02-28 - 1 day); term_end reading (default)
+    # 2025-02-27 - 2 months = 2024-12-27; anniversary 2025-02-28 - 2 months = 2024-12-28.
+    # Sent 2024-12-28: late under the default: renewed to 2026-02-27; in time under the other.
     plan = exit_plan("janquor", "2024-02-29", "2024-12-28")
-    assert (plan.deadline, plan.end, plan.renewed) == (D(2024, 12, 28), D(2025, 2, 27), False)
-    assert plan.readings["term_end"].renewed is True
-    assert plan.readings["term_end"].end == D(2026, 2, 27)
+    assert (plan.deadline, plan.end, plan.renewed) == (D(2024, 12, 27), D(2026, 2, 27), True)
+    assert plan.readings["anniversary"].renewed is False
+    assert plan.readings["anniversary"].end == D(2025, 2, 27)
 
 
 def test_janquor_ten_million_a_month():
@@ -378,17 +472,21 @@ def test_janquor_billing_without_amount():
 
 def test_gout_twelve_month_maintenance():
     # 12 months from 2024-01-01: 2024-01-01 .. 2024-12-31, renewal 2025-01-01.
-    # Default (anniversary): 2025-01-01 - 1 month = 2024-12-01; sent 2024-12-01 in time:
-    # ends 2024-12-31; monthly 50.00: 12 - 11 = 1 month = 50.00.
-    # term_end: 2024-12-31 - 1 month = 2024-11-30: late, renewed to 2025-12-31:
-    # 24 - 11 = 13 months x 50.00 = 650.00.
+    # Default (term_end, the last safe day): 2024-12-31 - 1 month = 2024-11-30; sent
+    # 2024-12-01, late: renewed to 2025-12-31; monthly 50.00: 24 - 11 = 13 months = 650.00.
+    # anniversary: 2025-01-01 - 1 month = 2024-12-01, in time: ends 2024-12-31,
+    # 12 - 11 = 1 month = 50.00. At stake on 2024-12-01: 650.00 - 50.00 = 600.00 (the renewed
+    # 12 months x 50.00).
     plan = exit_plan("gout", "2024-01-01", "2024-12-01", commitment_months=12, monthly_amount=50)
-    assert plan.default_reading == "notice[0]=anniversary"
-    assert (plan.deadline, plan.end, plan.notice_months) == (D(2024, 12, 1), D(2024, 12, 31), 1)
-    assert plan.billed_total == Decimal("50.00")
-    late = plan.readings["notice[0]=term_end"]
-    assert (late.deadline, late.renewed, late.end) == (D(2024, 11, 30), True, D(2025, 12, 31))
-    assert late.billed_total == Decimal("650.00")
+    assert plan.default_reading == "notice[0]=term_end"
+    assert (plan.deadline, plan.renewed, plan.end, plan.notice_months) == (
+        D(2024, 11, 30), True, D(2025, 12, 31), 1)
+    assert plan.billed_total == Decimal("650.00")
+    assert (plan.later_deadline, plan.at_stake) == (D(2024, 12, 1), Decimal("600.00"))
+    in_time = plan.readings["notice[0]=anniversary"]
+    assert (in_time.deadline, in_time.renewed, in_time.end) == (
+        D(2024, 12, 1), False, D(2024, 12, 31))
+    assert in_time.billed_total == Decimal("50.00")
     assert "refunded within 2 months" in plan.billing_basis
     discretionary = plan.readings["exit_charges[0]=refund_discretionary"]
     assert discretionary.end == plan.end
@@ -402,12 +500,12 @@ def test_gout_needs_the_maintenance_length():
 
 
 def test_gout_leap_day_start():
-    # 12 months from 2024-02-29: ends 2025-02-27; anniversary 2025-02-28 - 1 month =
-    # 2025-01-28 (default); 2025-02-27 - 1 month = 2025-01-27 (term_end reading).
+    # 12 months from 2024-02-29: ends 2025-02-27; 2025-02-27 - 1 month = 2025-01-27 (default,
+    # term_end); anniversary 2025-02-28 - 1 month = 2025-01-28.
     plan = exit_plan("gout", "2024-02-29", "2025-01-28", commitment_months=12)
-    assert (plan.deadline, plan.end) == (D(2025, 1, 28), D(2025, 2, 27))
-    assert plan.readings["notice[0]=term_end"].deadline == D(2025, 1, 27)
-    assert plan.readings["notice[0]=term_end"].end == D(2026, 2, 27)
+    assert (plan.deadline, plan.end) == (D(2025, 1, 27), D(2026, 2, 27))
+    assert plan.readings["notice[0]=anniversary"].deadline == D(2025, 1, 28)
+    assert plan.readings["notice[0]=anniversary"].end == D(2025, 2, 27)
 
 
 # --------------------------------------------------------------------------- per order
@@ -470,46 +568,55 @@ def _dates(frame, column):
 
 def test_deadlines_janquor_31_january():
     # Terms from 2024-01-31 (until 2026-06-01: three terms start by then); ends 2025-01-30,
-    # 2026-01-30, 2027-01-30; both readings give 30 November (clamped).
-    frame = renewal_deadlines("janquor", "2024-01-31", "2026-06-01")
+    # 2026-01-30, 2027-01-30; both readings give 30 November (clamped). Monthly 1,000.00: the
+    # other reading's day is the same day, so nothing is at stake.
+    frame = renewal_deadlines("janquor", "2024-01-31", "2026-06-01", monthly_amount=1000)
     assert _dates(frame, "term_start") == [D(2024, 1, 31), D(2025, 1, 31), D(2026, 1, 31)]
     assert _dates(frame, "term_end") == [D(2025, 1, 30), D(2026, 1, 30), D(2027, 1, 30)]
     assert _dates(frame, "renewal_date") == [D(2025, 1, 31), D(2026, 1, 31), D(2027, 1, 31)]
     nov30 = [D(2024, 11, 30), D(2025, 11, 30), D(2026, 11, 30)]
     assert _dates(frame, "last_day_to_send_notice") == nov30
-    assert _dates(frame, "last_day_to_send_notice (term_end)") == nov30
+    assert _dates(frame, "last_day_to_send_notice (anniversary)") == nov30
     assert list(frame["notice_months"]) == [2, 2, 2]
+    assert list(frame["at_stake (anniversary)"]) == [Decimal("0.00")] * 3
     assert list(frame["rule"]) == ["16"] * 3
-    assert frame.attrs["default_reading"] == "anniversary"
+    assert frame.attrs["default_reading"] == "term_end"
 
 
 def test_deadlines_janquor_first_of_march():
     # start 2024-03-01 until 2025-03-01 (the second term starts that day: 2 rows).
-    # anniversary 2025-03-01 - 2 months = 2025-01-01; term end 2025-02-28 - 2 = 2024-12-28.
-    frame = renewal_deadlines("janquor", "2024-03-01", "2025-03-01")
+    # term end 2025-02-28 - 2 months = 2024-12-28 (default, the last safe day); anniversary
+    # 2025-03-01 - 2 = 2025-01-01. A letter on 2025-01-01 is void under the default: the
+    # renewed 12 months x 1,000.00 = 12,000.00 at stake (worked in
+    # test_janquor_readings_differ_on_the_first_of_the_month); the same each term.
+    frame = renewal_deadlines("janquor", "2024-03-01", "2025-03-01", monthly_amount=1000)
     assert len(frame) == 2
-    assert _dates(frame, "last_day_to_send_notice") == [D(2025, 1, 1), D(2026, 1, 1)]
-    assert _dates(frame, "last_day_to_send_notice (term_end)") == [D(2024, 12, 28),
-                                                                    D(2025, 12, 28)]
-    shown = renewal_deadlines("janquor", "2024-03-01", "2025-03-01", reading="term_end")
-    assert _dates(shown, "last_day_to_send_notice") == [D(2024, 12, 28), D(2025, 12, 28)]
-    assert "last_day_to_send_notice (anniversary)" in shown.columns
+    assert _dates(frame, "last_day_to_send_notice") == [D(2024, 12, 28), D(2025, 12, 28)]
+    assert _dates(frame, "last_day_to_send_notice (anniversary)") == [D(2025, 1, 1),
+                                                                      D(2026, 1, 1)]
+    assert list(frame["at_stake (anniversary)"]) == [Decimal("12000.00")] * 2
+    assert list(frame.columns).index("at_stake (anniversary)") == len(frame.columns) - 2
+    shown = renewal_deadlines("janquor", "2024-03-01", "2025-03-01", reading="anniversary")
+    assert _dates(shown, "last_day_to_send_notice") == [D(2025, 1, 1), D(2026, 1, 1)]
+    assert "last_day_to_send_notice (term_end)" in shown.columns
+    assert not any(c.startswith("at_stake") for c in shown.columns)  # no monthly_amount
 
 
 def test_deadlines_janquor_leap_day():
     # start 2024-02-29: anniversaries 2025-02-28, 2026-02-28, 2027-02-28, 2028-02-29,
     # 2029-02-28 (each from the start, clamped); term ends the day before each.
-    # anniversary - 2 months: 2024-12-28, 2025-12-28, 2026-12-28, 2027-12-29, 2028-12-28;
-    # term end - 2 months: 2024-12-27, 2025-12-27, 2026-12-27, 2027-12-28, 2028-12-27.
+    # term end - 2 months (default): 2024-12-27, 2025-12-27, 2026-12-27, 2027-12-28,
+    # 2028-12-27; anniversary - 2 months: 2024-12-28, 2025-12-28, 2026-12-28, 2027-12-29,
+    # 2028-12-28.
     frame = renewal_deadlines("janquor", "2024-02-29", "2028-03-01")
     assert _dates(frame, "term_start") == [D(2024, 2, 29), D(2025, 2, 28), D(2026, 2, 28),
                                            D(2027, 2, 28), D(2028, 2, 29)]
     assert _dates(frame, "term_end") == [D(2025, 2, 27), D(2026, 2, 27), D(2027, 2, 27),
                                          D(2028, 2, 28), D(2029, 2, 27)]
     assert _dates(frame, "last_day_to_send_notice") == [
-        D(2024, 12, 28), D(2025, 12, 28), D(2026, 12, 28), D(2027, 12, 29), D(2028, 12, 28)]
-    assert _dates(frame, "last_day_to_send_notice (term_end)") == [
         D(2024, 12, 27), D(2025, 12, 27), D(2026, 12, 27), D(2027, 12, 28), D(2028, 12, 27)]
+    assert _dates(frame, "last_day_to_send_notice (anniversary)") == [
+        D(2024, 12, 28), D(2025, 12, 28), D(2026, 12, 28), D(2027, 12, 29), D(2028, 12, 28)]
 
 
 def test_deadlines_janquor_six_months_single_row():
@@ -522,43 +629,59 @@ def test_deadlines_janquor_six_months_single_row():
 
 def test_deadlines_teogest_calendar_year_commitment():
     # start 2023-01-01, 12-month commitments, until 2025-06-30: three periods.
-    # 14.3 (default): the eve of renewal = each period's last day, no notice.
-    # art. 20: 2023: tenure 0, ends at the end of the month: latest 2023-12-31 (0 months);
-    # 2024: 1 year, 2 months: a request in October (Nov-Dec) ends 2024-12-31: 2024-10-31;
-    # 2025: 2 years, 3 months: September (Oct-Dec): 2025-09-30.
+    # art. 20 (default, the last safe day): 2023: tenure 0, ends at the end of the month:
+    # latest 2023-12-31 (0 months); 2024: 1 year, 2 months: a request in October (Nov-Dec)
+    # ends 2024-12-31: 2024-10-31; 2025: 2 years, 3 months: September (Oct-Dec): 2025-09-30.
+    # 14.3: the eve of renewal = each period's last day, no notice. The anniversary reading
+    # (one_year_no_notice) changes nothing here.
     frame = renewal_deadlines("teogest", "2023-01-01", "2025-06-30", commitment_months=12)
     assert _dates(frame, "term_end") == [D(2023, 12, 31), D(2024, 12, 31), D(2025, 12, 31)]
-    assert _dates(frame, "last_day_to_send_notice") == _dates(frame, "term_end")
-    assert list(frame["notice_months"]) == [0, 0, 0]
-    assert _dates(frame, "last_day_to_send_notice (art20_notice)") == [
+    assert _dates(frame, "last_day_to_send_notice") == [
         D(2023, 12, 31), D(2024, 10, 31), D(2025, 9, 30)]
-    assert list(frame["notice_months (art20_notice)"]) == [0, 2, 3]
-    assert list(frame["rule"]) == ["14.3"] * 3
+    assert list(frame["notice_months"]) == [0, 2, 3]
+    assert list(frame["rule"]) == ["20"] * 3
+    assert _dates(frame, "last_day_to_send_notice (notice[1]=eve_of_renewal)") == _dates(
+        frame, "term_end")
+    assert list(frame["notice_months (notice[1]=eve_of_renewal)"]) == [0, 0, 0]
+    assert _dates(frame, "last_day_to_send_notice (notice[0]=one_year_no_notice)") == _dates(
+        frame, "last_day_to_send_notice")
+    # with a monthly amount: nothing at stake where the days agree; the art. 20 notice billed at
+    # the highest of three amounts needs the invoices, so the eve's stake is not computable
+    priced = renewal_deadlines("teogest", "2023-01-01", "2025-06-30", commitment_months=12,
+                               monthly_amount=900)
+    assert list(priced["at_stake (notice[1]=eve_of_renewal)"]) == [Decimal("0.00"), None, None]
+    assert list(priced["at_stake (notice[0]=one_year_no_notice)"]) == [Decimal("0.00")] * 3
 
 
 def test_deadlines_teogest_mid_month_start():
     # start 2024-03-15, 12 months: periods end 2025-03-14, 2026-03-14, 2027-03-14.
-    # art. 20: period 1, tenure 0: end of the request's month <= 2025-03-14: 2025-02-28;
-    # period 2, 1 year -> 2 months: December 2025 (Jan-Feb 2026, ends 2026-02-28): 2025-12-31;
-    # period 3, 2 years -> 3 months: November 2026 (Dec-Feb, ends 2027-02-28): 2026-11-30.
-    frame = renewal_deadlines("teogest", "2024-03-15", "2026-06-01", commitment_months=12,
-                              reading="art20_notice")
+    # art. 20 (default): period 1, tenure 0: end of the request's month <= 2025-03-14:
+    # 2025-02-28; period 2, 1 year -> 2 months: December 2025 (Jan-Feb 2026, ends 2026-02-28):
+    # 2025-12-31; period 3, 2 years -> 3 months: November 2026 (Dec-Feb, ends 2027-02-28):
+    # 2026-11-30.
+    frame = renewal_deadlines("teogest", "2024-03-15", "2026-06-01", commitment_months=12)
     assert _dates(frame, "last_day_to_send_notice") == [D(2025, 2, 28), D(2025, 12, 31),
                                                         D(2026, 11, 30)]
     assert list(frame["notice_months"]) == [0, 2, 3]
     assert list(frame["rule"]) == ["20"] * 3
-    assert _dates(frame, "last_day_to_send_notice (eve_of_renewal)") == [
+    assert _dates(frame, "last_day_to_send_notice (notice[1]=eve_of_renewal)") == [
         D(2025, 3, 14), D(2026, 3, 14), D(2027, 3, 14)]
+    eve = renewal_deadlines("teogest", "2024-03-15", "2026-06-01", commitment_months=12,
+                            reading="notice[1]=eve_of_renewal")
+    assert list(eve["rule"]) == ["14.3"] * 3
 
 
 def test_deadlines_gout_only_notice_readings():
-    # 12 months from 2024-01-01 until 2025-01-01: 2 rows; renewal 2025-01-01 - 1 month =
-    # 2024-12-01 (default), 2024-12-31 - 1 month = 2024-11-30 (term_end); the refund reading
-    # does not change the notice and gets no column.
-    frame = renewal_deadlines("gout", "2024-01-01", "2025-01-01", commitment_months=12)
-    assert _dates(frame, "last_day_to_send_notice") == [D(2024, 12, 1), D(2025, 12, 1)]
-    assert _dates(frame, "last_day_to_send_notice (notice[0]=term_end)") == [
-        D(2024, 11, 30), D(2025, 11, 30)]
+    # 12 months from 2024-01-01 until 2025-01-01: 2 rows; 2024-12-31 - 1 month = 2024-11-30
+    # (default, term_end), renewal 2025-01-01 - 1 month = 2024-12-01 (anniversary); the refund
+    # reading does not change the notice and gets no column. At stake at 50.00 a month: the
+    # renewed 12 months, 600.00 (worked in test_gout_twelve_month_maintenance).
+    frame = renewal_deadlines("gout", "2024-01-01", "2025-01-01", commitment_months=12,
+                              monthly_amount=50)
+    assert _dates(frame, "last_day_to_send_notice") == [D(2024, 11, 30), D(2025, 11, 30)]
+    assert _dates(frame, "last_day_to_send_notice (notice[0]=anniversary)") == [
+        D(2024, 12, 1), D(2025, 12, 1)]
+    assert list(frame["at_stake (notice[0]=anniversary)"]) == [Decimal("600.00")] * 2
     assert not any("refund" in c for c in frame.columns)
     assert "exit_charges[0]=refund_discretionary" in frame.attrs["readings"]
 
@@ -574,6 +697,20 @@ def test_deadlines_bad_input():
         renewal_deadlines("janquor", "2023-01-01", "2022-06-30")
     with pytest.raises(InputError, match="valid readings"):
         renewal_deadlines("janquor", "2023-01-01", "2024-06-30", reading="bogus")
+    with pytest.raises(InputError, match="monthly_amount"):
+        renewal_deadlines("janquor", "2023-01-01", "2024-06-30", monthly_amount=-5)
+    with pytest.raises(InputError, match="fractions of a cent"):
+        renewal_deadlines("janquor", "2023-01-01", "2024-06-30", monthly_amount="1.001")
+
+
+def test_janquor_stake_not_computable_without_a_price():
+    # start 2024-03-01, letter 2024-12-20: the anniversary reading's day 2025-01-01 is the risk;
+    # without monthly_amount the sum at stake is not given, and the plan says why.
+    plan = exit_plan("janquor", "2024-03-01", "2024-12-20")
+    assert plan.later_deadline == D(2025, 1, 1)
+    assert plan.at_stake is None and plan.at_stake_cents is None
+    assert "monthly_amount" in plan.at_stake_basis
+    assert "risk: 2025-01-01 under anniversary (at stake not computable" in plan.headline()
 
 
 def test_deadline_agrees_with_exit_plan():

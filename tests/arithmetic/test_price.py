@@ -96,8 +96,10 @@ def test_leappy_chained_revisions():
 def test_leappy_revision_needing_a_gap_month():
     # revision 2025-01-01: the last index published on 2025-01-01 is 2024-11 (assumed published
     # 2024-12-31), a gap: refused, never interpolated nor replaced by 2024-10
-    with pytest.raises(OutOfCoverageError, match="2024-11 is a gap"):
+    with pytest.raises(OutOfCoverageError, match="2024-11 is a gap") as info:
         revise_price("leappy", 1000, "2023-03-15", "2025-01-02")
+    # no worst case either: the formula has no cap, the price is the index's
+    assert "No worst case without it either: P2 = P1 x S2/S1 has no cap" in str(info.value)
 
 
 def test_leappy_past_the_end_of_the_data():
@@ -191,14 +193,75 @@ def test_revision_day_clamped_to_month_end():
 # --- Teogest 14.1.2, 14.3.3: 1 January, Syntec, vendor's margin up to 9 % -----------------------
 
 
-def test_teogest_minimum_billing_revised_1_january_2025_needs_a_gap_month():
+def test_teogest_minimum_billing_worst_case_through_the_2024_11_gap():
     # 14.3.3: 130 EUR HT at 1 January 2024. Revision 2025-01-01 compares the index last
-    # published at 2025-01-01 (2024-11, a gap) with the one at 2024-01-01 (2023-11): refused.
+    # published at 2025-01-01 (2024-11, a gap) with the one at 2024-01-01 (2023-11, 307.0):
+    # the index-based price is unknown, but under capped_at_9 (« ne pourra excéder 9 % ») the
+    # rise is at most 9 % whatever the index: worst case 130 x 1.09 = 141.70 exactly.
+    r = revise_price("teogest", 130, "2024-01-01", "2025-01-01", clause="minimum monthly billing")
+    assert (r.price, r.price_cents, r.factor) == (None, None, None)
+    assert (r.worst_case_price, r.worst_case_cents) == (Decimal("141.70"), 14_170)
+    assert r.unavailable is None and r.reading == "capped_at_9"
+    assert r.index_unknown == ("S2 of the revision of 2025-01-01, the index last published on "
+                               "2025-01-01, is that of 2024-11, a gap in the data",)
+    (step,) = r.revisions
+    assert (step.s1.month, step.s2, step.ratio, step.factor) == ("2023-11", None, None, None)
+    assert (step.worst_factor, step.price, step.worst_case_price) == (
+        Fraction(109, 100), None, Decimal("141.70"))
+    assert "2024-11, a gap in the data" in step.index_unknown
+    working = "\n".join(r.working)
+    assert "Index-based price unknown: S2 of the revision of 2025-01-01" in working
+    assert "Worst case 130.00 EUR x 1.0900000 = 141.70 EUR" in working
+    assert r.headline().startswith("worst case 141.70 EUR on 2025-01-01 (130.00 EUR set on "
+                                   "2024-01-01, 1 revision); index-based price unknown: ")
+    assert r.index_values == (step.s1,)
+    # index_in_full: an index rise above 9 % applies in full, so no bound without the index
+    full = r.readings["index_in_full"]
+    assert full.worst_case_price is None
+    assert "2024-11 is a gap" in full.unavailable and "applies in full" in full.unavailable
+    with pytest.raises(OutOfCoverageError, match="nothing bounds the rise but the index"):
+        revise_price("teogest", 130, "2024-01-01", "2025-01-01", clause="minimum monthly",
+                     reading="index_in_full")
+    # asked to refuse, it refuses as a chart of index-based prices needs
     with pytest.raises(OutOfCoverageError, match="2024-11 is a gap"):
-        revise_price("teogest", 130, "2024-01-01", "2025-01-01", clause="minimum monthly billing")
+        revise_price("teogest", 130, "2024-01-01", "2025-01-01", clause="minimum monthly billing",
+                     index_missing="refuse")
     # set on 1 January 2024: the revision of that day is already in it
     r = revise_price("teogest", 130, "2024-01-01", "2024-12-31", clause="minimum monthly billing")
     assert (r.price, r.worst_case_price, r.revisions) == (Decimal("130.00"), Decimal("130.00"), ())
+
+
+def test_teogest_worst_case_past_the_end_of_the_data():
+    # 2026-01-01: the index last published then would be 2025-11 (published by 2025-12-31),
+    # after the data (its last month is 2025-10). Worst case, one rounding at the end:
+    # 130 x 1.09^2 = 130 x 1.1881 = 154.453 -> 154.45 on 2026-01-01; 130 x 1.09^3 =
+    # 130 x 1.295029 = 168.35377 -> 168.35 on 2027-01-01 (the exact product, rounded once).
+    r = revise_price("teogest", 130, "2024-01-01", "2026-06-30", clause="minimum monthly billing")
+    assert r.worst_case_price == Decimal("154.45") and r.price is None
+    later = revise_price("teogest", 130, "2024-01-01", "2027-01-01", clause="minimum monthly")
+    assert later.worst_case_price == Decimal("168.35")
+    assert [s.worst_case_price for s in later.revisions] == [
+        Decimal("141.70"), Decimal("154.45"), Decimal("168.35")]
+    assert later.index_unknown[1] == (
+        "S2 of the revision of 2026-01-01, the index last published on 2026-01-01, would be that "
+        "of 2025-11 (published by 2025-12-31), after the end of the data (its last month is "
+        "2025-10)")
+    # the 2026 revision's S1 is the 2025 revision's S2, unknown: named on the step, not twice
+    # among the result's missing months
+    assert len(later.index_unknown) == 3
+    assert later.revisions[1].index_unknown.startswith(
+        "S1 of the revision of 2026-01-01, the previous revision's S2; S2 of the revision")
+
+
+def test_teogest_worst_case_when_s1_is_the_missing_month():
+    # 1,000 EUR set on 2023-03-15 (14.1.2). Revision 2024-01-01: S1 = last published at the
+    # previous 1 January, 2023-01-01: 2022-11, a gap; S2 = 2023-11 (307.0) is known. Worst case
+    # 1000 x 1.09 = 1,090.00; the index-based price unknown.
+    r = revise_price("teogest", 1000, "2023-03-15", "2024-06-30")
+    assert r.worst_case_price == Decimal("1090.00") and r.price is None
+    assert r.revisions[0].s2.month == "2023-11" and r.revisions[0].s1 is None
+    assert r.index_unknown == ("S1 of the revision of 2024-01-01, the index last published on "
+                               "2023-01-01, is that of 2022-11, a gap in the data",)
 
 
 def test_teogest_one_year_index_and_worst_case():
@@ -303,8 +366,9 @@ def test_index_since_across_the_2022_switch():
 
 def test_index_since_service_in_a_gap():
     # service on 2024-02-01: the index in force is 2023-12 (assumed published 2024-01-31), a gap
-    with pytest.raises(OutOfCoverageError, match="2023-12 is a gap"):
+    with pytest.raises(OutOfCoverageError, match="2023-12 is a gap") as info:
         revise_price("teogest", 130, None, "2024-02-01", clause="hourly rate of 130")
+    assert "follows the index in force at the service date, with no cap" in str(info.value)
 
 
 # --- JANQUOR art. 4: ±3 % on 10 January when the volume deviated by more than 10 % ---------------
@@ -468,6 +532,32 @@ def test_price_path_teogest_worst_case_and_annex():
     # 2023-11-01: S2 = 2023-09 (306.0): 130 x 306.0/305.7 = 130.1276 -> 130.13
     assert annex.loc["2023-11", "price"] == Decimal("130.13")
     assert bool(annex.loc["2023-11", "revision"])
+
+
+def test_price_path_teogest_worst_case_without_the_index():
+    # 130 EUR minimum billing of 1 January 2024: 130.00 through 2024; from 2025-01-01 the
+    # index-based price is unknown (2024-11 a gap), worst case 141.70 (130 x 1.09); from
+    # 2026-01-01 154.45 (130 x 1.09^2 = 154.453)
+    path = price_path("teogest", 130, "2024-01-01", "2026-02-01", clause="minimum monthly billing")
+    assert path.loc["2024-12", "price"] == Decimal("130.00")
+    assert path.loc["2024-12", "index_unknown"] == ""
+    assert path.loc["2025-01", "price"] is None
+    assert pd.isna(path.loc["2025-01", "price_cents"])
+    assert path.loc["2025-01", "worst_case"] == Decimal("141.70")
+    assert "2024-11, a gap in the data" in path.loc["2025-01", "index_unknown"]
+    assert path.loc["2026-01", "worst_case"] == Decimal("154.45")
+    assert list(path.index[path["revision"]].astype(str)) == ["2025-01", "2026-01"]
+    assert str(path["price_cents"].dtype) == "Int64"
+    assert path["worst_case_cents"].dtype == "int64"
+    # asked to refuse: the path stops before 2025-01
+    refused = price_path("teogest", 130, "2024-01-01", "2026-02-01", clause="minimum monthly",
+                         index_missing="refuse", clip=True)
+    assert refused.index[-1] == pd.Period("2024-12", freq="M")
+
+
+def test_index_missing_must_be_one_of_two_words():
+    with pytest.raises(InputError, match="index_missing: 'guess' is not one of worst_case, refuse"):
+        revise_price("teogest", 130, "2024-01-01", "2025-01-01", index_missing="guess")
 
 
 def test_price_path_without_index():

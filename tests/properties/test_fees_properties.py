@@ -6,7 +6,13 @@
   flat « deux cent (200) euros » when the service cannot be estimated; there the fee is at
   most max(amount, 200 EUR);
 - for a fixed event and fixed facts, the cancellation fee does not increase as the notice grows;
-- the liability cap does not decrease as payments are added.
+- the liability cap does not decrease as payments are added;
+- a cap counted with VAT is never below the same cap counted without it, whichever way the
+  amounts are given (JANQUOR, GOUT, ioSmart), the one rounding coming after the VAT;
+- Leappy's subcontractor penalty under the 225-day reading (the default) never exceeds the
+  260-day one;
+- Teogest's « heures ouvrées » read as 24 hours to a jour ouvré (the default) never end after
+  the same hours counted in the support's opening hours.
 """
 
 from __future__ import annotations
@@ -20,11 +26,13 @@ from hypothesis import strategies as st
 from cgvlib.arithmetic.cancellation import cancellation_fee
 from cgvlib.arithmetic.fees import (
     management_fee,
+    non_solicitation_penalty,
     overrun_surcharge,
     time_and_materials,
     vat,
 )
 from cgvlib.arithmetic.liability import liability_cap
+from cgvlib.arithmetic.time_limits import time_limit
 
 AMOUNTS = st.integers(min_value=0, max_value=1_000_000_000).map(lambda c: Decimal(c) / 100)
 EVENT = dt.datetime(2024, 3, 31, 9, 0)
@@ -118,3 +126,61 @@ def test_liability_cap_does_not_decrease_with_payments(case, payments, extra, at
     assert 0 <= before.cap <= after.cap
     for name, reading in before.readings.items():
         assert reading.cap <= after.readings[name].cap
+
+
+VAT_PAYMENT = st.tuples(
+    st.dates(min_value=dt.date(2023, 1, 1), max_value=dt.date(2024, 12, 31)),
+    st.integers(min_value=0, max_value=100_000_000),  # cents
+    st.one_of(st.none(), st.integers(min_value=0, max_value=100)),  # VAT, % of the amount
+)
+VAT_CASES = st.sampled_from([
+    ("janquor", "vat_included", "excl_vat"),
+    ("gout", "vat_included", "excl_vat"),
+    ("iosmart", "self=vat_included", "self=excl_vat"),
+])
+
+
+@settings(deadline=None)
+@given(case=VAT_CASES, rows=st.lists(VAT_PAYMENT, max_size=8),
+       amounts=st.sampled_from(["excl_vat", "incl_vat"]),
+       rate=st.integers(min_value=0, max_value=10_000).map(lambda bp: Decimal(bp) / 100),
+       at=st.dates(min_value=dt.date(2023, 6, 1), max_value=dt.date(2025, 1, 31)))
+def test_cap_with_vat_is_never_below_cap_without(case, rows, amounts, rate, at):
+    vendor, incl, excl = case
+    payments = []
+    for day, cents, vat_share in rows:
+        # a per-payment VAT of vat_share % of the amount (never more than the amount)
+        vat = None if vat_share is None else Decimal(cents * vat_share // 100) / 100
+        payments.append((day, Decimal(cents) / 100, "A", day, vat))
+    r = liability_cap(vendor, payments, at, amounts=amounts, vat_percent=rate)
+    assert r.readings[incl].vat_included and not r.readings[excl].vat_included
+    assert 0 <= r.readings[excl].cap <= r.readings[incl].cap
+    assert r.readings[excl].payments_counted == r.readings[incl].payments_counted
+
+
+@settings(deadline=None)
+@given(cents=st.integers(min_value=0, max_value=10**12))
+def test_leappy_225_day_reading_never_exceeds_the_260_day_one(cents):
+    r = non_solicitation_penalty("leappy", who="subcontractors", daily_rate=Decimal(cents) / 100)
+    assert r.reading == "text_year_225_days"
+    assert 0 <= r.amount <= r.readings["weeks_of_five_days"].amount
+
+
+START_MOMENTS = st.one_of(
+    st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 12, 31)),
+    st.datetimes(min_value=dt.datetime(2024, 1, 1), max_value=dt.datetime(2026, 12, 31, 23, 59)),
+)
+
+
+@settings(deadline=None)
+@given(start=START_MOMENTS, which=st.sampled_from(["causes bug", "fix software bug",
+                                                   "restore vendor backup"]),
+       region=st.sampled_from(["metropole", "alsace-moselle"]))
+def test_24_hour_reading_is_never_later_than_support_hours(start, which, region):
+    r = time_limit("teogest", which, start, region=region)
+    assert r.reading == "jours_ouvres_24h"
+    support = r.readings["support_hours"].date
+    assert isinstance(r.date, dt.date) and isinstance(support, dt.datetime)
+    assert r.date <= support.date()
+    moment = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
+    assert support > moment

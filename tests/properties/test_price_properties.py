@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from cgvlib.arithmetic.price import index_factors, revise_price
 from cgvlib.errors import OutOfCoverageError
 from cgvlib.model.loader import vendor as load
+from cgvlib.money import round_half_up
 from cgvlib.reference.syntec import syntec_ratio
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -40,11 +41,14 @@ def eur(c: int) -> str:
 
 
 def computable(call):
-    """The result, or skip the example when the Syntec data lacks a value it needs."""
+    """The result, or skip the example when the Syntec data lacks a value it needs (whether
+    the computation refuses or gives the worst case alone)."""
     try:
-        return call()
+        result = call()
     except OutOfCoverageError:
         assume(False)
+    assume(result.price_cents is not None)
+    return result
 
 
 # one scenario per clause family: (vendor, clause, base dates, service dates, facts)
@@ -132,6 +136,20 @@ def test_margin_factors(num, den, reading):
     assert worst >= by_index
     assert worst >= Fraction(109, 100)
     assert by_index == (min(ratio, Fraction(109, 100)) if reading == "capped_at_9" else ratio)
+
+
+@SETTINGS
+@given(base=dates("2015-01-01", "2026-12-31"), days=st.integers(min_value=0, max_value=3_000),
+       base_cents=cents, clause=st.sampled_from([0, 1, 2, 3]))
+@example(base=dt.date(2024, 1, 1), days=731, base_cents=13_000, clause=3)
+def test_teogest_worst_case_needs_no_index(base, days, base_cents, clause):
+    # capped_at_9 (the default): the worst case is the base price x 1.09 per revision, rounded
+    # once, whether the index values are in the data, in a gap or past its end
+    at = base + dt.timedelta(days=days)
+    r = revise_price("teogest", eur(base_cents), base, at, clause=clause)
+    exact = base_cents * Fraction(109, 100) ** len(r.revisions)
+    assert r.worst_case_cents == round_half_up(exact)
+    assert (r.price_cents is None) == bool(r.index_unknown)
 
 
 @pytest.mark.parametrize(("years", "worst_cents"), [(1, 10_900), (2, 11_881), (3, 12_950)])

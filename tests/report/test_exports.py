@@ -61,8 +61,9 @@ def janquor_events(path) -> list:
 
 def test_ics_one_event_per_janquor_term_with_alarm(tmp_path):
     # start 2024-01-31: terms end 2025-01-30 and 2026-01-30 (the next starts 2026-01-31, after
-    # `until`). Art. 16 « deux (2) mois avant le terme », default reading counted from the
-    # anniversary: 2025-01-31 - 2 months = 31 November 2024 -> 2024-11-30; then 2025-11-30.
+    # `until`). Art. 16 « deux (2) mois avant le terme », default reading (the last safe day)
+    # counted from the term's last day: 2025-01-30 - 2 months = 2024-11-30; from the
+    # anniversary 2025-01-31 - 2 months = 31 November -> 2024-11-30 too; then 2025-11-30.
     path = export_ics(tmp_path / "deadlines.ics", vendors=["janquor"], start="2024-01-31",
                       until="2025-12-31")
     events = janquor_events(path)
@@ -78,6 +79,28 @@ def test_ics_one_event_per_janquor_term_with_alarm(tmp_path):
         assert alarms[0].decoded("trigger") == dt.timedelta(days=-14)
         assert str(alarms[0]["action"]) == "DISPLAY"
     assert "renews 2025-01-31" in str(events[0]["summary"])
+    assert "last safe day" in str(events[0]["summary"])
+    assert "Other reading (anniversary): 2024-11-30." in str(events[0]["description"])
+
+
+def test_ics_event_on_the_last_safe_day_names_the_risk(tmp_path):
+    # GOUT 7 C, 12-month maintenance from 2024-01-01 at 50.00 a month: one month before the
+    # period's last day 2024-12-31 -> 2024-11-30 (the event); before the renewal date
+    # 2025-01-01 -> 2024-12-01, the risk: a letter only then renews the 12 months, 12 x 50.00
+    # = 600.00 at stake.
+    path = export_ics(tmp_path / "gout.ics", vendors=["gout"], start="2024-01-01",
+                      until="2024-12-31", commitment_months=12, monthly_amount=50)
+    (event,) = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert event.decoded("dtstart") == dt.date(2024, 11, 30)
+    description = str(event["description"])
+    assert ("Risk: the reading notice[0]=anniversary gives 2024-12-01; a letter sent after "
+            "2024-11-30 may come too late to stop the renewal; at stake if it leaves only on "
+            "2024-12-01: 600.00 EUR.") in description
+    unpriced = export_ics(tmp_path / "gout2.ics", vendors=["gout"], start="2024-01-01",
+                          until="2024-12-31", commitment_months=12)
+    (plain,) = icalendar.Calendar.from_ical(unpriced.read_bytes()).walk("VEVENT")
+    assert "gives 2024-12-01" in str(plain["description"])
+    assert "at stake" not in str(plain["description"])
 
 
 def test_ics_skips_per_order_vendors_and_takes_commitments(tmp_path):

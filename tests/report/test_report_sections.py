@@ -55,27 +55,32 @@ def test_late_payment_in_french(fr):
     table = fr.late_payment_table()
     assert table.data.index.name == "Fournisseur"
     # Teogest art. 14.6, default reading: the delay starts on day 31 after the invoice
-    # (2024-03-01 + 31 = 2024-04-01), 15 days to 2024-04-15 at legal 5.07 % (2024-S1) + 3 =
-    # 8.07 %: 1,000,000 c x 807 x 15 / 3,650,000 = 3,316.44 c -> 33.16; + 40 indemnity.
-    # The readings counting from the day after the due date: 45 days ->
-    # 1,000,000 x 807 x 45 / 3,650,000 = 9,949.32 c -> 99.49 + 40 = 139.49.
+    # (2024-03-01 + 31 = 2024-04-01), 15 days to 2024-04-15. As written, legal 5.07 % (2024-S1)
+    # + 3 = 8.07 %: 1,000,000 c x 807 x 15 / 3,650,000 = 3,316.44 c -> 33.16 + 40 = 73.16. The
+    # L441-10 II floor 3 x 5.07 = 15.21 % applies instead: 1,000,000 x 1521 x 15 / 3,650,000 =
+    # 6,250.68 c -> 62.51 + 40 = 102.51. The readings counting from the day after the due date:
+    # 45 days at the floor, 1,000,000 x 1521 x 45 / 3,650,000 = 18,752.05 c -> 187.52 + 40.
     assert row(table, "Teogest") == {
         "Jours de retard": 45, "Premier jour de retard": "01/04/2024", "Jours comptés": 15,
-        "Taux": f"8,07{NB}% par an", "Pénalités": f"33,16{NB}€", "Indemnité": f"40,00{NB}€",
-        "Total": f"73,16{NB}€",
-        "Autres lectures": f"139,49{NB}€: after_due_date_semester, after_due_date_delay_start,"
-                           f" after_due_date_invoice_date\n73,16{NB}€: day_31_delay_start, "
+        "Taux": f"15,21{NB}% par an", "Pénalités": f"62,51{NB}€", "Indemnité": f"40,00{NB}€",
+        "Total": f"102,51{NB}€", "Total selon la clause (sous le plancher)": f"73,16{NB}€",
+        "Autres lectures": f"227,52{NB}€: after_due_date_semester, after_due_date_delay_start,"
+                           f" after_due_date_invoice_date\n102,51{NB}€: day_31_delay_start, "
                            "day_31_invoice_date",
         "Article": "14.6",
     }
     # JANQUOR art. 11, 10 % per month, prorata (default): 120 % a year over 45 days:
-    # 1,000,000 x 12,000 x 45 / 3,650,000 = 147,945.2 c -> 1,479.45 + 40 = 1,519.45;
-    # read as started months: 2 months (03-02..04-01, 04-02..04-15) x 10 % = 2,000 + 40.
+    # 1,000,000 x 12,000 x 45 / 3,650,000 = 147,945.2 c -> 1,479.45 + 40 = 1,519.45. Other
+    # readings, + 40 each: months of 30 days, 45 / 30 x 10 % = 1,500; calendar months, one whole
+    # (03-02..04-01) and 14 days of April's 30, 1.4667 x 1,000 = 1,466.67; started months, 2
+    # (03-02..04-01, 04-02..04-15) x 10 % = 2,000. Never below the floor: no total as written.
     janquor = row(table, "JANQUOR")
     assert janquor["Taux"] == f"10{NB}% par mois"
     assert janquor["Pénalités"] == f"1{NNB}479,45{NB}€"
     assert janquor["Total"] == f"1{NNB}519,45{NB}€"
-    assert janquor["Autres lectures"] == f"2{NNB}040,00{NB}€: started"
+    assert janquor["Total selon la clause (sous le plancher)"] == ""
+    assert janquor["Autres lectures"] == (f"1{NNB}540,00{NB}€: prorata_30\n1{NNB}506,67{NB}€: "
+                                          f"prorata_months\n2{NNB}040,00{NB}€: started")
     # The law (L441-10 II): ECB 4.50 % on 2024-01-01 + 10 pts = 14.50 % over 45 days:
     # 1,000,000 x 1,450 x 45 / 3,650,000 = 17,876.7 c -> 178.77 + 40 = 218.77.
     law = row(table, "Statutory default (Code de commerce)")
@@ -87,8 +92,10 @@ def test_late_payment_in_english(en):
     table = en.late_payment_table()
     assert table.data.index.name == "Vendor"
     teogest = row(table, "Teogest")
-    assert (teogest["First day of delay"], teogest["Penalties"], teogest["Total"]) == (
-        "2024-04-01", "33.16 EUR", "73.16 EUR")
+    # 15 days at the floor 15.21 % (2024-S1): 62.51 + 40; as written at 8.07 %: 33.16 + 40
+    assert (teogest["First day of delay"], teogest["Penalties"], teogest["Total"],
+            teogest["Total by the clause (below the floor)"]) == (
+        "2024-04-01", "62.51 EUR", "102.51 EUR", "73.16 EUR")
     assert row(table, "JANQUOR")["Total"] == "1,519.45 EUR"
 
 
@@ -115,19 +122,22 @@ def test_service_credit_and_silence(fr):
 def test_exit_in_french(fr):
     table = fr.exit_table()
     # JANQUOR art. 16: terms of 12 months from 2024-01-31, the first ends 2025-01-30; notice
-    # 2 months before the anniversary: by 2024-11-30. Sent 2024-12-05: void, the renewed
-    # period is due; ends 2026-01-30; billed Dec 2024..Jan 2026 = 14 months x 1,000.
+    # « deux mois avant le terme »: 2 months before its last day (the default, the earlier
+    # date), 2025-01-30 -> 2024-11-30, or before the anniversary 2025-01-31 -> 2024-11-30 too
+    # (no 31 November). Sent 2024-12-05: void, the renewed period is due; ends 2026-01-30;
+    # billed Dec 2024..Jan 2026 = 14 months x 1,000.
     assert row(table, "JANQUOR") == {
         "Lettre envoyée le": "05/12/2024", "Dernier jour pour l'envoyer": "30/11/2024",
         "Fin du contrat": "30/01/2026", "Reconduit": "oui", "Dû jusqu'à la fin":
-        f"14{NNB}000,00{NB}€", "Autres lectures": "30/01/2026: term_end", "Article": "16",
+        f"14{NNB}000,00{NB}€", "Autres lectures": "30/01/2026: anniversary", "Article": "16",
         "Remarque": "",
     }
     # Teogest art. 20: under 12 months of tenure, no notice: ends at the end of the month of
-    # the request, 2024-12-31; nothing billed after that month.
+    # the request, 2024-12-31; that month, begun, is due (« Tout mois commencé étant dû »):
+    # 1 x 1,000.
     teogest = row(table, "Teogest")
     assert (teogest["Fin du contrat"], teogest["Dû jusqu'à la fin"]) == (
-        "31/12/2024", f"0,00{NB}€")
+        "31/12/2024", f"1{NNB}000,00{NB}€")
 
 
 def test_a_duration_per_order_says_why_no_sum_is_given():
@@ -145,11 +155,12 @@ def test_a_term_length_left_to_the_order_says_what_to_give():
     assert note.startswith("non calculé : commitment_months: Michaël GOUT's term length is "
                            "set by the order")
     given = prepare(**{**SCENARIO, "vendors": ["gout"], "commitment_months": {"gout": 12}})
-    # GOUT art. 7 C: 12-month term from 2024-01-31, ends 2025-01-30; notice 1 month before
-    # the anniversary: by 2024-12-31, sent 2024-12-05 in time.
+    # GOUT art. 7 C: 12-month term from 2024-01-31, ends 2025-01-30; notice « un mois avant
+    # l'échéance », by default before its last day (the earlier date): by 2024-12-30 (before
+    # the anniversary 2025-01-31 it would be 2024-12-31); sent 2024-12-05 in time.
     gout = row(given.exit_table(), "Michaël GOUT")
     assert (gout["Dernier jour pour l'envoyer"], gout["Fin du contrat"], gout["Reconduit"]) == (
-        "31/12/2024", "30/01/2025", "non")
+        "30/12/2024", "30/01/2025", "non")
 
 
 def test_headings_and_parameters_use_the_report_formats(fr):
@@ -166,7 +177,9 @@ def test_headings_and_parameters_use_the_report_formats(fr):
 def test_working_is_folded_per_vendor(fr):
     working = fr.working("late_payment").data
     assert working.count("<details>") == 3  # Teogest, JANQUOR, the law
-    assert "1,000,000 cents x (807 bp x 15 d) / (365 x 10,000)" in working
+    # Teogest at the floor 3 x 5.07 = 15.21 % over 15 days, the clause's 8.07 % named beside
+    assert "1,000,000 cents x (1521 bp x 15 d) / (365 x 10,000)" in working
+    assert "the L441-10 II floor, above the clause&#x27;s 8.07 %" in working
 
 
 @pytest.mark.parametrize(("change", "message"), [

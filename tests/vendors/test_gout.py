@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 import cgvlib.model.loader as loader
+from cgvlib.model.ambiguity import LAST_SAFE_DAY_RULE
 from cgvlib.model.base import Duration, Silent
 
 
@@ -229,7 +230,9 @@ def test_maintenance_notice_one_month_before_term(v):
     assert readings["term_end"].rule.counted_from == "term_end"
     assert readings["anniversary"].rule.counted_from == "anniversary"
     assert readings["anniversary"].rule.months == 1
-    assert notice.ambiguity.default == "anniversary"
+    # the last safe day: one month before the period's last day (the earlier day)
+    assert notice.ambiguity.default == "term_end"
+    assert notice.ambiguity.why_default.startswith(LAST_SAFE_DAY_RULE)
 
 
 def test_started_months_due_refund_within_two_months(v):
@@ -283,6 +286,12 @@ def test_liability_half_of_sums_paid(v):
     assert cap.multiplier == Decimal("0.5")
     assert cap.excl_vat is None
     assert "date of the claim" in cap.window
+    # with or without VAT (4 A: "TVA [...] de 20%"): both readings, VAT included by default
+    assert [r.name for r in cap.ambiguity.readings] == ["vat_included", "excl_vat"]
+    assert cap.ambiguity.default == "vat_included"
+    assert cap.ambiguity.why_default.startswith("Code civil art. 1190")
+    assert cap.default_reading().excl_vat is False
+    assert cap.reading("excl_vat").excl_vat is True
 
 
 def test_confidentiality_without_duration(v):
@@ -368,7 +377,7 @@ def test_silent_families(v):
 def test_every_ambiguity(v):
     # Vendor.ambiguities() lists nested clauses too: two sit inside `term`
     assert [path for path, _ in v.ambiguities()] == [
-        "payment_terms[1]", "term.notice[0]", "term.exit_charges[0]", "fees[3]",
+        "payment_terms[1]", "term.notice[0]", "term.exit_charges[0]", "fees[3]", "liability[0]",
     ]
     assert v.term.notice[0].ambiguous
     assert v.term.exit_charges[0].ambiguous

@@ -162,7 +162,20 @@ def test_late_interest_no_formal_notice_and_acceleration(v):
     # "toute somme impayée": recorded as the invoice amount, the choice explained in the note
     assert lp.base == "invoice_total"
     assert "toute somme impayée" in lp.note
-    assert not lp.ambiguous
+
+
+def test_late_rate_ecb_on_the_day_or_the_semester(v):
+    # "Le taux retenu est apprécié à la date de départ du retard": the ECB rate in force that
+    # day (the default: the clause names the day), or L441-10 II's semester rate
+    lp = v.late_payment
+    assert lp.ambiguous
+    assert [r.name for r in lp.ambiguity.readings] == ["ecb_on_delay_start",
+                                                       "ecb_semester_rate"]
+    assert lp.ambiguity.default == "ecb_on_delay_start"
+    on_the_day = lp.readings()["ecb_on_delay_start"].rule.rules[0]
+    assert (on_the_day.kind, on_the_day.points, on_the_day.ecb_rate) == (
+        "ecb_plus_points", Decimal("10"), "in_force")
+    assert lp.readings()["ecb_semester_rate"].rule.rules[0].ecb_rate == "semester"
 
 
 def test_recovery_indemnity_40(v):
@@ -237,8 +250,23 @@ def test_liability_vat_ambiguity(v):
     assert cap.default_reading().excl_vat is False
 
 
+def test_liability_window_ambiguity(v):
+    # "au cours des douze (12) derniers mois précédant la survenance du fait générateur"
+    period = v.liability[1].period
+    assert (period.months, period.counted) == (12, "to_event_day")
+    assert period.source.quote.startswith("au cours des douze (12) derniers mois")
+    a = period.ambiguity
+    assert [r.name for r in a.readings] == ["to_event_day", "before_event_day",
+                                             "calendar_months"]
+    assert a.default == "to_event_day"
+    assert "no window is always the one less favourable" in " ".join(a.why_default.split())
+    assert period.reading("calendar_months").counted == "calendar_months"
+    assert v.liability[0].period is None  # the per-order cap has no window
+
+
 def test_ambiguities_listed(v):
-    assert [p for p, _ in v.ambiguities()] == ["liability[1]"]
+    assert [p for p, _ in v.ambiguities()] == [
+        "late_payment", "liability[1]", "liability[1].period"]
 
 
 # --- force majeure, confidentiality, data, jurisdiction ------------------------------------------

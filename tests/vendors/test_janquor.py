@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 import cgvlib.model.loader as loader
+from cgvlib.model.ambiguity import LAST_SAFE_DAY_RULE
 from cgvlib.model.base import Silent
 
 
@@ -96,10 +97,13 @@ def test_late_penalty_part_month_ambiguity(v):
     # art. 11: "par mois de retard" does not say how a started month counts
     lp = v.late_payment
     assert lp.ambiguous
-    assert [r.name for r in lp.ambiguity.readings] == ["prorata", "started"]
+    assert [r.name for r in lp.ambiguity.readings] == ["prorata", "prorata_30",
+                                                       "prorata_months", "started"]
     assert lp.ambiguity.default == "prorata"
     readings = lp.readings()
     assert readings["prorata"].rule.months == "prorata"
+    assert readings["prorata_30"].rule.months == "prorata_30"
+    assert readings["prorata_months"].rule.months == "prorata_months"
     assert readings["started"].rule.months == "started"
     assert readings["started"].rule.percent == Decimal("10")
     assert lp.default_reading().rule.months == "prorata"
@@ -159,13 +163,15 @@ def test_notice_day_convention_ambiguity(v):
     # art. 16: "deux (2) mois avant le terme du contrat": term's last day or anniversary date
     n = v.term.notice[0]
     assert n.ambiguous
-    assert n.ambiguity.default == "anniversary"
+    # the last safe day: two months before the term's last day (the earlier day)
+    assert n.ambiguity.default == "term_end"
+    assert n.ambiguity.why_default.startswith(LAST_SAFE_DAY_RULE)
     readings = n.readings()
     assert set(readings) == {"term_end", "anniversary"}
     assert readings["term_end"].rule.counted_from == "term_end"
     assert readings["anniversary"].rule.counted_from == "anniversary"
     assert readings["anniversary"].rule.months == 2
-    assert n.default_reading().rule.counted_from == "anniversary"
+    assert n.default_reading().rule.counted_from == "term_end"
 
 
 def test_exit_charges(v):
@@ -260,6 +266,20 @@ def test_liability_capped_at_amounts_paid(v):
     assert cap.basis == "amounts_paid"
     assert cap.multiplier == Decimal(1)
     assert "direct damage only" in cap.applies_to
+    assert cap.excl_vat is None  # the text does not say: two readings
+
+
+def test_liability_vat_ambiguity(v):
+    # "limitée au montant payé par le client": with or without VAT (art. 4 bills "hors taxes,
+    # avec application du taux de TVA en vigueur (actuellement 20 %)")
+    (cap,) = v.liability
+    a = cap.ambiguity
+    assert [r.name for r in a.readings] == ["vat_included", "excl_vat"]
+    assert a.default == "vat_included"
+    assert a.why_default.startswith("Code civil art. 1190")
+    readings = cap.readings()
+    assert readings["vat_included"].excl_vat is False
+    assert readings["excl_vat"].excl_vat is True
 
 
 def test_confidentiality_without_duration(v):
@@ -297,6 +317,6 @@ def test_silent_families(v):
 
 def test_ambiguities_listed(v):
     # the notice ambiguity sits inside term.notice[0]
-    assert [p for p, _ in v.ambiguities()] == ["late_payment", "term.notice[0]"]
+    assert [p for p, _ in v.ambiguities()] == ["late_payment", "term.notice[0]", "liability[0]"]
     assert [n.ambiguous for n in v.term.notice] == [True]
-    assert not v.liability[0].ambiguous
+    assert v.liability[0].ambiguous  # VAT in or out of the cap

@@ -71,7 +71,7 @@ def test_late_payment_rate_twice_legal_rate_at_invoicing(v):
     assert lp.day_count == "actual/365"
     # "L'exigibilité immédiate de toute somme restant due"
     assert lp.whole_debt_due is True
-    # 2 x the legal rate is below the L441-10 I floor of 3 x: the note says so
+    # 2 x the legal rate is below the L441-10 II floor of 3 x: the note says so
     assert "L441-10" in lp.note
 
 
@@ -146,11 +146,21 @@ def test_syntec_revision_day_ambiguity(v):
 def test_recruitment_fee(v):
     # art. 7.1: "Le pourcentage est de 25% de la Rémunération Annuelle Fixe Totale du
     # Consultant" [...] "pour une durée de un an soit 225 jours"
-    (fee,) = v.fees
+    fee, _unit = v.fees
     assert fee.kind == "recruitment"
     assert fee.percent == Decimal("25")
     assert fee.days == 225
     assert fee.source.article == "7.1"
+
+
+def test_billing_unit_credit(v):
+    # art. 4: « au crédit - correspondant à une journée, pouvant être fractionné en
+    # demi-crédit »: one crédit = 1 day, the smallest part billed half a crédit
+    _fee, unit = v.fees
+    assert (unit.kind, unit.per, unit.days, unit.smallest_part) == (
+        "billing_unit", "crédit", 1, Decimal("0.5"))
+    assert unit.amount is None  # each quote sets the price of a crédit
+    assert unit.source.article == "4"
 
 
 def test_cancellation_within_48_hours_due(v):
@@ -233,6 +243,16 @@ def test_non_solicitation_of_subcontractors(v):
     assert "relations contractuelles" in sub.from_event
     assert sub.penalty_months == 12
     assert sub.penalty_basis == "subcontractor_services"
+    # "entendu à taux plein de 5 jours par semaine": 52 x 5 = 260 days as written; the text's
+    # own year of 225 days (art. 7.1 "pour une durée de un an soit 225 jours") is the other
+    # reading, and the default (Code civil art. 1190: the smaller penalty)
+    assert sub.service_days_per_year == 260
+    assert [r.name for r in sub.ambiguity.readings] == ["weeks_of_five_days",
+                                                         "text_year_225_days"]
+    assert sub.ambiguity.default == "text_year_225_days"
+    assert sub.default_reading().service_days_per_year == 225
+    assert v.non_solicitation[0].service_days_per_year is None
+    assert not v.non_solicitation[0].ambiguous
 
 
 def test_price_confidentiality_two_years(v):
@@ -345,4 +365,5 @@ def test_silent_families(v):
 
 
 def test_every_ambiguity_listed(v):
-    assert [path for path, _ in v.ambiguities()] == ["late_payment", "price_revision[0]"]
+    assert [path for path, _ in v.ambiguities()] == ["late_payment", "price_revision[0]",
+                                                     "non_solicitation[1]"]

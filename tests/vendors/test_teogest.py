@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 import cgvlib.model.loader as loader
+from cgvlib.model.ambiguity import LAST_SAFE_DAY_RULE
 from cgvlib.model.base import Duration, Silent
 
 
@@ -67,6 +68,7 @@ def test_ambiguities_listed(v):
         "payment_terms[2]",
         "late_payment",
         "sla",
+        "term.notice[0]",
         "term.notice[1]",
         "price_revision[0]",
         "price_revision[1]",
@@ -75,9 +77,12 @@ def test_ambiguities_listed(v):
         "liability[0]",
         "confidentiality[0]",
         "deadlines[8]",
+        "deadlines[10]",  # « heures ouvrées »: diagnosis, fix and restore
+        "deadlines[11]",
+        "deadlines[13]",
     }
-    # the art. 20 / 14.3 conflict sits on a notice rule inside the term
-    assert [n.ambiguous for n in v.term.notice] == [False, True]
+    # art. 20's first anniversary, and the art. 20 / 14.3 conflict, sit on the notice rules
+    assert [n.ambiguous for n in v.term.notice] == [True, True]
 
 
 # --- art. 14.5 payment -----------------------------------------------------------------------
@@ -316,6 +321,25 @@ def test_bug_diagnosis_and_fix(v):
     assert "best-effort" in fix.note
 
 
+def test_heures_ouvrees_two_readings(v):
+    # « heures ouvrées », and art. 9 « ouvert du lundi au jeudi de 9h30 à 12 h et de 13 h 30 à
+    # 18 h et le vendredi de 9h30 à 12 h et de 13 h 30 à 17 h »
+    for what in ("causes of a reported software bug", "fix a software bug",
+                 "restore a vendor backup"):
+        x = deadline(v, what)
+        assert x.hours_counted == "opening_hours"
+        hours = x.opening_hours
+        assert hours.monday == hours.thursday == ["09:30-12:00", "13:30-18:00"]
+        assert hours.friday == ["09:30-12:00", "13:30-17:00"]
+        assert hours.saturday == hours.sunday == []
+        assert hours.source.article == "9"
+        assert [r.name for r in x.ambiguity.readings] == ["jours_ouvres_24h", "support_hours"]
+        # the deadline binds the vendor: the earlier one (24 hours to a jour ouvré) by default
+        assert x.ambiguity.default == "jours_ouvres_24h"
+        assert "earlier deadline" in " ".join(x.ambiguity.why_default.split())
+        assert x.default_reading().hours_counted == "jours_ouvres_24h"
+
+
 def test_restores(v):
     # Annexe 2 A.3.b: "restaurables dans un délai de 20 minutes à 2 heures"
     assert deadline(v, "after a server crash").duration == d("2 hours")
@@ -385,8 +409,15 @@ def test_tenure_based_notice(v):
     # ..., l'abonnement se poursuivra jusqu'à la date de fin du préavis."
     assert r.extends_commitment is True
     assert "registered letter" in r.form
-    # "moins d'un an" / "plus d'un an": exactly one year is in neither branch
+    # "moins d'un an" / "plus d'un an": exactly one year is in neither branch; both readings
+    # are kept, notice due by default (the later end, the last safe day the day before)
     assert "exactly on the first anniversary" in n.note
+    assert r.at_threshold == "notice"
+    a = n.ambiguity
+    assert [x.name for x in a.readings] == ["one_year_notice_due", "one_year_no_notice"]
+    assert a.default == "one_year_notice_due"
+    assert a.why_default.startswith(LAST_SAFE_DAY_RULE)
+    assert n.readings()["one_year_no_notice"].rule.at_threshold == "no_notice"
 
 
 def test_non_renewal_until_eve_conflicts_with_art20(v):
@@ -396,7 +427,9 @@ def test_non_renewal_until_eve_conflicts_with_art20(v):
     assert n.rule.kind == "until_eve_of_renewal"
     a = n.ambiguity
     assert [r.name for r in a.readings] == ["eve_of_renewal", "art20_notice"]
-    assert a.default == "eve_of_renewal"
+    # the last safe day: the art. 20 request, never later than the eve of renewal
+    assert a.default == "art20_notice"
+    assert a.why_default.startswith(LAST_SAFE_DAY_RULE)
     assert n.readings()["eve_of_renewal"].rule.kind == "until_eve_of_renewal"
     art20 = n.readings()["art20_notice"].rule
     assert art20.kind == "tenure_based"
@@ -405,7 +438,7 @@ def test_non_renewal_until_eve_conflicts_with_art20(v):
         1,
         1,
     )
-    assert n.default_reading().rule.kind == "until_eve_of_renewal"
+    assert n.default_reading().rule.kind == "tenure_based"
 
 
 def test_exit_charges(v):

@@ -92,6 +92,7 @@ def test_cost_chart_in_french(cost_fr):
     assert ax.get_ylabel() == "Pénalités + indemnité forfaitaire"
     assert legend(ax) == [
         "Teogest (lecture par défaut : day_31_semester)",
+        "Teogest : la clause telle qu'écrite (sous le plancher)",
         "Teogest : 5 autres lectures",
         "Statutory default (Code de commerce)",
         "payée le 15/04/2024 : 45 jours de retard",
@@ -103,7 +104,9 @@ def test_cost_chart_in_french(cost_fr):
 
 def test_cost_chart_footnote_in_french(cost_fr):
     notes = cost_fr.cgvlib_notes
-    assert notes.startswith("Trait plein : la lecture par défaut d'une clause ambiguë")
+    assert notes.startswith("Trait plein : le montant dû selon la loi, jamais sous trois fois "
+                            "le taux d'intérêt légal de chaque semestre")
+    assert "Tirets : les autres lectures d'une clause ambiguë" in notes
     assert "Date de facture (Teogest) : la date d'échéance." in notes
     assert notes.endswith(f"Dès le premier jour de retard, l'indemnité forfaitaire de "
                           f"40,00{NB}€ est due (D441-5).")
@@ -214,7 +217,7 @@ def test_renewal_timeline_in_french(timeline_fr):
     assert ("durée par commande (art. 5) : ni reconduction tacite, ni préavis ; la résiliation "
             "prend effet dès qu'elle est faite") in [n.replace("\n", " ") for n in notes]
     assert texts(ax.get_yticklabels())[0] == (
-        "JANQUOR\npériodes de 12 mois\nv anniversary; x term_end")
+        "JANQUOR\npériodes de 12 mois\nv term_end; x anniversary")
 
 
 def test_renewal_timeline_dates_have_no_english_month(timeline_fr):

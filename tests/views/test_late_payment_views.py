@@ -82,12 +82,20 @@ def test_totals_at_45_days_late_are_the_hand_worked_ones(cost_figure):
     # JANQUOR started months: 2 months started (2 March..1 April, 2 April..15 April) = 20 %
     assert at["reading:janquor:started"] == pytest.approx(2040.00)
     # Teogest default (day 31 after the invoice date, taken as the due date): delay from
-    # 2024-04-01, 15 days at 5.07 + 3 = 8.07 %: 33.164 -> 33.16
-    assert at["vendor:teogest"] == pytest.approx(73.16)
-    # Teogest, delay from the day after the due date: 45 days at 8.07 %: 99.488 -> 99.49
-    assert at["reading:teogest:after_due_date_semester"] == pytest.approx(139.49)
-    # Leappy: 2 x 5.07 = 10.14 % (invoice date = due date, 2024-S1): 125.013 -> 125.01
-    assert at["vendor:leappy"] == pytest.approx(165.01)
+    # 2024-04-01, 15 days. As written at 5.07 + 3 = 8.07 %: 33.164 -> 33.16; lawful at the
+    # floor 3 x 5.07 = 15.21 %: 10,000 x 15.21 % x 15 / 365 = 62.507 -> 62.51
+    assert at["vendor:teogest"] == pytest.approx(102.51)
+    assert at["as-written:teogest"] == pytest.approx(73.16)
+    # Teogest, delay from the day after the due date: 45 days; as written at 8.07 %: 99.49;
+    # lawful at 15.21 %: 187.52
+    assert at["reading:teogest:after_due_date_semester"] == pytest.approx(227.52)
+    # Leappy: 2 x 5.07 = 10.14 % (invoice date = due date, 2024-S1): 125.013 -> 125.01 as
+    # written; lawful at 15.21 %: 187.52
+    assert at["vendor:leappy"] == pytest.approx(227.52)
+    assert at["as-written:leappy"] == pytest.approx(165.01)
+    # GOUT: 3 x 5.07 = 15.21 % is the floor itself: no figure as written apart
+    assert at["vendor:gout"] == pytest.approx(227.52)
+    assert "as-written:gout" not in at and "as-written:iosmart" not in at
 
 
 def test_no_cost_on_the_due_date_and_the_indemnity_from_day_one(cost_figure):
@@ -107,9 +115,15 @@ def test_other_readings_are_dashed_thin_in_the_vendors_colour(cost_figure):
         assert same_colour(line.get_color(), vendor_colour("teogest"))
         assert line.get_linewidth() < lines["vendor:teogest"].get_linewidth()
     assert lines["vendor:teogest"].get_linestyle() == "-"
-    assert not any(gid.startswith("reading:iosmart") for gid in lines)
+    # ioSmart: the ECB rate in force on the first day of delay (default) or the semester's
+    assert [gid for gid in lines if gid.startswith("reading:iosmart")] == [
+        "reading:iosmart:ecb_semester_rate"]
+    # the clause as written is dotted, and no reading of it is drawn apart
+    assert lines["as-written:teogest"].get_linestyle() == ":"
+    assert not any(gid.endswith("/as_written") for gid in lines)
     legend = [t.get_text() for t in cost_figure.axes[0].get_legend().get_texts()]
     assert "Teogest (default reading: day_31_semester)" in legend
+    assert "Teogest: the clause as written (below the floor)" in legend
     assert "Teogest: 5 other readings" in legend
     assert "Leappy SAS: other reading (without_notice)" in legend
 
@@ -122,8 +136,10 @@ def test_titles_axes_euro_ticks_marker_and_footnote(cost_figure):
     assert ax.get_xlim() == (0, 120)
     marker = lines_by_gid(ax)["marker"]
     assert list(marker.get_xdata()) == [45, 45]
-    footnote = cost_figure._supxlabel.get_text()
-    assert "dashed" in footnote and "40 EUR" in footnote
+    footnote = cost_figure._supxlabel.get_text().replace("\n", " ")
+    assert "Dashed: an ambiguous clause's other readings" in footnote and "40 EUR" in footnote
+    assert footnote.count("Solid:") == 1
+    assert "dotted: the clause as written" in footnote and "L441-10 II" in footnote
 
 
 def test_a_zoom_panel_when_janquor_dwarfs_the_others(cost_figure):
@@ -180,8 +196,15 @@ def test_table_of_one_scenario():
     assert not statutory["ambiguous"]
     assert table.loc["Teogest", "ambiguous"]
     teogest = table.loc["Teogest"]
-    assert teogest["total"] == "73.16 EUR"
-    assert "after_due_date_semester: 139.49 EUR" in teogest["other readings"]
+    # default reading, 15 days from 2024-04-01: at the floor 3 x 5.07 = 15.21 %,
+    # 10,000 x 15.21 % x 15 / 365 = 62.507 -> 62.51, + 40 = 102.51; as written at 8.07 %:
+    # 33.164 -> 33.16, + 40 = 73.16, the floor adding 29.35
+    assert teogest["total"] == "102.51 EUR"
+    assert teogest["as written"] == "73.16 EUR (the floor adds 29.35 EUR)"
+    assert teogest["rates"] == "15.21 %"
+    # from the day after the due date, 45 days at 15.21 %: 187.52 + 40
+    assert "after_due_date_semester: 227.52 EUR" in teogest["other readings"]
+    assert statutory["as written"] is None
 
 
 def test_table_shows_both_semesters_rates():

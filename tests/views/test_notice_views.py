@@ -2,10 +2,14 @@
 
 Hand-worked dates (cgvlib.arithmetic.notice conventions):
 - JANQUOR, start 2024-01-31: terms 2024-01-31..2025-01-30 and 2025-01-31..2026-01-30; last day
-  to send notice 2 months before the anniversary 2025-01-31 -> 2024-11-30 (31 November clamps),
-  then 2025-11-30.
-- GOUT maintenance, 12 months from 2024-01-31: one month before the renewal date 2025-01-31 ->
-  2024-12-31 (default reading); before the term's last day 2025-01-30 -> 2024-12-30.
+  to send notice 2 months before the term's last day 2025-01-30 -> 2024-11-30, and before the
+  anniversary 2025-01-31 -> 2024-11-30 too (31 November clamps); then 2025-11-30.
+- GOUT maintenance, 12 months from 2024-01-31: one month before the term's last day 2025-01-30
+  -> 2024-12-30 (default reading, the last safe day); before the renewal date 2025-01-31 ->
+  2024-12-31 (the later day, the risk).
+- Teogest, 12-month commitment from 2024-01-31 (term ends 2025-01-30): art. 20 (default), no
+  notice in the first year, ends at the end of the month of the request: latest request
+  2024-12-31; 14.3: the eve, 2025-01-30 (the risk).
 - Teogest art. 20, request in November 2024: none under a year (ends 2024-11-30); 2 months at
   one year (2024-12-01..2025-01-31); 4 months at three years (ends 2025-03-31).
 - JANQUOR exit cost, 1,000 EUR a month: on 2024-11-30 two contract months remain (2,000 EUR);
@@ -20,9 +24,11 @@ import matplotlib.dates as mdates
 import pytest
 from matplotlib.colors import to_rgb
 
+from cgvlib.arithmetic.notice import exit_plan
 from cgvlib.errors import InputError
 from cgvlib.views.notice import (
     exit_cost_by_date,
+    exit_plan_frame,
     exit_plans,
     notice_by_tenure,
     notice_citations,
@@ -84,7 +90,7 @@ def test_timeline_notice_windows_end_on_the_last_day_to_send_notice(timeline):
     # the window already over at the scenario date is paler
     assert janquor[0].get_alpha() < janquor[1].get_alpha()
     gout = [w for w in windows if to_rgb(w.get_facecolor()) == to_rgb(vendor_colour("gout"))]
-    assert min(w.get_x() + w.get_width() for w in gout) == x(D(2025, 1, 1))
+    assert min(w.get_x() + w.get_width() for w in gout) == x(D(2024, 12, 31))
 
 
 def test_timeline_marks_both_readings_last_days(timeline):
@@ -92,11 +98,18 @@ def test_timeline_marks_both_readings_last_days(timeline):
     default = by_gid(ax.get_lines(), "last day to send notice")
     days = sorted(round(line.get_xdata()[0] - 0.5) for line in default)
     assert x(D(2024, 11, 30)) in days and x(D(2025, 11, 30)) in days  # JANQUOR
-    assert x(D(2024, 12, 31)) in days  # GOUT, from the renewal date
+    assert x(D(2024, 12, 30)) in days  # GOUT, from the term's last day
+    assert x(D(2024, 12, 31)) in days  # Teogest art. 20 (under a year: end of month)
     other = by_gid(ax.get_lines(), "last day to send notice (other reading)")
     other_days = {round(line.get_xdata()[0] - 0.5) for line in other}
-    assert x(D(2024, 12, 30)) in other_days  # GOUT, from the term's last day
-    assert x(D(2024, 12, 31)) in other_days  # Teogest art. 20 (under a year: end of month)
+    assert x(D(2024, 12, 31)) in other_days  # GOUT, from the renewal date
+    assert x(D(2025, 1, 30)) in other_days  # Teogest 14.3, the eve of renewal
+    # the later days are dated as the risk (JANQUOR's readings agree: nothing to date)
+    risks = {t.get_text() for t in by_gid(ax.texts, "later day (risk)")}
+    assert {"31 Dec 2024", "30 Jan 2025"} <= risks
+    assert "30 Nov 2024" not in risks
+    legend = [t.get_text() for t in timeline.legends[0].get_texts()]
+    assert "last day under another reading (dated when later: the risk)" in legend
     renewals = by_gid(ax.get_lines(), "renewal dates")
     assert len(renewals) == 3
     assert list(renewals[0].get_xdata()) == [x(D(2025, 1, 31)), x(D(2026, 1, 31))]
@@ -164,8 +177,8 @@ def janquor_cost():
 
 def test_exit_cost_jumps_where_janquors_deadline_is_missed(janquor_cost):
     ax = janquor_cost.axes[0]
-    line = by_gid(ax.get_lines(), "exit cost (anniversary)")[0]
-    assert line.get_label() == "anniversary (default)"
+    line = by_gid(ax.get_lines(), "exit cost (term_end)")[0]
+    assert line.get_label() == "term_end (default)"
     cost = dict(zip(line.get_xdata(), line.get_ydata(), strict=True))
     assert cost[x(D(2024, 1, 31))] == 12000
     assert cost[x(D(2024, 11, 30))] == 2000
@@ -176,7 +189,7 @@ def test_exit_cost_jumps_where_janquors_deadline_is_missed(janquor_cost):
     assert [j.get_xdata()[0] for j in jumps] == [x(D(2024, 12, 1)), x(D(2025, 12, 1))]
     missed = by_gid(ax.get_lines(), "missed deadline")
     assert {m.get_xdata()[0] for m in missed} == {x(D(2024, 12, 1)), x(D(2025, 12, 1))}
-    assert by_gid(ax.get_lines(), "exit cost (term_end)")  # the other reading, drawn too
+    assert by_gid(ax.get_lines(), "exit cost (anniversary)")  # the other reading, drawn too
 
 
 def test_exit_cost_axes_and_annotation(janquor_cost):
@@ -206,10 +219,11 @@ def test_exit_plans_table_one_row_per_vendor_and_reading():
     table = exit_plans(["janquor", "gout", "leappy"], "2024-01-31", "2024-12-05",
                        monthly_amount=1000)
     janquor = table.loc["JANQUOR"]
-    assert list(janquor.index) == ["anniversary (default)", "term_end"]
-    assert janquor.loc["anniversary (default)", "end"] == D(2026, 1, 30)
-    assert janquor.loc["anniversary (default)", "renewed"]
-    assert str(janquor.loc["anniversary (default)", "billed_total"]) == "14000.00"
+    assert list(janquor.index) == ["term_end (default)", "anniversary"]
+    assert janquor.loc["term_end (default)", "end"] == D(2026, 1, 30)
+    assert janquor.loc["term_end (default)", "renewed"]
+    assert str(janquor.loc["term_end (default)", "billed_total"]) == "14000.00"
+    assert janquor.loc["term_end (default)", "later_day_risk"] is None  # both 2024-11-30
     assert "commitment_months" in table.loc[("Michaël GOUT", "-"), "billing"]
     assert table.loc[("Leappy SAS", "single reading"), "end"] == D(2024, 12, 5)
 
@@ -221,3 +235,17 @@ def test_notice_citations_quote_the_notice_clauses():
     assert "deux (2) mois avant le terme du contrat" in janquor["quote"].iloc[0]
     teogest = table[table["vendor"] == "Teogest"]
     assert any("Tout mois commencé étant dû" in q for q in teogest["quote"])
+
+
+def test_exit_plan_frame_shows_the_safe_day_and_the_risk():
+    # JANQUOR from 2024-03-01, letter 2024-12-20, 1,000.00 a month: last safe day 2024-12-28
+    # (two months before the term's last day 2025-02-28), met; the anniversary reading gives
+    # 2025-01-01, and a letter only then is void under the default: the renewed 12 months,
+    # 12 x 1,000.00 = 12,000.00, at stake.
+    plan = exit_plan("janquor", "2024-03-01", "2024-12-20", monthly_amount=1000)
+    frame = exit_plan_frame(plan)
+    row = frame.loc["term_end (default)"]
+    assert (row["last_day_to_send_notice"], row["deadline_met"]) == (D(2024, 12, 28), True)
+    assert row["later_day_risk"] == D(2025, 1, 1)
+    assert str(row["at_stake"]) == "12000.00"
+    assert frame.loc["anniversary", "later_day_risk"] is None

@@ -160,7 +160,8 @@ def test_vendors_table():
     assert teogest["document"] == "Conditions Générales de Vente Teogest"
     assert teogest["version"] == "Mises à jour le 19 mars 2024"
     assert teogest["vendor file"] == "data/vendors/teogest.yaml"
-    assert teogest["ambiguities"] == 11
+    # 11 + art. 20 at exactly one year of tenure + "heures ouvrées" in three deadlines
+    assert teogest["ambiguities"] == 15
     statute = vendors_table("statutory").loc["statutory"]
     assert statute["vendor file"] == "data/statute/statutory.yaml"
     assert (statute["values cited"], statute["ambiguities"]) == (3, 0)
@@ -203,11 +204,12 @@ def test_citations_of_an_item_not_stated_list_the_items():
 
 def test_ambiguities_of_janquor():
     frame = ambiguities_table(["janquor"])
-    assert frame["path"].tolist() == ["late_payment", "term.notice[0]"]
-    assert frame["family"].tolist() == ["late payment", "duration and notice"]
-    assert frame["article"].tolist() == ["11", "16"]
-    assert frame["default"].tolist() == ["prorata", "anniversary"]
-    assert frame["readings"].iloc[1].splitlines()[0].startswith("term_end: ")
+    assert frame["path"].tolist() == ["late_payment", "term.notice[0]", "liability[0]"]
+    assert frame["family"].tolist() == ["late payment", "duration and notice", "liability"]
+    assert frame["article"].tolist() == ["11", "16", "21"]
+    # the notice's default is the earlier (safe) last day; the cap's the sums paid with VAT
+    assert frame["default"].tolist() == ["prorata", "term_end", "vat_included"]
+    assert frame["readings"].iloc[1].splitlines()[1].startswith("anniversary: ")
     assert set(frame["vendor"]) == {"JANQUOR"}
 
 
@@ -233,8 +235,10 @@ def test_no_ambiguity_in_the_statute():
 def test_scenario_table_of_late_payment():
     results = {
         # 10,000 EUR, invoice and due date 2024-03-01 (payable on receipt), paid 2024-05-15.
-        # Default reading: delay from day 31 after issue (2024-04-01), 45 days at 5.07 + 3 =
-        # 8.07 %: 1,000,000 x 807 x 45 / 3,650,000 = 9,949.3 cents -> 99.49 EUR.
+        # Default reading: delay from day 31 after issue (2024-04-01), 45 days. As written:
+        # 5.07 + 3 = 8.07 %: 1,000,000 x 807 x 45 / 3,650,000 = 9,949.3 cents -> 99.49 EUR,
+        # total 139.49 EUR. Under the L441-10 II floor, 3 x 5.07 = 15.21 % (2024-S1):
+        # 1,000,000 x 1521 x 45 / 3,650,000 = 18,752.1 cents -> 187.52 EUR, total 227.52 EUR.
         "teogest": cgvlib.late_payment("teogest", 10_000, due="2024-03-01", paid="2024-05-15",
                                        invoice_date="2024-03-01"),
         # The law: 15 days at 12.50 % (2023-S1) + 30 days at 14.00 % (2023-S2):
@@ -244,8 +248,10 @@ def test_scenario_table_of_late_payment():
     frame = scenario_table(results)
     assert list(frame.index) == ["teogest", "statutory"]
     assert frame.index.name == "vendor"
-    assert frame.loc["teogest", "interest"] == "99.49 EUR"
-    assert frame.loc["teogest", "total"] == "139.49 EUR"
+    assert frame.loc["teogest", "interest"] == "187.52 EUR"
+    assert frame.loc["teogest", "total"] == "227.52 EUR"
+    assert frame.loc["teogest", "total_as_written"] == "139.49 EUR"
+    assert frame.loc["statutory", "total_as_written"] is None
     assert frame.loc["teogest", "amount"] == "10,000.00 EUR"
     assert frame.loc["statutory", "interest"] == "166.44 EUR"
     assert frame.loc["statutory", "total"] == "206.44 EUR"
@@ -253,9 +259,15 @@ def test_scenario_table_of_late_payment():
     assert frame.loc["teogest", "ambiguous"] is True
     assert frame.loc["statutory", "ambiguous"] is False
     assert frame.loc["teogest", "reading"] == "day_31_semester"
-    # from the day after the due date: 75 days at 8.07 % = 16,582.2 cents -> 165.82 EUR
-    assert "after_due_date_semester: 10,000.00 EUR paid 75 days late: interest 165.82 EUR" in (
-        frame.loc["teogest", "other readings"])
+    # from the day after the due date, 75 days: at 15.21 %, 31,253.4 cents -> 312.53 EUR;
+    # as written at 8.07 %, 16,582.2 cents -> 165.82 EUR
+    others = frame.loc["teogest", "other readings"]
+    assert "after_due_date_semester: 10,000.00 EUR paid 75 days late: interest 312.53 EUR" in (
+        others)
+    assert ("after_due_date_semester/as_written: 10,000.00 EUR paid 75 days late: interest "
+            "165.82 EUR") in others
+    assert "day_31_semester/as_written: 10,000.00 EUR paid 75 days late: interest 99.49" in (
+        others)
     assert frame.loc["statutory", "other readings"] is None
     assert frame.loc["teogest", "headline"].startswith("10,000.00 EUR paid 75 days late")
     assert not [c for c in frame.columns if c.endswith("_cents")]

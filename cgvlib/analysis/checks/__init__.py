@@ -33,6 +33,7 @@ from cgvlib.analysis.checks import (  # noqa: F401  (importing registers the che
     facts,
     floor,
     jurisdiction,
+    numbering,
     outliers,
     partial_periods,
     penalties,
@@ -64,7 +65,8 @@ __all__ = ["COLUMNS", "NOT_COMPUTED", "REGISTRY", "SEVERITIES", "Finding", "chec
 
 # The order findings and checks are listed in: the statute first, drafting after.
 MODULE_ORDER = ("floor", "statutory_items", "facts", "references", "penalties", "jurisdiction",
-                "discretion", "consistency", "schedules", "partial_periods", "outliers")
+                "discretion", "consistency", "numbering", "schedules", "partial_periods",
+                "outliers")
 
 
 def _ordered() -> list:

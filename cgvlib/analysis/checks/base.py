@@ -31,6 +31,7 @@ from pathlib import Path
 
 from cgvlib.analysis.compare import FAMILIES
 from cgvlib.arithmetic.late_payment import annual_rate_bp
+from cgvlib.arithmetic.penalty_floor import floor_bp_on
 from cgvlib.errors import CgvError
 from cgvlib.model.ambiguity import Clause, reading_variants
 from cgvlib.model.vendor import Vendor
@@ -41,7 +42,6 @@ SEVERITIES = ("breach", "risk", "ambiguity", "note")
 COLUMNS = ["id", "vendor", "severity", "family", "article", "quote", "rule", "explanation",
            "periods", "path"]
 NOT_COMPUTED = "check_not_computed"
-FLOOR_MULTIPLE = 3  # L441-10 II: « trois fois le taux d'intérêt légal »
 
 # --------------------------------------------------------------------------- the finding
 
@@ -91,7 +91,7 @@ def reference_semesters() -> tuple[Semester, ...]:
 
 def floor_bp(semester: Semester) -> int:
     """L441-10 II floor of ``semester``: three times the legal rate (professional creditors)."""
-    return FLOOR_MULTIPLE * legal_rate(semester.start, "professional").bp
+    return floor_bp_on(semester.start)
 
 
 def legal_bp(semester: Semester) -> int:
@@ -122,14 +122,20 @@ def annual_equivalent(rule, day: dt.date) -> tuple[Fraction, str]:
     """The lowest annual rate, in basis points, that ``rule`` can charge on ``day``, and how.
 
     Annual rules: :func:`~cgvlib.arithmetic.late_payment.annual_rate_bp`. A rate per month:
-    ``prorata`` is ``percent x 12`` a year; ``started`` (every started month due whole) costs
+    ``prorata`` (a day is 12/365 of a month) and ``prorata_months`` (whole calendar months, the
+    rest a share of its month) are ``percent x 12`` a year; ``prorata_30`` (a day is 1/30 of a
+    month) ``percent x 365 / 30``; ``started`` (every started month due whole) costs
     ``percent`` per started month, at least ``percent x 365 / 31`` a year (a month has at most
     31 days), the figure used here.
     """
     if rule.kind == "percent_per_month":
         bp = Fraction(rule.percent) * 100
-        if rule.months == "prorata":
+        if rule.months in ("prorata", "prorata_months"):
             return bp * 12, f"{pct(bp)} % per month pro rata = {pct(bp * 12)} % a year"
+        if rule.months == "prorata_30":
+            year = bp * 365 / 30
+            return year, (f"{pct(bp)} % per month of 30 days = {pct(year)} % a year "
+                          "(365 days)")
         low = bp * 365 / 31
         return low, (f"{pct(bp)} % per started month = at least {pct(low)} % a year "
                      "(a month of 31 days)")

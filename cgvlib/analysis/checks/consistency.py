@@ -5,21 +5,18 @@ Every contradiction a reader found is recorded in the vendor file as an ``ambigu
 contrat d'adhésion [s'interprète] contre celui qui l'a proposé »). :func:`ambiguous_clause`
 reports each of them; the other checks read the model's structure for specific kinds of
 contradiction (a formal notice both required and not, a payment term stated two ways, a
-duration stated in two units, an obligation put on the wrong party) and, from the vendor's
-text when it is at hand, article numbers used twice.
+duration stated in two units, an obligation put on the wrong party). The article numbers
+read from the vendor's text are :mod:`cgvlib.analysis.checks.numbering`'s.
 """
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from pathlib import Path
 
 from cgvlib.analysis.checks.base import (
     Context,
     Finding,
     family_of,
-    not_computed,
     register,
     source_of,
     variants_of,
@@ -217,65 +214,3 @@ def obligation_on_wrong_party(ctx: Context):
                          "its drafter (art. 1190), the vendor could lose its claim to be paid "
                          "for that work."),
             path=f"{path}.payer")
-
-
-# Headings: « Article 4 : Paiement », « 5AB2– Acomptes financiers », « 14.1.2 Prix des Modules »,
-# « 1. CHAMP D'APPLICATION »: a label of digits (dotted, possibly followed by capital letters and
-# a digit), a separator, then a title starting with a capital letter, on a short line.
-HEADING = re.compile(
-    r"^(?:(?i:article|art\.)\s+)?(?P<label>\d+(?:\.\d+)*[A-Z]{0,3}\d?)\.?\s*(?:[:)–—-]\s*|\s+)"
-    r"(?P<title>\S.{0,100})$")
-NEW_SCOPE = re.compile(r"^(?i:annexe)\b")  # an annex may restart the numbering
-MAX_HEADING_CHARS = 110
-
-
-def headings(text: str) -> list[tuple[int, str, str]]:
-    """The numbered headings of a text: (line number, label, whole line), annexes restarting
-    the numbering (their headings get the label ``"<annex line>/<label>"``)."""
-    found, scope = [], ""
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = " ".join(raw.split())
-        if NEW_SCOPE.match(line):
-            scope = f"{line[:20]}/"
-            continue
-        m = HEADING.match(line)
-        if (m is None or len(line) > MAX_HEADING_CHARS or not m["title"][0].isupper()
-                or line.endswith((".", ",", ";", ":"))):
-            continue
-        found.append((number, scope + m["label"].upper(), line))
-    return found
-
-
-@register(CONSISTENCY)
-def duplicate_article_number(ctx: Context):
-    """An article number the text uses for two different headings (read from the vendor's
-    text; a note naming the reason when the text is not at hand).
-
-    Internal consistency: a citation by article number no longer designates one clause.
-    """
-    doc = ctx.vendor.document
-    path = Path(ctx.texts_dir) / doc.file if doc.file else None
-    if path is None or not path.is_file():
-        yield not_computed("duplicate_article_number",
-                           f"the vendor's text {doc.file or '(no file named)'} is not in "
-                           f"{ctx.texts_dir}, so the article numbers were not read",
-                           path="document.file")
-        return
-    raw = path.read_text(encoding="utf-8")
-    by_label: dict[str, list[tuple[int, str]]] = {}
-    for number, label, line in headings(raw):
-        by_label.setdefault(label, []).append((number, line))
-    for label, lines in by_label.items():
-        if len(lines) < 2:
-            continue
-        shown = label.split("/")[-1]
-        cited = [p.removesuffix(".source") for p, s in ctx.vendor.citations()
-                 if s.article.split(" (")[0].strip() == shown]
-        listed = "; ".join(f"line {n}: « {text} »" for n, text in lines)
-        yield Finding(
-            severity="note", family=family_of(cited[0]) if cited else "document",
-            article=shown, quote=" … ".join(text for _, text in lines)[:200], rule=CONSISTENCY,
-            explanation=(f"The text numbers {len(lines)} different headings « {shown} » "
-                         f"({listed}): a reference to article {shown} does not say which."
-                         + (f" The file cites it at {', '.join(cited)}." if cited else "")),
-            path=", ".join(cited) or "document.file")

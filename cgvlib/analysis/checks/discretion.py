@@ -46,7 +46,8 @@ def _percent(factor: Fraction) -> str:
 def _figures(ctx: Context, index: int, clause) -> tuple:
     """(index-path cents, worst-case cents, number of revisions, how) for the clause."""
     try:
-        r = revise_price(ctx.vendor, PRICE_EUR, START, END, clause=index)
+        r = revise_price(ctx.vendor, PRICE_EUR, START, END, clause=index,
+                         index_missing="refuse")
         return r.price_cents, r.worst_case_cents, len(r.revisions), "revision by revision"
     except CgvError:
         # the arithmetic cannot follow this clause: the index values directly, and the cap

@@ -18,7 +18,6 @@ rate taken at a date the clause does not fix (the file then records readings, ea
 
 from __future__ import annotations
 
-import datetime as dt
 from fractions import Fraction
 
 from cgvlib.analysis.checks.base import (
@@ -132,10 +131,6 @@ def late_rate_below_floor_other_reading(ctx: Context):
             periods=runs(more, ctx.semesters), path="late_payment")
 
 
-def _example_day(s: Semester) -> dt.date:
-    return dt.date(s.end.year, s.end.month, 15)
-
-
 @register(RULE)
 def late_rate_fixed_below_later_floor(ctx: Context):
     """A rate fixed at the invoice date (or at the start of the delay), lawful then, falls
@@ -153,13 +148,14 @@ def late_rate_fixed_below_later_floor(ctx: Context):
     variants, default = variants_of(clause)
     universe = ctx.all_semesters
     later = ctx.semesters if ctx.at is not None else universe
-    results: dict[str, tuple] = {}
+    pairs_of: dict[str, tuple] = {}
     fixed: dict[str, str] = {}
     for name, variant in variants.items():
-        results[name] = ()
+        pairs_of[name] = ()
         if variant.rate_fixed_at not in FIXED or not uses_reference_rate(variant.rule):
             continue
         fixed[name] = variant.rate_fixed_at
+        # each semester's rate as fixed on its first day (the day the example names)
         rates = {s: annual_equivalent(variant.rule, s.start) for s in universe}
         pairs = []
         for s0 in universe:
@@ -168,10 +164,13 @@ def late_rate_fixed_below_later_floor(ctx: Context):
                 continue  # already below when fixed: late_rate_below_floor reports it
             pairs += [(s0, s1, rate, how, floor_bp(s1)) for s1 in later
                       if s1 > s0 and floor_bp(s1) > rate]
-        results[name] = tuple(pairs)
+        pairs_of[name] = tuple(pairs)
+    # readings overtaken in the same semesters make one finding (its example the first's)
+    overtaken = {name: frozenset(p[0] for p in pairs) for name, pairs in pairs_of.items()}
     article, quote = source_of(clause)
     index = {s: i for i, s in enumerate(universe)}
-    for names, pairs in group_readings(results, default):
+    for names, _ in group_readings(overtaken, default):
+        pairs = pairs_of[names[0]]
         if not pairs:
             continue
         when = sorted({fixed[n] for n in names})
@@ -187,7 +186,7 @@ def late_rate_fixed_below_later_floor(ctx: Context):
         fixed_semesters = {p[0] for p in pairs}
         text = (f"The rate is taken {' or '.join(FIXED[w] for w in when)} and kept for the "
                 f"whole delay{' (' + reading + ')' if reading else ''}. Lawful when fixed, it "
-                f"falls below the floor of a later semester: e.g. {what} {_example_day(s0)} "
+                f"falls below the floor of a later semester: e.g. {what} {s0.start} "
                 f"bears {how} = {pct(rate)} %; {unpaid}, it runs below that semester's floor "
                 f"of 3 x {pct(legal_bp(s1))} = {pct(floor)} %.")
         if widest != example:

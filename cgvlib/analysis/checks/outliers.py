@@ -1,6 +1,7 @@
 """A vendor's figure far from its peers', on a reference scenario.
 
-Scenario: the late cost (penalty plus recovery indemnity, default reading) of the reference
+Scenario: the late cost as the clause writes it (penalty plus recovery indemnity, default
+reading, the L441-10 II floor aside: the clause is compared, not the law) of the reference
 invoice of :mod:`cgvlib.analysis.checks.penalties` (10,000 EUR paid 60 days late). Rule
 (:data:`OUTLIER_FACTOR`): a vendor whose figure is more than three times, or less than a third
 of, the median of the other vendors' figures is an outlier. The median of the others, not of
@@ -23,6 +24,10 @@ OUTLIER_FACTOR = 3
 MIN_PEERS = 2
 
 
+def _as_written(result):
+    return result.as_written or result
+
+
 @register(RULE)
 def late_cost_outlier(ctx: Context):
     """The vendor's late cost on the reference invoice is more than three times, or less than a
@@ -33,7 +38,7 @@ def late_cost_outlier(ctx: Context):
     clause = ctx.vendor.late_payment
     if not isinstance(clause, LatePayment):
         return
-    own = late_cost(ctx.vendor, ctx.at).total_cents
+    own = _as_written(late_cost(ctx.vendor, ctx.at)).total_cents
     others = {}
     for peer in ctx.peers:
         if peer is ctx.vendor or (peer.id == ctx.vendor.id and peer.origin == ctx.vendor.origin):
@@ -41,7 +46,7 @@ def late_cost_outlier(ctx: Context):
         if not isinstance(peer.late_payment, LatePayment):
             continue
         try:
-            others[peer.name] = late_cost(peer, ctx.at).total_cents
+            others[peer.name] = _as_written(late_cost(peer, ctx.at)).total_cents
         except CgvError:
             continue
     if len(others) < MIN_PEERS:

@@ -6,10 +6,12 @@
 - « deux (2) mois avant le terme du contrat »: counted back from the term's last day or from
   the anniversary (the first day of the renewed period)? The deadline moves by a day, and a
   letter sent on that day renews (or not) a whole period.
+- « abonné depuis moins d'un an » / « depuis plus d'un an »: a notice by tenure whose two
+  branches leave out exactly the boundary tenure (a request made on the first anniversary).
 
-Both are found where the vendor file records readings that differ on exactly that point
-(``rule.months`` of a rate per month; ``rule.counted_from`` of a notice before the term), and
-quantified with the arithmetic layer.
+Each is found where the vendor file records readings that differ on exactly that point
+(``rule.months`` of a rate per month; ``rule.counted_from`` of a notice before the term;
+``rule.at_threshold`` of a notice by tenure), and quantified with the arithmetic layer.
 """
 
 from __future__ import annotations
@@ -25,15 +27,19 @@ from cgvlib.analysis.checks.base import (
     variants_of,
 )
 from cgvlib.arithmetic.late_payment import late_payment
+from cgvlib.arithmetic.notice import tenure_notice
 from cgvlib.model.payment import LatePayment
-from cgvlib.model.term import BeforeTerm, Term
-from cgvlib.reference.months import months_before
+from cgvlib.model.term import BeforeTerm, TenureBased, Term
+from cgvlib.reference.months import add_months, months_before
 
 RULE = "internal consistency; Code civil art. 1190 (in doubt, against the drafter)"
 AMOUNT_EUR = 10_000
 DUE = dt.date(2024, 3, 15)
 DELAYS = (1, 45)  # days late: one day, and a month and a half
 TERM_END = dt.date(2025, 12, 31)  # a period ending on 31 December: renewal on 1 January
+SUBSCRIBED = dt.date(2023, 11, 20)  # a subscription whose boundary tenure falls in 2024
+AT_THRESHOLD_WORDS = {"notice": "notice due, as over the boundary",
+                      "no_notice": "no notice, as under the boundary"}
 
 
 @register(RULE)
@@ -41,7 +47,8 @@ def late_penalty_part_month_unspecified(ctx: Context):
     """A penalty « par mois de retard » whose readings differ on whether a started month is due
     whole or runs pro rata, with what each costs on a 10,000 EUR invoice.
 
-    Internal consistency; Code civil art. 1190 picks the default reading.
+    Internal consistency; the file's default reading is the one giving the earlier deadline,
+    the last safe day (:data:`~cgvlib.model.ambiguity.LAST_SAFE_DAY_RULE`).
     """
     clause = ctx.vendor.late_payment
     if not isinstance(clause, LatePayment):
@@ -75,7 +82,8 @@ def notice_term_day_unspecified(ctx: Context):
     """A notice « N mois avant le terme » whose readings differ on the day the months are
     counted back from (the term's last day, or the anniversary), with both deadlines.
 
-    Internal consistency; Code civil art. 1190 picks the default reading.
+    Internal consistency; the file's default reading is the one giving the earlier deadline,
+    the last safe day (:data:`~cgvlib.model.ambiguity.LAST_SAFE_DAY_RULE`).
     """
     term = ctx.vendor.term
     if not isinstance(term, Term):
@@ -104,3 +112,45 @@ def notice_term_day_unspecified(ctx: Context):
                          + "; by ".join(deadlines)
                          + f". Default: {default}."),
             path=f"term.notice[{i}].rule.counted_from")
+
+
+@register(RULE)
+def notice_tenure_boundary_unstated(ctx: Context):
+    """A notice that depends on tenure (none under N months, a notice over) whose text is
+    silent on a tenure of exactly N months: the file's readings differ on that boundary
+    (``rule.at_threshold``), with when the contract ends under each.
+
+    Internal consistency: « moins d'un an » and « plus d'un an » leave out a request made on
+    the first anniversary; Code civil art. 1190 would read the gap against the drafter, the
+    file's default says which reading is acted on and why. The generic ``ambiguous_clause``
+    finding gives the file's note; this one names the silent boundary and its dates.
+    """
+    term = ctx.vendor.term
+    if not isinstance(term, Term):
+        return
+    for i, notice in enumerate(term.notice):
+        variants, default = variants_of(notice)
+        rules = {name: v.rule for name, v in variants.items()
+                 if isinstance(v.rule, TenureBased) and v.rule.no_notice_under_months > 0}
+        if len({r.at_threshold for r in rules.values()}) < 2:
+            continue
+        months = {r.no_notice_under_months for r in rules.values()}
+        threshold = max(months)
+        request = add_months(SUBSCRIBED, threshold)
+        ends = []
+        for name, rule in rules.items():
+            result = tenure_notice(rule, SUBSCRIBED, request)
+            how = (f"{result.notice_months} months from {result.notice_start}"
+                   if result.notice_months else "at the end of the month of the request")
+            ends.append(f"on {result.end} under {name} ({AT_THRESHOLD_WORDS[rule.at_threshold]}"
+                        f": {how})")
+        article, quote = source_of(notice)
+        yield Finding(
+            severity="ambiguity", family="duration and notice", article=article, quote=quote,
+            rule=RULE,
+            explanation=(f"The notice ({notice.applies_to}) depends on tenure: none under "
+                         f"{threshold} months, a notice over; the text says nothing of a tenure "
+                         f"of exactly {threshold} months. For a subscription started on "
+                         f"{SUBSCRIBED} and a request on {request}, the contract ends "
+                         + "; ".join(ends) + f". Default: {default}."),
+            path=f"term.notice[{i}].rule.at_threshold")

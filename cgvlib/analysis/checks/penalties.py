@@ -65,6 +65,14 @@ def late_cost(vendor: Vendor, at: dt.date | None) -> LatePaymentResult:
     return late_payment(vendor, AMOUNT_EUR, due, paid, invoice_date=invoice)
 
 
+def as_agreed(result: LatePaymentResult, variants: dict) -> dict[str, LatePaymentResult]:
+    """Each reading of the clause with its figure as agreed: the clause as written, the
+    L441-10 II floor aside (the penalty « ainsi convenue » is the clause's own)."""
+    if len(variants) == 1:
+        return {next(iter(variants)): result.as_written or result}
+    return {name: result.readings[name].as_written or result.readings[name] for name in variants}
+
+
 @register(RULE)
 def late_penalty_manifestly_excessive(ctx: Context):
     """The late penalty costs more than three times the statutory default penalty on the
@@ -80,8 +88,7 @@ def late_penalty_manifestly_excessive(ctx: Context):
     result = late_cost(ctx.vendor, ctx.at)
     law = late_cost(statutory(), ctx.at)
     variants, default = variants_of(clause)
-    interest = ({name: r.interest_cents for name, r in result.readings.items()}
-                if result.readings else {default: result.interest_cents})
+    interest = {name: r.interest_cents for name, r in as_agreed(result, variants).items()}
     ratios = {name: Fraction(cents, law.interest_cents) for name, cents in interest.items()}
     over = [name for name, ratio in ratios.items() if ratio > EXCESSIVE_MULTIPLE]
     if not over:
