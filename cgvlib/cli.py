@@ -10,11 +10,24 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
+import signal
 import sys
-from pathlib import Path
 
 from cgvlib.errors import CgvError, InputError
+from cgvlib.output import check_target, guarded_write
+
+EXIT_SIGINT = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+EXIT_SIGTERM = 143  # 128 + SIGTERM
+
+
+class Terminated(BaseException):
+    """Raised by the SIGTERM handler of :func:`main`, so that every ``finally`` and context
+    manager on the way out cleans up (scratch folders, temporary files, the report lock), as
+    for Ctrl-C. A BaseException, so that ``except Exception`` does not take it for a failed
+    run."""
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -22,14 +35,13 @@ def _compare(args: argparse.Namespace) -> int:
     from cgvlib.model.loader import load_vendor
     from cgvlib.views.text_table import render
 
+    if args.csv:  # refused before any work: data/, an input, an existing file without --force
+        check_target(args.csv, force=args.force)
     chosen = [load_vendor(p) for p in args.file] + list(args.vendor)
     table = compare(chosen or None, args.family or None)
     if args.csv:
-        target = Path(args.csv)
-        if target.exists() and not args.force:
-            raise InputError(f"{target} already exists; pass --force to overwrite it")
-        table.to_csv(target)
-        print(f"comparison written to {args.csv}")
+        written = guarded_write(args.csv, table.to_csv, force=args.force)
+        print(f"comparison written to {written}")
         return 0
     legend = (f"{AMBIGUOUS_MARK} the clause admits several readings (default reading shown); "
               "— nothing stated. Families: " + ", ".join(FAMILIES.values()))
@@ -70,7 +82,7 @@ def _report(args: argparse.Namespace) -> int:
     for path in args.file:
         parameters.update(read_parameters_file(path))
     for name, value in args.parameter:
-        parameters[name] = parse_cli_value(value)
+        parameters[name] = parse_cli_value(value, name)
     batch = run(None if args.all else args.vendor, out=args.out, parameters=parameters,
                 together=args.together, force=args.force, progress=not args.quiet)
     print(batch.summary())
@@ -116,17 +128,77 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+_RECEIVED: list[int] = []  # the signals received while a command runs
+
+
+def _on_signal(signum, frame):
+    """Ctrl-C raises KeyboardInterrupt, SIGTERM :class:`Terminated`; both are recorded, since
+    Python drops an exception raised where it cannot propagate (a weakref callback, ``__del__``)
+    and :func:`main` must still stop."""
+    _RECEIVED.append(signum)
+    logging.disable(logging.CRITICAL)  # no "kernel died" log line: the stop says it in one
+    raise KeyboardInterrupt if signum == signal.SIGINT else Terminated
+
+
+def _unraisable_hook(previous):
+    def hook(unraisable) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt | Terminated):
+            return  # recorded in _RECEIVED: main reports it in one line
+        previous(unraisable)
+
+    return hook
+
+
+def _stopped(how: str, status: int, program: bool) -> int:
+    """The one line a stopped command prints. A stopped report leaves papermill's tasks and
+    event loop half done; collected at exit they would print warnings (or, for a loop cut
+    short while it was being made, end the process on the signal): the program ends at once
+    instead, its files already cleaned up on the way here."""
+    print(f"cgvlib: {how}; stopped, nothing partial left behind", file=sys.stderr)
+    if program:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
+    return status
+
+
+def main(argv: list[str] | None = None, *, program: bool = False) -> int:
+    """Run one command. Ctrl-C (SIGINT) and SIGTERM stop it with a one-line message and exit
+    status 130 or 143; what was being written is cleaned up on the way out (no partial file,
+    no scratch folder, no lock). ``program``: the process ends with this command
+    (``python -m cgvlib``), so once it is done a late Ctrl-C or SIGTERM is ignored rather
+    than interrupting the interpreter's exit; otherwise the earlier handlers are restored."""
     args = build_parser().parse_args(argv)
+    previous: dict = {}
+    _RECEIVED.clear()
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            if signal.getsignal(signum) != signal.SIG_IGN:  # an ignored signal stays ignored
+                previous[signum] = signal.signal(signum, _on_signal)
+    hook = sys.unraisablehook
+    sys.unraisablehook = _unraisable_hook(hook)
     try:
-        return args.run(args)
+        status = args.run(args)
+        if _RECEIVED:  # the signal's exception was dropped on its way: stop all the same
+            raise KeyboardInterrupt if _RECEIVED[0] == signal.SIGINT else Terminated
+        return status
     except CgvError as exc:
         print(f"cgvlib: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return _stopped("interrupted (Ctrl-C)", EXIT_SIGINT, program)
+    except Terminated:
+        return _stopped("terminated (SIGTERM)", EXIT_SIGTERM, program)
     except BrokenPipeError:  # output piped into a pager or `head` that closed early
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep Python's exit flush quiet
         return 0
+    finally:
+        for signum, before in previous.items():  # done: only the exit is left
+            signal.signal(signum, signal.SIG_IGN if program or before is None else before)
+        sys.unraisablehook = hook
+        logging.disable(logging.NOTSET)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(program=True))

@@ -4,12 +4,38 @@ here, with a clear error otherwise."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
 from cgvlib.errors import InputError
 from cgvlib.lang import check_lang
 
 DateLike = dt.date | str
+
+_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[Tt \t])")
+
+
+def date_problem(text: str) -> str | None:
+    """Why ``text`` (``YYYY-MM-DD``, possibly followed by a time) is not a calendar date, or
+    None when it is one (or does not look like a date at all).
+
+    >>> date_problem("2024-02-30")
+    '2024-02-30 is not a calendar date: February 2024 has 29 days; write a date that exists, as YYYY-MM-DD'
+    """  # noqa: E501
+    m = _DATE.match(str(text))
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    shown = m.group(0).strip()
+    advice = "write a date that exists, as YYYY-MM-DD"
+    if not 1 <= month <= 12:
+        return f"{shown} is not a calendar date: there is no month {month} (1 to 12); {advice}"
+    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last:
+        return (f"{shown} is not a calendar date: {calendar.month_name[month]} {year} has "
+                f"{last} days; {advice}")
+    return None
 
 
 def as_date(value, name: str = "date") -> dt.date:
@@ -24,6 +50,9 @@ def as_date(value, name: str = "date") -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
+            impossible = date_problem(value)
+            if impossible:
+                raise InputError(f"{name}: {impossible}") from None
             raise InputError(
                 f"{name}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. '2024-03-31'"
             ) from None

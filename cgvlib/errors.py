@@ -53,3 +53,39 @@ class UnknownVendorError(CgvError, KeyError):
 
     def __str__(self) -> str:  # KeyError would print the repr of its argument
         return str(self.args[0])
+
+
+class OutputError(InputError):
+    """A file cannot be written where asked (:mod:`cgvlib.output`): the place is an input or
+    inside ``data/``, the file exists and ``force`` was not given, the folder cannot be created
+    or written, the disk is full, or another report holds the folder. The message names the
+    path, what is wrong and what to do; nothing partial is left behind."""
+
+
+class YamlError(InputError):
+    """A YAML file or value breaks the strict rules of :mod:`cgvlib.strict_yaml` (duplicate
+    key, YAML 1.1 trap such as ``010`` or ``yes``, alias, nesting too deep, file too big or not
+    UTF-8, impossible date, invalid syntax).
+
+    One line: ``<source>, line <n>, <key>: <what is wrong; what is valid>``; ``source``,
+    ``line`` (1-based, or None), ``key`` (the key path, or None) and ``problem`` are kept for
+    callers that re-word it (a vendor file's error lists it as one of its problems)."""
+
+    def __init__(self, source, problem: str, *, line: int | None = None, key: str | None = None):
+        self.source = str(source)
+        self.problem = problem
+        self.line = line
+        self.key = key
+        super().__init__(f"{self.source}, {self.where}: {problem}" if self.where
+                         else f"{self.source}: {problem}")
+
+    @property
+    def where(self) -> str:
+        """``"line 7, sla.cap.percent"`` (what is known of it), or ``""``."""
+        parts = [f"line {self.line}" if self.line is not None else None, self.key]
+        return ", ".join(p for p in parts if p)
+
+
+class YamlSyntaxError(YamlError):
+    """The text is not YAML at all (a bracket left open, a bad indentation): a
+    :class:`YamlError` that a caller may choose to treat as plain text (a ``-p`` value)."""

@@ -45,6 +45,115 @@ def to_cents(euros, name: str = "amount", *, allow_negative: bool = False) -> in
     return int((d * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+# --------------------------------------------------------------------------- amounts given by users
+# The one rule for an amount a user gives (an invoice, a payment, a monthly fee), in euros or
+# in cents: :func:`amount_cents` applies it to one value, and
+# :mod:`cgvlib.arithmetic.frame_inputs` to a whole DataFrame column with the same words.
+
+INT64_MAX = 2**63 - 1  # 9,223,372,036,854,775,807
+MAX_AMOUNT_CENTS = 10_000_000_000  # 100,000,000.00 EUR
+# Why: the vectorised interest is the exact int64 product cents x basis points x days (x 12
+# for a rate per month). 10^10 cents x 10,000 bp (100 % a year) x 92,233 days (252 years)
+# stays below INT64_MAX; larger amounts could overflow it silently.
+MAX_AMOUNT_WHY = ("the exact arithmetic computes cents x basis points x days in 64-bit "
+                  "integers (at most 9,223,372,036,854,775,807), and 10,000,000,000 cents x "
+                  "10,000 bp (100 % a year) x 92,233 days (252 years) still fits")
+
+# problem -> (verb before the reason in a one-value message, reason, advice), per unit
+_REFUSALS = {
+    "euros": {
+        "kind": ("is", "not a number of euros",
+                 "give euros as numbers with at most two decimals, e.g. 1234.56"),
+        "missing": ("is", "missing (NaN, None or NaT)", "give every amount, 0 or more euros"),
+        "negative": ("is", "negative", "give an amount of 0 or more euros"),
+        "too_large": ("is", "above 100,000,000.00 EUR, the limit of exact int64 amounts",
+                      MAX_AMOUNT_WHY),
+        "sub_cent": ("has", "fractions of a cent",
+                     "give euros with at most two decimals, e.g. 1234.56"),
+    },
+    "cents": {
+        "kind": ("is", "not a number of cents", "give whole cents as integers, e.g. 123456"),
+        "missing": ("is", "missing (NaN, None or NaT)", "give every amount, 0 or more cents"),
+        "negative": ("is", "negative", "give an amount of 0 or more cents"),
+        "too_large": ("is", "above 10,000,000,000 cents (100,000,000.00 EUR), the limit of "
+                      "exact int64 amounts", MAX_AMOUNT_WHY),
+        "sub_cent": ("has", "fractions of a cent", "give whole cents as integers, e.g. 123456"),
+    },
+}
+AMOUNT_PROBLEMS = tuple(_REFUSALS["euros"])  # the order they are checked in
+
+
+def amount_refusal(problem: str, unit: str = "euros") -> tuple[str, str, str]:
+    """``(verb, reason, advice)`` of an amount refused for ``problem`` (one of
+    :data:`AMOUNT_PROBLEMS`: kind, missing, negative, too_large, sub_cent)."""
+    return _REFUSALS[unit][problem]
+
+
+def shown(value):
+    """``value`` as Python shows it in a message (a numpy scalar as its Python twin)."""
+    if not isinstance(value, str | bytes) and type(value).__module__ == "numpy" and hasattr(
+            value, "item"):
+        return value.item()
+    return value
+
+
+def is_missing(value) -> bool:
+    """None, NaN (float, numpy or Decimal), NaT or pandas NA: a value not given."""
+    if value is None or type(value).__name__ in ("NaTType", "NAType"):
+        return True
+    if isinstance(value, Decimal):
+        return value.is_nan()
+    if isinstance(value, str | bytes):
+        return False
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):
+        return False
+
+
+def _is_real_number(value) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float | Decimal):
+        return True
+    return type(value).__module__ == "numpy" and getattr(value, "dtype", None) is not None \
+        and value.dtype.kind in "iuf"
+
+
+def amount_cents(value, name: str = "amount", *, unit: str = "euros") -> int:
+    """An amount a user gives, in euros (``unit="cents"``: in cents), as integer cents.
+
+    Refused, each with :func:`amount_refusal`'s words (the same as for a
+    DataFrame column): anything but a real number or a numeric string (a bool, a complex, a
+    date, a timedelta, ``'abc'``, ``'nan'``, infinity); a missing value (None, NaN, NaT);
+    a negative amount; an amount above :data:`MAX_AMOUNT_CENTS` (100,000,000.00 EUR, the
+    limit of exact int64 arithmetic); fractions of a cent (12.345 EUR is an input error,
+    never a silent rounding). A float is read as typed (its shortest repr)."""
+
+    def refuse(problem: str):
+        verb, reason, advice = amount_refusal(problem, unit)
+        return InputError(f"{name}: {shown(value)!r} {verb} {reason}; {advice}")
+
+    if is_missing(value):
+        raise refuse("missing")
+    if not (isinstance(value, str) or _is_real_number(value)):
+        raise refuse("kind")
+    try:
+        d = value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        raise refuse("kind") from None
+    if not d.is_finite():
+        raise refuse("kind")
+    if d < 0:
+        raise refuse("negative")
+    cents = d * 100 if unit == "euros" else d
+    if cents > MAX_AMOUNT_CENTS:
+        raise refuse("too_large")
+    if cents != cents.to_integral_value():
+        raise refuse("sub_cent")
+    return int(cents)
+
+
 def percent_to_bp(percent, name: str = "rate") -> int:
     """A rate in percent (15.21 means 15.21 %) to integer basis points (1521).
 

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "cgvlib"
 # Layer of each part of the package; the foundation modules are layer 0.
 LAYERS = {
-    "errors": 0, "lang": 0, "dates": 0, "money": 0, "paths": 0,
+    "errors": 0, "lang": 0, "dates": 0, "money": 0, "paths": 0, "output": 0, "strict_yaml": 0,
     "model": 2, "reference": 3, "arithmetic": 4, "analysis": 5, "views": 6, "apps": 7,
     "report": 8,
 }

@@ -176,5 +176,11 @@ def citation(vendor, family: str, item: str | None = None) -> pd.DataFrame:
     """Article and quote behind the cells of one vendor and family (and item)."""
     long = compare_long(vendor, [family])
     if item is not None:
-        long = long[long["item"] == item]
+        chosen = long[long["item"] == item]
+        if chosen.empty and not long["silent"].all():
+            items = ", ".join(repr(i) for i in dict.fromkeys(long["item"])) or "none"
+            name = long["vendor"].iloc[0]
+            raise InputError(f"item {item!r}: {name}'s terms state nothing on it in "
+                             f"{family!r}; items they state: {items}")
+        long = chosen if not chosen.empty else long
     return long[["family", "item", "text", "article", "quote", "path"]].reset_index(drop=True)

@@ -4,8 +4,11 @@ their working and carry the figures of every reading of an ambiguous clause.
 Conventions (stated once for the whole layer):
 
 - Amounts come in as euros (numbers or numeric strings) and are turned into integer cents by
-  :func:`amount_cents`, which refuses negative, non-finite and sub-cent amounts: an invoice
-  has cents, so 12.345 EUR is an input error, never a silent rounding.
+  :func:`amount_cents` (:func:`cgvlib.money.amount_cents`, the one rule), which refuses
+  booleans, complex numbers, NaN, infinity, negative amounts, amounts above 100,000,000.00
+  EUR (the limit of exact int64 arithmetic) and sub-cent amounts: an invoice has cents, so
+  12.345 EUR is an input error, never a silent rounding. DataFrame columns get the same rule
+  and words from :mod:`cgvlib.arithmetic.frame_inputs`.
 - Dates come in as ``datetime.date`` or ISO strings (:func:`cgvlib.dates.as_date`).
 - Money in results is ``Decimal`` euros made from integer cents; every rounding is the one
   half-up rounding of :mod:`cgvlib.money`, done once at the end of a computation.
@@ -28,7 +31,8 @@ from cgvlib.model.ambiguity import Clause, reading_variants
 from cgvlib.model.base import Silent, Source
 from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.vendor import Vendor
-from cgvlib.money import cents_to_euros, format_eur, to_cents
+from cgvlib.money import amount_cents as amount_cents  # re-exported: the one rule
+from cgvlib.money import cents_to_euros, format_eur
 
 STATUTORY_ID = "statutory"
 
@@ -45,15 +49,6 @@ def as_vendor(vendor: Vendor | str) -> Vendor:
         raise InputError(f"vendor: expected a vendor id such as 'teogest' or a Vendor, got "
                          f"{type(vendor).__name__}")
     return vendor_by_id(vendor)
-
-
-def amount_cents(value, name: str = "amount") -> int:
-    """Euros to integer cents; refuses negative, NaN, infinite and sub-cent amounts."""
-    cents = to_cents(value, name)
-    if Decimal(str(value)) * 100 != cents:
-        raise InputError(f"{name}: {value!r} has fractions of a cent; give euros with at most "
-                         "two decimals, e.g. 1234.56")
-    return cents
 
 
 def euros(cents: int) -> Decimal:

@@ -63,7 +63,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import pandas as pd
+
 from cgvlib.arithmetic.common import amount_cents, money
+from cgvlib.arithmetic.frame_inputs import amount_column
 from cgvlib.arithmetic.time_limits import limit_date
 from cgvlib.dates import as_month
 from cgvlib.errors import InputError
@@ -129,13 +132,21 @@ def _charges(charges: Iterable[ExitCharge], kinds: Iterable[str]) -> list[ExitCh
 def invoice_history_cents(history, start: dt.date, request: dt.date) -> dict[dt.date, int]:
     """``invoice_history`` (mapping or ``pandas.Series``: month -> euros) as first day of the
     month -> cents, checked to lie between the month of ``start`` and the month of ``request``.
+
+    A Series's amounts are checked at once (:func:`~cgvlib.arithmetic.frame_inputs.
+    amount_column`: the rows named by month), a mapping's one by one with the same rule and
+    words (:func:`~cgvlib.money.amount_cents`); an empty history is an empty mapping.
     """
-    items = history.items() if hasattr(history, "items") else None
-    if items is None:
+    if isinstance(history, pd.DataFrame) or not hasattr(history, "items"):
         raise InputError(
             "invoice_history: expected a mapping or a pandas Series of month -> amount in euros, "
             f"e.g. {{'2024-10': 1250.00}}, got {type(history).__name__}"
         )
+    if isinstance(history, pd.Series):
+        cents, _ = amount_column(history, "invoice_history")
+        items = zip(history.index, cents.tolist(), strict=True)
+    else:
+        items = history.items()
     first, last = start_of_month(start), start_of_month(request)
     out: dict[dt.date, int] = {}
     for key, value in items:
@@ -148,7 +159,8 @@ def invoice_history_cents(history, start: dt.date, request: dt.date) -> dict[dt.
             )
         if month in out:
             raise InputError(f"invoice_history: month {month:%Y-%m} is given twice")
-        out[month] = amount_cents(value, f"invoice_history[{month:%Y-%m}]")
+        out[month] = (value if isinstance(history, pd.Series)
+                      else amount_cents(value, f"invoice_history[{month:%Y-%m}]"))
     return out
 
 

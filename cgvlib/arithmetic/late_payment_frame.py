@@ -35,6 +35,13 @@ import numpy as np
 import pandas as pd
 
 from cgvlib.arithmetic.common import as_vendor, clause_of
+from cgvlib.arithmetic.frame_inputs import (
+    amount_column,
+    check_frame,
+    date_column,
+    refuse,
+    rows_text,
+)
 from cgvlib.arithmetic.late_payment import (
     AS_WRITTEN,
     DAYS_PER_MONTH_30,
@@ -53,14 +60,12 @@ from cgvlib.errors import InputError, OutOfCoverageError
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.payment import LatePayment
 from cgvlib.model.vendor import Vendor
-from cgvlib.money import BP_PER_UNIT, INTEREST_DENOMINATOR, percent_to_bp
+from cgvlib.money import BP_PER_UNIT, INT64_MAX, INTEREST_DENOMINATOR, percent_to_bp
 from cgvlib.reference.ecb_rate import load_ecb_rates
 from cgvlib.reference.legal_rate import load_semester_rates
 from cgvlib.reference.months import semester_end
 
 FIRST_SEMESTER = dt.date(1999, 1, 1)  # the ECB series starts on 1999-01-01; legal rate on 2005
-SHOWN_LABELS = 5  # bad rows named in an error message
-INT64_MAX = np.iinfo(np.int64).max
 EPOCH = dt.date(1970, 1, 1)
 
 
@@ -123,11 +128,13 @@ def _changes(rule) -> list[dt.date]:
     return sorted(set(days))
 
 
-def _table(key: str, changes: list[dt.date], rate_on, series: str) -> RateTable:
-    """The :class:`RateTable` of ``rate_on(day) -> bp``, constant between ``changes``; the
-    days the reference data does not cover (before its start, after its end) are left out."""
+def _table(key: str, days_of_change, rate_on, series: str) -> RateTable:
+    """The :class:`RateTable` of ``rate_on(day) -> bp``, constant between the days
+    ``days_of_change()`` lists (built once per ``key``); the days the reference data does not
+    cover (before its start, after its end) are left out."""
     if key in _TABLES:
         return _TABLES[key]
+    changes = days_of_change()
     starts: list[dt.date] = []
     rates: list[int] = []
     end = None
@@ -165,19 +172,23 @@ def rate_table(rule) -> RateTable:
     the scalar lookup (:func:`~cgvlib.arithmetic.late_payment.annual_rate_bp`), so the very
     same rates."""
     annual_rules(rule)
-    return _table(rule.model_dump_json(), _changes(rule),
+    return _table(rule.model_dump_json(), lambda: _changes(rule),
                   lambda day: annual_rate_bp(rule, day)[0], _series(rule))
 
 
 def floor_table() -> RateTable:
     """The L441-10 II floor by day (:func:`~cgvlib.arithmetic.penalty_floor.floor_bp_on`: 3 x
     the legal rate of the semester, 0 before 2009), as far as the legal-rate data goes."""
-    changes = []
-    semester = FIRST_SEMESTER
-    while semester <= load_semester_rates().complete_until + dt.timedelta(days=1):
-        changes.append(semester)
-        semester = semester_end(semester) + dt.timedelta(days=1)
-    return _table("floor", changes, floor_bp_on,
+
+    def semesters() -> list[dt.date]:
+        changes = []
+        semester = FIRST_SEMESTER
+        while semester <= load_semester_rates().complete_until + dt.timedelta(days=1):
+            changes.append(semester)
+            semester = semester_end(semester) + dt.timedelta(days=1)
+        return changes
+
+    return _table("floor", semesters, floor_bp_on,
                   "the legal interest rate (the L441-10 II floor, 3 x the legal rate)")
 
 
@@ -202,11 +213,14 @@ def lawful_table(rule) -> RateTable:
 # --------------------------------------------------------------------------- inputs
 
 
+LABEL = "invoices"
+REQUIRED = (("amount", "amount_cents"), "due", "paid")
+OPTIONAL = ("invoice_date",)
+CENTS_TOO = "integer cents in 'amount_cents'"
+
+
 def _rows(index: pd.Index, mask: np.ndarray) -> str:
-    where = np.flatnonzero(mask)
-    labels = ", ".join(repr(index[i]) for i in where[:SHOWN_LABELS])
-    more = f" and {len(where) - SHOWN_LABELS} more" if len(where) > SHOWN_LABELS else ""
-    return f"{len(where)} row(s) (index {labels}{more})"
+    return rows_text(index, mask)
 
 
 @dataclass(frozen=True)
@@ -221,102 +235,35 @@ class Invoices:
     invoice_missing: np.ndarray | None
 
 
-def _cents(frame: pd.DataFrame) -> np.ndarray:
-    """The ``amount`` column (euros) as int64 cents, refusing what :func:`amount_cents` refuses:
-    missing, negative, non-finite and sub-cent amounts."""
-    col = frame["amount"]
-    if pd.api.types.is_bool_dtype(col.dtype):
-        raise InputError("amount: expected euros, got a column of booleans")
-    if pd.api.types.is_integer_dtype(col.dtype) and not col.hasnans:
-        euros = col.to_numpy(dtype=np.int64)
-        bad = euros < 0
-        if bad.any():
-            raise InputError(f"amount: {_rows(frame.index, bad)} negative; give 0 or more euros")
-        if euros.size and int(euros.max()) > INT64_MAX // 100:
-            raise InputError("amount: amounts too large for int64 cents")
-        return euros * 100
-    if not pd.api.types.is_numeric_dtype(col.dtype):
-        col = pd.to_numeric(col, errors="coerce")
-    euros = col.to_numpy(dtype=np.float64, na_value=np.nan)
-    finite = np.isfinite(euros)
-    if not finite.all():
-        raise InputError(
-            f"amount: {_rows(frame.index, ~finite)} missing or not a finite number of euros"
-        )
-    if (euros < 0).any():
-        raise InputError(f"amount: {_rows(frame.index, euros < 0)} negative; give 0 or more euros")
-    if euros.size and euros.max() >= 2.0**53 / 100:
-        raise InputError(
-            "amount: amounts from 90,071,992,547,409.92 EUR up cannot be read "
-            "exactly from floats; give them as integer euros"
-        )
-    cents = np.rint(euros * 100)
-    # A float is a whole number of cents exactly when it is the double nearest to cents / 100,
-    # i.e. when its shortest repr (what amount_cents reads) has at most two decimals.
-    sub_cent = cents / 100 != euros
-    if sub_cent.any():
-        raise InputError(
-            f"amount: {_rows(frame.index, sub_cent)} with fractions of a cent; give "
-            "euros with at most two decimals, e.g. 1234.56"
-        )
-    return cents.astype(np.int64)
-
-
-def _days(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
-    """A date column (datetime64, datetime.date or ISO strings) as int64 day numbers, and the
-    mask of missing or unreadable dates."""
-    col = frame[column]
-    if isinstance(col.dtype, pd.DatetimeTZDtype):
-        col = col.dt.tz_localize(None)  # the local calendar day, as as_date reads it
-    if not pd.api.types.is_datetime64_dtype(col.dtype):
-        col = pd.to_datetime(col, errors="coerce", format="ISO8601")
-    days = col.to_numpy().astype("datetime64[D]")
-    missing = np.isnat(days)
-    return days.view(np.int64), missing
-
-
 def read_invoices(frame, needs_invoice_date: bool, vendor: Vendor, clause: LatePayment) -> Invoices:
-    """Validate ``frame``; :class:`InputError` naming the column and the first bad rows."""
-    if not isinstance(frame, pd.DataFrame):
-        raise InputError(
-            f"invoices: expected a pandas DataFrame with columns amount, due, paid "
-            f"(and invoice_date), got {type(frame).__name__}"
-        )
-    absent = [c for c in ("amount", "due", "paid") if c not in frame.columns]
-    if absent:
-        raise InputError(
-            f"invoices: missing column(s) {', '.join(absent)}; expected amount "
-            "(euros), due and paid (dates), and invoice_date when the clause needs it"
-        )
-    cents = _cents(frame)
-    due, due_missing = _days(frame, "due")
-    paid, paid_missing = _days(frame, "paid")
-    for name, missing in (("due", due_missing), ("paid", paid_missing)):
-        if missing.any():
-            raise InputError(
-                f"{name}: {_rows(frame.index, missing)} with no date or not a date; "
-                "give datetime64, datetime.date or 'YYYY-MM-DD'"
-            )
+    """Validate ``frame`` (:mod:`~cgvlib.arithmetic.frame_inputs`); :class:`InputError` naming
+    the column, the first bad rows and their values."""
+    amount = check_frame(frame, LABEL, REQUIRED, OPTIONAL)[0]
+    if amount == "amount":
+        cents, _ = amount_column(frame["amount"], f"{LABEL}['amount']", also=CENTS_TOO)
+    else:
+        cents, _ = amount_column(frame["amount_cents"], f"{LABEL}['amount_cents']", unit="cents")
+    due, _ = date_column(frame["due"], f"{LABEL}['due']",
+                         missing_advice="every invoice needs its due date")
+    paid, _ = date_column(frame["paid"], f"{LABEL}['paid']",
+                          missing_advice="every invoice needs its payment date")
     early = paid < due
     if early.any():
-        raise InputError(
-            f"paid: {_rows(frame.index, early)} paid before the due date; a late "
-            "payment is paid on or after its due date"
-        )
+        refuse(f"{LABEL}['paid']", frame["paid"], early, "paid before the due date",
+               "a late payment is paid on or after its due date")
     invoice = invoice_missing = None
     if "invoice_date" in frame.columns:
-        invoice, invoice_missing = _days(frame, "invoice_date")
+        invoice, invoice_missing = date_column(frame["invoice_date"], f"{LABEL}['invoice_date']",
+                                               allow_missing=True)
         after_due = ~invoice_missing & (invoice > due)
         if after_due.any():
-            raise InputError(
-                f"invoice_date: {_rows(frame.index, after_due)} dated after the due "
-                "date; an invoice falls due on or after its date"
-            )
+            refuse(f"{LABEL}['invoice_date']", frame["invoice_date"], after_due,
+                   "dated after the due date", "an invoice falls due on or after its date")
     if needs_invoice_date and (invoice is None or invoice_missing.any()):
         where = (
-            "invoice_date"
+            f"{LABEL}['invoice_date']"
             if invoice is None
-            else f"invoice_date: {_rows(frame.index, invoice_missing)}"
+            else f"{LABEL}['invoice_date']: {_rows(frame.index, invoice_missing)}"
         )
         raise missing_invoice_date_error(vendor, clause, where)
     return Invoices(frame.index, cents, due, paid, invoice, invoice_missing)
@@ -348,11 +295,13 @@ def _calendar(low: int, high: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _anniversary(month: np.ndarray, day_of_month: np.ndarray) -> np.ndarray:
-    """The day numbered ``day_of_month`` in month index ``month``, clamped to its last day."""
-    months = month.astype("datetime64[M]")
-    start = months.astype("datetime64[D]").astype(np.int64)
-    length = (months + 1).astype("datetime64[D]").astype(np.int64) - start
-    return start + np.minimum(day_of_month, length) - 1
+    """The day numbered ``day_of_month`` in month index ``month``, clamped to its last day
+    (the months' first days and lengths from a table of the months spanned, a few hundred)."""
+    low, high = int(month.min()), int(month.max())
+    months = np.arange(low, high + 2).astype("datetime64[M]").astype("datetime64[D]")
+    starts = months.astype(np.int64)
+    at = month - low
+    return starts[at] + np.minimum(day_of_month, np.diff(starts)[at]) - 1
 
 
 def months_of_delay_array(first: np.ndarray, paid: np.ndarray):
@@ -380,9 +329,10 @@ def _coverage(
     if not bad.any():
         return
     first_bad = int(np.flatnonzero(bad)[0])
+    label = index[[first_bad]].tolist()[0]  # a Python value, as shown in the rows
     raise OutOfCoverageError(
         f"{_rows(index, bad)} need a rate outside the reference data: {table.series} is "
-        f"known from {table.start} to {table.end}; the first, index {index[first_bad]!r}, needs "
+        f"known from {table.start} to {table.end}; the first, index {label!r}, needs "
         "the rate "
         f"for {what} {_date(dates[first_bad])}. Extend data/rates/ (see data/rates/README.md) "
         "or leave those rows out",
@@ -393,12 +343,20 @@ def _coverage(
 
 def _half_up(cents: np.ndarray, weight: np.ndarray, denominator) -> np.ndarray:
     """cents x weight / denominator, rounded once, half-up, in exact int64."""
-    if cents.size and int(cents.max()) * int(weight.max()) > INT64_MAX:
+    largest = int(cents.max()) * int(np.max(weight)) if cents.size else 0
+    if largest > INT64_MAX:
+        # amounts are at most MAX_AMOUNT_CENTS, which fits any rate up to 100 % a year for
+        # 252 years: only a larger rate (a rate per month) over decades can get here
         raise InputError(
-            "amount: amounts and delays too large for exact int64 arithmetic; "
-            "compute those invoices with late_payment"
+            f"{LABEL}: cents x basis points x days reaches {largest:,}, beyond {INT64_MAX:,}, "
+            "the limit of the exact int64 arithmetic; compute those invoices with "
+            "late_payment (exact Python integers)"
         )
-    quotient, remainder = np.divmod(cents * weight, denominator)
+    product = cents * weight
+    if isinstance(denominator, int) and 2 * largest + denominator <= INT64_MAX:
+        # floor((2 x product + d) / 2d) = floor(product / d + 1/2): half-up in one division
+        return (2 * product + denominator) // (2 * denominator)
+    quotient, remainder = np.divmod(product, denominator)
     return quotient + (2 * remainder >= denominator)
 
 
@@ -416,23 +374,33 @@ class Delay:
     def span(self, table: RateTable) -> tuple[np.ndarray, np.ndarray]:
         """``lo``/``hi`` such that the rate-days of a row are ``cum[hi] - cum[lo]`` (0 for a
         row without a day of delay); an error for a row outside the table."""
-        lo = self.first - table.first
-        hi = self.paid - table.first
-        _coverage(self.index, self.late & (lo < 0), self.first, "its first day of delay", table)
-        _coverage(self.index, self.late & (hi >= table.size), self.paid, "its payment date",
-                  table)
-        return np.where(self.late, lo, 0), np.where(self.late, hi + 1, 0)
+        lo = np.where(self.late, self.first - table.first, 0)
+        hi = np.where(self.late, self.paid - table.first + 1, 0)
+        if lo.size and lo.min() < 0:  # masks only when a row is outside: the usual case is cheap
+            _coverage(self.index, self.late & (lo < 0), self.first, "its first day of delay",
+                      table)
+        if hi.size and hi.max() > table.size:
+            _coverage(self.index, self.late & (hi > table.size), self.paid, "its payment date",
+                      table)
+        return lo, hi
 
     def at(self, table: RateTable, when: np.ndarray, what: str) -> np.ndarray:
-        """The table's rate on ``when`` for late rows (0 elsewhere)."""
+        """The index of ``when`` in the table for late rows, -1 elsewhere (the table's rate
+        on ``when`` is then ``bp_at(table, at)``)."""
         at = when - table.first
         _coverage(self.index, self.late & ((at < 0) | (at >= table.size)), when, what, table)
-        return np.where(self.late, table.bp[np.where(self.late, at, 0)], 0)
+        return np.where(self.late, at, -1)
 
 
-def _per_month(rule, d: Delay, cents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def bp_at(table_bp: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The rate at index ``at`` of a table's rates, 0 where ``at`` is -1 (no day of delay)."""
+    return np.append(table_bp, 0)[at]
+
+
+def _per_month(rule, d: Delay, cents: np.ndarray, memo: dict) -> tuple[np.ndarray, np.ndarray]:
     """A rate per month of delay, its months counted as ``rule.months`` says: the first
-    period's rate and the interest."""
+    period's rate and the interest. ``memo`` keeps what readings with the same delay share
+    (the calendar months of delay)."""
     bp = percent_to_bp(rule.percent, "percent")
     denominator = BP_PER_UNIT
     if rule.months == "prorata":
@@ -440,7 +408,9 @@ def _per_month(rule, d: Delay, cents: np.ndarray) -> tuple[np.ndarray, np.ndarra
     elif rule.months == "prorata_30":
         weight, denominator = d.delay * bp, DAYS_PER_MONTH_30 * BP_PER_UNIT
     else:
-        full, rest, length = months_of_delay_array(np.where(d.late, d.first, d.paid), d.paid)
+        if "months" not in memo:
+            memo["months"] = months_of_delay_array(np.where(d.late, d.first, d.paid), d.paid)
+        full, rest, length = memo["months"]
         if rule.months == "prorata_months":
             weight = np.where(d.late, (full * length + rest) * bp, 0)
             denominator = np.where(d.late, length, 1) * BP_PER_UNIT
@@ -449,10 +419,12 @@ def _per_month(rule, d: Delay, cents: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return np.where(d.late, bp, 0), _half_up(cents, weight, denominator)
 
 
-def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool):
+def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dict):
     """The figures of one reading as written and, where the floor applies, lawful:
-    ``(written, lawful)`` (``lawful`` None for the law's own default terms)."""
+    ``(written, lawful)`` (``lawful`` None for the law's own default terms). ``memos`` keeps,
+    per start of delay, what readings sharing it compute once."""
     event, offset = delay_offset(clause)
+    memo = memos.setdefault((event, offset), {})
     base = inv.due if event == "due_date" else inv.invoice
     first = np.maximum(base + (offset + 1), inv.due + 1)
     delay = np.maximum(inv.paid - first + 1, 0)
@@ -460,18 +432,21 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool):
     rule = clause.rule
     no_floor = np.zeros(first.shape, dtype=bool)
     if rule.kind == "percent_per_month":
-        rate_bp, interest = _per_month(rule, d, inv.cents)
+        rate_bp, interest = _per_month(rule, d, inv.cents, memo)
         written = ReadingArrays(first, delay, rate_bp, interest, no_floor)
         if not floors:
             return written, None
         # L441-10 II against a rate per month: the interest over the whole delay
-        floor = floor_table()
-        lo, hi = d.span(floor)
-        at_floor = _half_up(inv.cents, floor.cum[hi] - floor.cum[lo], INTEREST_DENOMINATOR)
+        if "floor" not in memo:
+            floor = floor_table()
+            lo, hi = d.span(floor)
+            memo["floor"] = (_half_up(inv.cents, floor.cum[hi] - floor.cum[lo],
+                                      INTEREST_DENOMINATOR),
+                             floor.bp[np.minimum(lo, floor.size - 1)])
+        at_floor, floor_bp = memo["floor"]
         floored = at_floor > interest
-        return written, ReadingArrays(
-            first, delay, np.where(floored, floor.bp[np.minimum(lo, floor.size - 1)], rate_bp),
-            np.maximum(interest, at_floor), floored)
+        return written, ReadingArrays(first, delay, np.where(floored, floor_bp, rate_bp),
+                                      np.maximum(interest, at_floor), floored)
     if clause.rate_fixed_at == "semester":
         table = rate_table(rule)
         lo, hi = d.span(table)
@@ -480,37 +455,52 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool):
     else:
         on_invoice = clause.rate_fixed_at == "invoice_date"
         when = inv.invoice if on_invoice else first
-        rate_bp = d.at(rate_table(rule), when,
-                       "its invoice date" if on_invoice else "its first day of delay")
+        table = rate_table(rule)
+        fixed_on = d.at(table, when,
+                        "its invoice date" if on_invoice else "its first day of delay")
+        rate_bp = bp_at(table.bp, fixed_on)
         weight = rate_bp * delay
     interest = _half_up(inv.cents, weight, INTEREST_DENOMINATOR)
     written = ReadingArrays(first, delay, rate_bp, interest, no_floor)
     if not floors:
         return written, None
-    lawful_weight, lawful_rate = _lawful_weight(clause, d, rate_bp)
+    if clause.rate_fixed_at == "semester":
+        lawful_weight, lawful_rate = _lawful_semester_weight(clause, d)
+    else:
+        if "floor span" not in memo:
+            memo["floor span"] = d.span(floor_table())
+        lawful_weight, lawful_rate = _lawful_fixed_weight(d, rate_bp, table.bp, fixed_on,
+                                                          memo["floor span"])
     return written, ReadingArrays(
         first, delay, lawful_rate, _half_up(inv.cents, lawful_weight, INTEREST_DENOMINATOR),
         lawful_weight > weight)
 
 
-def _lawful_weight(clause: LatePayment, d: Delay, rate_bp: np.ndarray):
-    """The rate-days of an annual rule held to the floor day by day, and the first day's rate.
+def _lawful_semester_weight(clause: LatePayment, d: Delay):
+    """The rate-days of a rule read per semester held to the floor (a table of max(rate,
+    floor) per day), and the first day's rate."""
+    table = lawful_table(clause.rule)
+    lo, hi = d.span(table)
+    first_rate = np.where(d.late, table.bp[np.minimum(lo, table.size - 1)], 0)
+    return table.cum[hi] - table.cum[lo], first_rate
 
-    Per semester: a table of max(rate, floor). A rate fixed on a date: for each distinct rate
-    ``r`` (a few dozen at most), a running sum of max(r, floor) over the floor's days.
-    """
-    if clause.rate_fixed_at == "semester":
-        table = lawful_table(clause.rule)
-        lo, hi = d.span(table)
-        first_rate = np.where(d.late, table.bp[np.minimum(lo, table.size - 1)], 0)
-        return table.cum[hi] - table.cum[lo], first_rate
+
+def _lawful_fixed_weight(d: Delay, rate_bp: np.ndarray, table_bp: np.ndarray,
+                         fixed_on: np.ndarray, span):
+    """The rate-days of a rate fixed on a date (``rate_bp``, the table's rate at index
+    ``fixed_on``, 0 at -1) held to the floor day by day, and the first day's rate: for each
+    distinct rate ``r`` (a few dozen at most), a running sum of max(r, floor) over the floor's
+    days; ``span`` is the delay's ``(lo, hi)`` in the floor table."""
     floor = floor_table()
-    lo, hi = d.span(floor)
-    rates, which = np.unique(rate_bp, return_inverse=True)
+    lo, hi = span
+    rates, rank = np.unique(np.append(table_bp, 0), return_inverse=True)
+    which = rank[fixed_on]
     held = np.maximum(rates[:, None], floor.bp[None, :])
     cum = np.concatenate((np.zeros((len(rates), 1), dtype=np.int64), np.cumsum(held, axis=1)),
                          axis=1)
-    weight = cum[which, hi] - cum[which, lo]
+    flat = cum.ravel()
+    row = which * cum.shape[1]
+    weight = flat[row + hi] - flat[row + lo]
     first_rate = np.where(d.late, np.maximum(rate_bp, floor.bp[np.minimum(lo, floor.size - 1)]),
                           0)
     return weight, first_rate
@@ -551,12 +541,13 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None) ->
     inv = read_invoices(invoices, any(needs_invoice_date(c) for c in variants.values()), v, clause)
     single = len(variants) == 1
     computed: dict[str, tuple] = {}
+    memos: dict = {}
     by_reading: dict[str, ReadingArrays] = {}
     for name in [chosen, *(n for n in names if n != chosen)]:
         variant_name, lawful = _basis(name, clause_default, single, floors)
         key = _key(variants[variant_name])
         if key not in computed:
-            computed[key] = _reading_arrays(variants[variant_name], inv, floors)
+            computed[key] = _reading_arrays(variants[variant_name], inv, floors, memos)
         written, lawful_arrays = computed[key]
         by_reading[name] = lawful_arrays if lawful else written
 
@@ -609,10 +600,12 @@ def _is_dask(obj) -> bool:
 def late_payment_frame(vendor: Vendor | str, invoices, *, reading: str | None = None):
     """:func:`~cgvlib.arithmetic.late_payment.late_payment` for every row of ``invoices``.
 
-    ``invoices``: a pandas DataFrame with columns ``amount`` (euros), ``due`` and ``paid``
-    (datetime64, ``datetime.date`` or ISO strings) and, when the clause needs it,
-    ``invoice_date``; or a dask DataFrame with those columns (optional extra ``scale``: the
-    same computation per partition, returned as a dask DataFrame).
+    ``invoices``: a pandas DataFrame with columns ``amount`` (euros, at most two decimals; or
+    ``amount_cents``, integer cents, instead), ``due`` and ``paid`` (datetime64,
+    ``datetime.date`` or ISO strings) and, when the clause needs it, ``invoice_date``; other
+    columns are ignored. Or a dask DataFrame with those columns (optional extra ``scale``: the
+    same computation per partition, returned as a dask DataFrame). An empty frame (no rows,
+    the columns present) gives an empty result with the same columns.
 
     Returns a DataFrame on the input's index with the int64 columns ``amount_cents``,
     ``days_late``, ``days_of_delay``, ``interest_cents``, ``indemnity_cents``,
@@ -623,9 +616,14 @@ def late_payment_frame(vendor: Vendor | str, invoices, *, reading: str | None = 
     ``interest_cents[r]`` and ``total_cents[r]``. Equal to the scalar function to the cent on
     every row.
 
-    Bad rows (paid before due, missing or unreadable dates, missing, negative or sub-cent
-    amounts, a missing invoice date the clause needs) raise :class:`InputError` naming the
-    column and the first rows' index labels; a row needing a rate outside the reference data
+    Bad inputs raise :class:`InputError` naming the column, the first rows' index labels and
+    their values (:mod:`~cgvlib.arithmetic.frame_inputs`): a missing column (the required and
+    the given ones listed); amounts of the wrong kind (booleans, complex, timedeltas, dates,
+    strings that are not numbers, strings among numbers), missing (NaN, None, NaT),
+    infinite, negative, above 100,000,000.00 EUR (the limit of the exact int64 arithmetic,
+    :data:`~cgvlib.money.MAX_AMOUNT_CENTS`) or with fractions of a cent; dates that are
+    missing or not dates (numbers, timedeltas, unparseable strings); a payment before its due
+    date; a missing invoice date the clause needs. A row needing a rate outside the reference data
     raises :class:`OutOfCoverageError` naming how many rows, the first one, and the covered
     range.
     """

@@ -83,6 +83,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+import numpy as np
 import pandas as pd
 
 from cgvlib.arithmetic.common import (
@@ -94,6 +95,7 @@ from cgvlib.arithmetic.common import (
     money,
     over_readings,
 )
+from cgvlib.arithmetic.frame_inputs import amount_column, check_frame, date_column
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
 from cgvlib.model.ambiguity import reading_variants
@@ -175,22 +177,40 @@ def payments_of(payments) -> tuple[Payment, ...]:
     """Validate ``payments`` (a DataFrame, or a sequence of tuples or mappings; see the module
     docstring) into :class:`Payment` records, with errors naming the row and the field."""
     if isinstance(payments, pd.DataFrame):
-        unknown = [str(c) for c in payments.columns if c not in COLUMNS]
-        missing = [c for c in ("date", "amount") if c not in payments.columns]
-        if unknown or missing:
-            raise InputError(
-                "payments: the DataFrame needs columns 'date' and 'amount' and may have "
-                f"'order', 'invoiced', 'vat'; missing {missing or 'none'}, unknown "
-                f"{unknown or 'none'} (columns: {[str(c) for c in payments.columns]})")
-        rows: list = payments.to_dict("records")
-    elif isinstance(payments, (str, bytes, Mapping)) or not isinstance(payments, Sequence):
+        return _frame_payments(payments)
+    if isinstance(payments, (str, bytes, Mapping)) or not isinstance(payments, Sequence):
         raise InputError(
             "payments: expected a pandas DataFrame (columns date, amount[, order, invoiced, vat])"
             " or a list of (date, amount[, order, invoiced, vat]) tuples, got "
             f"{type(payments).__name__}")
-    else:
-        rows = list(payments)
-    return tuple(_payment(i, row) for i, row in enumerate(rows))
+    return tuple(_payment(i, row) for i, row in enumerate(payments))
+
+
+def _frame_payments(frame: pd.DataFrame) -> tuple[Payment, ...]:
+    """A DataFrame's payments, each column checked at once
+    (:mod:`~cgvlib.arithmetic.frame_inputs`): errors name the column and the first rows.
+    ``invoiced``, ``vat`` and ``order`` may be missing on a row (not given); an empty frame
+    has no payment."""
+    check_frame(frame, "payments", ("date", "amount"), ("order", "invoiced", "vat"),
+                closed=True)
+    days, _ = date_column(frame["date"], "payments['date']",
+                          missing_advice="every payment needs a date and an amount")
+    cents, _ = amount_column(frame["amount"], "payments['amount']")
+    n = len(frame)
+    invoiced, no_invoice = (date_column(frame["invoiced"], "payments['invoiced']",
+                                        allow_missing=True) if "invoiced" in frame
+                            else (np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool)))
+    vat, no_vat = (amount_column(frame["vat"], "payments['vat']", allow_missing=True)
+                   if "vat" in frame else (np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool)))
+    orders = frame["order"].tolist() if "order" in frame else [None] * n
+    paid_days = days.astype("datetime64[D]").tolist()
+    invoice_days = invoiced.astype("datetime64[D]").tolist()
+    return tuple(
+        Payment(paid=paid_days[i], cents=int(cents[i]),
+                order=None if _missing(orders[i]) else _order_key(orders[i]),
+                invoiced=None if no_invoice[i] else invoice_days[i],
+                vat_cents=None if no_vat[i] else int(vat[i]))
+        for i in range(n))
 
 
 def _payment(i: int, row) -> Payment:

@@ -188,8 +188,13 @@ def time_limits(vendor, start, *, topic: str | None = None,
     ``reading`` names the default reading and ``readings`` maps every reading to its date
     (``{}`` and None otherwise)."""
     v = as_vendor(vendor)
+    clauses = clause_of(v, "deadlines", "time limits")
+    topics = sorted({clause.topic for clause in clauses})
+    if topic is not None and topic not in topics:
+        raise InputError(f"topic: {topic!r} is not a topic of {v.name}'s time limits; valid "
+                         f"topics: {', '.join(topics)}")
     rows = []
-    for i, clause in enumerate(clause_of(v, "deadlines", "time limits")):
+    for i, clause in enumerate(clauses):
         if topic is not None and clause.topic != topic:
             continue
         r = time_limit(v, i, start, region=region)

@@ -1,5 +1,17 @@
 """The building blocks of every clause: citations, amounts, percentages, durations.
 
+Strict values, settled once here for every model:
+
+- a boolean is never a number: whole numbers are :data:`Count` (strict integers: pydantic's
+  lax mode would read ``true`` as 1), percentages :data:`Rate` or :data:`Share`, and every
+  other number a ``Decimal``, which refuses booleans by itself (the vendor loader words every
+  such refusal the same way: "expected a number, got the boolean true");
+- a yes/no field is a :data:`Flag`: ``true`` or ``false`` only (never ``"yes"``, 1 or ``"on"``);
+- percentages are :data:`Share` (a part of a whole, 0 to 100: availability, credit tiers and
+  caps, deposits, cancellation fees, VAT, discounts) or :data:`Rate` (0 or more, at most 1000
+  as a guard against a misplaced decimal point: interest rates and points, percent per month,
+  price increases and caps, surcharges).
+
 Every value a vendor file states is *cited*: it carries ``source: {article, quote}``, the
 article as the text numbers it and a verbatim quote of at most 200 characters. A quote may
 join fragments of one sentence with `` … `` (each fragment must appear in the text, in order).
@@ -8,13 +20,36 @@ join fragments of one sentence with `` … `` (each fragment must appear in the 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictInt,
+    Tag,
+    model_validator,
+)
 
 MAX_QUOTE_CHARS = 200
 FRAGMENT_SEPARATOR = " … "
+
+
+def boolean_for_a_number(value: bool) -> str:
+    """The one message for a boolean given where a number is expected."""
+    return (f"expected a number, got the boolean {str(value).lower()}; write a figure such as "
+            "30 (true and false are only for yes/no fields)")
+
+
+def _not_a_boolean(value):
+    """YAML's true/false are never numbers here (pydantic's lax mode reads true as 1)."""
+    if isinstance(value, bool):
+        raise ValueError(boolean_for_a_number(value))
+    return value
 
 
 class Strict(BaseModel):
@@ -44,7 +79,52 @@ class Cited(Strict):
     note: str | None = Field(default=None, description="A reader's remark, not part of the text")
 
 
-Percent = Annotated[Decimal, Field(ge=0, le=1000, description="A percentage: 15.21 means 15.21 %")]
+MAX_RATE_PERCENT = 1000
+
+
+def _as_decimal(value) -> Decimal | None:
+    try:
+        number = Decimal(str(value)) if isinstance(value, int | float | str | Decimal) else None
+    except InvalidOperation:
+        return None  # not a number: pydantic says so
+    return number if number is not None and number.is_finite() else None
+
+
+def _share(value):
+    number = _as_decimal(_not_a_boolean(value))
+    if number is not None and not 0 <= number <= 100:
+        raise ValueError(f"{value} % is outside 0 to 100: this percentage is a share of a "
+                         "whole (100 % is all of it)")
+    return value
+
+
+def _rate(value):
+    number = _as_decimal(_not_a_boolean(value))
+    if number is not None and number < 0:
+        raise ValueError(f"{value} % is negative: this percentage is 0 or more")
+    if number is not None and number > MAX_RATE_PERCENT:
+        raise ValueError(f"{value} % is above {MAX_RATE_PERCENT} %: check the decimal point "
+                         "(15.21 means 15.21 %)")
+    return value
+
+
+Count = StrictInt
+"""A whole number (days, months, a count): an integer only, never ``true`` (which pydantic's lax
+mode reads as 1), ``"12"`` or ``12.5``; bounds are set per field with ``Field``."""
+Flag = StrictBool
+"""Yes or no: ``true`` or ``false`` only (never ``"yes"``, ``1`` or ``"on"``)."""
+Rate = Annotated[
+    Decimal,
+    Field(ge=0, le=MAX_RATE_PERCENT, description="A rate in percent: 15.21 means 15.21 %"),
+    BeforeValidator(_rate),
+]
+"""A rate in percent, 0 or more (at most 1000): interest, points, increases, surcharges."""
+Share = Annotated[
+    Decimal,
+    Field(ge=0, le=100, description="A share in percent, 0 to 100: 20 means 20 %"),
+    BeforeValidator(_share),
+]
+"""A part of a whole in percent, 0 to 100: availability, credits, deposits, fees of a quote."""
 Euros = Annotated[Decimal, Field(ge=0, description="An amount in euros, e.g. 40 or 88.00")]
 
 DayKind = Literal["calendar_days", "jours_ouvres", "jours_ouvrables"]

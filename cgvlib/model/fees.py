@@ -17,6 +17,10 @@ Fee kinds and their fields:
   standing for ``days`` days of work and billable by ``smallest_part`` of it (0.5: a
   « demi-crédit »); the amount per unit is set by each quote;
 - ``vat``: the VAT rate the terms state.
+
+``percent`` is a share of its base, 0 to 100, for a deposit, VAT, a management fee
+(``percent_of_fees``), a recurring surcharge and a recruitment fee; a ``surcharge`` is a rate
+(0 or more: +100 % doubles the fee).
 """
 
 from __future__ import annotations
@@ -25,10 +29,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from cgvlib.model.ambiguity import Clause
-from cgvlib.model.base import Cited, Duration, Euros, Percent
+from cgvlib.model.base import Cited, Count, Duration, Euros, Flag, Rate, Share
 
 FEE_FIELDS: dict[str, tuple[str, ...]] = {
     "hourly": ("amount",),
@@ -42,6 +46,7 @@ FEE_FIELDS: dict[str, tuple[str, ...]] = {
     "billing_unit": ("per", "days", "smallest_part"),
     "vat": ("percent",),
 }
+SHARE_FEE_KINDS = ("deposit", "vat", "percent_of_fees", "recurring_surcharge", "recruitment")
 
 
 class Fee(Clause):
@@ -59,20 +64,29 @@ class Fee(Clause):
         "vat",
     ]
     amount: Euros | None = None
-    percent: Percent | None = None
+    percent: Rate | None = None
     base: str | None = None
     per: str | None = None
     when: str | None = None
     after: Duration | None = None
-    days: int | None = Field(default=None, ge=1)
-    increment_minutes: int | None = Field(default=None, ge=1, le=1440)
+    days: Count | None = Field(default=None, ge=1)
+    increment_minutes: Count | None = Field(default=None, ge=1, le=1440)
     smallest_part: Decimal | None = Field(
         default=None, gt=0, le=1,
         description="billing_unit: the smallest part of the unit billed (0.5: a half unit)")
     minimum: Euros | None = None
-    optional: bool = False
+    optional: Flag = False
     as_of: dt.date | None = Field(default=None, description="Date the amount was set at")
-    excl_vat: bool = Field(default=True, description="The amount is stated excluding VAT (HT)")
+    excl_vat: Flag = Field(default=True, description="The amount is stated excluding VAT (HT)")
+
+    @field_validator("percent")
+    @classmethod
+    def _share_for_kind(cls, percent, info: ValidationInfo):
+        kind = info.data.get("kind")
+        if percent is not None and kind in SHARE_FEE_KINDS and percent > 100:
+            raise ValueError(f"{percent} % is above 100 %: the percent of a {kind} fee is a "
+                             "share of its base (100 % is all of it)")
+        return percent
 
     @model_validator(mode="after")
     def _fields_for_kind(self) -> Self:
@@ -94,10 +108,10 @@ class CancellationTier(Cited):
     more_than: Duration | None = None
     at_most: Duration | None = None
     less_than: Duration | None = None
-    fee_percent: Percent | None = None
+    fee_percent: Share | None = None
     fee_amount: Euros | None = None
     minimum: Euros | None = None
-    when: dict[str, bool] = Field(default_factory=dict)
+    when: dict[str, Flag] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

@@ -1,8 +1,9 @@
 """Loading and validating vendor files.
 
-``load_vendor(path)`` reads a YAML file with ``yaml.safe_load``, validates it against the
-:class:`~cgvlib.model.vendor.Vendor` model, checks that the file's id matches its name and,
-when the vendors' texts are at hand, that every quote is in the text. Every problem is
+``load_vendor(path)`` reads a YAML file with :mod:`cgvlib.strict_yaml` (no duplicate key, no
+YAML 1.1 trap such as ``010`` or ``yes``, no runaway alias, UTF-8, at most 1 MB), validates it
+against the :class:`~cgvlib.model.vendor.Vendor` model, checks that the file's id matches its
+name and, when the vendors' texts are at hand, that every quote is in the text. Every problem is
 reported at once in a :class:`~cgvlib.errors.VendorFileError` naming the file, the line, the
 field path, what is wrong and what would be valid.
 """
@@ -18,10 +19,12 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from cgvlib import paths
-from cgvlib.errors import UnknownVendorError, VendorFileError
+from cgvlib import paths, strict_yaml
+from cgvlib.errors import UnknownVendorError, VendorFileError, YamlError
+from cgvlib.model.base import boolean_for_a_number
 from cgvlib.model.citations import closest_passage, quote_position, source_text
 from cgvlib.model.vendor import Vendor
+from cgvlib.output import protect_input
 
 NOT_VENDOR_FILES = {"README.md", "schema.json"}
 EXAMPLE_SUFFIX = ".example.yaml"
@@ -145,6 +148,14 @@ def _explain(error: dict, parts: list, data: Any) -> str:
     if kind == "union_tag_invalid":
         ctx = error.get("ctx", {})
         return f"unknown kind {ctx.get('tag')!r}; valid kinds: {ctx.get('expected_tags')}"
+    if isinstance(given, bool) and kind in ("int_type", "decimal_type", "float_type"):
+        return boolean_for_a_number(given)  # Count is a strict int; a Decimal refuses booleans
+    if kind.startswith(("date_", "datetime_")) and isinstance(given, str):
+        # a quoted date: the same words as an unquoted one (cgvlib.strict_yaml)
+        impossible = strict_yaml.date_problem(given)
+        if impossible:
+            return impossible
+        return f"{given!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-06-30"
     if kind == "value_error":
         msg = msg.removeprefix("Value error, ")
     text = msg[0].lower() + msg[1:] if msg else kind
@@ -234,11 +245,13 @@ def load_vendor(
             [
                 (
                     "file",
-                    "not found; give the path of a vendor YAML file, "
+                    ("is a folder" if path.is_dir() else "not found")
+                    + "; give the path of a vendor YAML file, "
                     f"e.g. {paths.vendors_dir() / 'teogest.yaml'}",
                 )
             ],
         )
+    protect_input(path, f"the vendor file {path.name}")  # never written over (cgvlib.output)
     mtime = path.stat().st_mtime_ns
     texts = Path(texts_dir) if texts_dir is not None else paths.texts_dir()
     return _load_cached(str(path), mtime, str(texts), verify_quotes)
@@ -247,15 +260,10 @@ def load_vendor(
 @functools.lru_cache(maxsize=64)
 def _load_cached(path_str: str, mtime: int, texts_str: str, verify_quotes: bool) -> Vendor:
     path, texts = Path(path_str), Path(texts_str)
-    raw = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(raw)
-        root = yaml.compose(raw, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML"
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise VendorFileError(path, [(where, f"not valid YAML: {problem}")]) from None
+        data, root = strict_yaml.parse_file(path, "vendor file")
+    except YamlError as exc:
+        raise VendorFileError(path, [(exc.where or "file", exc.problem)]) from None
     if not isinstance(data, dict):
         raise VendorFileError(
             path,
@@ -305,7 +313,11 @@ def vendor(vendor_id: str, directory: str | Path | None = None) -> Vendor:
     """The vendor whose file is ``<vendor_id>.yaml`` in ``data/vendors/`` (or ``directory``)."""
     files = {p.stem: p for p in vendor_files(directory)}
     if vendor_id not in files:
-        raise UnknownVendorError(
-            f"unknown vendor {vendor_id!r}; known vendors: " + ", ".join(sorted(files))
-        )
+        raise unknown_vendor(vendor_id, files)
     return load_vendor(files[vendor_id])
+
+
+def unknown_vendor(vendor_id: str, known) -> UnknownVendorError:
+    """The one error for a vendor id that names no vendor file, with the ids that do."""
+    return UnknownVendorError(f"unknown vendor {vendor_id!r}; known vendors: "
+                              + ", ".join(sorted(known)))

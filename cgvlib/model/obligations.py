@@ -8,7 +8,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from cgvlib.model.ambiguity import Clause
-from cgvlib.model.base import Duration
+from cgvlib.model.base import Count, Duration, Flag
 
 LiabilityBasis = Literal[
     "amounts_paid",  # sums paid by the client for the services
@@ -36,7 +36,7 @@ class CapPeriod(Clause):
     E - N months is clamped to the month's end (2024-02-29 - 12 months = 2023-02-28).
     """
 
-    months: int = Field(ge=1, le=120)
+    months: Count = Field(ge=1, le=120)
     counted: Literal["to_event_day", "before_event_day", "calendar_months"]
 
 
@@ -44,7 +44,7 @@ class LiabilityCap(Clause):
     applies_to: str
     basis: LiabilityBasis
     multiplier: Decimal = Field(default=Decimal(1), gt=0, le=100)
-    excl_vat: bool | None = Field(
+    excl_vat: Flag | None = Field(
         default=None,
         description="The basis is counted excluding VAT (true), VAT included (false), or the "
         "text does not say (unset: give the readings in an ambiguity block)",
@@ -71,11 +71,11 @@ class NonSolicitation(Clause):
     parties: Literal["both", "client"]
     duration: Duration
     from_event: str
-    penalty_months: int = Field(ge=1, le=60)
+    penalty_months: Count = Field(ge=1, le=60)
     penalty_basis: Literal[
         "monthly_gross_salary", "annual_gross_salary_share", "subcontractor_services"
     ]
-    service_days_per_year: int | None = Field(
+    service_days_per_year: Count | None = Field(
         default=None,
         ge=1,
         le=366,
@@ -96,7 +96,7 @@ class NonSolicitation(Clause):
 class Confidentiality(Clause):
     applies_to: str
     after_end: Duration | None = Field(description="How long it lasts after the contract ends")
-    indefinite: bool = False
+    indefinite: Flag = False
 
     @model_validator(mode="after")
     def _one_length(self) -> Self:

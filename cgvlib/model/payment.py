@@ -16,7 +16,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from cgvlib.model.ambiguity import Clause
-from cgvlib.model.base import Cited, Euros, Percent, Strict
+from cgvlib.model.base import Cited, Count, Euros, Flag, Rate, Strict
 
 # --- payment terms ---------------------------------------------------------------------------
 
@@ -37,8 +37,8 @@ class PaymentTerm(Clause):
 
     applies_to: str = Field(min_length=2, description="Which invoices, e.g. 'all invoices'")
     kind: PaymentKind
-    days: int | None = Field(default=None, ge=0, le=366)
-    debit_day: int | None = Field(
+    days: Count | None = Field(default=None, ge=0, le=366)
+    debit_day: Count | None = Field(
         default=None, ge=1, le=31, description="Day of the month of a direct debit, if any"
     )
     debit_roll: Literal["previous_jour_ouvre"] | None = Field(
@@ -72,7 +72,7 @@ class EcbPlusPoints(Strict):
     taken."""
 
     kind: Literal["ecb_plus_points"]
-    points: Percent
+    points: Rate
     ecb_rate: Literal["semester", "in_force"] = "semester"
 
 
@@ -88,7 +88,7 @@ class LegalPlusPoints(Strict):
     """The legal interest rate plus ``points`` percentage points."""
 
     kind: Literal["legal_plus_points"]
-    points: Percent
+    points: Rate
     creditor: Creditor = "professional"
 
 
@@ -103,7 +103,7 @@ class PercentPerMonth(Strict):
     """
 
     kind: Literal["percent_per_month"]
-    percent: Percent
+    percent: Rate
     months: Literal["started", "prorata", "prorata_30", "prorata_months"]
 
 
@@ -130,7 +130,7 @@ class DelayStart(Strict):
     """
 
     after: Literal["due_date", "invoice_date", "performance"]
-    days: int = Field(default=0, ge=0, le=366)
+    days: Count = Field(default=0, ge=0, le=366)
 
 
 RateFixedAt = Literal["invoice_date", "delay_start", "semester"]
@@ -148,7 +148,7 @@ class StatedRate(Cited):
     4,22 % pour l'année 2023"), kept so it can be checked against the reference data."""
 
     series: Literal["legal_professional", "legal_consumer", "ecb"]
-    percent: Percent
+    percent: Rate
     from_date: dt.date
     to_date: dt.date
 
@@ -170,7 +170,7 @@ class LatePayment(Clause):
     base: Literal["invoice_total", "amount_excl_vat", "unstated"]
     day_count: Literal["actual/365"] = "actual/365"
     formal_notice: Literal["not_required", "required"]
-    whole_debt_due: bool = Field(description="Any delay makes every sum owed due at once")
+    whole_debt_due: Flag = Field(description="Any delay makes every sum owed due at once")
     stated_rates: list[StatedRate] = Field(default_factory=list)
 
     @model_validator(mode="after")

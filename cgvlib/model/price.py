@@ -21,7 +21,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from cgvlib.model.ambiguity import Clause
-from cgvlib.model.base import Percent
+from cgvlib.model.base import Count, Flag, Rate
 
 IndexValue = Literal[
     "last_published_at_revision",
@@ -39,8 +39,8 @@ class PriceRevision(Clause):
         "index_ratio", "index_with_margin", "index_since", "volume_step", "new_orders_only"
     ]
     index: Literal["syntec"] | None = None
-    months: list[int] = Field(default_factory=list, description="Revision months, 1 = January")
-    day: int | None = Field(default=None, ge=1, le=31, description="Revision day of the month")
+    months: list[Count] = Field(default_factory=list, description="Revision months, 1 = January")
+    day: Count | None = Field(default=None, ge=1, le=31, description="Revision day of the month")
     as_of: dt.date | None = Field(
         default=None, description="index_since: the date the tariff was set at (tarif au ...)"
     )
@@ -49,17 +49,17 @@ class PriceRevision(Clause):
     first_base_index: IndexValue | None = Field(
         default=None, description="S1 at the first revision"
     )
-    cap_percent: Percent | None = Field(default=None, description="Largest increase allowed")
-    above_index_allowed: bool = Field(
+    cap_percent: Rate | None = Field(default=None, description="Largest increase allowed")
+    above_index_allowed: Flag = Field(
         default=False, description="The vendor may raise prices above the index (up to the cap)"
     )
-    index_capped: bool = Field(
+    index_capped: Flag = Field(
         default=True,
         description="index_with_margin: an index rise above cap_percent is cut to the cap "
         "(false: it applies in full, the cap bounding only the vendor's margin above the index)",
     )
-    threshold_percent: Percent | None = None
-    step_percent: Percent | None = None
+    threshold_percent: Rate | None = None
+    step_percent: Rate | None = None
 
     @model_validator(mode="after")
     def _fields_for_kind(self) -> Self:

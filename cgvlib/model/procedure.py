@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from cgvlib.model.ambiguity import Clause
-from cgvlib.model.base import Cited, Duration, Party
+from cgvlib.model.base import Cited, Duration, Flag, Party
 
 Topic = Literal[
     "claims",
@@ -123,7 +123,7 @@ class ForceMajeure(Clause):
     notify_within: Duration | None = None
     notify: str = Field(description="How promptly the text asks for notice, in its words")
     termination_after: Duration | None = None
-    termination_after_is_example: bool = False
+    termination_after_is_example: Flag = False
 
 
 class Jurisdiction(Clause):
@@ -131,7 +131,7 @@ class Jurisdiction(Clause):
     law: str | None = Field(description="Governing law; None when the text does not say")
     court: str | None = Field(description="The court named; None when none is named")
     chosen_by: Literal["fixed", "vendor", "unstated"]
-    court_exists: bool | None = Field(
+    court_exists: Flag | None = Field(
         default=None,
         description="False when no court of that name and kind exists (say why, with a source, "
         "in the note); True when checked; None when not checked",

@@ -1,7 +1,9 @@
 """The vendor file's JSON Schema, generated from the model.
 
-``data/vendors/schema.json`` is this schema, written by ``python -m cgvlib.model.schema``; a
-test fails when the file is not current. Editors that read JSON Schema (VS Code with the YAML
+``data/vendors/schema.json`` is this schema, written by ``python -m cgvlib.model.schema`` (a
+maintainer command: the one write into ``data/`` the output guard lets through, by
+:func:`cgvlib.output.write_vendor_schema`, which the command line never calls); a test fails
+when the file is not current. Editors that read JSON Schema (VS Code with the YAML
 extension, PyCharm) then validate a vendor file as it is typed: add
 ``# yaml-language-server: $schema=schema.json`` as the file's first line.
 """
@@ -11,10 +13,10 @@ from __future__ import annotations
 import json
 import sys
 
-from cgvlib import paths
 from cgvlib.model.vendor import Vendor
+from cgvlib.output import VENDOR_SCHEMA, write_vendor_schema
 
-SCHEMA_FILE = "schema.json"
+SCHEMA_FILE = VENDOR_SCHEMA  # in data/vendors/
 
 
 def vendor_json_schema() -> dict:
@@ -29,8 +31,7 @@ def schema_text() -> str:
 
 
 def main() -> int:
-    target = paths.vendors_dir() / SCHEMA_FILE
-    target.write_text(schema_text(), encoding="utf-8")
+    target = write_vendor_schema(schema_text())
     print(f"wrote {target}")
     return 0
 

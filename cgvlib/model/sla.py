@@ -14,7 +14,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from cgvlib.model.ambiguity import Clause
-from cgvlib.model.base import Cited, Duration, Percent
+from cgvlib.model.base import Cited, Duration, Share
 
 PERIODS = ("day", "week", "month", "year")
 
@@ -22,10 +22,10 @@ PERIODS = ("day", "week", "month", "year")
 class CreditTier(Cited):
     """Credit earned when the month's unavailability rate (percent) is in this tier."""
 
-    from_percent: Percent | None = Field(default=None, description="Inclusive lower bound")
-    above_percent: Percent | None = Field(default=None, description="Exclusive lower bound")
-    to_percent: Percent | None = Field(default=None, description="Inclusive upper bound")
-    credit_percent: Percent = Field(description="Credit, in percent of the month's invoice")
+    from_percent: Share | None = Field(default=None, description="Inclusive lower bound")
+    above_percent: Share | None = Field(default=None, description="Exclusive lower bound")
+    to_percent: Share | None = Field(default=None, description="Inclusive upper bound")
+    credit_percent: Share = Field(description="Credit, in percent of the month's invoice")
 
     @model_validator(mode="after")
     def _one_lower_bound(self) -> Self:
@@ -55,13 +55,13 @@ class StatedDowntime(Cited):
 
 
 class CreditCap(Cited):
-    percent: Percent = Field(description="Cap on the month's credits, percent of its invoice")
+    percent: Share = Field(description="Cap on the month's credits, percent of its invoice")
 
 
 class Sla(Clause):
     """Availability commitment and service credits."""
 
-    availability_percent: Percent
+    availability_percent: Share
     hours: str = Field(description="When the service must be available, e.g. '24/7'")
     window: Literal["month"] = Field(description="Period over which unavailability is measured")
     formula: str = Field(description="The text's own unavailability formula, in words")

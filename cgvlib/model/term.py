@@ -12,15 +12,15 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from cgvlib.model.ambiguity import Clause
-from cgvlib.model.base import Duration, Percent, Strict
+from cgvlib.model.base import Count, Duration, Flag, Share, Strict
 
 
 class InitialTerm(Clause):
     """One commitment length the terms offer, and how it renews."""
 
-    months: int | None = Field(ge=1, le=120, description="None: set by the order or quote")
+    months: Count | None = Field(ge=1, le=120, description="None: set by the order or quote")
     renewal: Literal["tacit", "on_request", "none", "unstated"]
-    renewal_months: int | None = Field(default=None, ge=1, le=120)
+    renewal_months: Count | None = Field(default=None, ge=1, le=120)
 
     @model_validator(mode="after")
     def _renewal_length(self) -> Self:
@@ -34,7 +34,7 @@ class BeforeTerm(Strict):
     (``term_end``) or its anniversary date (``anniversary``, the day after)."""
 
     kind: Literal["before_term"]
-    months: int = Field(ge=1, le=24)
+    months: Count = Field(ge=1, le=24)
     counted_from: Literal["term_end", "anniversary"]
     form: str
     late_notice: Literal["void_renewal_due", "unstated"]
@@ -48,11 +48,11 @@ class TenureBased(Strict):
     request made exactly on the day tenure reaches ``no_notice_under_months`` gets."""
 
     kind: Literal["tenure_based"]
-    no_notice_under_months: int = Field(ge=0)
-    base_months: int = Field(ge=0)
-    months_per_full_year: int = Field(ge=0)
+    no_notice_under_months: Count = Field(ge=0)
+    base_months: Count = Field(ge=0)
+    months_per_full_year: Count = Field(ge=0)
     starts: Literal["day_after_month_of_request"]
-    extends_commitment: bool
+    extends_commitment: Flag
     form: str
     at_threshold: Literal["notice", "no_notice"] = Field(
         default="notice",
@@ -98,7 +98,7 @@ class ExitCharge(Clause):
         "highest_of_three",
         "work_done",
     ]
-    discount_percent: Percent | None = None
+    discount_percent: Share | None = None
     refund_within: Duration | None = None
     payer: Literal["client", "vendor"] = Field(
         default="client", description="Who the text says pays (a drafting error can say vendor)"

@@ -32,6 +32,7 @@ import pandas as pd
 
 from cgvlib.errors import InputError, OutOfCoverageError, ReferenceDataError
 from cgvlib.money import percent_to_bp
+from cgvlib.output import protect_input
 
 REQUIRED_META = ("series", "unit", "extend")
 WITH_COVERAGE_END = (*REQUIRED_META, "complete_until")
@@ -230,6 +231,7 @@ def cached_by_file(parse: Callable[[Path], T]) -> Callable[[Path], T]:
 
     @functools.lru_cache(maxsize=32)
     def cached(path: str, mtime_ns: int, size: int) -> T:
+        protect_input(path, f"the reference series {Path(path).name}")  # never written over
         return parse(Path(path))
 
     @functools.wraps(parse)

@@ -12,7 +12,7 @@ up to its last row's month except for the months missing inside it (gaps, listed
 the following month (October 2025 on 2025-11-28). When the file gives no date, the value is
 assumed published on the **last day of the following month** (``published_assumed=True``).
 
-**The 2022 switch** (``data/rates/syntec_revision_2022.yaml``, read with ``yaml.safe_load``):
+**The 2022 switch** (``data/rates/syntec_revision_2022.yaml``, read with :mod:`cgvlib.strict_yaml`):
 the Fédération Syntec computed a « coefficient de raccord » k = 0,97975 (280,6 / 286,4),
 "égal au rapport de la valeur de l'Indice Révisé à août 2022 et de la dernière valeur publiée
 de l'ancien indice". Hence old-equivalent(t) = revised(t) / k, or S0_revised = S0_old x k.
@@ -32,11 +32,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
-import yaml
 
-from cgvlib import paths
+from cgvlib import paths, strict_yaml
 from cgvlib.dates import as_date, as_month
-from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.errors import InputError, OutOfCoverageError, YamlError
 from cgvlib.reference.series import (
     AsOf,
     cached_by_file,
@@ -99,11 +98,9 @@ class SyntecRevision:
 @cached_by_file
 def _parse_revision(path: Path) -> SyntecRevision:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise data_error(path, line, None, f"not valid YAML ({exc})") from None
+        doc = strict_yaml.load_file(path)
+    except YamlError as exc:
+        raise data_error(path, exc.line, exc.key, exc.problem) from None
     if not isinstance(doc, dict):
         raise data_error(path, None, None, "expected a mapping of keys at the top level")
 

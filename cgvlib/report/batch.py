@@ -11,6 +11,11 @@
 - Each run writes ``<name>.ipynb`` (the executed notebook) and ``<name>.html`` into the output
   folder, never into ``data/`` or ``notebooks/``. Outputs that exist are not replaced unless
   ``force``: the batch refuses before running anything and lists them.
+- Every file is written through the output guard (:mod:`cgvlib.output`): never into
+  ``data/``, ``notebooks/`` or over an input, atomically. One batch at a time writes into a
+  folder: it holds ``.cgvlib-report.lock`` there while it runs (a second batch aimed at the
+  same folder stops with a message; a lock left by a process that no longer runs is taken
+  over, and its scratch folders removed).
 - A run is executed in a scratch folder and its files are moved into place only when it
   succeeds, so a failure never damages an earlier good report: the failed notebook is left as
   ``<name>.failed.ipynb`` (with the error under the cell that raised it), the batch goes on,
@@ -21,21 +26,31 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
-import os
+import difflib
+import signal
 import sys
-import tempfile
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from cgvlib.errors import InputError
-from cgvlib.model.loader import vendor_files
+from cgvlib import strict_yaml
+from cgvlib.errors import InputError, YamlError, YamlSyntaxError
+from cgvlib.model.loader import unknown_vendor, vendor_files
+from cgvlib.output import (
+    folder_lock,
+    move_into_place,
+    output_folder,
+    remove_output,
+    remove_scratch_folders,
+    scratch_folder,
+    write_text,
+)
 from cgvlib.paths import PROJECT_ROOT
-from cgvlib.report.outputs import output_folder
 
 TEMPLATE = PROJECT_ROOT / "notebooks" / "report.ipynb"
 KERNEL = "python3"
@@ -106,16 +121,21 @@ def template_parameters(template: Path = TEMPLATE) -> list[str]:
     return list(papermill.inspect_notebook(str(template)))
 
 
-def read_parameters_file(path) -> dict:
-    """A YAML file of parameters (``yaml.safe_load``): a mapping of names to values, with an
-    optional ``per_vendor`` mapping of vendor id to its own values."""
+PARAMETERS_FILE_HINT = "-f takes a YAML file of parameters, such as scenario.yaml"
+
+
+def read_parameters_file(path, *, template: Path = TEMPLATE) -> dict:
+    """A YAML file of parameters, read strictly (:mod:`cgvlib.strict_yaml`: no duplicate key,
+    no ``010``, ``1:30`` or ``yes`` unquoted, UTF-8, at most 1 MB): a mapping of names to
+    values, with an optional ``per_vendor`` mapping of vendor id to its own values. A folder or
+    a missing file is refused in one line, and so is a name the template does not declare
+    (with its line, the closest valid name and the list of them)."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such parameters file") from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: not valid YAML: {exc}") from None
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a parameters file; {PARAMETERS_FILE_HINT}")
+    if not path.exists():
+        raise InputError(f"{path}: no such parameters file; {PARAMETERS_FILE_HINT}")
+    data, node = strict_yaml.parse_file(path, "parameters file")
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -126,16 +146,48 @@ def read_parameters_file(path) -> dict:
                                                    for v in per_vendor.values()):
         raise InputError(f"{path}: {PER_VENDOR}: expected vendor ids mapped to parameters, "
                          "such as 'teogest: {commitment_months: 12}'")
+    valid = template_parameters(template)
+    top = _key_lines(node)
+    for name in data:
+        if name != PER_VENDOR:
+            _check_names([name], valid, _at(path, top, name), also=(PER_VENDOR,))
+    vendors = _key_lines(top.get(PER_VENDOR, (None, None))[1])
+    for vendor, own in per_vendor.items():
+        keys = _key_lines(vendors.get(str(vendor), (None, None))[1])
+        for name in own:
+            _check_names([name], valid, f"{_at(path, keys, name)}, {PER_VENDOR}.{vendor}")
     return data
 
 
-def parse_cli_value(text: str):
-    """A ``-p name value`` value read as YAML (``12`` a number, ``[a, b]`` a list, ``null``
-    nothing), or the text itself when it is not YAML."""
+def _key_lines(node) -> dict[str, tuple[int, object]]:
+    """A YAML mapping node's keys (as written) to their line and their value's node."""
+    pairs = getattr(node, "value", None)
+    if not isinstance(pairs, list):
+        return {}
+    return {k.value: (k.start_mark.line + 1, v) for k, v in pairs if hasattr(k, "start_mark")}
+
+
+def _at(path: Path, keys: dict, name) -> str:
+    line = keys.get(str(name), (None, None))[0]
+    return f"{path}, line {line}" if line else str(path)
+
+
+def parse_cli_value(text: str, name: str | None = None):
+    """A ``-p name value`` value read as strict YAML (``12`` a number, ``[a, b]`` a list,
+    ``null`` nothing), or the text itself when it is not YAML at all. A YAML 1.1 trap (``010``,
+    ``1:30``, ``yes``), a duplicate key, an alias or an impossible date is refused, naming the
+    option (``-p due``)."""
+    source = f"-p {name}" if name else "-p"
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
+        return strict_yaml.load(text, source)
+    except YamlSyntaxError:
         return text
+    except YamlError as exc:
+        key = exc.key if "\n" not in text.strip() else exc.where  # one line: no line number
+        scalar = text.strip()  # the whole value: show the shell's quoting too
+        problem = exc.problem.replace(f'quote it ("{scalar}")',
+                                      f"""quote it (-p {name or 'NAME'} '"{scalar}"')""")
+        raise YamlError(source, problem, key=key) from None
 
 
 def _plain(value):
@@ -149,14 +201,31 @@ def _plain(value):
     return value
 
 
-def _check_names(given: Iterable[str], valid: list[str], where: str) -> None:
+def _closest(name: str, names: list[str]) -> list[str]:
+    """The valid name closest to ``name`` (difflib), else those with a word close to it
+    (``amout``: ``invoice_amount`` or ``monthly_amount``)."""
+    close = difflib.get_close_matches(name, names, n=1)
+    if close:
+        return close
+    words = {w: [n for n in names if w in n.split("_")] for n in names for w in n.split("_")}
+    word = difflib.get_close_matches(name, list(words), n=1, cutoff=0.75)
+    return words[word[0]][:2] if word else []
+
+
+def _check_names(given: Iterable[str], valid: list[str], where: str,
+                 also: tuple[str, ...] = ()) -> None:
+    """Refuse a name the template's ``parameters`` cell does not declare (papermill would only
+    warn, and the run would ignore it), with the closest valid name and the list of them."""
     for name in given:
         if name == "vendors":
             raise InputError(f"{where}: 'vendors' is set by the batch; choose vendors with "
                              "--vendor/--all (vendors= in cgvlib.report.run)")
-        if name not in valid:
-            raise InputError(f"{where}: unknown parameter {name!r}; the report takes: "
-                             + ", ".join(v for v in valid if v != "vendors"))
+        if name not in valid and name not in also:
+            names = [v for v in valid if v != "vendors"] + list(also)
+            close = _closest(str(name), names)
+            hint = f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
+            raise InputError(f"{where}: unknown parameter {name!r}{hint}; the report takes: "
+                             + ", ".join(names))
 
 
 def plan(vendors=None, *, parameters: Mapping | None = None, together: bool = False,
@@ -170,12 +239,11 @@ def plan(vendors=None, *, parameters: Mapping | None = None, together: bool = Fa
         raise InputError("vendors: no vendor chosen; give --vendor ID or --all")
     for vendor in ids:
         if vendor not in known:
-            raise InputError(f"vendor {vendor!r}: no such vendor file in data/vendors; known: "
-                             + ", ".join(known))
+            raise unknown_vendor(vendor, known)
     common = dict(parameters or {})
     per_vendor = common.pop(PER_VENDOR, None) or {}
     valid = template_parameters(template)
-    _check_names(common, valid, "parameters")
+    _check_names(common, valid, "parameters", also=(PER_VENDOR,))
     for vendor, own in per_vendor.items():
         if vendor not in ids:
             raise InputError(f"{PER_VENDOR}: {vendor!r} is not among this batch's vendors "
@@ -204,10 +272,10 @@ def _refuse_existing(out: Path, runs: list[Run]) -> None:
                          "--out folder")
 
 
-def export_html(notebook, target: Path) -> None:
+def export_html(notebook, target: Path, *, force: bool = False) -> Path:
     """The executed notebook (a node or a file) as a standalone HTML page without code cells,
     prompts, or the template's notes to its readers (markdown cells tagged
-    ``template-note``)."""
+    ``template-note``), written through the output guard (:mod:`cgvlib.output`)."""
     import nbformat
     from nbconvert import HTMLExporter
     from traitlets.config import Config
@@ -220,7 +288,7 @@ def export_html(notebook, target: Path) -> None:
     if not isinstance(notebook, nbformat.NotebookNode):
         notebook = nbformat.read(notebook, as_version=4)
     body, _ = exporter.from_notebook_node(notebook)
-    target.write_text(body, encoding="utf-8")
+    return write_text(target, body, force=force)
 
 
 def _failure(exc) -> str:
@@ -246,37 +314,125 @@ def this_python_kernel() -> type:
                                     "{connection_file}"],
                               display_name="cgvlib", language="python")
 
+        async def _async_launch_kernel(self, kernel_cmd, **kw) -> None:
+            _KERNELS.append(self)  # known before it starts, to be stopped on Ctrl-C/SIGTERM
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
     return ThisPythonKernel
 
 
-def execute(run: Run, out: Path, *, template: Path = TEMPLATE) -> Outcome:
-    """Run one report in a scratch folder under ``out``; move its files into place."""
+_KERNELS: list = []  # the kernel managers of the run in progress
+
+
+@contextlib.contextmanager
+def _kernel_stopped_on_signals():
+    """On Ctrl-C or SIGTERM, kill the run's kernel at once, then let the signal's own handler
+    act (KeyboardInterrupt; the command line's SIGTERM handler; SystemExit(143) when SIGTERM
+    has none): papermill's polite shutdown would first interrupt the busy kernel, which then
+    prints an error on the terminal. If papermill turns the signal's exception into an error
+    of its own (the kernel died), the signal is delivered again on the way out, so that the
+    batch stops instead of counting a failed run."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous: dict = {}
+    received: list[int] = []
+
+    def deliver(signum, frame):
+        before = previous[signum]
+        if callable(before):
+            return before(signum, frame)
+        raise SystemExit(128 + signum)  # the default action of SIGTERM, with clean-up
+
+    def handler(signum, frame):
+        received.append(signum)
+        _stop_kernels()
+        return deliver(signum, frame)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) != signal.SIG_IGN:  # an ignored signal stays ignored
+            previous[signum] = signal.signal(signum, handler)
+    try:
+        yield
+    except BaseException as exc:
+        if received and _interruption(exc) is None:
+            deliver(received[0], None)
+        raise
+    finally:
+        for signum, before in previous.items():
+            signal.signal(signum, before if before is not None else signal.SIG_DFL)
+    if received:
+        deliver(received[0], None)
+
+
+def _interruption(exc: BaseException) -> BaseException | None:
+    """The Ctrl-C or SIGTERM (a BaseException that is not an Exception, other than asyncio's
+    task cancellations) behind ``exc``, also when an error raised while papermill cleaned up
+    took its place."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if not isinstance(exc, Exception | asyncio.CancelledError | GeneratorExit):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__context__
+    return None
+
+
+def _stop_kernels() -> None:
+    """Kill the run's kernels and remove their connection files: on Ctrl-C or SIGTERM the
+    kernel would otherwise outlive the run (and complain once its scratch folder is gone)."""
+    while _KERNELS:
+        manager = _KERNELS.pop()
+        process = getattr(manager.provisioner, "process", None)
+        with contextlib.suppress(Exception):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait(timeout=10)
+        with contextlib.suppress(Exception):
+            manager.cleanup_connection_file()
+
+
+def execute(run: Run, out: Path, *, template: Path = TEMPLATE, force: bool = False) -> Outcome:
+    """Run one report in a scratch folder ``.running-*`` under ``out`` (removed at the end,
+    even on Ctrl-C or SIGTERM); move its files into place through the output guard, replacing
+    earlier ones only when ``force``. A failed run's notebook replaces an earlier
+    ``<name>.failed.ipynb``."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     notebook, page, failed = _outputs(out, run.name)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(dir=out, prefix=".running-") as scratch:
-        executed = Path(scratch) / notebook.name
+    with scratch_folder(out) as scratch:
+        executed = scratch / notebook.name
         try:
-            done = papermill.execute_notebook(
-                str(template), str(executed), parameters=dict(run.parameters), cwd=scratch,
-                kernel_name=KERNEL, kernel_manager_class=this_python_kernel(),
-                progress_bar=False, start_timeout=START_TIMEOUT, execution_timeout=CELL_TIMEOUT)
-            export_html(done, Path(scratch) / page.name)
-        except Exception as exc:  # the run failed: keep its notebook, go on with the batch
+            with _kernel_stopped_on_signals():
+                done = papermill.execute_notebook(
+                    str(template), str(executed), parameters=dict(run.parameters), cwd=scratch,
+                    kernel_name=KERNEL, kernel_manager_class=this_python_kernel(),
+                    progress_bar=False, start_timeout=START_TIMEOUT,
+                    execution_timeout=CELL_TIMEOUT)
+            export_html(done, scratch / page.name)
+        except BaseException as exc:
+            stop = _interruption(exc)
+            if stop is not None:  # Ctrl-C, SIGTERM: stop the batch, leave nothing behind
+                _stop_kernels()
+                if stop is exc:
+                    raise
+                raise stop from None
+            # the run failed: keep its notebook, go on with the batch
             # a cell raised (PapermillExecutionError), the kernel died or timed out, or the
             # HTML export failed
             why = _failure(exc) if isinstance(exc, PapermillExecutionError) else (
                 f"{type(exc).__name__}: {str(exc).strip().splitlines()[0]}")
             kept = None
             if executed.exists():
-                kept = failed
-                os.replace(executed, failed)
+                kept = move_into_place(executed, failed, force=True)
             return Outcome(run.name, kept, None, why, time.perf_counter() - started)
-        os.replace(executed, notebook)
-        os.replace(Path(scratch) / page.name, page)
-    failed.unlink(missing_ok=True)  # an earlier failure of this report is now out of date
+        finally:
+            _KERNELS.clear()  # shut down by papermill, or killed above
+        move_into_place(executed, notebook, force=force)
+        move_into_place(scratch / page.name, page, force=force)
+    remove_output(failed)  # an earlier failure of this report is now out of date
     return Outcome(run.name, notebook, page, None, time.perf_counter() - started)
 
 
@@ -291,11 +447,14 @@ def run(vendors=None, *, out="reports", parameters: Mapping | None = None,
 
     runs = plan(vendors, parameters=parameters, together=together, template=template)
     folder = output_folder(out)
-    if not force:
-        _refuse_existing(folder, runs)
-    batch = Batch(folder)
-    bar = tqdm(runs, desc="reports", unit="report", disable=not progress)
-    for one in bar:
-        bar.set_postfix_str(one.name)
-        batch.outcomes.append(execute(one, folder, template=template))
+    with folder_lock(folder) as stale:  # one batch at a time in a folder: a second one stops
+        if stale is not None:  # the lock of a process that no longer runs was taken over
+            remove_scratch_folders(folder)
+        if not force:
+            _refuse_existing(folder, runs)
+        batch = Batch(folder)
+        bar = tqdm(runs, desc="reports", unit="report", disable=not progress)
+        for one in bar:
+            bar.set_postfix_str(one.name)
+            batch.outcomes.append(execute(one, folder, template=template, force=force))
     return batch

@@ -8,8 +8,9 @@
   names each later reading's day as the risk, and the sum at stake when ``monthly_amount`` is
   given.
 
-Both refuse to overwrite an existing file unless ``force=True``, and never write inside the
-project's ``data/`` or ``notebooks/`` folders.
+Both write through the output guard (:mod:`cgvlib.output`): never inside ``data/``,
+``notebooks/`` or the CGV texts, never over an input, never over an existing file unless
+``force=True``, atomically (a temporary file beside the target, replaced once complete).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from cgvlib.dates import as_date
 from cgvlib.errors import InputError
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
-from cgvlib.report.outputs import output_file
+from cgvlib.output import check_target, guarded_write, write_bytes
 
 COMPARISON_COLUMNS = ["family", "item", "vendor", "text", "ambiguous", "other_readings",
                       "article", "quote", "note"]
@@ -97,7 +98,7 @@ def export_xlsx(path, *, vendors=None, findings: pd.DataFrame | None = None,
     """
     from openpyxl import Workbook
 
-    target = output_file(path, force, ".xlsx")
+    target = check_target(path, force=force, example="out.xlsx")
     chosen = _chosen(vendors)
     comparison = compare_long(chosen)
     found = check_all(chosen) if findings is None else findings
@@ -108,8 +109,7 @@ def export_xlsx(path, *, vendors=None, findings: pd.DataFrame | None = None,
     workbook.remove(workbook.active)
     _sheet(workbook, "Comparison", comparison, COMPARISON_COLUMNS)
     _sheet(workbook, "Findings", found, FINDINGS_COLUMNS)
-    workbook.save(target)
-    return target
+    return guarded_write(target, workbook.save, force=force)
 
 
 # --------------------------------------------------------------------------- ics
@@ -242,7 +242,7 @@ def export_ics(path, *, vendors=None, start, until, commitment_months=None,
     """
     from icalendar import Calendar
 
-    target = output_file(path, force, ".ics")
+    target = check_target(path, force=force, example="out.ics")
     found = deadline_events(vendors, start=start, until=until,
                             commitment_months=commitment_months,
                             monthly_amount=monthly_amount, alarm_days=alarm_days)
@@ -260,8 +260,7 @@ def export_ics(path, *, vendors=None, start, until, commitment_months=None,
     calendar.add("x-wr-caldesc", note)
     for event in found.events:
         calendar.add_component(event)
-    target.write_bytes(calendar.to_ical())
-    return target
+    return write_bytes(target, calendar.to_ical(), force=force)
 
 
 def commitment_arguments(values: Iterable[str]) -> int | dict[str, int] | None:

@@ -42,6 +42,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullFormatter, NullLocator
 
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents, as_vendor
+from cgvlib.arithmetic.frame_inputs import check_frame
 from cgvlib.arithmetic.late_payment import (
     AS_WRITTEN,
     STATUTORY_INDEMNITY_CENTS,
@@ -590,11 +591,17 @@ def penalty_rates(vendors=None, start="2015-01-01", end=None) -> pd.DataFrame:
     return frame
 
 
+BREACH_COLUMNS = ("vendor", "name", "semester", "start", "end", "rate_bp", "floor_bp",
+                  "below_floor")
+
+
 def breach_periods(rates: pd.DataFrame) -> pd.DataFrame:
     """The runs of consecutive semesters where a vendor's rate is below the floor, from a
     :func:`penalty_rates` frame: one row per run with ``vendor``, ``name``, ``first`` and
     ``last`` semester, ``start`` and ``end`` days, ``semesters`` (how many), and the widest gap
-    below the floor (``largest_gap``, percentage points)."""
+    below the floor (``largest_gap``, percentage points). A frame without the columns used
+    is refused, naming the required and the given columns."""
+    check_frame(rates, "rates", BREACH_COLUMNS)
     rows = []
     for vendor, group in rates.groupby("vendor", sort=False):
         group = group.sort_values("start")

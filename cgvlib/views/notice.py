@@ -397,6 +397,9 @@ def _history_until(history, request: dt.date):
                          f"amount in euros, e.g. {{'2024-10': 1250.00}}, got "
                          f"{type(history).__name__}")
     month = request.replace(day=1)
+    if isinstance(history, pd.Series):  # kept a Series: exit_plan checks its amounts at once
+        return history[[as_month(key, "invoice_history month") <= month
+                        for key in history.index]]
     return {key: value for key, value in items
             if as_month(key, "invoice_history month") <= month}
 

@@ -129,5 +129,8 @@ def test_cli_writes_csv_and_refuses_to_overwrite(tmp_path, capsys):
     target = tmp_path / "table.csv"
     assert main(["compare", "--csv", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith("family,item,")
+    capsys.readouterr()
     assert main(["compare", "--csv", str(target)]) == 2
-    assert "already exists" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"cgvlib: {target}: already exists and is kept; pass "
+                                       "--force (force=True) to replace it, or choose another "
+                                       "name\n")

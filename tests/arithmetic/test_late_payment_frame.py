@@ -230,19 +230,26 @@ def _frame(**changes):
     [
         (
             {"paid": ["2023-07-30", "2023-06-14", "2023-06-01"]},
-            r"paid: 2 row\(s\) \(index 'b', 'c'\) paid before the due date",
+            r"invoices\['paid'\]: rows 'b', 'c' \(2 of 3 rows\): paid before the due date",
         ),
-        ({"amount": [100.0, -1.0, 3.0]}, r"amount: 1 row\(s\) \(index 'b'\) negative"),
-        ({"amount": [100.0, 2.0, np.nan]}, r"amount: 1 row\(s\) \(index 'c'\) missing"),
+        (
+            {"amount": [100.0, -1.0, 3.0]},
+            r"invoices\['amount'\]: row 'b' \(1 of 3 rows\): negative",
+        ),
+        (
+            {"amount": [100.0, 2.0, np.nan]},
+            r"invoices\['amount'\]: row 'c' \(1 of 3 rows\): missing",
+        ),
         (
             {"amount": [100.005, 2.0, 3.0]},
-            r"amount: 1 row\(s\) \(index 'a'\) with fractions of a cent",
+            r"invoices\['amount'\]: row 'a' \(1 of 3 rows\): fractions of a cent",
         ),
         (
             {"due": ["2023-06-15", None, "2023-06-15"]},
-            r"due: 1 row\(s\) \(index 'b'\) with no date",
+            r"invoices\['due'\]: row 'b' \(1 of 3 rows\): missing",
         ),
-        ({"paid": ["2023-07-30", "2023-07-30", "2023-02-30"]}, r"paid: 1 row\(s\) \(index 'c'\)"),
+        ({"paid": ["2023-07-30", "2023-07-30", "2023-02-30"]},
+         r"invoices\['paid'\]: row 'c' \(1 of 3 rows\): not a date"),
     ],
 )
 def test_bad_rows_are_named(changes, match):
@@ -255,7 +262,7 @@ def test_missing_columns_and_invoice_date():
         late_payment_frame("statutory", _frame().drop(columns=["paid"]))
     with pytest.raises(InputError, match="invoice date"):
         late_payment_frame("gout", _frame())
-    with pytest.raises(InputError, match=r"index 'b'"):
+    with pytest.raises(InputError, match=r"row 'b' \(1 of 3 rows\)"):
         late_payment_frame("gout", _frame(invoice_date=["2023-06-01", None, "2023-06-01"]))
     with pytest.raises(InputError, match="expected a pandas DataFrame"):
         late_payment_frame("statutory", [1, 2])
@@ -272,7 +279,7 @@ def test_out_of_coverage_names_rows_and_the_last_covered_date():
     )
     with pytest.raises(
         OutOfCoverageError,
-        match=r"2 row\(s\) \(index 'b', 'c'\).*2026-06-11.*2026-06-30"
+        match=r"rows 'b', 'c' \(2 of 3 rows\).*2026-06-11.*2026-06-30"
         r".*index 'b'.*2026-07-10",
     ) as info:
         late_payment_frame("statutory", frame)

@@ -403,7 +403,8 @@ def test_dataframe_with_gaps_and_timestamps():
     [
         ("2024-01-10", "payments: expected a pandas DataFrame"),
         ({"date": "2024-01-10"}, "payments: expected a pandas DataFrame"),
-        (pd.DataFrame({"date": ["2024-01-10"], "amout": [1]}), "missing \\['amount'\\]"),
+        (pd.DataFrame({"date": ["2024-01-10"], "amout": [1]}),
+         r"payments: missing column\(s\) 'amount'; .* given: 'date', 'amout'"),
         ([("2024-01-10",)], r"payments\[0\]: expected \(date, amount"),
         ([("2024-01-10", 1, "A", None, None, 5)], r"payments\[0\]: expected"),
         ([42], r"payments\[0\]: expected a tuple"),
@@ -412,7 +413,8 @@ def test_dataframe_with_gaps_and_timestamps():
         ([("10/01/2024", 1)], r"payments\[0\]\.date: '10/01/2024' is not a date"),
         ([("2024-01-10", None)], r"payments\[0\]\.amount: missing"),
         ([{"date": "2024-01-10", "amount": 1, "note": "x"}], "unknown key"),
-        (pd.DataFrame({"date": [pd.NaT], "amount": [1]}), r"payments\[0\]\.date: missing"),
+        (pd.DataFrame({"date": [pd.NaT], "amount": [1]}),
+         r"payments\['date'\]: row 0 \(1 of 1 row\): missing"),
     ],
 )
 def test_bad_payments(payments, message):

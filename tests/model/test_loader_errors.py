@@ -71,7 +71,7 @@ def test_negative_rate_is_refused_with_its_line(write_vendor, example_data):
     message = problems(path)
     line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if "points: -3" in t)
     assert f"line {line}, late_payment.rule.points" in message
-    assert "greater than or equal to 0 (got -3)" in message
+    assert "-3 % is negative: this percentage is 0 or more" in message
 
 
 def test_wrong_type_is_refused(write_vendor, example_data):

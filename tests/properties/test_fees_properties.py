@@ -33,6 +33,7 @@ from cgvlib.arithmetic.fees import (
 )
 from cgvlib.arithmetic.liability import liability_cap
 from cgvlib.arithmetic.time_limits import time_limit
+from cgvlib.money import MAX_AMOUNT_CENTS
 
 AMOUNTS = st.integers(min_value=0, max_value=1_000_000_000).map(lambda c: Decimal(c) / 100)
 EVENT = dt.datetime(2024, 3, 31, 9, 0)
@@ -159,7 +160,7 @@ def test_cap_with_vat_is_never_below_cap_without(case, rows, amounts, rate, at):
 
 
 @settings(deadline=None)
-@given(cents=st.integers(min_value=0, max_value=10**12))
+@given(cents=st.integers(min_value=0, max_value=MAX_AMOUNT_CENTS))  # the amounts' limit
 def test_leappy_225_day_reading_never_exceeds_the_260_day_one(cents):
     r = non_solicitation_penalty("leappy", who="subcontractors", daily_rate=Decimal(cents) / 100)
     assert r.reading == "text_year_225_days"

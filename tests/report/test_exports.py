@@ -131,9 +131,11 @@ def test_no_overwrite_without_force(tmp_path):
 @pytest.mark.parametrize("folder", ["data", "notebooks"])
 def test_refuses_paths_under_data_and_notebooks(folder):
     target = ROOT / folder / "export-should-not-exist.xlsx"
-    with pytest.raises(InputError, match="never written inside"):
-        export_xlsx(target, vendors=["janquor"])
-    with pytest.raises(InputError, match="never written inside"):
+    refused = rf"refused, this is inside {ROOT / folder}, .*; outputs are never written there, " \
+              "even with --force"
+    with pytest.raises(InputError, match=refused):
+        export_xlsx(target, vendors=["janquor"], force=True)
+    with pytest.raises(InputError, match=refused):
         export_ics(target.with_suffix(".ics"), vendors=["janquor"], start="2024-01-31",
                    until="2025-01-01")
     assert not target.exists() and not target.with_suffix(".ics").exists()
@@ -147,5 +149,6 @@ def test_cli_export(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "skipped Leappy SAS" in out and xlsx.exists() and ics.exists()
     assert main(argv) == 2
-    assert "already exists" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"cgvlib: {xlsx}: already exists and is kept; pass --force "
+                                       "(force=True) to replace it, or choose another name\n")
     assert main([*argv, "--force"]) == 0

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from cgvlib.cli import main
-from cgvlib.errors import InputError
+from cgvlib.errors import InputError, UnknownVendorError
 from cgvlib.report.batch import parse_cli_value, plan, run
 from tests.conftest import ROOT
 
@@ -111,14 +111,15 @@ def test_a_forced_run_that_fails_leaves_the_earlier_report(batch):
 
 
 def test_parameter_names_are_checked_before_anything_runs(tmp_path):
-    with pytest.raises(InputError, match="unknown parameter 'amout'; the report takes: lang, "
-                                         "invoice_amount"):
+    with pytest.raises(InputError, match=r"unknown parameter 'amout' \(did you mean "
+                                         r"'invoice_amount' or 'monthly_amount'\?\); the report "
+                                         r"takes: lang, invoice_amount"):
         run(["teogest"], out=tmp_path, parameters={"amout": 3})
     with pytest.raises(InputError, match="'vendors' is set by the batch"):
         plan(["teogest"], parameters={"vendors": ["gout"]})
     with pytest.raises(InputError, match="per_vendor: 'gout' is not among this batch's vendors"):
         plan(["teogest"], parameters={"per_vendor": {"gout": {"lang": "en"}}})
-    with pytest.raises(InputError, match="no such vendor file"):
+    with pytest.raises(UnknownVendorError, match="unknown vendor 'teogst'; known vendors: gout, "):
         plan(["teogst"])
     assert list(tmp_path.iterdir()) == []
 
@@ -138,8 +139,10 @@ def test_runs_one_per_vendor_or_together():
 
 def test_reports_never_go_into_data_or_notebooks():
     for folder in ("notebooks", "data/reports"):
-        with pytest.raises(InputError, match="reports are never written inside"):
-            run(["teogest"], out=ROOT / folder)
+        with pytest.raises(InputError, match=rf"{ROOT / folder}: refused, this is inside "
+                                             rf"{ROOT / folder.split('/')[0]}, the project's"):
+            run(["teogest"], out=ROOT / folder, force=True)
+    assert not (ROOT / "data" / "reports").exists()
 
 
 def test_command_line_values_are_read_as_yaml():

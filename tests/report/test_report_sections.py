@@ -186,7 +186,7 @@ def test_working_is_folded_per_vendor(fr):
     ({"paid": "2024-02-01"}, "paid: 2024-02-01 is before due 2024-03-01"),
     ({"invoice_date": "2024-03-02"}, "invoice_date: 2024-03-02 is after due 2024-03-01"),
     ({"notice_date": "2023-12-31"}, "notice_date: 2023-12-31 is before contract_start"),
-    ({"due": "2024-13-01"}, "due: '2024-13-01' is not a date"),
+    ({"due": "2024-13-01"}, "due: 2024-13-01 is not a calendar date: there is no month 13"),
     ({"invoice_amount": -5}, "invoice_amount"),
     ({"invoice_amount": 12.345}, "fractions of a cent"),
     ({"unavailability_percent": 150}, "unavailability_percent: 150% is outside 0..100"),
