@@ -77,6 +77,18 @@ from cgvlib.reference.syntec import (
     syntec_series,
 )
 
+_SUBPACKAGES = ("analysis", "apps", "arithmetic", "model", "reference", "report", "views")
+
+
+def __getattr__(name: str):
+    """``cgvlib.report``, ``cgvlib.apps`` and ``cgvlib.views`` after a plain ``import cgvlib``:
+    imported on first use, since they bring in Jupyter, ipywidgets and matplotlib."""
+    if name in _SUBPACKAGES:
+        import importlib
+
+        return importlib.import_module(f"cgvlib.{name}")
+    raise AttributeError(f"module 'cgvlib' has no attribute {name!r}")
+
 __all__ = [
     "CgvError",
     "InputError",

@@ -1,7 +1,8 @@
 """Command line: ``python -m cgvlib compare`` prints the clause-by-vendor comparison;
 ``python -m cgvlib report`` runs the report for one vendor, several or all (executed notebook +
 HTML); ``python -m cgvlib export`` writes the comparison (with the findings) to Excel and the
-notice deadlines to an iCalendar file.
+notice deadlines to an iCalendar file; ``python -m cgvlib rates`` says how current the reference
+series are and adds to them (``rates status``, ``rates add``, ``rates update ecb``).
 
 Errors cgvlib raises on purpose are printed as one clear message (exit status 2), never as a
 traceback.
@@ -18,6 +19,7 @@ import sys
 
 from cgvlib.errors import CgvError, InputError
 from cgvlib.output import check_target, guarded_write
+from cgvlib.reference.rates_command import add_arguments as rates_arguments
 
 EXIT_SIGINT = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 EXIT_SIGTERM = 143  # 128 + SIGTERM
@@ -32,13 +34,11 @@ class Terminated(BaseException):
 
 def _compare(args: argparse.Namespace) -> int:
     from cgvlib.analysis.compare import AMBIGUOUS_MARK, FAMILIES, compare
-    from cgvlib.model.loader import load_vendor
     from cgvlib.views.text_table import render
 
     if args.csv:  # refused before any work: data/, an input, an existing file without --force
         check_target(args.csv, force=args.force)
-    chosen = [load_vendor(p) for p in args.file] + list(args.vendor)
-    table = compare(chosen or None, args.family or None)
+    table = compare(_chosen_vendors(args), args.family or None)
     if args.csv:
         written = guarded_write(args.csv, table.to_csv, force=args.force)
         print(f"comparison written to {written}")
@@ -49,6 +49,28 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _chosen_vendors(args: argparse.Namespace) -> list | None:
+    """The vendors a command works on: ``--vendor`` ids, then each ``--file`` (an analyst's
+    own vendor file, added beside the built-in ones: :func:`cgvlib.model.loader.own_vendor`;
+    a built-in vendor's own file counts as its id). Files alone are added to every built-in
+    vendor, unless ``--only``; None: every built-in vendor."""
+    from cgvlib.model.loader import own_vendor, vendor_files
+
+    builtin = [p.stem for p in vendor_files()]
+    own = {}
+    for path in getattr(args, "vendor_file", []):
+        added = own_vendor(path)
+        own[added.id] = added.id if added.id in builtin else added
+    only = getattr(args, "only", False)
+    if only and not (own or args.vendor):
+        raise InputError("--only: give the vendors to show alone, with --file my_vendor.yaml "
+                         "or --vendor ID")
+    if not own:
+        return list(args.vendor) or None
+    ids = list(args.vendor) if (args.vendor or only) else builtin
+    return [*dict.fromkeys(ids), *(v for k, v in own.items() if k not in ids)]
+
+
 def _export(args: argparse.Namespace) -> int:
     from cgvlib.report.exports import commitment_arguments, deadline_events, export_ics, export_xlsx
 
@@ -56,7 +78,7 @@ def _export(args: argparse.Namespace) -> int:
         raise InputError("export: give --xlsx FILE and/or --ics FILE")
     if args.ics and not (args.start and args.until):
         raise InputError("export --ics: give --start and --until (dates such as 2024-01-01)")
-    chosen = list(args.vendor) or None
+    chosen = _chosen_vendors(args)
     if args.xlsx:
         written = export_xlsx(args.xlsx, vendors=chosen, force=args.force)
         print(f"comparison and findings written to {written}")
@@ -74,19 +96,29 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from cgvlib.model.loader import vendor_files
     from cgvlib.report.batch import parse_cli_value, read_parameters_file, run
 
-    if args.all == bool(args.vendor):
-        raise InputError("report: give --vendor ID (repeatable) or --all")
+    if (args.all and args.vendor) or not (args.all or args.vendor or args.vendor_file):
+        raise InputError("report: give --vendor ID (repeatable) or --all, and/or --file "
+                         "my_vendor.yaml (an analyst's own vendor file, repeatable)")
     parameters: dict = {}
-    for path in args.file:
+    for path in args.params:
         parameters.update(read_parameters_file(path))
     for name, value in args.parameter:
         parameters[name] = parse_cli_value(value, name)
-    batch = run(None if args.all else args.vendor, out=args.out, parameters=parameters,
+    chosen = ([p.stem for p in vendor_files()] if args.all else list(args.vendor))
+    batch = run([*chosen, *args.vendor_file], out=args.out, parameters=parameters,
                 together=args.together, force=args.force, progress=not args.quiet)
     print(batch.summary())
     return 0 if batch.ok else 1
+
+
+def _rates(args: argparse.Namespace) -> int:
+    """``rates status|add|update``: the reference series (:mod:`cgvlib.reference.rates_command`)."""
+    from cgvlib.reference.rates_command import run
+
+    return run(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("compare", help="print the clause-by-vendor comparison")
     p.add_argument("--vendor", action="append", default=[], help="vendor id (repeatable)")
-    p.add_argument("--file", action="append", default=[], help="a vendor YAML file (repeatable)")
+    _vendor_file_options(p, "the vendors in data/vendors")
     p.add_argument("--family", action="append", default=[], help="clause family (repeatable)")
     p.add_argument("--width", type=int, default=None, help="table width in characters")
     p.add_argument("--csv", help="write the table to this CSV file instead of printing it")
@@ -103,12 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="run the report for vendors: executed notebook + HTML")
     p.add_argument("--vendor", action="append", default=[], help="vendor id (repeatable)")
     p.add_argument("--all", action="store_true", help="every vendor in data/vendors")
+    p.add_argument("--file", dest="vendor_file", action="append", default=[],
+                   help="an analyst's own vendor YAML file, its text beside it (repeatable)")
     p.add_argument("--together", action="store_true",
                    help="one report over the chosen vendors instead of one per vendor")
     p.add_argument("--out", default="reports", help="output folder (default: reports/)")
     p.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
                    metavar=("NAME", "VALUE"), help="a report parameter, e.g. -p lang en")
-    p.add_argument("-f", "--file", action="append", default=[],
+    p.add_argument("-f", "--params", dest="params", action="append", default=[],
                    help="a YAML file of parameters (with an optional per_vendor: mapping)")
     p.add_argument("--force", action="store_true", help="replace reports that exist")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -123,9 +157,22 @@ def build_parser() -> argparse.ArgumentParser:
                    help="term length in months: vendor=months (repeatable) or one number")
     p.add_argument("--alarm-days", type=int, default=14, help="alarm this many days before")
     p.add_argument("--vendor", action="append", default=[], help="vendor id (repeatable)")
+    _vendor_file_options(p, "every vendor in data/vendors")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p.set_defaults(run=_export)
+    p = sub.add_parser("rates", help="reference series: status, add a value, update the ECB rate")
+    rates_arguments(p)
+    p.set_defaults(run=_rates)
     return parser
+
+
+def _vendor_file_options(parser: argparse.ArgumentParser, others: str) -> None:
+    """``--file`` (an analyst's own vendor file, added to ``others``) and ``--only``."""
+    parser.add_argument("--file", dest="vendor_file", action="append", default=[],
+                        help=f"an analyst's own vendor YAML file, its text beside it, added to "
+                             f"{others} (repeatable)")
+    parser.add_argument("--only", action="store_true",
+                        help="only the vendors given by --file and --vendor")
 
 
 _RECEIVED: list[int] = []  # the signals received while a command runs

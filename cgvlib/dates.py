@@ -1,19 +1,30 @@
 """Date inputs: every public function accepts ``datetime.date``, ``datetime.datetime``,
-pandas ``Timestamp`` or an ISO string ``YYYY-MM-DD``, and turns it into a ``datetime.date``
-here, with a clear error otherwise."""
+pandas ``Timestamp`` or a string, ISO (``2024-03-15``) or French (``15/03/2024``,
+``15 mars 2024``, ``1er mars 2024``: :mod:`cgvlib.date_text`), and turns it into a
+``datetime.date`` here, with a clear error otherwise."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
+from babel.dates import format_date as babel_format_date
+
+from cgvlib.date_text import (
+    DATE_ADVICE,
+    MONTH_ADVICE,
+    DateTextError,
+    calendar_problem,
+    parse_french_date,
+    parse_french_month,
+)
 from cgvlib.errors import InputError
-from cgvlib.lang import check_lang
+from cgvlib.lang import BABEL_LOCALES, check_lang
 
 DateLike = dt.date | str
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[Tt \t])")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def date_problem(text: str) -> str | None:
@@ -27,19 +38,26 @@ def date_problem(text: str) -> str | None:
     if not m:
         return None
     year, month, day = (int(g) for g in m.groups())
-    shown = m.group(0).strip()
-    advice = "write a date that exists, as YYYY-MM-DD"
-    if not 1 <= month <= 12:
-        return f"{shown} is not a calendar date: there is no month {month} (1 to 12); {advice}"
-    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
-    if not 1 <= day <= last:
-        return (f"{shown} is not a calendar date: {calendar.month_name[month]} {year} has "
-                f"{last} days; {advice}")
+    problem = calendar_problem(year, month, day)
+    if problem:
+        shown = m.group(0).strip()
+        return f"{shown} is not a calendar date: {problem}; write a date that exists, as YYYY-MM-DD"
     return None
 
 
 def as_date(value, name: str = "date") -> dt.date:
-    """Return ``value`` as a ``datetime.date``; raise :class:`InputError` naming ``name``."""
+    """Return ``value`` as a ``datetime.date``; raise :class:`InputError` naming ``name``.
+
+    A string is ISO (``2024-03-15``) or French (``15/03/2024``, ``15 mars 2024``, ``1er mars
+    2024``, any case, accents optional); anything else is refused with those three forms:
+
+    >>> as_date("15 février 2024")
+    datetime.date(2024, 2, 15)
+    >>> as_date("31/02/2024", "due")
+    Traceback (most recent call last):
+    ...
+    cgvlib.errors.InputError: due: '31/02/2024' is not a calendar date: February 2024 has 29 days; write a date such as 15/03/2024, 15 mars 2024 or 2024-03-15
+    """  # noqa: E501
     if isinstance(value, dt.datetime):  # also pandas.Timestamp, a datetime subclass
         if value != value:  # NaT
             raise InputError(f"{name}: missing date (NaT); give a date such as '2024-03-31'")
@@ -53,36 +71,49 @@ def as_date(value, name: str = "date") -> dt.date:
             impossible = date_problem(value)
             if impossible:
                 raise InputError(f"{name}: {impossible}") from None
-            raise InputError(
-                f"{name}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. '2024-03-31'"
-            ) from None
+        try:
+            return parse_french_date(value)
+        except DateTextError as refused:
+            raise InputError(f"{name}: {value!r} is {refused.reason}; {DATE_ADVICE}") from None
     if hasattr(value, "to_pydatetime"):
         return as_date(value.to_pydatetime(), name)
     raise InputError(
-        f"{name}: expected a date (datetime.date or 'YYYY-MM-DD'), got {type(value).__name__} "
-        f"{value!r}"
+        f"{name}: expected a date (datetime.date, or text such as '15/03/2024', '15 mars 2024' "
+        f"or '2024-03-15'), got {type(value).__name__} {value!r}"
     )
 
 
 def as_month(value, name: str = "month") -> dt.date:
     """Return the first day of the month named by ``value``.
 
-    Accepts ``'YYYY-MM'``, a ``pandas.Period`` of monthly frequency, or any date (its month).
+    Accepts ``'YYYY-MM'``, ``'03/2024'``, ``'mars 2024'`` (any case, accents optional), a
+    ``pandas.Period`` of monthly frequency, or any date (its month).
     """
-    if isinstance(value, str) and len(value.strip()) == 7:
+    if isinstance(value, str) and _ISO_MONTH.fullmatch(value.strip()):
+        year, month = (int(part) for part in value.strip().split("-"))
+        problem = calendar_problem(year, month)
+        if problem:
+            raise InputError(f"{name}: {value!r} is not a month: {problem}; {MONTH_ADVICE}")
+        return dt.date(year, month, 1)
+    if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip() + "-01")
-        except ValueError:
-            raise InputError(f"{name}: {value!r} is not a month; write it as YYYY-MM") from None
+            return parse_french_month(value)
+        except DateTextError as refused:
+            if refused.reason != "not a month":  # a month's form, with a wrong part
+                raise InputError(f"{name}: {value!r} is {refused.reason}; {MONTH_ADVICE}") \
+                    from None
+            # else perhaps a whole date: its month, or as_date says what is wrong with it
     if hasattr(value, "start_time") and hasattr(value, "freqstr"):  # pandas.Period
         return value.start_time.date().replace(day=1)
     return as_date(value, name).replace(day=1)
 
 
-DATE_FORMATS = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}
-
-
-def format_date(day: dt.date, lang: str = "en") -> str:
-    """A date for display: ``'25/11/2026'`` (fr) or ``'2026-11-25'`` (en, ISO 8601)."""
-    check_lang(lang)
-    return as_date(day).strftime(DATE_FORMATS[lang])
+def format_date(day: dt.date, lang: str | None = None, *, length: str = "long") -> str:
+    """A date for a page, by Babel for ``lang``: ``'25 novembre 2026'`` (fr) or
+    ``'25 November 2026'`` (en); ``length="medium"`` where room is short (``'25 nov. 2026'``,
+    ``'25 Nov 2026'``). Without ``lang``: ISO 8601 ``'2026-11-25'``, the library's working
+    text (``explain()``, messages, files)."""
+    day = as_date(day)
+    if lang is None:
+        return day.isoformat()
+    return babel_format_date(day, format=length, locale=BABEL_LOCALES[check_lang(lang)])

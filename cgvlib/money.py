@@ -5,7 +5,8 @@
 - Interest for one period is the exact fraction ``cents * bp * days / (365 * 10_000)``
   (day count **actual/365 fixed**: leap years are not special). The numerators of all periods
   are summed and the total is rounded **once, half-up, to the cent** (:func:`div_round_half_up`).
-- Display formats the already-rounded cents (:func:`format_eur`); it never rounds again.
+- Display formats the already-rounded cents (:func:`format_eur`, with Babel for a page); it
+  never rounds again (the display rule, below).
 """
 
 from __future__ import annotations
@@ -13,8 +14,12 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
+from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_percent as babel_format_percent
+
+from cgvlib.amount_text import AMOUNT_ADVICE, AmountTextError, parse_amount
 from cgvlib.errors import InputError
-from cgvlib.lang import check_lang
+from cgvlib.lang import BABEL_LOCALES, check_lang
 
 DAYS_IN_YEAR = 365  # actual/365 fixed
 BP_PER_UNIT = 10_000  # basis points in 1 (100 %)
@@ -128,7 +133,20 @@ def amount_cents(value, name: str = "amount", *, unit: str = "euros") -> int:
     date, a timedelta, ``'abc'``, ``'nan'``, infinity); a missing value (None, NaN, NaT);
     a negative amount; an amount above :data:`MAX_AMOUNT_CENTS` (100,000,000.00 EUR, the
     limit of exact int64 arithmetic); fractions of a cent (12.345 EUR is an input error,
-    never a silent rounding). A float is read as typed (its shortest repr)."""
+    never a silent rounding). A float is read as typed (its shortest repr).
+
+    A string is read as people type amounts (:mod:`cgvlib.amount_text`): ``'10 000,50'``,
+    ``'10000.50'``, ``'10000,50'``, ``'10 000 €'``, ``'10 000,50 EUR'``; a form that could be
+    read two ways (``'1,234.56'``, ``'1.234,56'``, ``'1,234'``) is refused with one that
+    cannot:
+
+    >>> amount_cents("10 000,50 €", "invoice_amount")
+    1000050
+    >>> amount_cents("1.234,56", "invoice_amount")
+    Traceback (most recent call last):
+    ...
+    cgvlib.errors.InputError: invoice_amount: '1.234,56' is ambiguous: it has both a comma and a point (1,234.56 or 1.234,56?); group thousands with spaces and put one comma or point before the cents; write an amount such as 10 000,50 or 10000.50
+    """  # noqa: E501
 
     def refuse(problem: str):
         verb, reason, advice = amount_refusal(problem, unit)
@@ -138,10 +156,17 @@ def amount_cents(value, name: str = "amount", *, unit: str = "euros") -> int:
         raise refuse("missing")
     if not (isinstance(value, str) or _is_real_number(value)):
         raise refuse("kind")
-    try:
-        d = value if isinstance(value, Decimal) else Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        raise refuse("kind") from None
+    if isinstance(value, str):
+        try:
+            d = parse_amount(value, currency=unit == "euros")
+        except AmountTextError as refused:
+            advice = AMOUNT_ADVICE if unit == "euros" else amount_refusal("kind", unit)[2]
+            raise InputError(f"{name}: {value!r} is {refused.reason}; {advice}") from None
+    else:
+        try:
+            d = value if isinstance(value, Decimal) else Decimal(str(value))
+        except (InvalidOperation, ValueError):
+            raise refuse("kind") from None
     if not d.is_finite():
         raise refuse("kind")
     if d < 0:
@@ -198,28 +223,53 @@ def cents_to_euros(cents: int) -> Decimal:
 
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"
 
-
-def format_eur(cents: int, lang: str = "en") -> str:
-    """Format already-rounded cents: ``'1,234.56 EUR'`` (en) or ``'1 234,56 €'`` (fr).
-
-    Pure string work on the integer: no second rounding can happen here.
-    """
-    check_lang(lang)
-    sign = "-" if cents < 0 else ""
-    units, hundredths = divmod(abs(int(cents)), 100)
-    grouped = f"{units:,}"
-    if lang == "fr":
-        grouped = grouped.replace(",", NARROW_NBSP)
-        return f"{sign}{grouped},{hundredths:02d}{NBSP}€"
-    return f"{sign}{grouped}.{hundredths:02d} EUR"
+# --------------------------------------------------------------------------- display
+# The display rule, stated once: an amount is shown from cents the arithmetic has already
+# rounded (half-up, once); the display never rounds again. Babel (like Python's ``round``)
+# rounds half-even, so it is only given the exact Decimal ``cents / 100`` built from the
+# integer (two places, nothing to round) and told not to quantize (``decimal_quantization=
+# False``: it would print more digits rather than round any). Cents that are not a whole
+# number are refused, never rounded here.
 
 
-def format_percent(percent: Decimal | int | str, lang: str = "en") -> str:
-    """An exact percentage as written: ``'15.21 %'`` (en) or ``'15,21\u00a0%'`` (fr).
+def exact_euros(cents) -> Decimal:
+    """Whole ``cents`` as the exact two-place Decimal a formatter may print as it is:
+    ``123456 -> Decimal('1234.56')``. A fraction of a cent (``2.5``) is refused: round it
+    first (:func:`div_round_half_up`), the display does not round."""
+    if isinstance(cents, bool) or not _is_real_number(cents) or is_missing(cents) \
+            or Decimal(str(shown(cents))) != int(cents):
+        raise InputError(f"cents: {shown(cents)!r} is not a whole number of cents; amounts are "
+                         "shown only once rounded to the cent (div_round_half_up)")
+    return Decimal(int(cents)).scaleb(-2)
 
-    The value is shown with the digits it has (``Decimal('8.07')``); nothing is rounded."""
-    check_lang(lang)
-    text = f"{Decimal(str(percent)).normalize():f}"
-    if lang == "fr":
-        return text.replace(".", ",") + f"{NBSP}%"
-    return f"{text} %"
+
+def format_eur(cents: int, lang: str | None = None) -> str:
+    """Already-rounded ``cents`` for a page, by Babel for ``lang``: ``'1 234,56 €'`` (fr: a
+    narrow no-break space between thousands, a no-break space before €) or ``'€1,234.56'``
+    (en). Without ``lang``: ``'1,234.56 EUR'``, the library's working text (``explain()``,
+    messages). Nothing is rounded (see the display rule above)."""
+    euros = exact_euros(cents)
+    if lang is None:
+        sign = "-" if euros < 0 else ""
+        return f"{sign}{abs(euros):,.2f} EUR"
+    return format_currency(euros, "EUR", locale=BABEL_LOCALES[check_lang(lang)],
+                           decimal_quantization=False)
+
+
+def format_number(value, lang: str) -> str:
+    """A number for a page with the digits it has (``Decimal('12345.678')`` ->
+    ``'12 345,678'`` in French, ``'12,345.678'`` in English): Babel's separators, no
+    rounding."""
+    return format_decimal(_decimal(value, "number"), locale=BABEL_LOCALES[check_lang(lang)],
+                          decimal_quantization=False)
+
+
+def format_percent(percent: Decimal | int | str, lang: str | None = None) -> str:
+    """An exact percentage (15.21 means 15.21 %) with the digits it has, by Babel for ``lang``:
+    ``'15,21\u00a0%'`` (fr) or ``'15.21%'`` (en). Without ``lang``: ``'15.21 %'``, the
+    library's working text. Nothing is rounded."""
+    value = _decimal(percent, "percent")
+    if lang is None:
+        return f"{value.normalize():f} %"
+    return babel_format_percent(value.scaleb(-2), locale=BABEL_LOCALES[check_lang(lang)],
+                                decimal_quantization=False)

@@ -18,7 +18,9 @@
 
 Every refusal is an :class:`~cgvlib.errors.OutputError` (an ``InputError``) naming the path, what
 is wrong and what to do. One file inside ``data/`` is written, by a maintainer command only:
-``data/vendors/schema.json`` (:func:`write_vendor_schema`).
+``data/vendors/schema.json`` (:func:`write_vendor_schema`). One kind of input is rewritten, by
+``rates add``/``rates update`` only: a user-supplied reference series in the user data folder
+(:func:`write_user_series`), never anything in ``data/`` or the package.
 """
 
 from __future__ import annotations
@@ -212,6 +214,35 @@ def write_vendor_schema(text: str) -> Path:
     every other output. The target is fixed here; the command line never calls this (a test
     checks that ``cgvlib/cli.py`` does not name it)."""
     target = paths.vendors_dir() / VENDOR_SCHEMA
+    return _write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"), force=True)
+
+
+USER_SERIES_FILES = (  # the series a user may extend, each a file of the user data folder
+    "fr_legal_interest_rate.csv",
+    "ecb_main_refinancing_rate.csv",
+    "syntec_index.csv",
+)
+
+
+def write_user_series(name: str, text: str) -> Path:
+    """``rates add``/``rates update`` only: replace (atomically) the user-supplied series
+    ``name`` in the user data folder (:func:`cgvlib.paths.user_rates_dir`). It is an input cgvlib
+    has read, so :func:`guarded_write` refuses it; this is the one allowance, and it is narrow:
+    the name must be one of :data:`USER_SERIES_FILES`, and the user data folder may not lie
+    inside a protected folder (``data/``, the notebooks, the CGV texts)."""
+    if name not in USER_SERIES_FILES:
+        raise OutputError(f"{name}: not a user series; valid: {', '.join(USER_SERIES_FILES)}")
+    target = paths.user_rates_dir() / name
+    resolved = _resolved(target)
+    for folder, holds in protected_folders():
+        if resolved == folder or resolved.is_relative_to(folder):
+            raise OutputError(f"{target}: refused, the user data folder is inside {folder}, "
+                              f"{holds}; set CGVLIB_USER_DATA to a folder outside it (default "
+                              "~/.local/share/cgvlib)")
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        raise OutputError(f"{target}: refused, not a regular file; remove it or set "
+                          "CGVLIB_USER_DATA to another folder")
+    _blocker_check(target)
     return _write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"), force=True)
 
 

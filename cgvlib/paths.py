@@ -3,6 +3,9 @@
 - ``data/`` of the project (reference series and vendor files); ``CGVLIB_DATA`` overrides it.
 - The vendors' CGV texts, read only to verify citations: ``../shared/cgv`` beside the project;
   ``CGVLIB_TEXTS`` overrides it. When the folder is absent, citations are not verified.
+- The user data folder, outside the project, where ``python -m cgvlib rates add/update`` keep
+  the reference values a user supplies: ``CGVLIB_USER_DATA`` if set, else
+  ``$XDG_DATA_HOME/cgvlib``, else ``~/.local/share/cgvlib``; its series are in ``rates/``.
 """
 
 from __future__ import annotations
@@ -25,5 +28,37 @@ def vendors_dir() -> Path:
     return data_dir() / "vendors"
 
 
+DEFAULT_TEXTS_DIR = PROJECT_ROOT.parent / "shared" / "cgv"
+
+
 def texts_dir() -> Path:
-    return Path(os.environ.get("CGVLIB_TEXTS", PROJECT_ROOT.parent / "shared" / "cgv"))
+    """The texts folder in use: ``CGVLIB_TEXTS`` when set, else ``../shared/cgv``."""
+    return Path(os.environ.get("CGVLIB_TEXTS", DEFAULT_TEXTS_DIR))
+
+
+def texts_dirs() -> list[Path]:
+    """The folders a vendor's text is looked for in, after the vendor file's own folder:
+    ``CGVLIB_TEXTS`` when set, then ``../shared/cgv`` (so that a ``CGVLIB_TEXTS`` naming a
+    folder of one's own texts never hides the built-in vendors' texts)."""
+    return list(dict.fromkeys([texts_dir(), DEFAULT_TEXTS_DIR]))
+
+
+def example_vendor_file() -> Path:
+    """The minimal example vendor file; its text ``exemple.txt`` sits beside it."""
+    return PROJECT_ROOT / "data" / "vendors" / "exemple.example.yaml"
+
+
+def user_data_dir() -> Path:
+    """The user data folder: ``CGVLIB_USER_DATA``, else ``$XDG_DATA_HOME/cgvlib``, else
+    ``~/.local/share/cgvlib``."""
+    chosen = os.environ.get("CGVLIB_USER_DATA")
+    if chosen:
+        return Path(chosen).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "cgvlib"
+
+
+def user_rates_dir() -> Path:
+    """The user-supplied reference series (``rates add``/``rates update``)."""
+    return user_data_dir() / "rates"

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 
 from cgvlib import paths
+
+# No test reads the user data folder of the machine it runs on (values a user added with
+# `rates add`): every test, and every command or kernel it starts, sees an empty one.
+os.environ["CGVLIB_USER_DATA"] = tempfile.mkdtemp(prefix="cgvlib-user-data-")
+atexit.register(shutil.rmtree, os.environ["CGVLIB_USER_DATA"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -231,7 +231,8 @@ CALLS = {
         "creditor: 'autre' is not valid; valid values are 'professional'"),
     "impossible month": (
         lambda: cgvlib.syntec("2024-13"),
-        "month: '2024-13' is not a month; write it as YYYY-MM"),
+        "month: '2024-13' is not a month: there is no month 13 (1 to 12); write a month such "
+        "as 03/2024, mars 2024 or 2024-03"),
     "unknown fact": (
         lambda: cgvlib.revise_price("teogest", 1000, D(2024, 1, 1), D(2025, 1, 1), bogus=3),
         "unknown fact(s) bogus; the only fact price revision uses is volume_deviation_percent"),

@@ -24,12 +24,25 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
+from IPython.display import HTML, display
+from pandas.io.formats.style import Styler
 
 from cgvlib.errors import CgvError
 
 ERROR_STYLE = "color:#B22222;font-weight:bold"
 NOTE_STYLE = "color:#404040"
+# Tables are never clipped: long cells wrap (up to 40em wide, a word broken only when it
+# cannot fit), and a table taller than the box scrolls inside it with its header row kept in
+# view; a wider one scrolls sideways. The box's height is fixed (36em), not a share of the
+# window, which would grow with a window made as tall as the page (a full-page screenshot).
+TABLE_BOX_CSS = (
+    ".cgv-table-box{max-height:36em;max-width:100%;overflow:auto}"
+    ".cgv-table-box table{border-collapse:separate;border-spacing:0}"
+    ".cgv-table-box thead{position:sticky;top:0;z-index:1;background:#fff}"  # all header rows
+    ".cgv-table-box thead th{background:#fff}"
+    ".cgv-table-box td,.cgv-table-box th{white-space:normal;overflow-wrap:break-word;"
+    "max-width:40em;vertical-align:top;text-align:left}"
+)
 
 
 def _in_kernel() -> bool:
@@ -66,6 +79,14 @@ def freeze_layout(figure, *, again: bool = False) -> None:
         figure.set_layout_engine(None)
 
 
+def readable_table(table: pd.DataFrame | Styler) -> HTML:
+    """``table`` (a DataFrame or a styled one) as HTML that is never clipped: in a box that
+    scrolls with a sticky header row, its long cells wrapped (:data:`TABLE_BOX_CSS`)."""
+    styler = table if isinstance(table, Styler) else table.style
+    return HTML(f'<div class="cgv-table-box"><style>{TABLE_BOX_CSS}</style>'
+                f"{styler.to_html()}</div>")
+
+
 class App:
     """Base class: subclasses set ``title``, build ``controls`` in ``make_controls`` and
     implement ``compute`` and ``draw`` (and optionally ``table``)."""
@@ -92,11 +113,13 @@ class App:
             widgets.HTML(f"<b>{html.escape(self.title)}</b>") if self.title else widgets.HTML(),
             self.layout_controls(),
             self.message,
-            self.output,
-            self.notes,
-            self.table_output,
+            *self.arrange_outputs(),
         ])
         self.refresh()
+
+    def arrange_outputs(self) -> list[widgets.Widget]:
+        """The outputs under the controls, in page order: the figure, its notes, the table."""
+        return [self.output, self.notes, self.table_output]
 
     # --- what subclasses provide ------------------------------------------------------------
 
@@ -162,15 +185,20 @@ class App:
         with self.table_output:
             self.table_output.clear_output(wait=True)
             if self.frame is not None:
-                display(self.frame)
+                display(self.shown_table())
+
+    def shown_table(self) -> HTML | None:
+        """The table under the figure as the page shows it (:func:`readable_table`)."""
+        return None if self.frame is None else readable_table(self.frame)
 
     def _ipython_display_(self) -> None:
         display(self.widget)
 
 
 class TableApp(App):
-    """An app whose "figure" is a styled table (a pandas Styler) with, under it, the detail
-    of one chosen row shown in full, and a choice control whose options follow the table.
+    """An app whose "figure" is a styled table (a pandas Styler) with the detail of one
+    chosen row shown in full right under the controls (next to the control that chooses it,
+    above the table), and a choice control whose options follow the table.
 
     Subclasses name the choice control in ``choice`` and implement ``choices(results)`` →
     ``[(label, value), ...]``, ``chosen(results)`` → the value the results were computed for,
@@ -183,6 +211,11 @@ class TableApp(App):
     def __init__(self) -> None:
         self._syncing = False
         super().__init__()
+
+    def arrange_outputs(self) -> list[widgets.Widget]:
+        """The chosen row's detail first, right under the control that chooses it, then the
+        table (which may be long) and its notes."""
+        return [self.table_output, self.output, self.notes]
 
     def choices(self, results) -> list[tuple[str, Any]]:
         raise NotImplementedError
@@ -225,12 +258,19 @@ class TableApp(App):
     def _show(self) -> None:
         if not _in_kernel():
             return
-        from cgvlib.views.tables import full_text
-
         with self.output:
             self.output.clear_output(wait=True)
-            display(self.figure)
+            if self.figure is not None:
+                display(readable_table(self.figure))
         with self.table_output:
             self.table_output.clear_output(wait=True)
             if self.frame is not None:
-                display(full_text(self.detail_frame(self.frame)))
+                display(self.shown_table())
+
+    def shown_table(self) -> HTML | None:
+        """The chosen row's detail in full, as shown under its control (:func:`readable_table`)."""
+        from cgvlib.views.tables import full_text
+
+        if self.frame is None:
+            return None
+        return readable_table(full_text(self.detail_frame(self.frame)))

@@ -30,6 +30,7 @@ from pandas.io.formats.style import Styler
 
 from cgvlib.analysis.compare import FAMILIES
 from cgvlib.apps.base import TableApp
+from cgvlib.apps.choosers import chosen_ids, with_own
 from cgvlib.arithmetic.common import STATUTORY_ID
 from cgvlib.errors import InputError
 from cgvlib.model.loader import vendors as all_vendors
@@ -74,7 +75,8 @@ class CompareApp(TableApp):
     """The clause-by-vendor comparison with its citations on demand.
 
     ``CompareApp(vendors=None, families=None, ambiguous_only=False)``: the initial selection
-    (default: every vendor file, every family).
+    (default: every vendor file, every family). ``vendors`` may hold an analyst's own vendor,
+    as its file's path or a loaded Vendor (:mod:`cgvlib.apps.choosers`).
     """
 
     title = "How do the vendors' terms differ, clause by clause?"
@@ -91,13 +93,14 @@ class CompareApp(TableApp):
 
     def make_controls(self) -> dict[str, widgets.Widget]:
         vendors, families, ambiguous_only = self._initial
-        options = vendor_options()
+        given = chosen_ids(vendors)  # own vendors (a path, a Vendor) offered beside the others
+        options = with_own(vendor_options(), given)
         self._names = {vid: name for name, vid in options}
         ids = [vid for _, vid in options]
-        if vendors is None:
+        if given is None:
             chosen = tuple(vid for vid in ids if vid != STATUTORY_ID)
         else:
-            chosen = tuple([vendors] if isinstance(vendors, str) else vendors)
+            chosen = given
             unknown = [v for v in chosen if v not in ids]
             if unknown:
                 raise InputError(f"vendors: unknown {unknown}; valid: {', '.join(ids)}")

@@ -29,6 +29,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from cgvlib.apps.base import App
+from cgvlib.apps.choosers import chosen_ids
 from cgvlib.apps.compare import CompareApp
 from cgvlib.apps.findings import FindingsApp
 from cgvlib.apps.late_payment import LatePaymentApp
@@ -37,6 +38,7 @@ from cgvlib.apps.prices import PriceApp
 from cgvlib.apps.sla import SlaApp
 from cgvlib.arithmetic.common import STATUTORY_ID
 from cgvlib.errors import InputError
+from cgvlib.model.loader import vendor as vendor_by_id
 
 # Tab title -> (app class, whether it takes the dashboard's ``vendors``).
 TABS: dict[str, tuple[type[App], bool]] = {
@@ -61,10 +63,11 @@ class Dashboard:
 
 
 def _vendor_argument(app_class: type[App], vendors: Sequence[str]) -> list[str]:
-    """``vendors`` as the app takes them: the price app knows only vendors' clauses, not the
-    law's default terms."""
+    """``vendors`` (ids) as the app takes them: the price app knows only vendors' clauses, not
+    the law's default terms, and only the vendors whose terms have a price revision clause
+    (an analyst's own vendor may have none)."""
     if app_class is PriceApp:
-        return [v for v in vendors if v != STATUTORY_ID]
+        return [v for v in vendors if v != STATUTORY_ID and vendor_by_id(v).price_revision]
     return list(vendors)
 
 
@@ -72,8 +75,9 @@ def dashboard(vendors: Sequence[str] | None = None,
               settings: Mapping[str, Mapping[str, Any]] | None = None) -> Dashboard:
     """Build every app, one tab each, and return them as a :class:`Dashboard`.
 
-    ``vendors``: the vendor ids the comparison, late-payment, price and findings tabs start
-    with (``"statutory"``, the law's default terms, is kept where the app offers it); None:
+    ``vendors``: the vendor ids (or an own vendor file's path, or a Vendor) the comparison,
+    late-payment, price and findings tabs start with (``"statutory"``, the law's default
+    terms, is kept where the app offers it); None:
     each app's own default. ``settings``: keyword arguments of each tab's app, by tab title,
     passed to it as they are, e.g. ``{"Late payment": {"amount": 2500, "paid": "2024-05-15"},
     "Service credits (SLA)": {"vendor": "teogest", "month": "2024-03"}}``; a ``vendors`` given
@@ -84,6 +88,7 @@ def dashboard(vendors: Sequence[str] | None = None,
     if unknown:
         raise InputError(f"settings: unknown tabs {unknown}; tabs: {', '.join(TABS)}")
     apps: dict[str, App] = {}
+    vendors = chosen_ids(vendors)  # an own vendor (a path, a Vendor) is added, named by its id
     for title, (app_class, takes_vendors) in TABS.items():
         arguments = dict(settings.get(title, {}))
         if takes_vendors and vendors is not None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from cgvlib.amount_text import AmountTextError, parse_amount
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
 
@@ -35,12 +36,23 @@ class Verdict:
 
 
 def _normalise(value, unit: str):
+    """An answer as typed: a date as :func:`cgvlib.dates.as_date` reads it, a number as
+    :func:`cgvlib.amount_text.parse_amount` reads amounts (``1 234,56 €``, ``1234.56``; a
+    percentage may end with ``%``), refusing what could be read two ways (``1,500``)."""
     if unit == "date":
         return as_date(value, "answer")
-    try:
-        number = Decimal(str(value).replace(",", ".").replace("€", "").replace(" ", ""))
-    except InvalidOperation:
-        raise InputError(f"answer: {value!r} is not a number; write e.g. 1234.56") from None
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        number = Decimal(str(value))
+    else:
+        text = str(value).strip()
+        text = text.removesuffix("%").strip() if unit == "percent" else text
+        try:
+            number = parse_amount(text, currency=unit == "EUR")
+        except AmountTextError as refused:
+            reason = "not a number" if refused.reason.startswith("not a number") else \
+                refused.reason
+            raise InputError(f"answer: {value!r} is {reason}; write e.g. 1 234,56 or "
+                             "1234.56") from None
     if unit in ("EUR", "percent"):
         return number.quantize(Decimal("0.01"))
     return number

@@ -35,6 +35,7 @@ from pandas.io.formats.style import Styler
 
 from cgvlib.analysis.checks import SEVERITIES, check_all
 from cgvlib.apps.base import TableApp
+from cgvlib.apps.choosers import chosen_ids, with_own
 from cgvlib.apps.exercises import Exercise
 from cgvlib.arithmetic.common import STATUTORY_ID
 from cgvlib.arithmetic.late_payment import annual_rate_bp
@@ -97,6 +98,7 @@ class FindingsApp(TableApp):
         self._findings = findings
         self._tables: dict[tuple, tuple[Styler, pd.DataFrame, tuple]] = {}
         self.check_computations = 0  # how many times check_all ran (once at most)
+        self._own: list[str] = []  # ids of the analyst's own vendors given, checked too
         self.table_computations = 0  # lists built (choosing a finding adds none)
         super().__init__()
 
@@ -107,19 +109,22 @@ class FindingsApp(TableApp):
         """Every finding (:func:`cgvlib.check_all`), computed on first use and kept."""
         if self._findings is None:
             self.check_computations += 1
-            self._findings = check_all()
+            self._findings = (check_all([vid for _, vid in vendor_options()] + self._own)
+                              if self._own else check_all())
         return self._findings
 
     # --- controls -------------------------------------------------------------------------------
 
     def make_controls(self) -> dict[str, widgets.Widget]:
         vendors, severities = self._initial
-        options = vendor_options()
+        given = chosen_ids(vendors)  # own vendors (a path, a Vendor) are checked and offered too
+        builtin = vendor_options()
+        options = with_own(builtin, given)
+        self._own = [vid for _, vid in options[len(builtin):]]
         ids = [vid for _, vid in options]
-        if vendors is None:
+        if given is None:
             chosen = tuple(ids)
         else:
-            given = [vendors] if isinstance(vendors, str) else list(vendors)
             unknown = [v for v in given if v not in ids and v != STATUTORY_ID]
             if unknown:
                 raise InputError(f"vendors: unknown {unknown}; valid: {', '.join(ids)}")

@@ -29,7 +29,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from cgvlib.apps.base import App, freeze_layout
+from cgvlib.apps.choosers import chosen_ids
 from cgvlib.apps.exercises import Exercise
+from cgvlib.apps.inputs import AmountText, typed_euros
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents
 from cgvlib.arithmetic.late_payment import (
     LatePaymentResult,
@@ -89,16 +91,17 @@ class LatePaymentApp(App):
 
     ``LatePaymentApp(vendors=["teogest", "leappy"], amount=10_000, due="2024-03-01",
     paid="2024-04-15", invoice_date=None)``: every argument is the initial value of the control
-    of that name (``vendors`` defaults to the five vendors and the statutory default terms).
+    of that name (``vendors`` defaults to the five vendors and the statutory default terms, and
+    may hold an analyst's own vendor as its file's path or a loaded Vendor:
+    :mod:`cgvlib.apps.choosers`).
     """
 
     title = "Late payment: what do we owe each vendor?"
 
     def __init__(self, vendors=None, amount: float = 10_000.0, due="2024-03-01",
                  paid="2024-04-15", invoice_date=None) -> None:
-        chosen = list(default_vendors(with_statutory=True) if vendors is None else vendors)
-        if isinstance(vendors, str):
-            chosen = [vendors]
+        given = chosen_ids(vendors)  # own vendors (a path, a Vendor) offered beside the others
+        chosen = list(default_vendors(with_statutory=True) if given is None else given)
         self._choices = vendor_choices(chosen)
         self._initial = {
             "vendors": tuple(chosen),
@@ -124,8 +127,7 @@ class LatePaymentApp(App):
                 options=self._choices, value=init["vendors"], rows=len(self._choices),
                 description="Vendors", style=style,
                 tooltip="Ctrl- or Shift-click to choose several"),
-            "amount": widgets.FloatText(value=init["amount"], step=0.01, style=style,
-                                        description="Amount (EUR)"),
+            "amount": AmountText(value=init["amount"], style=style, description="Amount (EUR)"),
             "due": widgets.DatePicker(value=init["due"], description="Due date", style=style),
             "paid": widgets.DatePicker(value=init["paid"], description="Paid on", style=style),
             "invoice_date": widgets.DatePicker(value=init["invoice_date"], style=style,
@@ -177,6 +179,7 @@ class LatePaymentApp(App):
         return self._per_vendor[key]
 
     def compute(self, *, vendors, amount, due, paid, invoice_date) -> LatePaymentResults:
+        amount = typed_euros(amount, "amount")  # 10 000,50 or 10000.50
         self._check(vendors, amount, due, paid, invoice_date)
         results = {v: self._one(v, amount, due, paid, invoice_date) for v in vendors}
         return LatePaymentResults(tuple(vendors), amount, due, paid, invoice_date, results)

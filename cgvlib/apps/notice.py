@@ -2,17 +2,18 @@
 deadline met or has the contract renewed (tacite reconduction), and what is billed until the
 end. Also the exercises of the lesson on renewal and notice (préavis).
 
-:class:`NoticeApp` controls: ``vendor`` (Dropdown of vendor ids, names as labels), ``start``
-and ``notice_sent`` (DatePicker), ``commitment_months`` (Dropdown: none, 12, 24, 36),
-``monthly_amount`` (FloatText, euros a month) and ``chart`` (the renewal timeline or the
-exit cost by date). Results: the :func:`~cgvlib.arithmetic.notice.exit_plan` (``app.results.
-plan``: end, préavis, the last safe day met or missed (the default reading's deadline), the
-later day another reading gives and what is at stake if the letter leaves only then, renewed
-or not, billed total, every reading; the table's ``later_day_risk`` and ``at_stake``) and the
-:func:`~cgvlib.arithmetic.notice.renewal_deadlines` table (``app.results.deadlines``, None
-with ``app.results.deadlines_note`` saying why for vendors without terms to renew); the table
-is the exit plan's figures per reading. Bad values (a notice sent before the start, GOUT without
-the maintenance's length, a length the vendor does not offer) show a clear message.
+:class:`NoticeApp` controls: ``vendor`` (Dropdown of vendor ids, names as labels), ``start`` and
+``notice_sent`` (DatePicker), ``commitment_months`` (Dropdown: none, 12, 24, 36),
+``monthly_amount`` (AmountText, euros a month, typed 1 000,50 or 1000.50) and ``chart`` (the
+renewal timeline or the exit cost by date). Results: the
+:func:`~cgvlib.arithmetic.notice.exit_plan` (``app.results.plan``: end, préavis, the last safe
+day met or missed (the default reading's deadline), the later day another reading gives and what
+is at stake if the letter leaves only then, renewed or not, billed total, every reading; the
+table's ``later_day_risk`` and ``at_stake``) and the
+:func:`~cgvlib.arithmetic.notice.renewal_deadlines` table (``app.results.deadlines``, None with
+``app.results.deadlines_note`` saying why for vendors without terms to renew); the table is the
+exit plan's figures per reading. Bad values (a notice sent before the start, GOUT without the
+maintenance's length, a length the vendor does not offer) show a clear message.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from cgvlib.apps.base import App
+from cgvlib.apps.choosers import vendor_id, with_own
 from cgvlib.apps.exercises import Exercise
+from cgvlib.apps.inputs import AmountText, typed_euros
 from cgvlib.arithmetic.notice import ExitPlan, exit_plan, renewal_deadlines
 from cgvlib.dates import as_date, as_month
 from cgvlib.errors import InputError
@@ -70,7 +73,7 @@ class NoticeApp(App):
                  commitment_months: int | None = None, monthly_amount: float | None = 1000.0,
                  chart: str = "timeline", invoice_history=None) -> None:
         self._initial = {
-            "vendor": vendor, "start": as_date(start, "start"),
+            "vendor": vendor_id(vendor), "start": as_date(start, "start"),
             "notice_sent": as_date(notice_sent, "notice_sent"),
             "commitment_months": commitment_months,
             "monthly_amount": None if monthly_amount is None else float(monthly_amount),
@@ -91,7 +94,7 @@ class NoticeApp(App):
 
     def make_controls(self) -> dict[str, widgets.Widget]:
         init = self._initial
-        options = [(v.name, v.id) for v in all_vendors()]
+        options = with_own([(v.name, v.id) for v in all_vendors()], [init["vendor"]])
         if init["vendor"] not in [vid for _, vid in options]:
             raise InputError(f"vendor: {init['vendor']!r} is not a vendor; valid: "
                              + ", ".join(vid for _, vid in options))
@@ -106,9 +109,8 @@ class NoticeApp(App):
             "commitment_months": widgets.Dropdown(options=COMMITMENTS,
                                                   value=init["commitment_months"],
                                                   description="commitment", style=style),
-            "monthly_amount": widgets.FloatText(value=init["monthly_amount"],
-                                                description="monthly amount (EUR)",
-                                                style=style, step=100),
+            "monthly_amount": AmountText(value=init["monthly_amount"],
+                                         description="monthly amount (EUR)", style=style),
             "chart": widgets.ToggleButtons(options=CHARTS, value=init["chart"],
                                            description="chart", style=style),
         }
@@ -122,6 +124,7 @@ class NoticeApp(App):
         if notice_sent is None:
             raise InputError("notice_sent: pick the date the termination letter leaves")
         start, notice_sent = as_date(start, "start"), as_date(notice_sent, "notice_sent")
+        monthly_amount = typed_euros(monthly_amount, "monthly_amount", optional=True)
         if monthly_amount is not None and monthly_amount < 0:
             raise InputError(f"monthly_amount: {monthly_amount} EUR is negative; give the "
                              "monthly price in euros, 0 or more")

@@ -1,6 +1,6 @@
 """Price revision app: the price of a service over time under each vendor's revision clause.
 
-Controls: ``vendors`` (SelectMultiple, ids as values, names as labels), ``price`` (FloatText,
+Controls: ``vendors`` (SelectMultiple, ids as values, names as labels), ``price`` (AmountText,
 euros excl. VAT), ``start`` (DatePicker, the date the price was set: the signature), ``until``
 (DatePicker), ``volume_known`` (Checkbox: whether JANQUOR's volume deviation is known) and
 ``volume_deviation_percent`` (FloatText, the deviation of the volume of work from plan, in %,
@@ -21,9 +21,12 @@ import math
 import ipywidgets as widgets
 
 from cgvlib.apps.base import App, freeze_layout
+from cgvlib.apps.choosers import chosen_ids, with_own
+from cgvlib.apps.inputs import AmountText, typed_euros
 from cgvlib.arithmetic.price import VOLUME_FACT
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.views.prices import (
     VendorPricePath,
@@ -44,9 +47,11 @@ class PriceApp(App):
 
     def __init__(self, vendors=DEFAULT_VENDORS, price=1000.0, start="2023-03-15",
                  until="2025-10-31", volume_deviation_percent=None) -> None:
-        known = {v.id: v for v in all_vendors()
-                 if isinstance(v.price_revision, list) and v.price_revision}
-        chosen = [vendors] if isinstance(vendors, str) else list(vendors)
+        chosen = list(chosen_ids(vendors))  # own vendors (a path, a Vendor) offered too
+        offered = with_own([(v.name, v.id) for v in all_vendors()], chosen)
+        known = {vid: v for _name, vid in offered
+                 if isinstance((v := vendor_by_id(vid)).price_revision, list)
+                 and v.price_revision}
         unknown = [v for v in chosen if v not in known]
         if unknown:
             raise InputError(f"vendors: unknown or without a price revision clause: "
@@ -72,8 +77,8 @@ class PriceApp(App):
         return {
             "vendors": widgets.SelectMultiple(options=self._options, value=init["vendors"],
                                               description="Vendors", rows=5, style=style),
-            "price": widgets.FloatText(value=init["price"], description="Price (EUR excl. VAT)",
-                                       style=style),
+            "price": AmountText(value=init["price"], description="Price (EUR excl. VAT)",
+                                style=style),
             "start": widgets.DatePicker(value=init["start"], description="Price set on",
                                         style=style),
             "until": widgets.DatePicker(value=init["until"], description="Until", style=style),
@@ -88,6 +93,7 @@ class PriceApp(App):
     def compute(self, *, vendors, price, start, until, volume_known, volume_deviation_percent):
         if not vendors:
             raise InputError("vendors: choose at least one vendor")
+        price = typed_euros(price, "price")  # 1 000,50 or 1000.50
         if price is None or not math.isfinite(price):
             raise InputError(f"price: {price!r} is not an amount; give euros excl. VAT, e.g. 1000")
         if price < 0:

@@ -21,6 +21,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from cgvlib.apps.base import App, freeze_layout
+from cgvlib.apps.choosers import vendor_id, with_own
+from cgvlib.apps.inputs import AmountText, typed_euros
 from cgvlib.arithmetic.sla import (
     SlaCreditResult,
     UnavailabilityResult,
@@ -30,6 +32,7 @@ from cgvlib.arithmetic.sla import (
 )
 from cgvlib.dates import as_month
 from cgvlib.errors import InputError
+from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.sla import Sla
 from cgvlib.reference.months import add_months
@@ -73,9 +76,11 @@ def _check_duration(text: str, name: str) -> None:
         raise InputError(f"{name}: {text!r} is not a duration; type {TYPED_FORMS}") from None
 
 
-def sla_vendors() -> list[tuple[str, str]]:
-    """``(name, id)`` of every vendor whose terms state a service level, by name."""
-    return sorted((v.name, v.id) for v in all_vendors() if isinstance(v.sla, Sla))
+def sla_vendors(own=()) -> list[tuple[str, str]]:
+    """``(name, id)`` of every vendor whose terms state a service level, by name, and of the
+    analyst's own vendors ``own`` (ids) that state one."""
+    offered = with_own([(v.name, v.id) for v in all_vendors()], own)
+    return sorted((name, vid) for name, vid in offered if isinstance(vendor_by_id(vid).sla, Sla))
 
 
 def month_options(around: dt.date, *, before: int = 24, after: int = 12) -> list[str]:
@@ -102,7 +107,8 @@ class SlaApp(App):
     def __init__(self, vendor: str = "teogest", month: str | None = None,
                  downtime: str = "1h30", planned_maintenance: str = "0",
                  invoice_amount: float = 1000.0) -> None:
-        choices = sla_vendors()
+        vendor = vendor_id(vendor)  # an own vendor (a path, a Vendor) is offered too
+        choices = sla_vendors(own=[vendor])
         ids = [vid for _name, vid in choices]
         if vendor not in ids:
             raise InputError(f"vendor: {vendor!r} states no service level; vendors with an SLA: "
@@ -138,9 +144,8 @@ class SlaApp(App):
                                                 description="Planned maintenance",
                                                 placeholder="0", tooltip=hint, style=style,
                                                 continuous_update=False),
-            "invoice_amount": widgets.FloatText(value=init["invoice_amount"],
-                                                description="Month's invoice (EUR)",
-                                                style=style, step=0.01),
+            "invoice_amount": AmountText(value=init["invoice_amount"],
+                                         description="Month's invoice (EUR)", style=style),
         }
 
     # --- computation ------------------------------------------------------------------------
@@ -159,6 +164,7 @@ class SlaApp(App):
     def compute(self, *, vendor, month, downtime, planned_maintenance,
                 invoice_amount) -> SlaResults:
         rate = self._rate(vendor, month, downtime, planned_maintenance)
+        invoice_amount = typed_euros(invoice_amount, "invoice_amount")  # 1 234,56 or 1234.56
         if invoice_amount is None or invoice_amount != invoice_amount:  # NaN
             raise InputError("invoice_amount: empty; give the month's invoice in euros, "
                              "e.g. 1234.56")

@@ -15,11 +15,16 @@ Conventions (stated once for the whole layer):
 - A clause that admits several readings is computed under each (:func:`over_readings`); the
   result's own figures are the default reading's, and ``result.readings`` maps every reading's
   name to its full result.
+- A result shows itself briefly: its repr is one line under :data:`REPR_LIMIT` characters
+  (the headline figure, :meth:`Result.brief`, and the reading shown), its ``_repr_html_`` a
+  small table for notebooks (the figure, the reading, the other readings' figures); the
+  full working stays in :meth:`Result.explain` (also ``str(result)``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import html
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -91,6 +96,21 @@ def choose(items: list, which, *, argument: str, what: str, label: Callable[[Any
                      f"{which!r}")
 
 
+REPR_LIMIT = 2048  # a result's repr and its HTML table stay well under this many characters
+BRIEF_LIMIT = 300  # one figure's words in a repr or its HTML table
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text``, cut to ``limit`` characters with an ellipsis when longer."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _html_row(head: str, text: str) -> str:
+    """One row of a result's HTML table: a heading cell and its text (clipped), escaped."""
+    return (f"<tr><th style='text-align:left'>{html.escape(head)}</th>"
+            f"<td style='text-align:left'>{html.escape(_clip(text, BRIEF_LIMIT))}</td></tr>")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Result:
     """Base of every result: the vendor, the working, the citations, and the readings.
@@ -114,8 +134,60 @@ class Result:
         """True when the clause's text admits several readings (``ambiguity`` says why)."""
         return self.ambiguity is not None
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        """Every result keeps :meth:`__repr__` below: without this, the ``@dataclass`` of each
+        subclass would write its own repr of every field (kilobytes of working)."""
+        super().__init_subclass__(**kwargs)
+        if "__repr__" not in cls.__dict__:
+            cls.__repr__ = Result.__repr__  # type: ignore[method-assign]
+
     def headline(self) -> str:  # pragma: no cover - every result overrides it
         return type(self).__name__
+
+    def brief(self) -> str:
+        """The headline figure and what it is, in a few words: the line :func:`repr` shows.
+        The headline by default; results whose headline is long say less here."""
+        return self.headline()
+
+    def reading_words(self) -> str:
+        """Which reading the figures are those of, among how many ("" for a clause that reads
+        one way)."""
+        if not self.readings:
+            return ""
+        which = ("the default" if self.reading == self.default_reading
+                 else f"the default is {self.default_reading}")
+        return f"reading {self.reading} ({which}) of {len(self.readings)}"
+
+    def __repr__(self) -> str:
+        """One line: the kind of result, the vendor, the headline figure and the reading, e.g.
+        ``<SlaCreditResult teogest: credit 30.00 EUR (...); .explain() for the working>``;
+        always under :data:`REPR_LIMIT` characters (the working is in :meth:`explain`)."""
+        readings = self.reading_words()
+        line = (f"{self.vendor}: {_clip(self.brief(), BRIEF_LIMIT)}"
+                + (f" — {readings}" if readings else ""))
+        return f"<{type(self).__name__} {_clip(line, REPR_LIMIT // 2)}; .explain() for the working>"
+
+    def _repr_html_(self) -> str:
+        """A small table for notebooks, under :data:`REPR_LIMIT` characters: the figure, the
+        reading shown and the other readings' figures (as many as fit; the rest are in
+        ``.readings``). The working stays in :meth:`explain`."""
+        caption = html.escape(f"{type(self).__name__}: {self.vendor}")
+        head = f"<table><caption style='text-align:left'>{caption}</caption>"
+        tail = ("<tr><td colspan='2' style='text-align:left'><code>.explain()</code> for the "
+                "working</td></tr></table>")
+        rows = [_html_row("figure", self.brief())]
+        if self.readings:
+            rows.append(_html_row("reading", self.reading_words()))
+            others = [(name, r) for name, r in self.readings.items() if name != self.reading]
+            room = REPR_LIMIT - len(head) - len(tail) - len("".join(rows)) - 200
+            for i, (name, result) in enumerate(others):
+                row = _html_row(f"other reading {name}", result.brief())
+                if len(row) > room:
+                    rows.append(_html_row("", f"and {len(others) - i} more in .readings"))
+                    break
+                rows.append(row)
+                room -= len(row)
+        return head + "".join(rows) + tail
 
     def figures(self) -> dict[str, Any]:
         """The result's own figures (what varies between readings), for tables."""

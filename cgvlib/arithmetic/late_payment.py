@@ -203,6 +203,15 @@ class LatePaymentResult(Result):
             figures["total_as_written_cents"] = self.as_written.total_cents
         return figures
 
+    def brief(self) -> str:
+        """``'102.51 EUR for 45 days late (lawful, L441-10 II floor; as written 73.16 EUR)'``."""
+        days = "1 day" if self.days_late == 1 else f"{self.days_late} days"
+        text = f"{money(self.total_cents)} for {days} late"
+        if self.as_written is not None:
+            text += (f" (lawful, {FLOOR_ARTICLE} floor; as written "
+                     f"{money(self.as_written.total_cents)})")
+        return text
+
     def headline(self) -> str:
         days = "1 day" if self.days_late == 1 else f"{self.days_late} days"
         line = (

@@ -64,6 +64,7 @@ from cgvlib.money import BP_PER_UNIT, INT64_MAX, INTEREST_DENOMINATOR, percent_t
 from cgvlib.reference.ecb_rate import load_ecb_rates
 from cgvlib.reference.legal_rate import load_semester_rates
 from cgvlib.reference.months import semester_end
+from cgvlib.reference.status import data_version
 
 FIRST_SEMESTER = dt.date(1999, 1, 1)  # the ECB series starts on 1999-01-01; legal rate on 2005
 EPOCH = dt.date(1970, 1, 1)
@@ -102,6 +103,18 @@ class RateTable:
 
 
 _TABLES: dict[str, RateTable] = {}
+_TABLES_BUILT_ON: list[tuple] = []  # the data_version() the tables were built on
+
+
+def _cached(key: str) -> RateTable | None:
+    """The table built for ``key`` on the reference data in use now: every table is dropped
+    when the series change (a user value added, a file edited, an ``assume_last`` block
+    entered or left), so provisional or outdated rates are never served."""
+    version = data_version()
+    if [version] != _TABLES_BUILT_ON:
+        _TABLES.clear()
+        _TABLES_BUILT_ON[:] = [version]
+    return _TABLES.get(key)
 
 
 def _series(rule) -> str:
@@ -132,8 +145,9 @@ def _table(key: str, days_of_change, rate_on, series: str) -> RateTable:
     """The :class:`RateTable` of ``rate_on(day) -> bp``, constant between the days
     ``days_of_change()`` lists (built once per ``key``); the days the reference data does not
     cover (before its start, after its end) are left out."""
-    if key in _TABLES:
-        return _TABLES[key]
+    cached = _cached(key)
+    if cached is not None:
+        return cached
     changes = days_of_change()
     starts: list[dt.date] = []
     rates: list[int] = []
@@ -196,8 +210,9 @@ def lawful_table(rule) -> RateTable:
     """An annual rule's rate held to the floor day by day: max(rate, floor), on the days both
     tables cover."""
     key = f"lawful:{rule.model_dump_json()}"
-    if key in _TABLES:
-        return _TABLES[key]
+    cached = _cached(key)
+    if cached is not None:
+        return cached
     rates, floor = rate_table(rule), floor_table()
     first = max(rates.first, floor.first)
     last = min(rates.first + rates.size, floor.first + floor.size)  # exclusive

@@ -52,6 +52,7 @@ from cgvlib.arithmetic.common import (
 )
 from cgvlib.dates import as_month
 from cgvlib.errors import InputError
+from cgvlib.i18n import translate
 from cgvlib.lang import check_lang
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.sla import PERIODS, CreditTier, Sla
@@ -391,7 +392,7 @@ def tier_label(tier: CreditTier, lang: str = "en") -> str:
     low, high = (_num(b) if b is not None else None for b in (tier.low, tier.to_percent))
     if check_lang(lang) == "fr":
         low, high = (b.replace(".", ",") if b else b for b in (low, high))
-    unit, up_to = ("\u00a0%", "jusqu'à") if lang == "fr" else (" %", "up to")
+    unit, up_to = ("\u00a0%" if lang == "fr" else " %"), translate("up to", lang)
     if high is None:
         return f"{'≥' if tier.from_percent is not None else '>'} {low}{unit}"
     if tier.from_percent is not None:

@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from cgvlib import paths, strict_yaml
-from cgvlib.errors import UnknownVendorError, VendorFileError, YamlError
+from cgvlib.errors import InputError, UnknownVendorError, VendorFileError, YamlError
 from cgvlib.model.base import boolean_for_a_number
 from cgvlib.model.citations import closest_passage, quote_position, source_text
 from cgvlib.model.vendor import Vendor
@@ -181,28 +181,71 @@ def _problems_from_validation(exc: ValidationError, data: Any, root) -> list[tup
     return problems
 
 
-def _citation_problems(vendor: Vendor, texts: Path, root) -> list[tuple[str, str]]:
+def text_places(vendor_file: str | Path, texts_dir: str | Path | None = None) -> list[Path]:
+    """The folders a vendor's text (``document.file``) is looked for in, in order: the vendor
+    file's own folder, then ``texts_dir`` when given, else the texts folders
+    (:func:`cgvlib.paths.texts_dirs`: ``CGVLIB_TEXTS``, then ``../shared/cgv``)."""
+    beside = Path(vendor_file).expanduser().resolve().parent
+    others = [Path(texts_dir)] if texts_dir is not None else paths.texts_dirs()
+    return list(dict.fromkeys([beside, *others]))
+
+
+def find_text(file_name: str, places: list[Path], sha256: str | None = None) -> Path | None:
+    """The first of ``places`` holding ``file_name``; when the vendor file pins the text's
+    ``sha256``, the first whose bytes match, if any does. None when no place holds it."""
+    found = [place / file_name for place in places if (place / file_name).is_file()]
+    if sha256 is not None:
+        matching = [p for p in found if source_text(p)[1] == sha256]
+        return matching[0] if matching else (found[0] if found else None)
+    return found[0] if found else None
+
+
+def vendor_text(vendor: Vendor, texts_dir: str | Path | None = None) -> Path | None:
+    """The text ``vendor`` cites (beside its file first, then in ``texts_dir`` or the texts
+    folders), or None when it is nowhere at hand."""
+    if vendor.document.file is None:
+        return None
+    if vendor.origin is not None:
+        places = text_places(vendor.origin, texts_dir)
+    else:  # built in memory: only the texts folders
+        places = [Path(texts_dir)] if texts_dir is not None else paths.texts_dirs()
+    return find_text(vendor.document.file, places, vendor.document.sha256)
+
+
+def _where_looked(file_name: str, places: list[Path]) -> str:
+    beside, *others = places
+    listing = [f"{place}: " + (", ".join(sorted(p.name for p in place.glob("*.txt")))
+                               or "no .txt file")
+               for place in others if place.is_dir()]
+    return (f"{file_name!r} is not in {beside} (beside this file) nor in "
+            + " nor in ".join(map(str, others))
+            + "; put the vendor's text beside this file"
+            + ("; texts there: " + "; ".join(listing) if listing else ""))
+
+
+def _citation_problems(vendor: Vendor, path: Path, places: list[Path], builtin: bool,
+                       root) -> tuple[list[tuple[str, str]], Path | None]:
+    """The quotes' problems and the text they were verified against (None: not verified).
+
+    A built-in vendor (a file of ``data/vendors``) whose text is not at hand, or at hand only
+    in another version than the one its file pins (``sha256``), is left unverified rather
+    than refused: its quotes are checked by the project's own tests, and nothing a user sets
+    (``CGVLIB_TEXTS``) may stop it from loading. An analyst's own file must name a text that
+    is at hand, beside the file or in the texts folders."""
     doc = vendor.document
     if doc.file is None:
-        return [
-            (
-                "document.file",
-                "names no text file, so quotes cannot be verified; give the "
-                f"file name of the vendor's text in {texts}",
-            )
-        ]
-    path = texts / doc.file
-    if not path.is_file():
-        return [
-            (
-                "document.file",
-                f"{doc.file!r} is not in {texts}; valid files there: "
-                + ", ".join(sorted(p.name for p in texts.glob("*.txt"))),
-            )
-        ]
-    text, sha = source_text(path)
+        if builtin:
+            return [], None
+        return [("document.file", "names no text file, so quotes cannot be verified; put the "
+                 f"vendor's text beside this file (in {places[0]}) and give its file name")], None
+    found = find_text(doc.file, places, doc.sha256)
+    if found is None:
+        return ([] if builtin else [("document.file", _where_looked(doc.file, places))]), None
+    text, sha = source_text(found)
     problems = []
     if doc.sha256 is not None and doc.sha256 != sha:
+        if builtin:
+            return [], None
         problems.append(
             (
                 "document.sha256",
@@ -227,16 +270,19 @@ def _citation_problems(vendor: Vendor, texts: Path, root) -> list[tuple[str, str
                     f"{source.quote[:80]!r}{hint}",
                 )
             )
-    return problems
+    return problems, found
 
 
 def load_vendor(
     path: str | Path, *, texts_dir: str | Path | None = None, verify_quotes: bool = True
 ) -> Vendor:
-    """Load, validate and (when the texts are at hand) verify a vendor file.
+    """Load, validate and verify a vendor file.
 
-    ``texts_dir`` defaults to :func:`cgvlib.paths.texts_dir`; when that folder does not
-    exist the quotes are not verified and ``vendor.quotes_verified`` is False.
+    The text the quotes are verified against (``document.file``) is looked for beside the
+    file first, then in ``texts_dir`` (default: the texts folders, ``CGVLIB_TEXTS`` then
+    ``../shared/cgv``; :func:`text_places`). An analyst's own file whose text is nowhere at hand
+    is refused, saying where it was looked for; a built-in vendor's file (``data/vendors``)
+    then loads with ``vendor.quotes_verified`` False. ``verify_quotes=False`` skips the check.
     """
     path = Path(path)
     if not path.is_file():
@@ -251,15 +297,25 @@ def load_vendor(
                 )
             ],
         )
-    protect_input(path, f"the vendor file {path.name}")  # never written over (cgvlib.output)
     mtime = path.stat().st_mtime_ns
-    texts = Path(texts_dir) if texts_dir is not None else paths.texts_dir()
-    return _load_cached(str(path), mtime, str(texts), verify_quotes)
+    places = tuple(str(p) for p in text_places(path, texts_dir))
+    loaded = _load_cached(str(path), mtime, places, verify_quotes)
+    # once loaded, never written over (cgvlib.output); a file that fails to load is not
+    # in use, and may be corrected, by hand or through cgvlib.model.own_vendor
+    protect_input(path, f"the vendor file {path.name}")
+    return loaded
+
+
+def is_builtin(path: str | Path) -> bool:
+    """True when ``path`` is one of the built-in vendor files (``data/vendors/<id>.yaml``)."""
+    resolved = Path(path).expanduser().resolve()
+    return any(resolved == p.resolve() for p in vendor_files())
 
 
 @functools.lru_cache(maxsize=64)
-def _load_cached(path_str: str, mtime: int, texts_str: str, verify_quotes: bool) -> Vendor:
-    path, texts = Path(path_str), Path(texts_str)
+def _load_cached(path_str: str, mtime: int, places: tuple[str, ...],
+                 verify_quotes: bool) -> Vendor:
+    path = Path(path_str)
     try:
         data, root = strict_yaml.parse_file(path, "vendor file")
     except YamlError as exc:
@@ -289,13 +345,17 @@ def _load_cached(path_str: str, mtime: int, texts_str: str, verify_quotes: bool)
                 f"{vendor.id}.yaml or set id: {expected_id}",
             )
         )
-    verified = verify_quotes and texts.is_dir()
-    if verified:
-        problems += _citation_problems(vendor, texts, root)
+    text = None
+    if verify_quotes:
+        found, text = _citation_problems(vendor, path, [Path(p) for p in places],
+                                         is_builtin(path), root)
+        problems += found
     if problems:
         raise VendorFileError(path, problems)
+    if text is not None:
+        protect_input(text, f"the text of {vendor.id}, {text.name}")
     vendor._origin = str(path)
-    vendor._quotes_verified = verified
+    vendor._quotes_verified = text is not None
     return vendor
 
 
@@ -309,15 +369,87 @@ def vendors(directory: str | Path | None = None) -> list[Vendor]:
     return [load_vendor(p) for p in vendor_files(directory)]
 
 
-def vendor(vendor_id: str, directory: str | Path | None = None) -> Vendor:
-    """The vendor whose file is ``<vendor_id>.yaml`` in ``data/vendors/`` (or ``directory``)."""
+def vendor(vendor_id: str | Path, directory: str | Path | None = None) -> Vendor:
+    """The vendor whose file is ``<vendor_id>.yaml`` in ``data/vendors/`` (or ``directory``);
+    else an analyst's own vendor added in this session (:func:`own_vendor`) by its id; a path
+    to a YAML file (``"my/vendor.yaml"``) is loaded and added (:func:`own_vendor`)."""
+    if is_vendor_path(vendor_id):
+        return own_vendor(vendor_id)
     files = {p.stem: p for p in vendor_files(directory)}
-    if vendor_id not in files:
-        raise unknown_vendor(vendor_id, files)
-    return load_vendor(files[vendor_id])
+    if vendor_id in files:
+        return load_vendor(files[vendor_id])
+    if directory is None and vendor_id in _OWN:
+        return _OWN[vendor_id]
+    raise unknown_vendor(vendor_id, files)
 
 
 def unknown_vendor(vendor_id: str, known) -> UnknownVendorError:
-    """The one error for a vendor id that names no vendor file, with the ids that do."""
+    """The one error for a vendor id that names no vendor file, with the ids that do (and the
+    analyst's own vendors added in this session, if any)."""
+    own = f"; your own vendors: {', '.join(sorted(_OWN))}" if _OWN else ""
     return UnknownVendorError(f"unknown vendor {vendor_id!r}; known vendors: "
-                              + ", ".join(sorted(known)))
+                              + ", ".join(sorted(known)) + own
+                              + "; or give the path of a vendor file, such as my_vendor.yaml")
+
+
+# --- an analyst's own vendors -----------------------------------------------------------------
+
+_OWN: dict[str, Vendor] = {}  # id -> the analyst's own vendor added in this session
+RESERVED_IDS = {"statutory"}  # the law's default terms (cgvlib.arithmetic.statutory)
+
+
+def is_vendor_path(ref) -> bool:
+    """True when ``ref`` names a file rather than a vendor id: a Path, or text ending in
+    ``.yaml``/``.yml`` or holding a folder separator."""
+    if isinstance(ref, Path):
+        return True
+    return isinstance(ref, str) and (ref.endswith((".yaml", ".yml")) or "/" in ref
+                                     or "\\" in ref)
+
+
+def own_vendor(ref: str | Path | Vendor) -> Vendor:
+    """Add an analyst's own vendor (a file's path, or a :class:`Vendor` already loaded) to this
+    session, beside the built-in ones, and return it: from then on its id names it too
+    (``cgvlib.vendor("monfournisseur")``, a report's ``vendors``, ``--commitment id=12``).
+
+    The built-in vendors cannot be replaced: an own vendor whose id or name is a built-in
+    vendor's is refused with a clear error (a built-in file given by its path is simply that
+    vendor). Adding a vendor again with the same id replaces the earlier one (an edited file
+    reloaded)."""
+    if isinstance(ref, Vendor):
+        loaded = ref
+    elif isinstance(ref, str | Path):
+        loaded = load_vendor(ref)
+    else:
+        raise InputError(f"vendor: expected a vendor id, the path of a vendor file or a Vendor, "
+                         f"got {type(ref).__name__}")
+    if loaded.origin is not None and is_builtin(loaded.origin):
+        return loaded
+    builtins = {p.stem: p for p in vendor_files()}
+    where = loaded.origin or "this vendor"
+    if loaded.id in builtins or loaded.id in RESERVED_IDS:
+        taken = builtins.get(loaded.id, "the law's default terms")
+        raise InputError(f"{where}: id {loaded.id!r} is already a built-in vendor's ({taken}); "
+                         "an own vendor cannot replace one: give your file another id (and "
+                         "name the file after it), such as " + f"{loaded.id}_own")
+    names = {v.name.casefold(): v.id for v in vendors()}
+    if loaded.name.casefold() in names:
+        raise InputError(f"{where}: name {loaded.name!r} is already the built-in vendor "
+                         f"{names[loaded.name.casefold()]}'s; give your vendor another name so "
+                         "that the tables tell them apart")
+    _OWN[loaded.id] = loaded
+    return loaded
+
+
+def vendor_id(ref: str | Path | Vendor) -> str:
+    """The id naming ``ref`` in this session: an id is itself; a vendor file's path or a
+    :class:`Vendor` is added first (:func:`own_vendor`). For the apps' vendor lists, whose
+    controls hold ids."""
+    if isinstance(ref, str) and not is_vendor_path(ref):
+        return ref
+    return own_vendor(ref).id
+
+
+def own_vendors() -> list[Vendor]:
+    """The analyst's own vendors added in this session (:func:`own_vendor`), by id."""
+    return [_OWN[k] for k in sorted(_OWN)]

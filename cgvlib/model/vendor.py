@@ -73,6 +73,12 @@ class Vendor(Strict):
     def __str__(self) -> str:
         return self.name
 
+    def __repr__(self) -> str:
+        """One line (every clause would make tens of KB): the id, the name and the text read;
+        ``cgvlib.compare([id])`` shows the terms, ``model_dump()`` every field."""
+        return (f"<Vendor {self.id}: {self.name}, {self.document.title} "
+                f"({self.document.version}); .model_dump() for every clause>")
+
     def clauses(self) -> list[tuple[str, Any]]:
         """Every clause with its field path, e.g. ``("fees[2]", Fee(...))``; silent ones too."""
         out: list[tuple[str, Any]] = []

@@ -6,10 +6,12 @@ the date it took effect; a rate holds from its ``effective`` date until the day 
 next row. The file is complete up to its ``# complete_until`` date (later than its last row:
 the ECB held the rate at every meeting in between). Past that date a change may exist that the
 file does not record, so lookups refuse (:class:`~cgvlib.errors.OutOfCoverageError`) unless
-the caller passes ``assume="last"``. Conventions of the early rows (see
-``data/rates/README.md``): from 2000-06-28 to 2008-10-14 the rate is the minimum bid rate of
-variable rate tenders; before 2004-03-10 the date is that of the ECB key-rate table, the MRO
-rate applying from the first operation settled after it.
+the caller passes ``assume="last"``. Rows a user adds (``python -m cgvlib rates add ecb`` or
+``rates update ecb``) live in the user data folder and extend the file
+(:mod:`cgvlib.reference.user_data`); their results are marked ``user_supplied``. Conventions
+of the early rows (see ``data/rates/README.md``): from 2000-06-28 to 2008-10-14 the rate is
+the minimum bid rate of variable rate tenders; before 2004-03-10 the date is that of the ECB
+key-rate table, the MRO rate applying from the first operation settled after it.
 
 **Code de commerce, art. L441-10 II** (as worded since ordonnance n° 2019-359): when the terms
 of sale do not set the late-payment rate, it is the rate the ECB applies to its most recent
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +40,7 @@ import pandas as pd
 
 from cgvlib import paths
 from cgvlib.dates import as_date
+from cgvlib.reference.provisional import carried, provisional_note, provisional_source
 from cgvlib.reference.series import (
     WITH_COVERAGE_END,
     AsOf,
@@ -45,11 +49,18 @@ from cgvlib.reference.series import (
     check_assume,
     check_order,
     coverage_error,
+    data_error,
     parse_date,
     parse_percent,
     read_series_csv,
     required,
     semester_bounds,
+)
+from cgvlib.reference.user_data import (
+    existing_user_series,
+    merged,
+    replaced_keys,
+    user_source,
 )
 
 ECB_FILE = "ecb_main_refinancing_rate.csv"
@@ -68,6 +79,7 @@ class EcbRow(NamedTuple):
     rate: Decimal
     bp: int
     source: str
+    user: bool = False  # from the user data folder
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,11 @@ class EcbRates:
     effectives: tuple[dt.date, ...]
     complete_until: dt.date
     extend: str
+    user_path: Path | None = None  # the user file merged in, if any
+    packaged_complete_until: dt.date | None = None  # before the user file moved it
+    provisional_after: dt.date | None = None  # the end of the data, when carried past it
+    replaces: frozenset[str] = frozenset()  # a user file: the packaged rows it replaces
+    superseded: tuple[str, ...] = ()  # user rows the packaged data now holds differently
 
     def period_end(self, index: int) -> dt.date:
         """Last day row ``index`` is known to hold: the day before the next change, or the
@@ -90,7 +107,18 @@ class EcbRates:
 
 @cached_by_file
 def _parse(path: Path) -> EcbRates:
-    raw = read_series_csv(path, ECB_COLUMNS, WITH_COVERAGE_END)
+    return _build(read_series_csv(path, ECB_COLUMNS, WITH_COVERAGE_END))
+
+
+@cached_by_file
+def _parse_user(path: Path) -> EcbRates:
+    return _build(read_series_csv(path, ECB_COLUMNS, WITH_COVERAGE_END), user=True)
+
+
+def _build(raw, *, user: bool = False) -> EcbRates:
+    """Check and convert the rows of a file (a user file may hold no change, only a later
+    ``complete_until``)."""
+    path = raw.path
     rows: list[EcbRow] = []
     for line, row in raw.rows:
         effective = parse_date(raw, line, "effective", required(raw, line, row, "effective"))
@@ -106,11 +134,11 @@ def _parse(path: Path) -> EcbRates:
                     f"{rate} is the rate already in force since {prev.effective} (line "
                     f"{prev.line}); the file lists changes only, a hold adds no row",
                 )
-        rows.append(EcbRow(line, effective, rate, bp, source))
-    if not rows:
+        rows.append(EcbRow(line, effective, rate, bp, source, user))
+    if not rows and not user:
         raise raw.error(raw.header_line, None, "no data rows")
     complete_until = raw.meta_date("complete_until")
-    if complete_until < rows[-1].effective:
+    if rows and complete_until < rows[-1].effective:
         raise raw.error(
             raw.meta_line("complete_until"),
             "# complete_until",
@@ -118,16 +146,73 @@ def _parse(path: Path) -> EcbRates:
             f"{rows[-1].line}); move it to at least that date",
         )
     return EcbRates(
-        path, tuple(rows), tuple(r.effective for r in rows), complete_until, raw.meta["extend"]
+        path, tuple(rows), tuple(r.effective for r in rows), complete_until, raw.meta["extend"],
+        replaces=replaced_keys(raw.meta) if user else frozenset(),
     )
 
 
-def load_ecb_rates(path=None) -> EcbRates:
-    """Parse (cached) the ECB file; ``path`` defaults to ``data/rates/`` (CGVLIB_DATA)."""
-    return _parse(path if path is not None else paths.rates_dir() / ECB_FILE)
+def _merge(base: EcbRates, user: EcbRates) -> EcbRates:
+    """The packaged changes followed by the user's (:mod:`cgvlib.reference.user_data`)."""
+    rows = {row.effective: row for row in base.rows}
+    superseded = []
+    for row in user.rows:
+        packaged = rows.get(row.effective)
+        if packaged is not None:
+            if packaged.bp == row.bp:
+                continue
+            if row.effective.isoformat() in user.replaces:
+                rows[row.effective] = row._replace(source=user_source(row.source, packaged.rate))
+            else:
+                superseded.append(row.effective.isoformat())
+            continue
+        if row.effective <= base.complete_until:
+            raise data_error(
+                user.path, row.line, "effective",
+                f"{row.effective} is inside the range the packaged file {base.path.name} says is "
+                f"complete (until {base.complete_until}) and is no change it records; a user "
+                f"change must take effect after {base.complete_until}",
+            )
+        rows[row.effective] = row._replace(source=user_source(row.source))
+    ordered = [rows[day] for day in sorted(rows)]
+    for prev, row in itertools.pairwise(ordered):
+        if row.user and row.bp == prev.bp:
+            raise data_error(
+                user.path, row.line, "rate",
+                f"{row.rate} is the rate already in force since {prev.effective}; the series lists "
+                "changes only, a hold adds no row (move complete_until instead)",
+            )
+    return EcbRates(
+        base.path,
+        tuple(ordered),
+        tuple(r.effective for r in ordered),
+        max(base.complete_until, user.complete_until),
+        base.extend,
+        user.path,
+        base.complete_until,
+        superseded=tuple(superseded),
+    )
 
 
-def _notes(data: EcbRates, index: int) -> list[str]:
+def load_ecb_rates(path=None, *, user: bool = True) -> EcbRates:
+    """Parse (cached) the ECB file; ``path`` defaults to ``data/rates/`` (CGVLIB_DATA), and
+    then, unless ``user=False``, the user file of the user data folder extends it."""
+    if path is not None:
+        return _parse(path)
+    base = _parse(paths.rates_dir() / ECB_FILE)
+    found = existing_user_series(ECB_FILE) if user else None
+    data = merged(ECB_FILE, base, _parse_user(found) if found else None, _merge)
+    return carried(ECB_FILE, data, _carry_forward)
+
+
+def _carry_forward(data: EcbRates, until: dt.date) -> EcbRates:
+    """``data`` with its last rate taken to hold until ``until``, the days past its
+    ``complete_until`` provisional (:func:`cgvlib.reference.provisional.assume_last`)."""
+    if until <= data.complete_until:
+        return data
+    return replace(data, complete_until=until, provisional_after=data.complete_until)
+
+
+def _notes(data: EcbRates, index: int, day: dt.date) -> list[str]:
     row = data.rows[index]
     end = data.period_end(index)
     notes = []
@@ -140,6 +225,11 @@ def _notes(data: EcbRates, index: int) -> list[str]:
         notes.append("2000-06-28..2008-10-14: minimum bid rate of variable rate tenders")
     if index == len(data.rows) - 1:
         notes.append(f"last change in the data; confirmed unchanged until {end}")
+    if not row.user and _coverage_from_user(data, index, day):
+        notes.append(
+            f"still in force on {day} per the user-supplied {data.user_path} (the packaged "
+            f"data ends on {data.packaged_complete_until})"
+        )
     return notes
 
 
@@ -178,9 +268,23 @@ def ecb_rate(date, *, assume: str | None = None) -> AsOf:
             source=row.source,
             assumed=True,
             note=carried_forward_note(data.complete_until),
+            user_supplied=row.user,
         )
     index = bisect.bisect_right(data.effectives, day) - 1
     row = data.rows[index]
+    if data.provisional_after is not None and day > data.provisional_after:
+        what = f"the rate {row.rate} % (in force since {row.effective})"
+        return AsOf(
+            series=ECB_LABEL,
+            value=row.rate,
+            bp=row.bp,
+            start=row.effective,
+            end=data.complete_until,
+            source=provisional_source(what, data.provisional_after, row.source),
+            assumed=True,
+            note=provisional_note(what, data.provisional_after),
+            user_supplied=row.user or _coverage_from_user(data, index, data.provisional_after),
+        )
     return AsOf(
         series=ECB_LABEL,
         value=row.rate,
@@ -188,7 +292,8 @@ def ecb_rate(date, *, assume: str | None = None) -> AsOf:
         start=row.effective,
         end=data.period_end(index),
         source=row.source,
-        note="; ".join(_notes(data, index)),
+        note="; ".join(_notes(data, index, day)),
+        user_supplied=row.user or _coverage_from_user(data, index, day),
     )
 
 
@@ -247,8 +352,22 @@ def ecb_semester_rate(date, *, assume: str | None = None) -> AsOf:
         start=start,
         end=end,
         source=in_force.source,
-        note=f"rate in force on {start} (effective since {in_force.start})",
+        note=f"rate in force on {start} (effective since {in_force.start})"
+        + (f"; {in_force.note}" if in_force.assumed else ""),
+        assumed=in_force.assumed,
+        user_supplied=in_force.user_supplied,
     )
+
+
+def _coverage_from_user(data: EcbRates, index: int, day: dt.date | None = None) -> bool:
+    """True when only the user file says the rate of row ``index`` holds on ``day`` (a day
+    past the packaged ``complete_until``); without ``day``: when the last row's period runs
+    past it."""
+    if data.packaged_complete_until is None:
+        return False
+    if day is not None:
+        return day > data.packaged_complete_until
+    return index == len(data.rows) - 1 and data.complete_until > data.packaged_complete_until
 
 
 def _first_full_semester(data: EcbRates) -> dt.date:

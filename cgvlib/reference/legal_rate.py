@@ -16,7 +16,9 @@ years are not in the data and are refused.
 Data: ``data/rates/fr_legal_interest_rate.csv`` (semesters 2015-S1 onward, complete through
 its last row: one new row extends it) and ``data/rates/fr_legal_interest_rate_annual.csv``. A
 date past the last semester is refused (:class:`~cgvlib.errors.OutOfCoverageError`) unless
-the caller passes ``assume="last"``.
+the caller passes ``assume="last"``. Semesters a user adds (``python -m cgvlib rates add
+legal``) live in the user data folder and extend the file (:mod:`cgvlib.reference.user_data`);
+their results are marked ``user_supplied``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import pandas as pd
 from cgvlib import paths
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.reference.provisional import carried, note_of, provisional_source
 from cgvlib.reference.series import (
     AsOf,
     cached_by_file,
@@ -40,11 +43,18 @@ from cgvlib.reference.series import (
     check_assume,
     check_order,
     coverage_error,
+    data_error,
     parse_date,
     parse_percent,
     read_series_csv,
     required,
     semester_bounds,
+)
+from cgvlib.reference.user_data import (
+    existing_user_series,
+    merged,
+    replaced_keys,
+    user_source,
 )
 
 SEMESTER_FILE = "fr_legal_interest_rate.csv"
@@ -72,6 +82,8 @@ class SemesterRow(NamedTuple):
     consumer: Decimal
     consumer_bp: int
     source: str
+    user: bool = False  # from the user data folder
+    provisional: bool = False  # carried forward past the data (assume_last)
 
 
 class YearRow(NamedTuple):
@@ -91,6 +103,9 @@ class SemesterRates:
     starts: tuple[dt.date, ...]
     complete_until: dt.date
     extend: str
+    user_path: Path | None = None  # the user file merged in, if any
+    replaces: frozenset[str] = frozenset()  # a user file: the packaged rows it replaces
+    superseded: tuple[str, ...] = ()  # user rows the packaged data now holds differently
 
 
 @dataclass(frozen=True)
@@ -109,7 +124,15 @@ class AnnualRates:
 
 @cached_by_file
 def _parse_semesters(path: Path) -> SemesterRates:
-    raw = read_series_csv(path, SEMESTER_COLUMNS)
+    return _build_semesters(read_series_csv(path, SEMESTER_COLUMNS))
+
+
+@cached_by_file
+def _parse_user_semesters(path: Path) -> SemesterRates:
+    return _build_semesters(read_series_csv(path, SEMESTER_COLUMNS), user=True)
+
+
+def _build_semesters(raw, *, user: bool = False) -> SemesterRates:
     rows: list[SemesterRow] = []
     previous: SemesterRow | None = None
     for line, row in raw.rows:
@@ -129,7 +152,9 @@ def _parse_semesters(path: Path) -> SemesterRates:
                     f"overlap: {start}..{end} overlaps {previous.start}..{previous.end} "
                     f"(line {previous.line})",
                 )
-            if start != previous.end + dt.timedelta(days=1):
+            if start != previous.end + dt.timedelta(days=1) and not user:
+                # (a user file may replace an older semester and extend the series: its
+                # continuity is checked once merged, by _merge_semesters)
                 raise raw.error(
                     line,
                     "start",
@@ -145,13 +170,48 @@ def _parse_semesters(path: Path) -> SemesterRates:
                 f"{end} is not the end of the semester starting {start}; "
                 f"expected {semester_bounds(start)[1]}",
             )
-        previous = SemesterRow(line, start, end, pro, pro_bp, con, con_bp, source)
+        previous = SemesterRow(line, start, end, pro, pro_bp, con, con_bp, source, user)
         rows.append(previous)
     if not rows:
         raise raw.error(raw.header_line, None, "no data rows")
     complete_until = rows[-1].end  # the file covers through its last semester: one row extends it
     return SemesterRates(
-        path, tuple(rows), tuple(r.start for r in rows), complete_until, raw.meta["extend"]
+        raw.path, tuple(rows), tuple(r.start for r in rows), complete_until, raw.meta["extend"],
+        replaces=replaced_keys(raw.meta) if user else frozenset(),
+    )
+
+
+def _merge_semesters(base: SemesterRates, user: SemesterRates) -> SemesterRates:
+    """The packaged semesters followed by the user's (:mod:`cgvlib.reference.user_data`)."""
+    rows = {row.start: row for row in base.rows}
+    expected = base.complete_until + dt.timedelta(days=1)
+    superseded = []
+    for row in user.rows:
+        packaged = rows.get(row.start)
+        if packaged is not None:
+            if (packaged.professional_bp, packaged.consumer_bp) == (row.professional_bp,
+                                                                    row.consumer_bp):
+                continue
+            if row.start.isoformat() in user.replaces:
+                replaced = f"{packaged.professional} / {packaged.consumer}"
+                rows[row.start] = row._replace(source=user_source(row.source, replaced))
+            else:
+                superseded.append(row.start.isoformat())
+            continue
+        if row.start < base.starts[0] or (row.start > base.complete_until
+                                          and row.start != expected):
+            raise data_error(
+                user.path, row.line, "start",
+                f"{row.start} does not follow on from the packaged series "
+                f"({base.path.name} ends on {base.complete_until}): the first added semester "
+                f"starts on {expected}",
+            )
+        rows[row.start] = row._replace(source=user_source(row.source))
+        expected = row.end + dt.timedelta(days=1)
+    ordered = [rows[start] for start in sorted(rows)]
+    return SemesterRates(
+        base.path, tuple(ordered), tuple(r.start for r in ordered), ordered[-1].end, base.extend,
+        user.path, superseded=tuple(superseded),
     )
 
 
@@ -179,9 +239,34 @@ def _parse_years(path: Path) -> AnnualRates:
     return AnnualRates(path, tuple(rows), complete_until, raw.meta["extend"])
 
 
-def load_semester_rates(path=None) -> SemesterRates:
-    """Parse (cached) the semester file; ``path`` defaults to ``data/rates/`` (CGVLIB_DATA)."""
-    return _parse_semesters(path if path is not None else paths.rates_dir() / SEMESTER_FILE)
+def load_semester_rates(path=None, *, user: bool = True) -> SemesterRates:
+    """Parse (cached) the semester file; ``path`` defaults to ``data/rates/`` (CGVLIB_DATA),
+    and then, unless ``user=False``, the user file of the user data folder extends it."""
+    if path is not None:
+        return _parse_semesters(path)
+    base = _parse_semesters(paths.rates_dir() / SEMESTER_FILE)
+    found = existing_user_series(SEMESTER_FILE) if user else None
+    data = merged(SEMESTER_FILE, base, _parse_user_semesters(found) if found else None,
+                  _merge_semesters)
+    return carried(SEMESTER_FILE, data, _carry_forward)
+
+
+def _carry_forward(data: SemesterRates, until: dt.date) -> SemesterRates:
+    """``data`` with the last semester's rates carried forward through ``until``'s semester,
+    each added row provisional (:func:`cgvlib.reference.provisional.assume_last`)."""
+    rows = list(data.rows)
+    last = rows[-1]
+    what = (f"the legal rates of {last.start}..{last.end} ({last.professional} / "
+            f"{last.consumer})")
+    while rows[-1].end < until:
+        start = rows[-1].end + dt.timedelta(days=1)
+        rows.append(last._replace(
+            start=start, end=semester_bounds(start)[1], provisional=True,
+            source=provisional_source(what, data.complete_until, last.source)))
+    if len(rows) == len(data.rows):
+        return data
+    return replace(data, rows=tuple(rows), starts=tuple(r.start for r in rows),
+                   complete_until=rows[-1].end)
 
 
 def load_annual_rates(path=None) -> AnnualRates:
@@ -280,7 +365,11 @@ def _semester_result(
         if creditor == "professional"
         else (row.consumer, row.consumer_bp)
     )
-    return AsOf(series=label, value=value, bp=bp, start=start, end=end, source=row.source)
+    if row.provisional:
+        return AsOf(series=label, value=value, bp=bp, start=start, end=end, source=row.source,
+                    user_supplied=row.user, assumed=True, note=note_of(row.source))
+    return AsOf(series=label, value=value, bp=bp, start=start, end=end, source=row.source,
+                user_supplied=row.user)
 
 
 def legal_rate_table() -> pd.DataFrame:

@@ -38,6 +38,8 @@ REQUIRED_META = ("series", "unit", "extend")
 WITH_COVERAGE_END = (*REQUIRED_META, "complete_until")
 ASSUME_CHOICES = (None, "last")
 
+USER_MARK = "user-supplied"  # how a value from the user data folder is marked wherever shown
+
 _META_LINE = re.compile(r"^#\s*([a-z][a-z0-9_]*)\s*:\s*(.*?)\s*$")
 _DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -57,7 +59,9 @@ class AsOf:
     an index. ``bp`` is the rate in integer basis points (422), ``None`` for an index.
     ``start``/``end`` bound the period the value holds for, both days included. ``assumed`` is
     true only when the caller asked ``assume="last"`` past the end of the data; ``note`` then
-    says so, and otherwise carries any caveat about the value.
+    says so, and otherwise carries any caveat about the value. ``user_supplied`` is true when
+    the value comes from the user data folder (``rates add``/``rates update``); its ``source``
+    then starts with "user-supplied".
     """
 
     series: str
@@ -69,6 +73,7 @@ class AsOf:
     assumed: bool = False
     note: str = ""
     unit: str = "%"
+    user_supplied: bool = False
 
     def __float__(self) -> float:
         return float(self.value)
@@ -80,6 +85,8 @@ class AsOf:
         text = f"{self.value} {self.unit} ({self._describe()}; {shorten(self.source)})"
         if self.assumed or self.note:
             text += f" [{'ASSUMED: ' if self.assumed else ''}{self.note}]"
+        if self.user_supplied and USER_MARK not in text:
+            text += f" [{USER_MARK}]"
         return text
 
 
@@ -146,6 +153,15 @@ def read_series_csv(
         raise data_error(path, None, None, "file not found") from None
     except UnicodeDecodeError as exc:
         raise data_error(path, None, None, f"not UTF-8 text ({exc.reason})") from None
+    return read_series_text(path, text, columns, required_meta)
+
+
+def read_series_text(
+    path, text: str, columns: tuple[str, ...], required_meta: tuple[str, ...] = REQUIRED_META
+) -> RawFile:
+    """:func:`read_series_csv` of a text already in memory (a user file about to be written is
+    checked this way before it is); ``path`` names it in errors."""
+    path = Path(path)
     lines = text.split("\n")
 
     meta: dict[str, str] = {}
@@ -368,7 +384,9 @@ def coverage_error(
     where = "before the first" if before else "after the last"
     message = (
         f"{label}: no value for {asked}, which is {where} covered date. The data covers "
-        f"{first} to {last}{why}, from {path}. To extend it, edit that file: {extend}."
+        f"{first} to {last}{why}, from {path}. To extend it, edit that file: {extend}; or, "
+        "without editing the package, add the value to your user data folder with "
+        "'python -m cgvlib rates add' ('python -m cgvlib rates status' says how)."
     )
     if can_assume and before:
         message += ' (assume="last" does not apply: it only carries the last value forward.)'

@@ -6,7 +6,10 @@ switch to the revised index.
 révisé », from 2022-08), and the publication date when a source gives it. The file is complete
 up to its last row's month except for the months missing inside it (gaps, listed in
 ``data/rates/README.md``); a gap or a month after the end is refused
-(:class:`~cgvlib.errors.OutOfCoverageError`), never interpolated or extrapolated.
+(:class:`~cgvlib.errors.OutOfCoverageError`), never interpolated or extrapolated. Months a
+user adds (``python -m cgvlib rates add syntec``) live in the user data folder and extend the
+file or fill its gaps (:mod:`cgvlib.reference.user_data`); their results are marked
+``user_supplied``.
 
 **Publication dates.** The Fédération Syntec publishes each month's value around the end of
 the following month (October 2025 on 2025-11-28). When the file gives no date, the value is
@@ -22,6 +25,7 @@ code.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Mapping
@@ -36,6 +40,7 @@ import pandas as pd
 from cgvlib import paths, strict_yaml
 from cgvlib.dates import as_date, as_month
 from cgvlib.errors import InputError, OutOfCoverageError, YamlError
+from cgvlib.reference.provisional import carried, note_of, provisional_source
 from cgvlib.reference.series import (
     AsOf,
     cached_by_file,
@@ -50,6 +55,12 @@ from cgvlib.reference.series import (
     parse_month,
     read_series_csv,
     required,
+)
+from cgvlib.reference.user_data import (
+    existing_user_series,
+    merged,
+    replaced_keys,
+    user_source,
 )
 
 SYNTEC_FILE = "syntec_index.csv"
@@ -217,6 +228,8 @@ class SyntecRow(NamedTuple):
     series: str
     published: dt.date | None
     source: str
+    user: bool = False  # from the user data folder
+    provisional: bool = False  # carried forward past the data (assume_last)
 
     @property
     def publication(self) -> tuple[dt.date, bool]:
@@ -242,6 +255,9 @@ class SyntecData:
     complete_until: dt.date  # first day of the last covered month
     extend: str
     revision: SyntecRevision  # the YAML facts the rows were checked against
+    user_path: Path | None = None  # the user file merged in, if any
+    replaces: frozenset[str] = frozenset()  # a user file: the packaged rows it replaces
+    superseded: tuple[str, ...] = ()  # user rows the packaged data now holds differently
 
     def months(self) -> list[dt.date]:
         """Every month from the first to ``complete_until``, gaps included."""
@@ -265,8 +281,18 @@ class SyntecData:
 
 @cached_by_file
 def _parse_index(path: Path) -> SyntecData:
-    raw = read_series_csv(path, SYNTEC_COLUMNS)
     revision = syntec_revision(path.parent / REVISION_FILE)
+    return _build(read_series_csv(path, SYNTEC_COLUMNS), revision)
+
+
+@cached_by_file
+def _parse_user_index(path: Path) -> SyntecData:
+    revision = syntec_revision(paths.rates_dir() / REVISION_FILE)
+    return _build(read_series_csv(path, SYNTEC_COLUMNS), revision, user=True)
+
+
+def _build(raw, revision: SyntecRevision, *, user: bool = False) -> SyntecData:
+    path = raw.path
     rows: list[SyntecRow] = []
     for line, row in raw.rows:
         month = parse_month(raw, line, "month", required(raw, line, row, "month"))
@@ -304,7 +330,7 @@ def _parse_index(path: Path) -> SyntecData:
                 f"{value} differs from the first revised value {revision.first_revised_value} "
                 f"stated in {revision.path.name}",
             )
-        rows.append(SyntecRow(line, month, value, series, published, source))
+        rows.append(SyntecRow(line, month, value, series, published, source, user))
     if not rows:
         raise raw.error(raw.header_line, None, "no data rows")
     complete_until = rows[-1].month  # covered through the last row: one row extends it
@@ -316,23 +342,82 @@ def _parse_index(path: Path) -> SyntecData:
         complete_until,
         raw.meta["extend"],
         revision,
+        replaces=replaced_keys(raw.meta) if user else frozenset(),
     )
 
 
-def load_syntec(path=None) -> SyntecData:
-    """Parse (cached) the Syntec file; ``path`` defaults to ``data/rates/`` (CGVLIB_DATA).
-    The revision YAML is read from the same folder."""
-    path = Path(path) if path is not None else paths.rates_dir() / SYNTEC_FILE
+def load_syntec(path=None, *, user: bool = True) -> SyntecData:
+    """Parse (cached) the Syntec file; ``path`` defaults to ``data/rates/`` (CGVLIB_DATA),
+    and then, unless ``user=False``, the user file of the user data folder extends it and fills
+    its gaps. The revision YAML is read from the same folder as the file."""
+    given = path is not None
+    path = Path(path) if given else paths.rates_dir() / SYNTEC_FILE
     data = _parse_index(path)
     if data.revision is not syntec_revision(path.parent / REVISION_FILE):  # the YAML changed
         _parse_index.cache_clear()
+        _parse_user_index.cache_clear()
         data = _parse_index(path)
-    return data
+    if given or not user:
+        return data
+    found = existing_user_series(SYNTEC_FILE)
+    data = merged(SYNTEC_FILE, data, _parse_user_index(found) if found else None, _merge)
+    return carried(SYNTEC_FILE, data, _carry_forward)
+
+
+def _carry_forward(data: SyntecData, until: dt.date) -> SyntecData:
+    """``data`` with the last month's value carried forward to the month of ``until``, each
+    added month provisional and assumed published on the last day of the following month
+    (:func:`cgvlib.reference.provisional.assume_last`); gaps stay gaps."""
+    last = data.rows[-1]
+    what = f"the index of {month_str(last.month)} ({last.value})"
+    rows = list(data.rows)
+    month = next_month(data.complete_until)
+    while month <= until:
+        rows.append(last._replace(month=month, published=None, provisional=True,
+                                  source=provisional_source(what, month_end(last.month),
+                                                            last.source)))
+        month = next_month(month)
+    if len(rows) == len(data.rows):
+        return data
+    return dataclasses.replace(data, rows=tuple(rows), by_month={r.month: r for r in rows},
+                               complete_until=rows[-1].month)
+
+
+def _merge(base: SyntecData, user: SyntecData) -> SyntecData:
+    """The packaged months with the user's (:mod:`cgvlib.reference.user_data`): later months
+    extend the series, gap months fill it, a differing value for a packaged month replaces it."""
+    rows = dict(base.by_month)
+    superseded = []
+    for row in user.rows:
+        packaged = rows.get(row.month)
+        if packaged is not None:
+            if packaged.value == row.value:
+                continue
+            if month_str(row.month) in user.replaces:
+                rows[row.month] = row._replace(source=user_source(row.source, packaged.value))
+            else:
+                superseded.append(month_str(row.month))
+            continue
+        if row.month < base.first:
+            raise data_error(
+                user.path, row.line, "month",
+                f"{month_str(row.month)} is before the first month of the packaged series "
+                f"({month_str(base.first)}, {base.path.name})",
+            )
+        rows[row.month] = row._replace(source=user_source(row.source))
+    ordered = tuple(rows[month] for month in sorted(rows))
+    return SyntecData(
+        base.path, ordered, {r.month: r for r in ordered}, ordered[0].month, ordered[-1].month,
+        base.extend, base.revision, user.path, superseded=tuple(superseded),
+    )
 
 
 def _value(row: SyntecRow, note: str = "") -> SyntecValue:
     published, assumed = row.publication
+    if row.provisional:
+        note = "; ".join(filter(None, [note_of(row.source), note]))
     return SyntecValue(
+        assumed=row.provisional,
         series=row.series,
         value=row.value,
         bp=None,
@@ -343,6 +428,7 @@ def _value(row: SyntecRow, note: str = "") -> SyntecValue:
         month=month_str(row.month),
         published=published,
         published_assumed=assumed,
+        user_supplied=row.user,
     )
 
 

@@ -6,11 +6,13 @@
   anything runs; their values are checked inside each run, by the template's first cell
   (:func:`cgvlib.report.parameters.report_parameters`), so a bad value fails that run with its
   message. A YAML file may hold ``per_vendor: {teogest: {commitment_months: 12}}`` for values
-  that differ from one vendor's report to the next. Dates may be dates or ``YYYY-MM-DD``
-  strings.
+  that differ from one vendor's report to the next. Dates and amounts may be typed as text,
+  the French way or the ISO way (``15/03/2024``, ``15 mars 2024``, ``10 000,50``): they are
+  read before anything runs (:mod:`cgvlib.report.typed_parameters`).
 - Each run writes ``<name>.ipynb`` (the executed notebook) and ``<name>.html`` into the output
-  folder, never into ``data/`` or ``notebooks/``. Outputs that exist are not replaced unless
-  ``force``: the batch refuses before running anything and lists them.
+  folder (``<name>.en.html`` in English: :attr:`Run.file_stem`), never into ``data/`` or
+  ``notebooks/``. Outputs that exist are not replaced unless ``force``: the batch refuses
+  before running anything and lists them.
 - Every file is written through the output guard (:mod:`cgvlib.output`): never into
   ``data/``, ``notebooks/`` or over an input, atomically. One batch at a time writes into a
   folder: it holds ``.cgvlib-report.lock`` there while it runs (a second batch aimed at the
@@ -31,6 +33,7 @@ import contextlib
 import datetime as dt
 import difflib
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -40,7 +43,8 @@ from pathlib import Path
 
 from cgvlib import strict_yaml
 from cgvlib.errors import InputError, YamlError, YamlSyntaxError
-from cgvlib.model.loader import unknown_vendor, vendor_files
+from cgvlib.model.loader import is_vendor_path, own_vendor, unknown_vendor, vendor_files
+from cgvlib.model.vendor import Vendor
 from cgvlib.output import (
     folder_lock,
     move_into_place,
@@ -51,6 +55,7 @@ from cgvlib.output import (
     write_text,
 )
 from cgvlib.paths import PROJECT_ROOT
+from cgvlib.report.typed_parameters import typed_value, typed_values
 
 TEMPLATE = PROJECT_ROOT / "notebooks" / "report.ipynb"
 KERNEL = "python3"
@@ -59,14 +64,23 @@ CELL_TIMEOUT = 600  # seconds for one cell: a hung cell fails its run, not the m
 PER_VENDOR = "per_vendor"
 TEMPLATE_NOTE = "template-note"  # the tag of the template's cells left out of the HTML
 TOGETHER_NAME = "vendors"  # the file name of a report over several vendors together
+DEFAULT_LANG = "fr"  # the template's default language: its reports' files carry no language
 
 
 @dataclass(frozen=True)
 class Run:
-    """One report to make: its file name (without suffix) and its parameters."""
+    """One report to make: its name (a vendor id, or ``vendors``) and its parameters."""
 
     name: str
     parameters: Mapping[str, object]
+
+    @property
+    def file_stem(self) -> str:
+        """Its files' name without suffix: the name for a French report (the default,
+        ``teogest.html``), with the language for another (``teogest.en.html``), so that French
+        and English reports written into one folder never share a file."""
+        lang = self.parameters.get("lang", DEFAULT_LANG)
+        return self.name if lang == DEFAULT_LANG else f"{self.name}.{lang}"
 
 
 @dataclass(frozen=True)
@@ -129,7 +143,9 @@ def read_parameters_file(path, *, template: Path = TEMPLATE) -> dict:
     no ``010``, ``1:30`` or ``yes`` unquoted, UTF-8, at most 1 MB): a mapping of names to
     values, with an optional ``per_vendor`` mapping of vendor id to its own values. A folder or
     a missing file is refused in one line, and so is a name the template does not declare
-    (with its line, the closest valid name and the list of them)."""
+    (with its line, the closest valid name and the list of them). Dates and amounts typed as
+    text are read now (:func:`~cgvlib.report.typed_parameters.typed_value`), a bad one refused
+    with its line."""
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a parameters file; {PARAMETERS_FILE_HINT}")
@@ -156,7 +172,12 @@ def read_parameters_file(path, *, template: Path = TEMPLATE) -> dict:
         keys = _key_lines(vendors.get(str(vendor), (None, None))[1])
         for name in own:
             _check_names([name], valid, f"{_at(path, keys, name)}, {PER_VENDOR}.{vendor}")
-    return data
+        per_vendor[vendor] = typed_values(
+            own, lambda n, k=keys, v=vendor: f"{_at(path, k, n)}, {PER_VENDOR}.{v}.{n}", template)
+    # dates and amounts typed as text (15/03/2024, 10 000,50) are read now, naming their line
+    return {name: value if name == PER_VENDOR else
+            typed_value(name, value, f"{_at(path, top, name)}, {name}", template)
+            for name, value in data.items()}
 
 
 def _key_lines(node) -> dict[str, tuple[int, object]]:
@@ -172,22 +193,25 @@ def _at(path: Path, keys: dict, name) -> str:
     return f"{path}, line {line}" if line else str(path)
 
 
-def parse_cli_value(text: str, name: str | None = None):
+def parse_cli_value(text: str, name: str | None = None, *, template: Path = TEMPLATE):
     """A ``-p name value`` value read as strict YAML (``12`` a number, ``[a, b]`` a list,
     ``null`` nothing), or the text itself when it is not YAML at all. A YAML 1.1 trap (``010``,
     ``1:30``, ``yes``), a duplicate key, an alias or an impossible date is refused, naming the
-    option (``-p due``)."""
+    option (``-p due``). The text of a date or an amount parameter is read as people type it
+    (``-p due 15/03/2024``, ``-p invoice_amount '10 000,50'``:
+    :mod:`cgvlib.report.typed_parameters`)."""
     source = f"-p {name}" if name else "-p"
     try:
-        return strict_yaml.load(text, source)
+        value = strict_yaml.load(text, source)
     except YamlSyntaxError:
-        return text
+        value = text
     except YamlError as exc:
         key = exc.key if "\n" not in text.strip() else exc.where  # one line: no line number
         scalar = text.strip()  # the whole value: show the shell's quoting too
         problem = exc.problem.replace(f'quote it ("{scalar}")',
                                       f"""quote it (-p {name or 'NAME'} '"{scalar}"')""")
         raise YamlError(source, problem, key=key) from None
+    return value if name is None else typed_value(name, value, source, template)
 
 
 def _plain(value):
@@ -230,16 +254,12 @@ def _check_names(given: Iterable[str], valid: list[str], where: str,
 
 def plan(vendors=None, *, parameters: Mapping | None = None, together: bool = False,
          template: Path = TEMPLATE) -> list[Run]:
-    """The runs for ``vendors`` (ids; None: every vendor in data/vendors): one per vendor, or
-    one for them all when ``together``. ``parameters`` apply to every run; its ``per_vendor``
-    entry adds one vendor's own values to that vendor's run."""
-    known = [p.stem for p in vendor_files()]
-    ids = known if vendors is None else [vendors] if isinstance(vendors, str) else list(vendors)
-    if not ids:
-        raise InputError("vendors: no vendor chosen; give --vendor ID or --all")
-    for vendor in ids:
-        if vendor not in known:
-            raise unknown_vendor(vendor, known)
+    """The runs for ``vendors`` (ids, paths of an analyst's own vendor files, or loaded
+    :class:`~cgvlib.model.vendor.Vendor` objects; None: every vendor in data/vendors): one per
+    vendor, named after its id, or one for them all when ``together``. ``parameters`` apply to
+    every run; its ``per_vendor`` entry adds one vendor's own values to that vendor's run."""
+    refs = _report_vendors(vendors)
+    ids = list(refs)
     common = dict(parameters or {})
     per_vendor = common.pop(PER_VENDOR, None) or {}
     valid = template_parameters(template)
@@ -253,8 +273,34 @@ def plan(vendors=None, *, parameters: Mapping | None = None, together: bool = Fa
         if per_vendor:
             raise InputError(f"{PER_VENDOR}: a report over several vendors together has one "
                              "set of parameters; give commitment_months as {vendor: months}")
-        return [Run(TOGETHER_NAME, _plain({**common, "vendors": ids}))]
-    return [Run(v, _plain({**common, **per_vendor.get(v, {}), "vendors": [v]})) for v in ids]
+        return [Run(TOGETHER_NAME, _plain({**common, "vendors": list(refs.values())}))]
+    return [Run(v, _plain({**common, **per_vendor.get(v, {}), "vendors": [refs[v]]}))
+            for v in ids]
+
+
+def _report_vendors(vendors) -> dict[str, str]:
+    """Each chosen vendor's id and how the report's kernel finds it: a built-in vendor by its
+    id, an analyst's own vendor by its file's absolute path (added with
+    :func:`~cgvlib.model.loader.own_vendor`, which refuses an id or name of a built-in)."""
+    known = [p.stem for p in vendor_files()]
+    chosen = known if vendors is None else (
+        [vendors] if isinstance(vendors, str | Path | Vendor) else list(vendors))
+    if not chosen:
+        raise InputError("vendors: no vendor chosen; give --vendor ID, --file my_vendor.yaml "
+                         "or --all")
+    refs: dict[str, str] = {}
+    for ref in chosen:
+        if isinstance(ref, str) and not is_vendor_path(ref):
+            if ref not in known:
+                raise unknown_vendor(ref, known)
+            refs[ref] = ref
+            continue
+        own = own_vendor(ref)
+        if own.origin is None:
+            raise InputError(f"vendors: {own.id} was built in memory; a report reads its "
+                             "vendor from a file: save it as a YAML file and give its path")
+        refs[own.id] = own.id if own.id in known else str(Path(own.origin).resolve())
+    return refs
 
 
 # --------------------------------------------------------------------------- outputs
@@ -265,7 +311,7 @@ def _outputs(out: Path, name: str) -> tuple[Path, Path, Path]:
 
 
 def _refuse_existing(out: Path, runs: list[Run]) -> None:
-    existing = [str(p) for r in runs for p in _outputs(out, r.name)[:2] if p.exists()]
+    existing = [str(p) for r in runs for p in _outputs(out, r.file_stem)[:2] if p.exists()]
     if existing:
         raise InputError("these reports exist and are kept: " + ", ".join(existing)
                          + "; pass --force (force=True) to replace them, or choose another "
@@ -316,6 +362,11 @@ def this_python_kernel() -> type:
 
         async def _async_launch_kernel(self, kernel_cmd, **kw) -> None:
             _KERNELS.append(self)  # known before it starts, to be stopped on Ctrl-C/SIGTERM
+            # The cells' output reaches the notebook through the kernel's messages; the
+            # process's own stderr holds only its logs, and, for a kernel still starting when
+            # Ctrl-C stopped the run, the traceback of a start that lost its scratch folder:
+            # neither belongs on the terminal after the one-line message.
+            kw.setdefault("stderr", subprocess.DEVNULL)
             await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return ThisPythonKernel
@@ -400,7 +451,7 @@ def execute(run: Run, out: Path, *, template: Path = TEMPLATE, force: bool = Fal
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    notebook, page, failed = _outputs(out, run.name)
+    notebook, page, failed = _outputs(out, run.file_stem)
     started = time.perf_counter()
     with scratch_folder(out) as scratch:
         executed = scratch / notebook.name

@@ -93,7 +93,8 @@ def export_xlsx(path, *, vendors=None, findings: pd.DataFrame | None = None,
     """Write the comparison (sheet ``Comparison``) and the findings (sheet ``Findings``) to
     one Excel workbook at ``path``; return the path written.
 
-    ``vendors``: vendor ids or :class:`Vendor` objects (default: every vendor file);
+    ``vendors``: vendor ids, :class:`Vendor` objects or paths of an analyst's own vendor files
+    (default: every vendor file);
     ``findings``: a frame from :func:`cgvlib.check_all` to export instead of computing it.
     """
     from openpyxl import Workbook

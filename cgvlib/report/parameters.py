@@ -55,8 +55,9 @@ def _vendor_ids(value) -> tuple[str, ...]:
             raise InputError(f"vendors: {item!r} is not a vendor id; give ids of files in "
                              "data/vendors, such as 'teogest' (the law's default terms are "
                              "always shown beside them)")
-        as_vendor(item)  # an unknown id raises, listing the known ones
-        ids.append(item)
+        # an unknown id raises, listing the known ones; the path of an analyst's own vendor
+        # file adds that vendor to the session (cgvlib.model.loader.own_vendor), known by its id
+        ids.append(as_vendor(item).id)
     return tuple(dict.fromkeys(ids))
 
 

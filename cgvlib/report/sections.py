@@ -1,20 +1,33 @@
 """The report's sections, each one call from the template ``notebooks/report.ipynb``.
 
 ``report = prepare(**parameters)`` checks the parameters (:mod:`cgvlib.report.parameters`);
-then each method gives one thing to show: a heading with its introduction
+then each method gives one thing to show: first the summary card (:meth:`Report.summary_card`,
+:mod:`cgvlib.views.summary`: the answer for each vendor, linking to the sections below), a
+heading with its introduction
 (:meth:`Report.heading`), a table in the report's language (amounts as ``1 234,56 €`` and dates
 as ``25/11/2026`` in French, formatted from the already-rounded cents, never rounded again), a
 chart (from :mod:`cgvlib.views`, in the report's language too), or the working of every figure
-(:meth:`Report.working`, in English).
+(:meth:`Report.working`, in English). Charts, the findings and the clause table fold
+(``<details>``: :meth:`Report.charts`, :meth:`Report.folded_findings`,
+:meth:`Report.folded_comparison`), so that a page over every vendor stays short.
+
+The late payments and exit plans are those of :func:`cgvlib.views.summary.late_payment_of` and
+:func:`~cgvlib.views.summary.exit_plan_of`, the card's own: the scenario's monthly amount is
+every monthly invoice so far (Teogest's art. 20 bills its notice at the highest of three
+amounts, one of them the largest past invoice).
 
 A vendor whose terms say nothing on a subject gets a row saying so; a figure the terms leave
-to the order (a commitment length) gets a row saying what to give. Anything else wrong (a date
-past the reference data) stops the report with its message: a report never shows a guess.
+to the order (a commitment length) gets a sentence saying what to give, in the report's
+language; a sum the terms do not give (the work done) a sentence saying so. Anything else
+wrong (a date past the reference data) stops the report with its message: a report never
+shows a guess.
 """
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 from collections.abc import Callable
 from functools import cached_property
 
@@ -23,21 +36,32 @@ from IPython.display import HTML, Markdown
 from pandas.io.formats.style import Styler
 
 from cgvlib.analysis.checks import check
-from cgvlib.arithmetic.common import Result, as_vendor
-from cgvlib.arithmetic.late_payment import AS_WRITTEN, late_payment
-from cgvlib.arithmetic.notice import exit_plan
+from cgvlib.arithmetic.common import STATUTORY_ID, Result, as_vendor
+from cgvlib.arithmetic.late_payment import AS_WRITTEN
 from cgvlib.arithmetic.sla import sla_credit, tier_label
 from cgvlib.dates import format_date
 from cgvlib.errors import InputError
 from cgvlib.model.base import Silent
 from cgvlib.money import cents_to_euros, format_eur, format_percent
+from cgvlib.names import label
 from cgvlib.report.labels import text
 from cgvlib.report.parameters import ReportParameters, report_parameters
 from cgvlib.views.findings import findings_table, summary_chart
 from cgvlib.views.late_payment import cost_by_days_late, penalty_rate_over_time
 from cgvlib.views.notice import renewal_timeline
 from cgvlib.views.sla import credit_tiers_chart
+from cgvlib.views.summary import (
+    ANCHORS,
+    SummaryCard,
+    billing_unavailable,
+    build_card,
+    card_word,
+    exit_plan_of,
+    exit_unavailable,
+    late_payment_of,
+)
 from cgvlib.views.tables import comparison_table
+from cgvlib.views.words import word
 
 CELL_STYLE = {"white-space": "pre-wrap", "text-align": "left", "vertical-align": "top"}
 RENEWAL_YEARS_SHOWN = 2  # the timeline runs to two years after the notice date
@@ -66,6 +90,9 @@ class Report:
         return format_date(value, self.p.lang)
 
     def name(self, vendor_id: str) -> str:
+        """A vendor's name; the law's default terms named in the report's language."""
+        if vendor_id == STATUTORY_ID:
+            return label(vendor_id, self.p.lang)
         return as_vendor(vendor_id).name
 
     def _table(self, rows: dict[str, dict[str, object]], index: str = "vendor") -> Styler:
@@ -80,7 +107,20 @@ class Report:
 
     def title(self) -> Markdown:
         names = ", ".join(self.name(v) for v in self.p.vendors)
-        return Markdown(f"# {self.t('title', names=names)}\n\n{self.t('subtitle')}")
+        return Markdown(f"# {self.t('title', names=names)}")
+
+    def introduction(self) -> Markdown:
+        """What the report compares and how it cites (under the summary card)."""
+        return Markdown(self.t("subtitle"))
+
+    def summary_card(self) -> SummaryCard:
+        """The answer first (:mod:`cgvlib.views.summary`): per vendor, what the late payment
+        owes, the last safe day for the letter and what is at stake, the findings by severity,
+        each linking to its section below; from the results the sections show."""
+        p = self.p
+        return build_card(p.vendors, self.late_payments, self.exits, self.findings,
+                          invoice_cents=p.invoice_cents, due=p.due, paid=p.paid,
+                          start=p.contract_start, notice=p.notice_date, lang=p.lang)
 
     def parameters_table(self) -> Styler:
         p = self.p
@@ -113,7 +153,9 @@ class Report:
         }
         if section == "sla":
             values["amount"] = self.eur(p.monthly_cents)
-        return Markdown(f"## {self.t(section)}\n\n{self.t(section + '_intro', **values)}")
+        anchor = f' <a id="{ANCHORS[section]}"></a>' if section in ANCHORS else ""
+        return Markdown(f"## {self.t(section)}{anchor}\n\n"
+                        f"{self.t(section + '_intro', **values)}")
 
     # --- the clause comparison ---------------------------------------------------------------
 
@@ -125,8 +167,7 @@ class Report:
     @cached_property
     def late_payments(self) -> dict[str, Result]:
         p = self.p
-        return {v: late_payment(v, cents_to_euros(p.invoice_cents), p.due, p.paid,
-                                invoice_date=p.invoice_date)
+        return {v: late_payment_of(v, p.invoice_cents, p.due, p.paid, p.invoice_date)
                 for v in p.compared}
 
     def _rates(self, result) -> str:
@@ -143,7 +184,9 @@ class Report:
         for name, other in result.readings.items():
             if name != result.reading and not name.endswith(AS_WRITTEN):
                 readings.setdefault(describe(other), []).append(name)
-        return "\n".join(f"{figure}: {', '.join(names)}" for figure, names in readings.items())
+        names_in = word("list_separator", self.p.lang).join  # their names hold commas
+        return "\n".join(f"{figure}: {names_in(label(n, self.p.lang) for n in names)}"
+                         for figure, names in readings.items())
 
     def late_payment_table(self) -> Styler:
         rows = {}
@@ -229,17 +272,22 @@ class Report:
 
     @cached_property
     def exits(self) -> dict[str, Result | str]:
-        p = self.p
-        return {v: self._attempt(lambda v=v: exit_plan(
-                    v, p.contract_start, p.notice_date,
-                    commitment_months=p.commitment_months.get(v),
-                    monthly_amount=cents_to_euros(p.monthly_cents)))
-                for v in self._with_clause("term")}
+        """Each vendor's exit plan for the scenario, or the sentence saying why there is none
+        (the terms are silent, or leave the length to the order and none was given)."""
+        p, plans = self.p, {}
+        for v in p.vendors:
+            months = p.commitment_months.get(v)
+            try:
+                plans[v] = exit_plan_of(v, p.contract_start, p.notice_date, months,
+                                        p.monthly_cents)
+            except InputError as exc:
+                plans[v] = exit_unavailable(v, exc, months, p.lang)
+        return plans
 
     def exit_table(self) -> Styler:
         return self._vendor_table(self.exits, self._exit_row)
 
-    def _exit_row(self, _vendor: str, r) -> dict[str, object]:
+    def _exit_row(self, vendor: str, r) -> dict[str, object]:
         billed = getattr(r, "billed_total_cents", None)
         return {
             "request": self.day(r.request_date),
@@ -250,7 +298,7 @@ class Report:
             "other_readings": self._others(r, lambda o: self.day(o.end)),
             "article": _articles(r),
             # why no sum is given (e.g. the work done up to the end is not a contract figure)
-            "note": r.billing_basis if billed is None else "",
+            "note": billing_unavailable(vendor, r, self.p.lang) if billed is None else "",
         }
 
     def renewal_chart(self):
@@ -285,12 +333,65 @@ class Report:
         results = {"late_payment": self.late_payments, "sla": self.sla_credits,
                    "exit": self.exits}[section]
         blocks = [f"<p><b>{html.escape(self.t('working'))}</b></p>"]
-        for vendor, r in results.items():
+        # every vendor of the report (never an empty section: why there is no working), then
+        # the others computed (the law's default terms)
+        for vendor in dict.fromkeys([*self.p.vendors, *results]):
+            r = results.get(vendor, self.t("silent"))
             if isinstance(r, str):
+                blocks.append(f"<p>{html.escape(self.name(vendor))} : {html.escape(r)}</p>"
+                              if self.p.lang == "fr" else
+                              f"<p>{html.escape(self.name(vendor))}: {html.escape(r)}</p>")
                 continue
             blocks.append(f"<details><summary>{html.escape(self.name(vendor))}</summary>"
                           f"<pre>{html.escape(r.explain())}</pre></details>")
         return HTML("\n".join(blocks))
+
+    # --- folded details ---------------------------------------------------------------------
+
+    def charts(self, section: str) -> HTML:
+        """The charts of ``section`` (``late_payment``, ``sla``, ``exit``, ``findings``) in a
+        folded block: the page opens on the tables, a chart is one click away. Each chart is a
+        PNG reduced to 256 colours (:func:`compact_png`), a quarter of the page's weight."""
+        figures = {"late_payment": lambda: [self.late_payment_chart(),
+                                            self.penalty_rate_chart()],
+                   "sla": self.sla_charts, "exit": lambda: [self.renewal_chart()],
+                   "findings": lambda: [self.findings_chart()]}[section]()
+        images = "".join(f'<p><img alt="" src="data:image/png;base64,{compact_png(f)}"></p>'
+                         for f in figures)
+        summary = html.escape(card_word("fold_charts", self.p.lang, count=len(figures)),
+                              quote=False)
+        return HTML(f"<details><summary>{summary}</summary>{images}</details>")
+
+    def folded_findings(self) -> HTML:
+        """The findings table, folded under a line giving their number."""
+        summary = card_word("fold_findings", self.p.lang, count=len(self.findings))
+        return _folded(summary, self.findings_table())
+
+    def folded_comparison(self) -> HTML:
+        """The clause-by-vendor table, folded."""
+        return _folded(card_word("fold_comparison", self.p.lang), self.comparison())
+
+
+def _folded(summary: str, shown) -> HTML:
+    """``shown`` (a styled table or Markdown) inside a closed ``<details>``."""
+    inner = (shown.to_html() if isinstance(shown, Styler)
+             else f"<p>{html.escape(shown.data)}</p>")
+    return HTML(f"<details><summary>{html.escape(summary, quote=False)}</summary>{inner}"
+                "</details>")
+
+
+def compact_png(figure) -> str:
+    """``figure`` as a base64 PNG of at most 256 colours (the charts use a few flat colours
+    and anti-aliased lines: the quantised image reads the same at a quarter of the bytes)."""
+    from PIL import Image
+
+    raw = io.BytesIO()
+    figure.savefig(raw, format="png", bbox_inches="tight", facecolor="white")
+    image = Image.open(io.BytesIO(raw.getvalue())).convert("RGB")
+    small = io.BytesIO()
+    image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(small, format="png",
+                                                                      optimize=True)
+    return base64.b64encode(small.getvalue()).decode("ascii")
 
 
 def _articles(result: Result) -> str:

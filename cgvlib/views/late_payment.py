@@ -62,6 +62,7 @@ from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.payment import LatePayment
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import bp_to_percent, format_eur, percent_to_bp
+from cgvlib.names import label
 from cgvlib.reference.ecb_rate import load_ecb_rates
 from cgvlib.reference.legal_rate import load_semester_rates
 from cgvlib.reference.months import semester_end, semester_label, semester_start
@@ -71,13 +72,13 @@ from cgvlib.views.style import (
     FLOOR_COLOUR,
     VENDOR_COLOURS,
     as_datetime,
+    date_axis,
     new_figure,
     vendor_colour,
 )
 from cgvlib.views.tables import scenario_table
 from cgvlib.views.words import (
     axis_eur_text,
-    date_ticks,
     decimal_text,
     euro_axis,
     percent_axis,
@@ -116,8 +117,10 @@ class Terms:
         return self.label_in("en")
 
     def label_in(self, lang: str) -> str:
-        """The vendor's name, and when its terms are silent that the statutory terms apply."""
-        return self.vendor.name + (f" ({word('silent_terms', lang)})" if self.note else "")
+        """The vendor's name (the law's default terms named in ``lang``), and when its terms
+        are silent that the statutory terms apply."""
+        name = label(self.id, lang) if self.id == STATUTORY_ID else self.vendor.name
+        return name + (f" ({word('silent_terms', lang)})" if self.note else "")
 
     @property
     def clause(self) -> LatePayment:
@@ -389,14 +392,18 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
                 axis.plot(x, written, color=t.colour, lw=1.3, ls=":", gid=f"as-written:{t.id}",
                           zorder=3, label=words if k == 0 else f"_{words}")
                 written_any = True
-            for i, (reading, values) in enumerate(others.items()):
-                words = (word("other_readings", lang, name=t.vendor.name, count=len(others))
-                         if len(others) > 1
-                         else word("other_reading", lang, name=t.vendor.name, reading=reading))
-                axis.plot(x, values, color=t.colour, lw=1.0, ls="--", alpha=0.85,
-                          gid=f"reading:{t.id}:{reading}",
+            same, groups = reading_groups(totals, others)
+            dashed = sum(map(len, groups))  # the readings drawn dashed, the legend counts
+            for i, group in enumerate(groups):
+                words = (word("other_readings", lang, name=t.vendor.name, count=dashed)
+                         if dashed > 1
+                         else word("other_reading", lang, name=t.vendor.name, reading=group[0]))
+                axis.plot(x, others[group[0]], color=t.colour, lw=1.0, ls="--", alpha=0.85,
+                          gid=f"reading:{t.id}:{group[0]}",
                           label=words if i == 0 and k == 0 else f"_{words}")
                 dashed_any = True
+            if k == 0:
+                notes.extend(coincidence_notes(t.vendor.name, same, groups, lang))
     if mark_days is not None:
         paid_day = due_day + dt.timedelta(days=int(mark_days))
         paid_words = word("paid_marker", lang, day=format_date(paid_day, lang), days=mark_days,
@@ -431,7 +438,48 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
     # what update_cost_chart needs to redraw this figure for another amount
     fig._cgv_cost = (tuple(t.id for t in chosen), due_day, invoice_day, days,  # type: ignore
                      bool(zoom), forced, tops[0][1] if zoom else None, lang)
+    fig._cgv_groups = _all_groups(curves)  # type: ignore[attr-defined]
     return fig
+
+
+def reading_groups(default: np.ndarray, others: Mapping[str, np.ndarray]
+                   ) -> tuple[list[str], list[list[str]]]:
+    """The other readings whose totals equal the default reading's on every day (drawn once,
+    as the default line), and the rest grouped by equal totals, in their order: one line
+    per group, so no line hides under another."""
+    same = [r for r, values in others.items() if np.array_equal(values, default)]
+    groups: list[list[str]] = []
+    for reading, values in others.items():
+        if reading in same:
+            continue
+        group = next((g for g in groups if np.array_equal(others[g[0]], values)), None)
+        if group is None:
+            groups.append([reading])
+        else:
+            group.append(reading)
+    return same, groups
+
+
+def coincidence_notes(name: str, same: list[str], groups: list[list[str]],
+                      lang: str) -> list[str]:
+    """The sentences saying which readings' curves coincide (and are drawn once)."""
+    notes = []
+    if same:
+        key = "same_as_default_one" if len(same) == 1 else "same_as_default"
+        notes.append(word(key, lang, name=name, count=len(same)))
+    notes += [word("shared_dashed", lang, name=name, count=len(group))
+              for group in groups if len(group) > 1]
+    return notes
+
+
+def _all_groups(curves) -> dict[str, tuple]:
+    """Per vendor, the readings drawn as one line (:func:`reading_groups`): what a redraw for
+    another amount must keep."""
+    groups = {}
+    for t, totals, others, _default, _written in curves:
+        same, shared = reading_groups(totals, others)
+        groups[t.id] = (tuple(same), tuple(map(tuple, shared)))
+    return groups
 
 
 def _cost_title(cents: int, due_day: dt.date, lang: str) -> str:
@@ -486,6 +534,8 @@ def update_cost_chart(fig: Figure, amount) -> bool:
     curves, tops, rest_top, auto_zoom = _cost_curves(chosen, cents, due_day, days, invoice_day)
     if (not forced and auto_zoom != zoom) or (zoom and tops[0][1] != big_id):
         return False
+    if _all_groups(curves) != getattr(fig, "_cgv_groups", None):
+        return False  # other readings coincide at this amount: a new figure, new notes
     drawn = {line.get_gid() for axis in fig.axes for line in axis.get_lines()}
     if any((written is not None) != (f"as-written:{t.id}" in drawn)
            for t, _totals, _others, _default, written in curves):
@@ -694,7 +744,7 @@ def penalty_rate_over_time(vendors=None, *, start="2015-01-01", end=None,
     x0 = as_datetime(semesters["start"].iloc[0])
     x1 = as_datetime(semesters["end"].iloc[-1] + dt.timedelta(days=1))
     ax.set_xlim(x0, x1)
-    date_ticks(ax, lang, yearly=True)
+    date_axis(ax, yearly=True, lang=lang)
 
     middle = x0 + (x1 - x0) / 2
     for i, vendor in enumerate(breaching):

@@ -26,6 +26,7 @@ import textwrap
 from collections.abc import Mapping
 
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
@@ -49,7 +50,7 @@ from cgvlib.views.style import (
     vendor_colour,
     vendor_label,
 )
-from cgvlib.views.words import chart_day, date_ticks, word
+from cgvlib.views.words import chart_day, word
 
 ONE_DAY = dt.timedelta(days=1)
 ALL_VENDORS = ("janquor", "iosmart", "teogest", "leappy", "gout")
@@ -286,7 +287,7 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
                                      day=format_date(now, lang)))
         line.set_gid(TODAY_GID)
         handles.append(line)
-    date_ticks(ax, lang)
+    date_axis(ax, lang=lang)
     fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=8, frameon=False)
     return fig
 
@@ -469,12 +470,30 @@ def _jump_text(before, after) -> str:
     return f"+{amount}"
 
 
+def _distinct_readings(points: pd.DataFrame) -> list[tuple[object, pd.DataFrame, list[str]]]:
+    """The readings of :func:`exit_cost_points` to draw, the default first: ``(reading, its
+    rows, the later readings whose sums equal its own on every day)``. A reading whose sums
+    equal an earlier one's is drawn once, with it, so no line hides under another."""
+    kept: list[tuple[object, pd.DataFrame, list[str]]] = []
+    for name, group in points.groupby("reading", sort=False, dropna=False):
+        group = group.reset_index(drop=True)
+        totals = group["billed_total"].to_numpy(dtype=float)
+        twin = next((k for k in kept if np.array_equal(
+            k[1]["billed_total"].to_numpy(dtype=float), totals, equal_nan=True)), None)
+        if twin is None:
+            kept.append((name, group, []))
+        else:
+            twin[2].append(str(name))
+    return kept
+
+
 def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
                       invoice_history=None, months: int = 24, notice_sent=None):
     """What leaving costs (the sums billed until the end) against the date the letter leaves.
 
     One step line per reading of the term clause (the default solid, labelled "<reading>
-    (default)"; others dashed), for every day from ``start`` over ``months`` months. The sums
+    (default)"; others dashed; readings with the same sums every day share one line, its
+    legend naming them all), for every day from ``start`` over ``months`` months. The sums
     fall month by month as fewer months remain, and jump up where a deadline is missed (JANQUOR
     art. 16: a late letter is void and the renewed year is due in full) or where the préavis
     grows with tenure (Teogest art. 20): each upward jump of the default reading is marked and
@@ -505,11 +524,12 @@ def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
         xlabel="date the termination letter is sent", ylabel="billed until the end")
     styles = ["-", "--", ":", "-."]
     missed_drawn = set()
-    for i, (name, group) in enumerate(points.groupby("reading", sort=False, dropna=False)):
-        group = group.reset_index(drop=True)
+    for i, (name, group, twins) in enumerate(_distinct_readings(points)):
         default = bool(group["default"].iloc[0])
         shown = "single reading" if _is_missing(name) else str(name)
         label = f"{shown} (default)" if default and not _is_missing(name) else shown
+        if twins:  # readings with the same sums every day: one line, and the legend says so
+            label += f" = {', '.join(twins)} (same sums every day)"
         xs = [_x(d) for d in group["notice_sent"]]
         ax.plot(xs, group["billed_total"], drawstyle="steps-post", color=colour,
                 linestyle=styles[i % len(styles)], linewidth=2.2 if default else 1.4,

@@ -138,7 +138,7 @@ def _draw_marker(ax, p: Fraction, credit: SlaCreditResult, *, labels: bool,
         default = name == credit.default_reading or not credit.readings
         face = "#000000" if default else "white"
         what = "" if not credit.readings else (
-            word("marked_reading", lang, spaced=name.replace("_", " "), name=name)
+            word("marked_reading", lang, reading=name)
             + (word("by_default", lang) if default else ""))
         text = word("marked_rate", lang, rate=decimal_text(_rate_text(p), lang),
                     credit=decimal_text(_num(r.percent), lang), reading=what)

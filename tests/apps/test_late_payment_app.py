@@ -121,7 +121,7 @@ def test_changing_the_payment_date_moves_the_marker(app):
 
 @pytest.mark.parametrize(("control", "value", "message"), [
     ("paid", dt.date(2024, 2, 1), "before the due date 2024-03-01"),
-    ("amount", -100.0, "amount: -100.0 EUR is negative"),
+    ("amount", -100.0, "amount: '-100' is negative"),  # a text field: its text
     ("amount", 10.005, "fractions of a cent"),
     ("vendors", (), "vendors: none chosen"),
     ("paid", dt.date(2026, 8, 1), "past the reference data"),

@@ -10,6 +10,7 @@ Hand-worked figures (data/rates/syntec_index.csv): Leappy 1,000 EUR signed 2023-
 from __future__ import annotations
 
 import datetime as dt
+import html
 from decimal import Decimal
 
 import pytest
@@ -84,8 +85,8 @@ def test_volume_deviation_moves_janquor_only(app):
 
 
 @pytest.mark.parametrize(("control", "value", "message"), [
-    ("price", -5.0, "price: -5 is negative"),
-    ("price", 1000.005, "price: 1000.005 has fractions of a cent"),
+    ("price", -5.0, "price: '-5' is negative"),  # a text field: its text
+    ("price", 1000.005, "price: '1000.005' has fractions of a cent"),
     ("until", dt.date(2022, 1, 1), "until: 2022-01-01 is before the date the price was set"),
     ("until", None, "until: pick the last date to price a service at"),
     ("start", None, "start: pick the date the price was set"),
@@ -95,7 +96,7 @@ def test_bad_values_show_a_message_and_keep_the_last_figure(app, control, value,
     figure, results = app.figure, app.results
     app.controls[control].value = value
     assert app.error is not None and app.error.startswith(message)
-    assert message in app.message.value
+    assert html.escape(message) in app.message.value  # the message line is HTML
     assert app.figure is figure and app.results is results
 
 

@@ -106,8 +106,8 @@ def test_a_new_invoice_reuses_the_rate_and_the_figure(app):
     ("downtime", "745h", "downtime: 2682000 s exceeds the theoretical total time of 2024-03"),
     ("planned_maintenance", "1:7", "planned_maintenance: '1:7' is not a duration"),
     ("planned_maintenance", "744h", "planned_maintenance: 2678400 s leaves no service time"),
-    ("invoice_amount", -100.0, "invoice_amount: -100.0 EUR is negative"),
-    ("invoice_amount", 12.345, "invoice_amount: 12.345 has fractions of a cent"),
+    ("invoice_amount", -100.0, "invoice_amount: '-100' is negative"),  # its text
+    ("invoice_amount", 12.345, "invoice_amount: '12.345' has fractions of a cent"),
 ])
 def test_a_bad_value_shows_a_message_and_keeps_the_last_figure(app, control, value, says):
     figure, results, frame = app.figure, app.results, app.frame

@@ -380,7 +380,8 @@ SCALAR = [
     (True, f"True is not a number of euros; {EUROS}"),
     (np.True_, f"True is not a number of euros; {EUROS}"),
     (1 + 2j, f"(1+2j) is not a number of euros; {EUROS}"),
-    ("abc", f"'abc' is not a number of euros; {EUROS}"),
+    # a typed string is read as French or English text (cgvlib.amount_text): its own advice
+    ("abc", "'abc' is not a number of euros; write an amount such as 10 000,50 or 10000.50"),
     (dt.timedelta(days=1), f"datetime.timedelta(days=1) is not a number of euros; {EUROS}"),
     (float("inf"), f"inf is not a number of euros; {EUROS}"),
     (float("nan"), f"nan is {MISSING}; {EVERY}"),

@@ -13,6 +13,7 @@ from cgvlib.arithmetic.late_payment import late_payment
 from cgvlib.arithmetic.late_payment_frame import late_payment_frame, months_of_delay_array
 from cgvlib.errors import InputError, OutOfCoverageError
 from cgvlib.reference.months import months_of_delay
+from cgvlib.reference.provisional import assume_last
 
 # The hand-worked cases of test_late_payment.py (working in that file's comments):
 # (vendor, amount, due, paid, invoice_date, interest cents of the default reading, lawful)
@@ -306,3 +307,18 @@ def test_dask_frame_matches_pandas():
     pd.testing.assert_frame_equal(
         lazy.compute(), late_payment_frame("teogest", frame), check_like=False
     )
+
+
+def test_past_the_data_only_inside_assume_last_and_never_after_it():
+    # statutory, 10,000.00 EUR due 2026-06-25, paid 2026-07-10: 15 days late, 5 in 2026-S1 and
+    # 10 in 2026-S2. 2026-S2 needs the ECB rate of 1 July 2026, past the data (2026-06-11):
+    # refused, unless the last ECB rate (2.15 %, since 2025-06-11) is carried forward. Then
+    # both semesters are 2.15 + 10 = 12.15 % (above the floor 3 x 2.62 = 7.86 %):
+    # 1,000,000 x 1215 x 15 = 18,225,000,000 / 3,650,000 = 4,993.15 -> 4,993 cents
+    frame = _frame(amount=[10_000.0] * 3, due=["2026-06-25"] * 3, paid=["2026-07-10"] * 3)
+    with pytest.raises(OutOfCoverageError):
+        late_payment_frame("statutory", frame)
+    with assume_last("2026-12-31"):
+        assert late_payment_frame("statutory", frame)["interest_cents"].tolist() == [4_993] * 3
+    with pytest.raises(OutOfCoverageError):  # the carried-forward rates are not kept
+        late_payment_frame("statutory", frame)

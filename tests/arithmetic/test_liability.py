@@ -410,7 +410,7 @@ def test_dataframe_with_gaps_and_timestamps():
         ([42], r"payments\[0\]: expected a tuple"),
         ([("2024-01-10", -5)], r"payments\[0\]\.amount: -5 is negative"),
         ([("2024-01-10", "1.005")], "fractions of a cent"),
-        ([("10/01/2024", 1)], r"payments\[0\]\.date: '10/01/2024' is not a date"),
+        ([("10.01.2024", 1)], r"payments\[0\]\.date: '10.01.2024' is not a date"),
         ([("2024-01-10", None)], r"payments\[0\]\.amount: missing"),
         ([{"date": "2024-01-10", "amount": 1, "note": "x"}], "unknown key"),
         (pd.DataFrame({"date": [pd.NaT], "amount": [1]}),

@@ -460,7 +460,7 @@ def test_bad_input():
     with pytest.raises(InputError, match="negative"):
         revise_price("leappy", -1, "2023-03-15", "2023-07-02")
     with pytest.raises(InputError, match="not a date"):
-        revise_price("leappy", 1000, "15/03/2023", "2023-07-02")
+        revise_price("leappy", 1000, "15.03.2023", "2023-07-02")
     with pytest.raises(InputError, match="base_date: give the date"):
         revise_price("leappy", 1000, None, "2023-07-02")
     with pytest.raises(InputError, match="does not depend on the volume of work"):

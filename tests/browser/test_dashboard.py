@@ -234,9 +234,10 @@ def test_every_tab_renders_its_app_without_widget_errors(visit):
     for number, tab in enumerate(TABS, start=1):
         content = panel(visit.page, tab)
         expect(content).to_be_visible(timeout=STEP_MS)
-        # each app shows a chart (a PNG) or a styled table in its output area
-        output = content.locator(".widget-output").first
-        expect(output.locator("img, table").first).to_be_visible(timeout=STEP_MS)
+        # each app shows a chart (a PNG) or a styled table in its output area (a table app
+        # has the chosen row's detail first, empty until a row is chosen)
+        shown = content.locator(".widget-output img, .widget-output table").first
+        expect(shown).to_be_visible(timeout=STEP_MS)
         visit.shot(f"tab-{number}-{slug(tab)}")
     assert visit.widget_errors_shown() == []
     assert visit.widget_console_errors() == []
@@ -259,7 +260,7 @@ def test_changing_the_amount_redraws_the_late_payment_chart_and_table(visit):
 
     amount = content.get_by_label("Amount (EUR)")
     amount.fill("2500" if amount.input_value() != "2500" else "5000")
-    amount.press("Enter")  # a FloatText sends its value on Enter (or when it loses focus)
+    amount.press("Enter")  # the amount field sends its text on Enter (or when it loses focus)
 
     expect(chart).not_to_have_attribute("src", before_src, timeout=STEP_MS)
     expect(table).not_to_have_text(before_table, timeout=STEP_MS)

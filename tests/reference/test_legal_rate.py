@@ -153,7 +153,7 @@ def test_invalid_assume_lists_the_valid_ones():
 
 def test_invalid_date():
     with pytest.raises(InputError):
-        legal_rate("15/09/2023")
+        legal_rate("2023/09/15")
 
 
 def test_three_times_the_rate_matches_published_penalty_floors():

@@ -89,7 +89,7 @@ def test_add_months_accepts_timestamps_and_refuses_bad_input():
     with pytest.raises(InputError, match=r"^n: "):
         months_before("2024-01-31", "2")
     with pytest.raises(InputError, match="d: "):
-        add_months("31/01/2024", 1)
+        add_months("31.01.2024", 1)
     with pytest.raises(InputError):
         add_months("9999-12-31", 1)
 

@@ -47,19 +47,19 @@ def test_the_batch_ends_non_zero_when_a_run_failed(batch, capsys):
 
 def test_the_good_run_wrote_its_notebook_and_html(batch):
     _, out = batch
-    assert sorted(p.name for p in out.iterdir()) == [
-        "leappy.failed.ipynb", "teogest.html", "teogest.ipynb"]
-    page = (out / "teogest.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == [  # English: the language in the names
+        "leappy.en.failed.ipynb", "teogest.en.html", "teogest.en.ipynb"]
+    page = (out / "teogest.en.html").read_text(encoding="utf-8")
     # Teogest art. 14.6 (default reading): 10,000 EUR due 2024-03-01 paid 2024-04-15, delay
     # from day 31 (2024-04-01), 15 days at 5.07 % + 3 = 8.07 %: 33.16 + 40.00 = 73.16 EUR.
-    assert "73.16 EUR" in page
+    assert "€73.16" in page  # Babel's English format
     assert "Late payment" in page and "Retard de paiement" not in page  # -p lang en
-    assert "2024-04-15" in page
+    assert "15 April 2024" in page
     # no code, no prompts, no notes to the template's readers
     assert "report.late_payment_table()" not in page
     assert "prepare(" not in page
     assert "Vendor report (template)" not in page
-    executed = nbformat.read(out / "teogest.ipynb", as_version=4)
+    executed = nbformat.read(out / "teogest.en.ipynb", as_version=4)
     injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert 'vendors = ["teogest"]' in injected[0].source
     assert 'lang = "en"' in injected[0].source
@@ -68,11 +68,11 @@ def test_the_good_run_wrote_its_notebook_and_html(batch):
 
 def test_the_failed_run_names_its_cell_and_why(batch, capsys):
     _, out = batch
-    failed = nbformat.read(out / "leappy.failed.ipynb", as_version=4)
+    failed = nbformat.read(out / "leappy.en.failed.ipynb", as_version=4)
     errors = [c for c in failed.cells if any(o.get("output_type") == "error"
                                              for o in c.get("outputs", []))]
     assert len(errors) == 1 and errors[0].source.startswith("report = prepare(")
-    assert not (out / "leappy.html").exists()
+    assert not (out / "leappy.en.html").exists()
 
 
 def test_the_summary_says_what_failed(tmp_path, capsys):
@@ -89,22 +89,24 @@ def test_the_summary_says_what_failed(tmp_path, capsys):
 
 def test_existing_reports_are_kept_unless_forced(batch):
     _, out = batch
-    before = (out / "teogest.html").stat().st_mtime_ns
-    with pytest.raises(InputError, match=r"these reports exist and are kept: .*teogest\.ipynb, "
-                                         r".*teogest\.html; pass --force"):
-        run(["teogest"], out=out, progress=False)
-    assert main(["report", "--vendor", "teogest", "--out", str(out), "--quiet"]) == 2
-    assert (out / "teogest.html").stat().st_mtime_ns == before
+    before = (out / "teogest.en.html").stat().st_mtime_ns
+    with pytest.raises(InputError, match=r"these reports exist and are kept: "
+                                         r".*teogest\.en\.ipynb, .*teogest\.en\.html; pass "
+                                         r"--force"):
+        run(["teogest"], out=out, progress=False, parameters={"lang": "en"})
+    assert main(["report", "--vendor", "teogest", "--out", str(out), "-p", "lang", "en",
+                 "--quiet"]) == 2
+    assert (out / "teogest.en.html").stat().st_mtime_ns == before
 
 
 def test_a_forced_run_that_fails_leaves_the_earlier_report(batch):
     _, out = batch
-    before = (out / "teogest.html").read_bytes()
+    before = (out / "teogest.en.html").read_bytes()
     result = run(["teogest"], out=out, force=True, progress=False,
-                 parameters={"unavailability_percent": 150})
+                 parameters={"unavailability_percent": 150, "lang": "en"})
     assert "unavailability_percent: 150% is outside 0..100" in result.failed[0].error
-    assert (out / "teogest.html").read_bytes() == before
-    assert (out / "teogest.failed.ipynb").exists()
+    assert (out / "teogest.en.html").read_bytes() == before
+    assert (out / "teogest.en.failed.ipynb").exists()
 
 
 # --------------------------------------------------------------------------- before running

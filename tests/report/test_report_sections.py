@@ -38,10 +38,10 @@ def row(styler, name: str) -> dict:
 def test_french_formats():
     assert format_eur(123456, "fr") == f"1{NNB}234,56{NB}€"
     assert format_eur(-5, "fr") == f"-0,05{NB}€"
-    assert format_date("2026-11-25", "fr") == "25/11/2026"
-    assert format_date("2026-11-25", "en") == "2026-11-25"
+    assert format_date("2026-11-25", "fr") == "25 novembre 2026"
+    assert format_date("2026-11-25", "en") == "25 November 2026"
     assert format_percent("8.07", "fr") == f"8,07{NB}%"
-    assert format_percent("10", "en") == "10 %"
+    assert format_percent("10", "en") == "10%"
 
 
 def test_unknown_language_is_refused():
@@ -61,12 +61,14 @@ def test_late_payment_in_french(fr):
     # 6,250.68 c -> 62.51 + 40 = 102.51. The readings counting from the day after the due date:
     # 45 days at the floor, 1,000,000 x 1521 x 45 / 3,650,000 = 18,752.05 c -> 187.52 + 40.
     assert row(table, "Teogest") == {
-        "Jours de retard": 45, "Premier jour de retard": "01/04/2024", "Jours comptés": 15,
+        "Jours de retard": 45, "Premier jour de retard": "1 avril 2024", "Jours comptés": 15,
         "Taux": f"15,21{NB}% par an", "Pénalités": f"62,51{NB}€", "Indemnité": f"40,00{NB}€",
         "Total": f"102,51{NB}€", "Total selon la clause (sous le plancher)": f"73,16{NB}€",
-        "Autres lectures": f"227,52{NB}€: after_due_date_semester, after_due_date_delay_start,"
-                           f" after_due_date_invoice_date\n102,51{NB}€: day_31_delay_start, "
-                           "day_31_invoice_date",
+        "Autres lectures": (  # the readings by their names (cgvlib.names), " ; " between
+            f"227,52{NB}€: retard dès l'échéance, taux légal de chaque semestre ; retard dès "
+            "l'échéance, taux légal au début du retard ; retard dès l'échéance, taux légal à la "
+            f"date de facture\n102,51{NB}€: retard dès le 31e jour, taux légal de ce jour ; "
+            "retard dès le 31e jour, taux légal à la date de facture"),
         "Article": "14.6",
     }
     # JANQUOR art. 11, 10 % per month, prorata (default): 120 % a year over 45 days:
@@ -79,13 +81,14 @@ def test_late_payment_in_french(fr):
     assert janquor["Pénalités"] == f"1{NNB}479,45{NB}€"
     assert janquor["Total"] == f"1{NNB}519,45{NB}€"
     assert janquor["Total selon la clause (sous le plancher)"] == ""
-    assert janquor["Autres lectures"] == (f"1{NNB}540,00{NB}€: prorata_30\n1{NNB}506,67{NB}€: "
-                                          f"prorata_months\n2{NNB}040,00{NB}€: started")
+    assert janquor["Autres lectures"] == (
+        f"1{NNB}540,00{NB}€: prorata (mois de 30 jours)\n1{NNB}506,67{NB}€: mois entiers, puis "
+        f"prorata\n2{NNB}040,00{NB}€: tout mois commencé")
     # The law (L441-10 II): ECB 4.50 % on 2024-01-01 + 10 pts = 14.50 % over 45 days:
     # 1,000,000 x 1,450 x 45 / 3,650,000 = 17,876.7 c -> 178.77 + 40 = 218.77.
-    law = row(table, "Statutory default (Code de commerce)")
+    law = row(table, "Règles supplétives (Code de commerce)")
     assert (law["Premier jour de retard"], law["Taux"], law["Total"]) == (
-        "02/03/2024", f"14,5{NB}% par an", f"218,77{NB}€")
+        "2 mars 2024", f"14,5{NB}% par an", f"218,77{NB}€")
 
 
 def test_late_payment_in_english(en):
@@ -95,15 +98,15 @@ def test_late_payment_in_english(en):
     # 15 days at the floor 15.21 % (2024-S1): 62.51 + 40; as written at 8.07 %: 33.16 + 40
     assert (teogest["First day of delay"], teogest["Penalties"], teogest["Total"],
             teogest["Total by the clause (below the floor)"]) == (
-        "2024-04-01", "62.51 EUR", "102.51 EUR", "73.16 EUR")
-    assert row(table, "JANQUOR")["Total"] == "1,519.45 EUR"
+        "1 April 2024", "€62.51", "€102.51", "€73.16")
+    assert row(table, "JANQUOR")["Total"] == "€1,519.45"
 
 
 def test_a_half_cent_is_rounded_once_half_up_then_only_formatted():
     # The law's 14.50 % on 36.50 EUR for 10 days (2024-03-02..2024-03-11):
     # 3,650 c x 1,450 x 10 / 3,650,000 = 14.5 c exactly -> 15 c half-up (half-even: 14 c).
     report = prepare(**{**SCENARIO, "invoice_amount": 36.50, "paid": "2024-03-11"})
-    law = row(report.late_payment_table(), "Statutory default (Code de commerce)")
+    law = row(report.late_payment_table(), "Règles supplétives (Code de commerce)")
     assert (law["Pénalités"], law["Total"]) == (f"0,15{NB}€", f"40,15{NB}€")
 
 
@@ -127,9 +130,10 @@ def test_exit_in_french(fr):
     # (no 31 November). Sent 2024-12-05: void, the renewed period is due; ends 2026-01-30;
     # billed Dec 2024..Jan 2026 = 14 months x 1,000.
     assert row(table, "JANQUOR") == {
-        "Lettre envoyée le": "05/12/2024", "Dernier jour pour l'envoyer": "30/11/2024",
-        "Fin du contrat": "30/01/2026", "Reconduit": "oui", "Dû jusqu'à la fin":
-        f"14{NNB}000,00{NB}€", "Autres lectures": "30/01/2026: anniversary", "Article": "16",
+        "Lettre envoyée le": "5 décembre 2024", "Dernier jour pour l'envoyer": "30 novembre 2024",
+        "Fin du contrat": "30 janvier 2026", "Reconduit": "oui", "Dû jusqu'à la fin":
+        f"14{NNB}000,00{NB}€",
+        "Autres lectures": "30 janvier 2026: compté depuis la date anniversaire", "Article": "16",
         "Remarque": "",
     }
     # Teogest art. 20: under 12 months of tenure, no notice: ends at the end of the month of
@@ -137,7 +141,7 @@ def test_exit_in_french(fr):
     # 1 x 1,000.
     teogest = row(table, "Teogest")
     assert (teogest["Fin du contrat"], teogest["Dû jusqu'à la fin"]) == (
-        "31/12/2024", f"1{NNB}000,00{NB}€")
+        "31 décembre 2024", f"1{NNB}000,00{NB}€")
 
 
 def test_a_duration_per_order_says_why_no_sum_is_given():
@@ -145,31 +149,35 @@ def test_a_duration_per_order_says_why_no_sum_is_given():
     leappy = row(report.exit_table(), "Leappy SAS")
     # Leappy art. 5: a termination takes effect the day it is made; the work done until then
     # is due, which is not a figure of the contract.
-    assert (leappy["Fin du contrat"], leappy["Dû jusqu'à la fin"]) == ("05/12/2024", "")
-    assert leappy["Remarque"].startswith("not computable from the terms")
+    assert (leappy["Fin du contrat"], leappy["Dû jusqu'à la fin"]) == ("5 décembre 2024", "")
+    assert leappy["Remarque"] == ("Seul le travail effectué jusqu'à la résiliation est dû ; les "
+                                  "conditions n'en donnent pas le montant, qui se lit sur les "
+                                  "factures.")
 
 
 def test_a_term_length_left_to_the_order_says_what_to_give():
     report = prepare(**{**SCENARIO, "vendors": ["gout"]})
     note = row(report.exit_table(), "Michaël GOUT")["Remarque"]
-    assert note.startswith("non calculé : commitment_months: Michaël GOUT's term length is "
-                           "set by the order")
+    # a sentence saying why and what to give, not the library's English message
+    assert note == ("Non calculé : la durée du contrat de Michaël GOUT est fixée par le devis ou "
+                    "la commande (art. 7 C) ; donnez-la dans le paramètre « Durée d'engagement "
+                    "(mois) », par exemple 12.")
     given = prepare(**{**SCENARIO, "vendors": ["gout"], "commitment_months": {"gout": 12}})
     # GOUT art. 7 C: 12-month term from 2024-01-31, ends 2025-01-30; notice « un mois avant
     # l'échéance », by default before its last day (the earlier date): by 2024-12-30 (before
     # the anniversary 2025-01-31 it would be 2024-12-31); sent 2024-12-05 in time.
     gout = row(given.exit_table(), "Michaël GOUT")
     assert (gout["Dernier jour pour l'envoyer"], gout["Fin du contrat"], gout["Reconduit"]) == (
-        "30/12/2024", "30/01/2025", "non")
+        "30 décembre 2024", "30 janvier 2025", "non")
 
 
 def test_headings_and_parameters_use_the_report_formats(fr):
     heading = fr.heading("late_payment").data
     assert heading.startswith("## Retard de paiement")
-    assert f"10{NNB}000,00{NB}€ échue le 01/03/2024 et payée le 15/04/2024" in heading
+    assert f"10{NNB}000,00{NB}€ échue le 1 mars 2024 et payée le 15 avril 2024" in heading
     values = fr.parameters_table().data["Valeur"].to_dict()
     assert values["Montant de la facture"] == f"10{NNB}000,00{NB}€"
-    assert values["Date de facture"] == "01/03/2024"  # not given: the due date
+    assert values["Date de facture"] == "1 mars 2024"  # not given: the due date
     assert values["Indisponibilité du mois"] == f"0,5{NB}%"
     assert values["Durée d'engagement (mois)"] == "selon le contrat"
 

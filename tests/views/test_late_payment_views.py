@@ -109,35 +109,49 @@ def test_no_cost_on_the_due_date_and_the_indemnity_from_day_one(cost_figure):
 def test_other_readings_are_dashed_thin_in_the_vendors_colour(cost_figure):
     lines = lines_by_gid(cost_figure.axes[0])
     teogest = [line for gid, line in lines.items() if gid.startswith("reading:teogest:")]
-    assert len(teogest) == 5  # six readings, the default one solid
+    # six readings, the default one solid; for this invoice (due date = invoice date) the
+    # readings differ only by where the delay starts: the two other "day 31" readings give
+    # the default's totals (not drawn again), the three "after the due date" ones one dashed
+    # line between them; the footnote says so
+    assert [line.get_gid() for line in teogest] == ["reading:teogest:after_due_date_semester"]
+    notes = cost_figure.cgvlib_notes
+    assert ("Teogest: 2 other readings give the same totals as the default reading on every "
+            "day shown") in notes
+    assert "Teogest: 3 other readings give the same totals on every day shown" in notes
     for line in teogest:
         assert line.get_linestyle() == "--"
         assert same_colour(line.get_color(), vendor_colour("teogest"))
         assert line.get_linewidth() < lines["vendor:teogest"].get_linewidth()
     assert lines["vendor:teogest"].get_linestyle() == "-"
-    # ioSmart: the ECB rate in force on the first day of delay (default) or the semester's
-    assert [gid for gid in lines if gid.startswith("reading:iosmart")] == [
-        "reading:iosmart:ecb_semester_rate"]
+    # ioSmart: the ECB rate in force on the first day of delay (default) or the semester's:
+    # 4.50 % either way in 2024-S1 (no change between 1 January and the end of the range), so
+    # one line for both, and a note
+    assert [gid for gid in lines if gid.startswith("reading:iosmart")] == []
+    assert ("ioSmart: another reading gives the same totals as the default reading on every "
+            "day shown") in notes
     # the clause as written is dotted, and no reading of it is drawn apart
     assert lines["as-written:teogest"].get_linestyle() == ":"
     assert not any(gid.endswith("/as_written") for gid in lines)
     legend = [t.get_text() for t in cost_figure.axes[0].get_legend().get_texts()]
-    assert "Teogest (default reading: day_31_semester)" in legend
+    assert "Teogest (default reading: delay from day 31, each semester's legal rate)" in legend
     assert "Teogest: the clause as written (below the floor)" in legend
-    assert "Teogest: 5 other readings" in legend
-    assert "Leappy SAS: other reading (without_notice)" in legend
+    assert "Teogest: 3 other readings" in legend  # the three drawn dashed (one line)
+    # Leappy: the reading without a formal notice gives the default's lawful totals here
+    assert not [text for text in legend if text.startswith("Leappy SAS: other reading")]
+    assert ("Leappy SAS: another reading gives the same totals as the default reading on "
+            "every day shown") in notes
 
 
 def test_titles_axes_euro_ticks_marker_and_footnote(cost_figure):
     ax = cost_figure.axes[0]
-    assert "10,000.00 EUR" in ax.get_title(loc="left")
-    assert "2024-03-01" in ax.get_title(loc="left")
-    assert ax.yaxis.get_major_formatter()(2500, 0) == "2,500 EUR"
+    assert "€10,000.00" in ax.get_title(loc="left")
+    assert "1 March 2024" in ax.get_title(loc="left")
+    assert ax.yaxis.get_major_formatter()(2500, 0) == "€2,500"
     assert ax.get_xlim() == (0, 120)
     marker = lines_by_gid(ax)["marker"]
     assert list(marker.get_xdata()) == [45, 45]
     footnote = cost_figure._supxlabel.get_text().replace("\n", " ")
-    assert "Dashed: an ambiguous clause's other readings" in footnote and "40 EUR" in footnote
+    assert "Dashed: an ambiguous clause's other readings" in footnote and "€40.00" in footnote
     assert footnote.count("Solid:") == 1
     assert "dotted: the clause as written" in footnote and "L441-10 II" in footnote
 
@@ -332,7 +346,7 @@ def test_rates_chart_title_axis_and_footnote(rates_figure):
     ax = rates_figure.axes[0]
     assert "2015-S1 to 2026-S1" in ax.get_title(loc="left")
     assert "log scale" in ax.get_ylabel()
-    assert ax.yaxis.get_major_formatter()(10, 0) == "10 %"
+    assert ax.yaxis.get_major_formatter()(10, 0) == "10%"
     footnote = rates_figure._supxlabel.get_text()
     assert "2026-S1" in footnote and "Log scale" in footnote
 
@@ -357,4 +371,5 @@ def test_paid_marks_the_days_late_and_extends_the_range():
     marker = lines_by_gid(ax)["marker"]
     assert list(marker.get_xdata()) == [153, 153]
     assert ax.get_xlim() == (0, 180)
-    assert "paid 2024-08-01: 153 days late" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "paid 1 August 2024: 153 days late" in [
+        t.get_text() for t in ax.get_legend().get_texts()]

@@ -132,8 +132,8 @@ def test_titles_and_percent_axes(tiers_in_gap):
     assert "Teogest" in ax.get_title(loc="left") and "service credit" in ax.get_title(loc="left")
     assert "unavailability" in ax.get_xlabel()
     assert "% of the month's invoice" in ax.get_ylabel()
-    assert ax.xaxis.get_major_formatter()(0.5, 0) == "0.5 %"
-    assert ax.yaxis.get_major_formatter()(20, 0) == "20 %"
+    assert ax.xaxis.get_major_formatter()(0.5, 0) == "0.5%"
+    assert ax.yaxis.get_major_formatter()(20, 0) == "20%"
     assert "magnified" in tiers_in_gap.get_supxlabel()
 
 

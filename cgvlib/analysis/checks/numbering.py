@@ -1,7 +1,8 @@
 """Article numbers read from the vendor's text: a number used for two headings, and a
 reference to an article the text does not have.
 
-Both checks read the vendor's own text (``document.file`` in the context's texts folder); when
+Both checks read the vendor's own text (``document.file`` beside the vendor file, else in the
+context's texts folder: :func:`cgvlib.model.loader.vendor_text`); when
 it is not at hand they report a ``note`` saying they did not run. A citation by article number
 must designate one clause of the terms: a number two headings share, or a number no heading
 has, designates none for sure (internal consistency).
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from cgvlib.analysis.checks.base import Context, Finding, family_of, not_computed, register
 from cgvlib.analysis.checks.consistency import CONSISTENCY
 from cgvlib.model.citations import normalise
+from cgvlib.model.loader import vendor_text
 
 # Headings: « Article 4 : Paiement », « 5AB2– Acomptes financiers », « 14.1.2 Prix des Modules »,
 # « 1. CHAMP D'APPLICATION »: a label of digits (dotted, possibly followed by capital letters and
@@ -96,8 +97,8 @@ def _sentence(line: str, at: int) -> str:
 def _text(ctx: Context, check_id: str) -> Iterator[str | Finding]:
     """The vendor's text, or the note saying ``check_id`` could not read it."""
     doc = ctx.vendor.document
-    path = Path(ctx.texts_dir) / doc.file if doc.file else None
-    if path is None or not path.is_file():
+    path = vendor_text(ctx.vendor, ctx.texts_dir)  # beside the vendor file, else texts_dir
+    if path is None:
         yield not_computed(check_id, f"the vendor's text {doc.file or '(no file named)'} is not "
                            f"in {ctx.texts_dir}, so the article numbers were not read",
                            path="document.file")

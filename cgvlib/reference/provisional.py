@@ -1,0 +1,90 @@
+"""The explicit opt-in to go past the reference data: carry each series' last value forward,
+every value so obtained marked provisional.
+
+Without it, a date past the end of a series is refused (:class:`~cgvlib.errors.OutOfCoverageError`).
+Inside ``with assume_last(until):`` the series read by every computation (the loaders of
+:mod:`cgvlib.reference.legal_rate`, :mod:`cgvlib.reference.ecb_rate` and
+:mod:`cgvlib.reference.syntec`, user-supplied values included) are extended up to ``until``:
+
+- the legal rate: each missing semester takes the last semester's two rates;
+- the ECB rate: the last rate is taken to hold until ``until`` (no change assumed);
+- the Syntec index: each month after the last one takes the last month's value (assumed
+  published on the last day of the following month); a gap inside the series stays a gap.
+
+Every value obtained that way has ``assumed=True``, a ``note`` saying which value was carried
+forward from which date, and a ``source`` starting with ``"provisional:"``, so that a figure
+built on it can say so. The context is per thread and per task (a :mod:`contextvars` variable)
+and ends with the ``with`` block.
+
+The command-line ``--assume-last`` of ``compare``, ``report`` and ``export``, the report
+parameter and the apps' toggle are to call this around their computation, with the scenario's
+last date as ``until`` (see :func:`cgvlib.reference.status.scenario_dates`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from contextvars import ContextVar
+
+from cgvlib.dates import as_date
+
+PROVISIONAL_MARK = "provisional"
+_UNTIL: ContextVar[dt.date | None] = ContextVar("cgvlib_assume_last_until", default=None)
+
+
+@contextlib.contextmanager
+def assume_last(until) -> Iterator[dt.date]:
+    """Within the block, every series reaches ``until`` (a date), its last value carried
+    forward and marked provisional. Nested blocks: the inner ``until`` applies inside."""
+    day = as_date(until, "until")
+    token = _UNTIL.set(day)
+    try:
+        yield day
+    finally:
+        _UNTIL.reset(token)
+
+
+def assumed_until() -> dt.date | None:
+    """The date the series are carried forward to in the current context, or ``None``."""
+    return _UNTIL.get()
+
+
+_SOURCE_SEPARATOR = "; its source: "
+
+
+def provisional_note(what: str, last: dt.date) -> str:
+    """The note of a carried-forward value: which value, past which date (the end of the
+    data)."""
+    return (f"{PROVISIONAL_MARK}: {what} carried forward past {last.isoformat()}, the end of "
+            "the data (assume last)")
+
+
+def provisional_source(what: str, last: dt.date, source: str) -> str:
+    """The source of a carried-forward value: its note, then the source of the value."""
+    return provisional_note(what, last) + _SOURCE_SEPARATOR + source
+
+
+def note_of(source: str) -> str:
+    """The note part of a :func:`provisional_source`."""
+    return source.split(_SOURCE_SEPARATOR, 1)[0]
+
+
+_CARRIED: dict[tuple[str, int, dt.date], tuple[object, object]] = {}
+
+
+def carried(name: str, data, extend):
+    """``extend(data, until)`` in an :func:`assume_last` block (kept while ``data`` is the same
+    object), ``data`` itself outside one."""
+    until = _UNTIL.get()
+    if until is None:
+        return data
+    key = (name, id(data), until)
+    found = _CARRIED.get(key)
+    if found is None or found[0] is not data:
+        if len(_CARRIED) > 32:
+            _CARRIED.clear()
+        found = (data, extend(data, until))
+        _CARRIED[key] = found
+    return found[1]
