@@ -4,6 +4,10 @@ HTML); ``python -m cgvlib export`` writes the comparison (with the findings) to 
 notice deadlines to an iCalendar file; ``python -m cgvlib rates`` says how current the reference
 series are and adds to them (``rates status``, ``rates add``, ``rates update ecb``).
 
+``--assume-last`` (``compare``, ``report``, ``export``) carries each reference series' last
+value past the end of the data (:func:`cgvlib.reference.provisional.assume_last`), every figure
+so computed marked provisional; without it a date past the data is refused.
+
 Errors cgvlib raises on purpose are printed as one clear message (exit status 2), never as a
 traceback.
 """
@@ -38,7 +42,8 @@ def _compare(args: argparse.Namespace) -> int:
 
     if args.csv:  # refused before any work: data/, an input, an existing file without --force
         check_target(args.csv, force=args.force)
-    table = compare(_chosen_vendors(args), args.family or None)
+    with _assumed(args, None):
+        table = compare(_chosen_vendors(args), args.family or None)
     if args.csv:
         written = guarded_write(args.csv, table.to_csv, force=args.force)
         print(f"comparison written to {written}")
@@ -71,14 +76,30 @@ def _chosen_vendors(args: argparse.Namespace) -> list | None:
     return [*dict.fromkeys(ids), *(v for k, v in own.items() if k not in ids)]
 
 
-def _export(args: argparse.Namespace) -> int:
-    from cgvlib.report.exports import commitment_arguments, deadline_events, export_ics, export_xlsx
+def _assumed(args: argparse.Namespace, until):
+    """``assume_last(until)`` (today when ``until`` is None) when ``--assume-last`` was given,
+    else a block that changes nothing."""
+    import datetime as dt
 
+    from cgvlib.reference.provisional import assume_last_if
+
+    return assume_last_if(args.assume_last, until or dt.date.today())
+
+
+def _export(args: argparse.Namespace) -> int:
     if not (args.xlsx or args.ics):
         raise InputError("export: give --xlsx FILE and/or --ics FILE")
     if args.ics and not (args.start and args.until):
         raise InputError("export --ics: give --start and --until (dates such as 2024-01-01)")
     chosen = _chosen_vendors(args)
+    with _assumed(args, args.until):
+        _export_files(args, chosen)
+    return 0
+
+
+def _export_files(args: argparse.Namespace, chosen: list | None) -> None:
+    from cgvlib.report.exports import commitment_arguments, deadline_events, export_ics, export_xlsx
+
     if args.xlsx:
         written = export_xlsx(args.xlsx, vendors=chosen, force=args.force)
         print(f"comparison and findings written to {written}")
@@ -92,7 +113,6 @@ def _export(args: argparse.Namespace) -> int:
         print(f"{len(found.events)} notice deadline(s) written to {written}")
         for name, why in found.skipped.items():
             print(f"skipped {name}: {why}")
-    return 0
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -107,6 +127,8 @@ def _report(args: argparse.Namespace) -> int:
         parameters.update(read_parameters_file(path))
     for name, value in args.parameter:
         parameters[name] = parse_cli_value(value, name)
+    if args.assume_last:  # the report carries the series to its latest date (its parameter)
+        parameters["assume_last"] = True
     chosen = ([p.stem for p in vendor_files()] if args.all else list(args.vendor))
     batch = run([*chosen, *args.vendor_file], out=args.out, parameters=parameters,
                 together=args.together, force=args.force, progress=not args.quiet)
@@ -131,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--width", type=int, default=None, help="table width in characters")
     p.add_argument("--csv", help="write the table to this CSV file instead of printing it")
     p.add_argument("--force", action="store_true", help="overwrite an existing --csv file")
+    _assume_last_option(p, "today")
     p.set_defaults(run=_compare)
     p = sub.add_parser("report", help="run the report for vendors: executed notebook + HTML")
     p.add_argument("--vendor", action="append", default=[], help="vendor id (repeatable)")
@@ -146,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a YAML file of parameters (with an optional per_vendor: mapping)")
     p.add_argument("--force", action="store_true", help="replace reports that exist")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _assume_last_option(p, "the latest date among the report parameters")
     p.set_defaults(run=_report)
     p = sub.add_parser("export", help="write the comparison and findings (.xlsx) and the "
                                       "notice deadlines (.ics)")
@@ -159,11 +183,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--vendor", action="append", default=[], help="vendor id (repeatable)")
     _vendor_file_options(p, "every vendor in data/vendors")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
+    _assume_last_option(p, "--until, or today")
     p.set_defaults(run=_export)
     p = sub.add_parser("rates", help="reference series: status, add a value, update the ECB rate")
     rates_arguments(p)
     p.set_defaults(run=_rates)
     return parser
+
+
+def _assume_last_option(parser: argparse.ArgumentParser, until: str) -> None:
+    """``--assume-last``: carry the reference series' last values forward to ``until``."""
+    parser.add_argument("--assume-last", action="store_true",
+                        help="past the end of the reference data, carry each series' last "
+                             f"value forward (to {until}); those figures are marked "
+                             "provisional")
 
 
 def _vendor_file_options(parser: argparse.ArgumentParser, others: str) -> None:

@@ -16,6 +16,8 @@ model has a name in both languages, so the fallback only serves a user's own ven
 
 from __future__ import annotations
 
+import re
+
 from cgvlib.i18n import translate
 from cgvlib.lang import check_lang
 
@@ -74,6 +76,25 @@ ID_LABELS: dict[str, str] = {
     "without_notice": "without notice",
     # --- the law's default terms, compared as one more "vendor" (data/statute/statutory.yaml)
     "statutory": "Statutory default (Code de commerce)",
+    # --- the scenario's amounts, as the working names them (result.explain())
+    "monthly_amount": "monthly amount",
+    "invoice_history": "invoice history",
+    # --- clause families (cgvlib.analysis.compare.FAMILIES: the same English)
+    "payment_terms": "payment terms",
+    "late_payment": "late payment",
+    "recovery_indemnity": "recovery indemnity",
+    "sla": "service levels",
+    "term": "duration and notice",
+    "price_revision": "price revision",
+    "fees": "fees",
+    "cancellation": "cancellation",
+    "liability": "liability",
+    "non_solicitation": "non-solicitation",
+    "confidentiality": "confidentiality",
+    "deadlines": "time limits",
+    "limits": "limits",
+    "force_majeure": "force majeure",
+    "jurisdiction": "jurisdiction",
     # --- severities of findings (cgvlib.analysis.checks.SEVERITIES)
     "breach": "breach",
     "risk": "risk",
@@ -242,4 +263,28 @@ def label(identifier: str, lang: str) -> str:
     return name.replace("_", " ")
 
 
-__all__ = ["CONTEXT", "ID_LABELS", "label"]
+# An identifier inside a sentence: snake_case words, with the field path of a clause holding
+# several ambiguities when there is one (``notice[0]=term_end``, ``self=vat_included``).
+IDENTIFIER_IN_TEXT = re.compile(
+    r"\b(?:[a-z][a-z0-9_]*(?:\[\d+\])?=)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b")
+QUOTES = {"fr": ("« ", " »"), "en": ("“", "”")}
+
+
+def name_identifiers(text: str, lang: str) -> str:
+    """``text`` with every identifier :data:`ID_LABELS` names replaced by its name in ``lang``,
+    between the language's quotation marks: ``"Default: debit_date_is_due."`` ->
+    ``"Default: “due on the debit date”."``. For sentences the library writes in English
+    (a finding's explanation, a result's working): the reader sees the names the tables show.
+    Snake_case words that name nothing are left as they are."""
+    opening, closing = QUOTES[check_lang(lang)]
+
+    def named(match: re.Match) -> str:
+        identifier = match.group(1)
+        if identifier not in ID_LABELS:
+            return match.group(0)
+        return f"{opening}{label(identifier, lang)}{closing}"
+
+    return IDENTIFIER_IN_TEXT.sub(named, str(text))
+
+
+__all__ = ["CONTEXT", "ID_LABELS", "label", "name_identifiers"]

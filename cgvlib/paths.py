@@ -10,22 +10,39 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_DATA = PROJECT_ROOT / "data"
+
+
+# The folders follow the environment at each call (a test or a notebook may change it); the
+# Path objects are made once per value, since reference lookups ask for them thousands of times.
+
+
+@functools.lru_cache(maxsize=32)
+def _folder(base: str | None, default: Path, *parts: str) -> Path:
+    return (Path(base).expanduser() if base else default).joinpath(*parts)
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("CGVLIB_DATA", PROJECT_ROOT / "data"))
+    return _folder(os.environ.get("CGVLIB_DATA"), PROJECT_DATA)
 
 
 def rates_dir() -> Path:
-    return data_dir() / "rates"
+    return _folder(os.environ.get("CGVLIB_DATA"), PROJECT_DATA, "rates")
+
+
+def rates_file(name: str) -> Path:
+    """The packaged reference series ``name`` (e.g. ``fr_legal_interest_rate.csv``) in the
+    data folder in use."""
+    return _folder(os.environ.get("CGVLIB_DATA"), PROJECT_DATA, "rates", name)
 
 
 def vendors_dir() -> Path:
-    return data_dir() / "vendors"
+    return _folder(os.environ.get("CGVLIB_DATA"), PROJECT_DATA, "vendors")
 
 
 DEFAULT_TEXTS_DIR = PROJECT_ROOT.parent / "shared" / "cgv"
@@ -51,14 +68,19 @@ def example_vendor_file() -> Path:
 def user_data_dir() -> Path:
     """The user data folder: ``CGVLIB_USER_DATA``, else ``$XDG_DATA_HOME/cgvlib``, else
     ``~/.local/share/cgvlib``."""
-    chosen = os.environ.get("CGVLIB_USER_DATA")
-    if chosen:
-        return Path(chosen).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
-    return base / "cgvlib"
+    return _user_folder(os.environ.get("CGVLIB_USER_DATA"), os.environ.get("XDG_DATA_HOME"),
+                        os.environ.get("HOME"))
 
 
 def user_rates_dir() -> Path:
     """The user-supplied reference series (``rates add``/``rates update``)."""
-    return user_data_dir() / "rates"
+    return _user_folder(os.environ.get("CGVLIB_USER_DATA"), os.environ.get("XDG_DATA_HOME"),
+                        os.environ.get("HOME"), "rates")
+
+
+@functools.lru_cache(maxsize=32)
+def _user_folder(chosen: str | None, xdg: str | None, home: str | None, *parts: str) -> Path:
+    if chosen:
+        return Path(chosen).expanduser().joinpath(*parts)
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return (base / "cgvlib").joinpath(*parts)

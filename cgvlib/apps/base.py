@@ -10,7 +10,11 @@ once and redraws once:
 - the figure is replaced in the single output area with ``clear_output(wait=True)``, so the
   old figure stays until the new one is ready (no flicker);
 - a bad value (a paid date before the due date, a negative amount) shows a clear message in
-  the app's message line, keeps the last good figure, and never raises a traceback.
+  the app's message line, keeps the last good figure, and never raises a traceback;
+- a scenario past the reference data shows its notice there (which series is known until
+  when, how to go on: :class:`~cgvlib.errors.OutOfCoverageError`'s message), in the notice
+  style rather than as an error; an app may also give a notice with its results
+  (:meth:`App.notice`: figures marked provisional), shown in the same line.
 
 Tests drive an app without a browser: set ``app.controls["amount"].value = 5000`` and read
 ``app.results``, ``app.figure``, ``app.frame`` and ``app.message.value``.
@@ -27,10 +31,12 @@ import pandas as pd
 from IPython.display import HTML, display
 from pandas.io.formats.style import Styler
 
-from cgvlib.errors import CgvError
+from cgvlib.errors import CgvError, OutOfCoverageError
+from cgvlib.i18n import translate
 
 ERROR_STYLE = "color:#B22222;font-weight:bold"
 NOTE_STYLE = "color:#404040"
+NOTICE_STYLE = "color:#5d4400;background:#fff8e1;border-left:4px solid #8d6e00;padding:2px 6px"
 # Tables are never clipped: long cells wrap (up to 40em wide, a word broken only when it
 # cannot fit), and a table taller than the box scrolls inside it with its header row kept in
 # view; a wider one scrolls sideways. The box's height is fixed (36em), not a share of the
@@ -43,6 +49,14 @@ TABLE_BOX_CSS = (
     ".cgv-table-box td,.cgv-table-box th{white-space:normal;overflow-wrap:break-word;"
     "max-width:40em;vertical-align:top;text-align:left}"
 )
+
+
+def assume_last_checkbox(value: bool = False, lang: str = "fr") -> widgets.Checkbox:
+    """The opt-in to go past the reference data, shared by the apps that compute with rates
+    or the Syntec index: ticked, the app computes inside
+    :func:`~cgvlib.reference.provisional.assume_last` (its figures marked provisional)."""
+    return widgets.Checkbox(value=bool(value), indent=False, description=translate(
+        "Carry the last known values forward (provisional)", lang))
 
 
 def _in_kernel() -> bool:
@@ -135,6 +149,11 @@ class App:
     def table(self, results) -> pd.DataFrame | None:
         return None
 
+    def notice(self, results) -> str | None:
+        """A sentence shown above the figure with these results (e.g. that they carry the last
+        reference values forward and are provisional); None: nothing to say."""
+        return None
+
     def layout_controls(self) -> widgets.Widget:
         wrap = widgets.Layout(flex_flow="row wrap")
         return widgets.HBox(list(self.controls.values()), layout=wrap)
@@ -162,10 +181,13 @@ class App:
             frame = self.table(results)
         except CgvError as exc:
             self.error = str(exc)
-            self.message.value = f'<span style="{ERROR_STYLE}">{html.escape(str(exc))}</span>'
+            style = NOTICE_STYLE if isinstance(exc, OutOfCoverageError) else ERROR_STYLE
+            self.message.value = f'<span style="{style}">{html.escape(str(exc))}</span>'
             return
         self.error = None
-        self.message.value = ""
+        notice = self.notice(results)
+        self.message.value = (f'<span style="{NOTICE_STYLE}">{html.escape(notice)}</span>'
+                              if notice else "")
         # A figure needs showing again only when it is new or ``draw`` changed it in place.
         self.figure_changed = figure is not self.figure or self.redrawn_in_place
         self.results, self.figure, self.frame = results, figure, frame

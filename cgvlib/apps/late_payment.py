@@ -4,9 +4,14 @@ arithmetic, and the exercises of the lesson on payment law.
 :class:`LatePaymentApp`. Controls: ``vendors`` (several; the five vendors and the statutory
 default terms), ``amount`` (euros, the sum each clause's base names), ``due`` and ``paid``
 (dates), ``invoice_date`` (optional: the vendors whose clause needs it take the due date when
-it is empty). Results: one :func:`cgvlib.late_payment` result per vendor, by id (every reading
-of an ambiguous clause inside). Figure: :func:`~cgvlib.views.late_payment.cost_by_days_late`
-with a vertical marker at the days late chosen; table:
+it is empty), ``assume_last`` (a checkbox, off by default: past the end of the reference
+rates, carry their last known values forward, every figure so computed marked provisional).
+Past the data with the box unticked, the app shows the notice of
+:func:`~cgvlib.reference.status.coverage_notice` (which series is known until when, how to go
+on) instead of figures; ticked, the same notice says the figures are provisional.
+Results: one :func:`cgvlib.late_payment` result per vendor, by id (every reading of an
+ambiguous clause inside). Figure: :func:`~cgvlib.views.late_payment.cost_by_days_late` with a
+vertical marker at the days late chosen; table:
 :func:`~cgvlib.views.late_payment.late_payment_table`.
 
 Each vendor's result is cached by (vendor, amount, due, paid, and the invoice date when its
@@ -23,12 +28,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import ipywidgets as widgets
 import pandas as pd
 
-from cgvlib.apps.base import App, freeze_layout
+from cgvlib.apps.base import App, assume_last_checkbox, freeze_layout
 from cgvlib.apps.choosers import chosen_ids
 from cgvlib.apps.exercises import Exercise
 from cgvlib.apps.inputs import AmountText, typed_euros
@@ -40,9 +45,11 @@ from cgvlib.arithmetic.late_payment import (
 )
 from cgvlib.arithmetic.statutory import minimum_late_rate, statutory_late_rate
 from cgvlib.dates import as_date
-from cgvlib.errors import InputError
+from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.lang import check_lang
 from cgvlib.money import BP_PER_UNIT, INTEREST_DENOMINATOR, cents_to_euros, div_round_half_up
 from cgvlib.reference.legal_rate import legal_rate
+from cgvlib.reference.provisional import assume_last_if, assumed_until
 from cgvlib.views.late_payment import (
     cost_by_days_late,
     coverage,
@@ -52,6 +59,7 @@ from cgvlib.views.late_payment import (
     terms_of,
     update_cost_chart,
 )
+from cgvlib.views.summary import late_payment_notice
 
 CHART_DAYS = 120  # the chart runs to 120 days late, further when the payment is later
 
@@ -66,6 +74,8 @@ class LatePaymentResults:
     paid: dt.date
     invoice_date: dt.date | None  # as typed (None: the due date where a clause needs one)
     results: Mapping[str, LatePaymentResult] = field(default_factory=dict)
+    assume_last: bool = False  # the last reference values carried forward past the data
+    notice: str | None = None  # the scenario reaches past the reference data
 
     @property
     def days_late(self) -> int:
@@ -99,7 +109,9 @@ class LatePaymentApp(App):
     title = "Late payment: what do we owe each vendor?"
 
     def __init__(self, vendors=None, amount: float = 10_000.0, due="2024-03-01",
-                 paid="2024-04-15", invoice_date=None) -> None:
+                 paid="2024-04-15", invoice_date=None, assume_last: bool = False,
+                 lang: str = "fr") -> None:
+        self.lang = check_lang(lang)
         given = chosen_ids(vendors)  # own vendors (a path, a Vendor) offered beside the others
         chosen = list(default_vendors(with_statutory=True) if given is None else given)
         self._choices = vendor_choices(chosen)
@@ -110,6 +122,7 @@ class LatePaymentApp(App):
             "paid": as_date(paid, "paid"),
             "invoice_date": None if invoice_date is None else as_date(invoice_date,
                                                                        "invoice_date"),
+            "assume_last": bool(assume_last),
         }
         self._per_vendor: dict[tuple, LatePaymentResult] = {}
         self.vendor_computations = 0  # how many single-vendor results were computed
@@ -132,11 +145,13 @@ class LatePaymentApp(App):
             "paid": widgets.DatePicker(value=init["paid"], description="Paid on", style=style),
             "invoice_date": widgets.DatePicker(value=init["invoice_date"], style=style,
                                                description="Invoice date (optional)"),
+            "assume_last": assume_last_checkbox(init["assume_last"], self.lang),
         }
 
     def layout_controls(self) -> widgets.Widget:
         c = self.controls
-        dates = widgets.VBox([c["amount"], c["due"], c["paid"], c["invoice_date"]])
+        dates = widgets.VBox([c["amount"], c["due"], c["paid"], c["invoice_date"],
+                              c["assume_last"]])
         return widgets.HBox([c["vendors"], dates])
 
     # --- computation ------------------------------------------------------------------------
@@ -164,30 +179,57 @@ class LatePaymentApp(App):
                              "invoice falls due on or after its date (leave it empty to use "
                              "the due date)")
         if paid > coverage().until:
-            raise past_coverage_error("paid", paid)
+            notice = late_payment_notice(due, paid, invoice_date, self.lang, assumed=False)
+            if notice is None:  # pragma: no cover - coverage() and the notice agree
+                raise past_coverage_error("paid", paid)
+            raise OutOfCoverageError(notice, series="late-payment rate",
+                                     last_covered=coverage().until)
 
     def _one(self, vendor: str, amount: float, due: dt.date, paid: dt.date,
              invoice_date: dt.date | None) -> LatePaymentResult:
         terms = terms_of(vendor)
         needs = bool(readings_needing_invoice_date(terms.clause))
         invoice = (invoice_date or due) if needs else None
-        key = (vendor, amount, due, paid, invoice)
+        key = (vendor, amount, due, paid, invoice, assumed_until())
         if key not in self._per_vendor:
             self.vendor_computations += 1
             self._per_vendor[key] = late_payment(terms.computed_on, amount, due, paid,
                                                  invoice_date=invoice)
         return self._per_vendor[key]
 
-    def compute(self, *, vendors, amount, due, paid, invoice_date) -> LatePaymentResults:
+    def compute(self, *, vendors, amount, due, paid, invoice_date,
+                assume_last=False) -> LatePaymentResults:
         amount = typed_euros(amount, "amount")  # 10 000,50 or 10000.50
-        self._check(vendors, amount, due, paid, invoice_date)
-        results = {v: self._one(v, amount, due, paid, invoice_date) for v in vendors}
-        return LatePaymentResults(tuple(vendors), amount, due, paid, invoice_date, results)
+        shell = LatePaymentResults(tuple(vendors), amount, due, paid, invoice_date,
+                                   assume_last=bool(assume_last))
+        with self._reading(shell):
+            self._check(vendors, amount, due, paid, invoice_date)
+            results = {v: self._one(v, amount, due, paid, invoice_date) for v in vendors}
+        notice = (late_payment_notice(due, paid, invoice_date, self.lang, assumed=True)
+                  if assume_last else None)
+        return replace(shell, results=results, notice=notice)
+
+    def _reading(self, results: LatePaymentResults):
+        """The block the rates are read in: carried forward past the data when the box is
+        ticked (:func:`~cgvlib.reference.provisional.assume_last`), to the payment or to the
+        chart's end (:data:`CHART_DAYS` after the due date), whichever is later."""
+        due = results.due or dt.date.min
+        paid = results.paid or due
+        return assume_last_if(results.assume_last,
+                              max(paid, due + dt.timedelta(days=CHART_DAYS)))
+
+    def notice(self, results: LatePaymentResults) -> str | None:
+        return results.notice
 
     def draw(self, results: LatePaymentResults):
+        with self._reading(results):
+            return self._draw(results)
+
+    def _draw(self, results: LatePaymentResults):
         """The chart for the results; when only the amount changed, the figure already shown
         is updated in place (its layout kept), which renders much faster than a new one."""
-        key = (results.vendors, results.due, results.invoice_date, results.days_late)
+        key = (results.vendors, results.due, results.invoice_date, results.days_late,
+               results.assume_last)
         if self._figure_key == (key, results.amount):
             return self._figure
         if self._figure_key is not None and self._figure_key[0] == key and update_cost_chart(

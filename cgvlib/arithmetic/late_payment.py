@@ -64,7 +64,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from cgvlib.arithmetic.common import (
     Result,
@@ -108,6 +108,7 @@ from cgvlib.reference.months import (
     semester_label,
     started_months_of_delay,
 )
+from cgvlib.reference.provisional import carried_notes, marked
 
 # D441-5: « Le montant de l'indemnité forfaitaire pour frais de recouvrement [...] est fixé à
 # 40 euros. »
@@ -133,7 +134,9 @@ class DelayPeriod:
 
     ``rate_bp``/``rate`` are the annual rate (per month for a per-month rule); ``how`` says how
     the rate was found, e.g. ``"3 x legal rate 4.22 % (2023-S2)"``; ``months`` is the number of
-    months counted for a per-month rule (started months), else None.
+    months counted for a per-month rule (started months), else None. ``carried`` holds the
+    notes of the reference values carried forward past the data to find the rate (inside
+    :func:`~cgvlib.reference.provisional.assume_last`), empty otherwise.
     """
 
     start: dt.date
@@ -144,6 +147,7 @@ class DelayPeriod:
     how: str
     months: int | None = None
     clause_rate_bp: int | None = None
+    carried: tuple[str, ...] = ()  # notes of the values carried forward past the data
 
     @property
     def floored(self) -> bool:
@@ -162,7 +166,11 @@ class LatePaymentResult(Result):
     The figures are the lawful ones: never below the L441-10 II floor, semester by semester
     (:mod:`cgvlib.arithmetic.penalty_floor`). When the floor raised them, ``as_written`` holds
     the clause's own figures (the same reading, the floor aside) and ``gap_cents`` what the
-    floor adds; otherwise ``as_written`` is None and ``gap_cents`` 0.
+    otherwise ``as_written`` is None and ``gap_cents`` 0.
+
+    ``provisional`` is true when a rate (or the floor) took a value carried forward past the
+    reference data (:func:`~cgvlib.reference.provisional.assume_last`); ``provisional_note``
+    then says which value was carried forward.
     """
 
     amount: Decimal
@@ -183,6 +191,8 @@ class LatePaymentResult(Result):
     total: Decimal
     total_cents: int
     as_written: LatePaymentResult | None = field(default=None, repr=False)
+    provisional: bool = False
+    provisional_note: str = ""
 
     @property
     def floor_applied(self) -> bool:
@@ -210,6 +220,8 @@ class LatePaymentResult(Result):
         if self.as_written is not None:
             text += (f" (lawful, {FLOOR_ARTICLE} floor; as written "
                      f"{money(self.as_written.total_cents)})")
+        if self.provisional:
+            text += " (provisional: the last known rate carried forward)"
         return text
 
     def headline(self) -> str:
@@ -222,6 +234,8 @@ class LatePaymentResult(Result):
         if self.as_written is not None:
             line += (f" under the {FLOOR_ARTICLE} floor (the clause as written: "
                      f"{money(self.as_written.total_cents)}, {money(self.gap_cents)} less)")
+        if self.provisional:
+            line += f" ({self.provisional_note})"
         return line
 
 
@@ -324,47 +338,68 @@ def _legal_label(legal, day: dt.date) -> str:
     return semester_label(day)
 
 
-def _one_rate(rule, day: dt.date) -> tuple[int, str]:
+class RateFound(NamedTuple):
+    """An annual rule's rate on a day: ``bp``, ``how`` it was found (the working line, with
+    "(provisional: …)" or "(user-supplied)" after a value that is so), and the ``notes`` of
+    the values carried forward past the data to find it (empty when none was)."""
+
+    bp: int
+    how: str
+    notes: tuple[str, ...] = ()
+
+
+def rate_found(rule, day: dt.date) -> RateFound:
     """An annual rule's rate on ``day``, in bp, with how it was found."""
     if rule.kind == "ecb_plus_points" and rule.ecb_rate == "in_force":
         # the most recent refinancing operation's rate on ``day`` itself
         ecb = ecb_rate(day)
-        return (
+        return RateFound(
             ecb.bp + points_bp(rule.points),
-            f"ECB {ecb.value} % in force on {day} (since {ecb.start}) + {rule.points} pts",
+            f"ECB {ecb.value} % in force on {day} (since {ecb.start}){marked(ecb)} "
+            f"+ {rule.points} pts", carried_notes(ecb),
         )
     if rule.kind == "ecb_plus_points":
         # L441-10 II: « le taux en vigueur au 1er janvier » / « au 1er juillet »
         ecb = ecb_semester_rate(day)
-        return (
+        return RateFound(
             ecb.bp + points_bp(rule.points),
-            f"ECB {ecb.value} % in force on {ecb.start} ({semester_label(day)}) "
-            f"+ {rule.points} pts",
+            f"ECB {ecb.value} % in force on {ecb.start} ({semester_label(day)}){marked(ecb)} "
+            f"+ {rule.points} pts", carried_notes(ecb),
         )
     legal = legal_rate(day, rule.creditor)
-    label = _legal_label(legal, day)
+    label = _legal_label(legal, day) + (f"; {marked(legal)[2:-1]}" if marked(legal) else "")
     if rule.kind == "legal_multiple":
         m = whole_multiple(rule)
-        return m * legal.bp, f"{m} x legal rate {legal.value} % ({label})"
+        return RateFound(m * legal.bp, f"{m} x legal rate {legal.value} % ({label})",
+                         carried_notes(legal))
     if rule.kind == "legal_plus_points":
-        return (
+        return RateFound(
             legal.bp + points_bp(rule.points),
-            f"legal rate {legal.value} % ({label}) + {rule.points} pts",
+            f"legal rate {legal.value} % ({label}) + {rule.points} pts", carried_notes(legal),
         )
     raise InputError(f"rule kind {rule.kind!r} is not an annual rate")  # pragma: no cover
 
 
-def annual_rate_bp(rule, day: dt.date) -> tuple[int, str]:
-    """The annual rate of ``rule`` on ``day`` (basis points) and how it was found.
+def annual_rate(rule, day: dt.date) -> RateFound:
+    """The annual rate of ``rule`` on ``day`` (basis points), how it was found, and the notes
+    of any value carried forward past the data.
 
     ``higher_of``: « au taux le plus élevé entre » its rules, each on the same day.
     """
     if rule.kind != "higher_of":
-        return _one_rate(rule, day)
-    found = [_one_rate(member, day) for member in annual_rules(rule)]
-    best = max(bp for bp, _ in found)
-    parts = " vs ".join(f"{how} = {bp_to_percent(bp)} %" for bp, how in found)
-    return best, f"higher of {parts}"
+        return rate_found(rule, day)
+    found = [rate_found(member, day) for member in annual_rules(rule)]
+    best = max(f.bp for f in found)
+    parts = " vs ".join(f"{f.how} = {bp_to_percent(f.bp)} %" for f in found)
+    notes = tuple(dict.fromkeys(n for f in found for n in f.notes))
+    return RateFound(best, f"higher of {parts}", notes)
+
+
+def annual_rate_bp(rule, day: dt.date) -> tuple[int, str]:
+    """The annual rate of ``rule`` on ``day`` (basis points) and how it was found
+    (:func:`annual_rate`)."""
+    found = annual_rate(rule, day)
+    return found.bp, found.how
 
 
 # --------------------------------------------------------------------------- computation
@@ -431,13 +466,14 @@ def _annual(clause: LatePayment, first: dt.date, paid: dt.date,
     if clause.rate_fixed_at == "semester":
         periods = []
         for start, end in semester_bounds_between(first, paid):
-            bp, how = annual_rate_bp(rule, start)
-            periods.append(
-                DelayPeriod(start, end, (end - start).days + 1, bp, bp_to_percent(bp), how)
-            )
+            found = annual_rate(rule, start)
+            periods.append(DelayPeriod(start, end, (end - start).days + 1, found.bp,
+                                       bp_to_percent(found.bp), found.how,
+                                       carried=found.notes))
     else:
         when = invoice_date if clause.rate_fixed_at == "invoice_date" else first
-        bp, how = annual_rate_bp(rule, when)
+        found = annual_rate(rule, when)
+        bp, how = found.bp, found.how
         what = (
             "the invoice date"
             if clause.rate_fixed_at == "invoice_date"
@@ -445,7 +481,8 @@ def _annual(clause: LatePayment, first: dt.date, paid: dt.date,
         )
         days = (paid - first).days + 1
         periods = [
-            DelayPeriod(first, paid, days, bp, bp_to_percent(bp), f"{how}, taken on {what} {when}")
+            DelayPeriod(first, paid, days, bp, bp_to_percent(bp), f"{how}, taken on {what} {when}",
+                        carried=found.notes)
         ]
     return _annual_interest(periods)
 
@@ -467,13 +504,20 @@ def clause_interest(clause: LatePayment, first: dt.date, paid: dt.date,
 def _split(period: DelayPeriod, piece: FloorPiece) -> DelayPeriod:
     """The part of ``period`` in ``piece``'s semester, at the higher of its rate and the
     floor (L441-10 II « ne peut toutefois fixer un taux inférieur »)."""
+    carried = tuple(dict.fromkeys((*period.carried, *carried_notes(piece.legal))))
     if piece.bp > period.rate_bp:
         return DelayPeriod(piece.start, piece.end, piece.days, piece.bp,
                            bp_to_percent(piece.bp),
-                           f"{piece.words()}, above the clause's {period.rate} % "
-                           f"({period.how})", clause_rate_bp=period.rate_bp)
+                           f"{_floor_words(piece)}, above the clause's {period.rate} % "
+                           f"({period.how})", clause_rate_bp=period.rate_bp, carried=carried)
     return DelayPeriod(piece.start, piece.end, piece.days, period.rate_bp, period.rate,
-                       period.how)
+                       period.how, carried=carried)
+
+
+def _floor_words(piece: FloorPiece) -> str:
+    """The floor of a semester piece, with the mark of a provisional or user-supplied legal
+    rate."""
+    return piece.words() + ("" if piece.legal is None else marked(piece.legal))
 
 
 def lawful_interest(written: Interest, cents: int) -> Interest | None:
@@ -494,9 +538,10 @@ def lawful_interest(written: Interest, cents: int) -> Interest | None:
         return _annual_interest(periods)
     at_floor = _annual_interest([
         DelayPeriod(piece.start, piece.end, piece.days, piece.bp, bp_to_percent(piece.bp),
-                    f"{piece.words()}: over the whole delay the floor gives more than the "
+                    f"{_floor_words(piece)}: over the whole delay the floor gives more than the "
                     f"clause's {written.periods[0].how}",
-                    clause_rate_bp=written.periods[0].rate_bp)
+                    clause_rate_bp=written.periods[0].rate_bp,
+                    carried=carried_notes(piece.legal))
         for piece in pieces
     ])
     if at_floor.cents(cents) <= written.cents(cents):
@@ -588,7 +633,8 @@ def _floor_line(interest: Interest | None, lawful: Interest | None) -> str | Non
 def _result(vendor: Vendor, clause: LatePayment, cents: int, due: dt.date, paid: dt.date,
             invoice_date: dt.date | None, first: dt.date, head: list[str],
             interest: Interest | None, notes: list[str],
-            as_written: LatePaymentResult | None = None) -> LatePaymentResult:
+            as_written: LatePaymentResult | None = None,
+            carried: tuple[str, ...] = ()) -> LatePaymentResult:
     """A result from the exact interest of a reading (None: no day of delay)."""
     days_late = (paid - due).days
     working = list(head)
@@ -620,6 +666,9 @@ def _result(vendor: Vendor, clause: LatePayment, cents: int, due: dt.date, paid:
         working.append(f"The clause as written, the floor aside: {money(as_written.total_cents)};"
                        f" the floor adds {money(total_cents - as_written.total_cents)}")
     periods = () if interest is None else interest.periods
+    carried = tuple(dict.fromkeys((*(n for p in periods for n in p.carried), *carried)))
+    if carried:
+        working.append("Provisional figure: " + "; ".join(carried))
     per_month = interest is not None and interest.per_month and not periods[0].floored
     return LatePaymentResult(
         vendor=vendor.id,
@@ -645,6 +694,8 @@ def _result(vendor: Vendor, clause: LatePayment, cents: int, due: dt.date, paid:
         total=euros(total_cents),
         total_cents=total_cents,
         as_written=as_written,
+        provisional=bool(carried),
+        provisional_note="; ".join(carried),
     )
 
 
@@ -668,18 +719,21 @@ def _compute(
     floors = floor_applies(vendor.id) and written is not None
     lawful = lawful_interest(written, cents) if floors else None
     notes = []
+    floor_notes: tuple[str, ...] = ()
     if floors:
+        floor_notes = carried_notes(*(p.legal for p in floor_pieces(first, paid)))
         notes.append(_floor_line(written, lawful))
         if first < FLOOR_FROM:
             notes.append(f"{FLOOR_ARTICLE} floor: {NOT_BEFORE_2009}")
     as_written = _result(vendor, clause, cents, due, paid, invoice_date, first, head, written,
                          notes if lawful is None else
                          [f"As written: the clause's own rate, the {FLOOR_ARTICLE} floor aside "
-                          "(the lawful figure applies the floor)"])
+                          "(the lawful figure applies the floor)"],
+                         carried=floor_notes if lawful is None else ())
     if lawful is None:
         return as_written
     return _result(vendor, clause, cents, due, paid, invoice_date, first, head, lawful, notes,
-                   as_written=as_written)
+                   as_written=as_written, carried=floor_notes)
 
 
 def late_payment(

@@ -64,7 +64,8 @@ from cgvlib.money import BP_PER_UNIT, INT64_MAX, INTEREST_DENOMINATOR, percent_t
 from cgvlib.reference.ecb_rate import load_ecb_rates
 from cgvlib.reference.legal_rate import load_semester_rates
 from cgvlib.reference.months import semester_end
-from cgvlib.reference.status import data_version
+from cgvlib.reference.provisional import assume_last_if, assumed_until
+from cgvlib.reference.status import data_version, horizons
 
 FIRST_SEMESTER = dt.date(1999, 1, 1)  # the ECB series starts on 1999-01-01; legal rate on 2005
 EPOCH = dt.date(1970, 1, 1)
@@ -538,6 +539,33 @@ def _basis(name: str, clause_default: str, single: bool, floors: bool) -> tuple[
     return name, True
 
 
+def provisional_rows(clause: LatePayment, lawful: bool, inv: Invoices,
+                     main: ReadingArrays) -> np.ndarray:
+    """The rows whose figure reads a rate past the reference data (carried forward inside an
+    :func:`~cgvlib.reference.provisional.assume_last` block): the rate fixed on a day past the
+    series' end, a semester of the delay starting after it (ECB semester rate, legal rate), or,
+    for a lawful figure, a semester of the delay past the legal rate's end (the floor)."""
+    ends = {h.series: _day_number(h.last) for h in horizons()}
+    late = main.delay > 0
+    past = np.zeros(late.shape, dtype=bool)
+    if clause.rule.kind != "percent_per_month":
+        if clause.rate_fixed_at == "semester":
+            read = inv.paid
+        else:
+            read = inv.invoice if clause.rate_fixed_at == "invoice_date" else main.first
+        ecb_semester = _day_number(semester_end(_date(ends["ecb"])) + dt.timedelta(days=1))
+        for rule in annual_rules(clause.rule):
+            if rule.kind != "ecb_plus_points":
+                past |= read > ends["legal"]
+            elif rule.ecb_rate == "in_force":
+                past |= read > ends["ecb"]
+            else:  # the rate in force on 1 January / 1 July: a semester starting after the end
+                past |= read >= ecb_semester
+    if lawful:
+        past |= inv.paid > ends["legal"]
+    return late & past
+
+
 def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None) -> pd.DataFrame:
     v = as_vendor(vendor)
     clause = clause_of(v, "late_payment", "late-payment penalties")
@@ -585,8 +613,12 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None) ->
         "indemnity": indemnity / 100,
         "total": total / 100,
     }
-    if floors and _basis(chosen, clause_default, single, floors)[1]:
+    chosen_variant, chosen_lawful = _basis(chosen, clause_default, single, floors)
+    if chosen_lawful:
         columns["floor_applied"] = main.floored
+    if assumed_until() is not None:
+        columns["provisional"] = provisional_rows(variants[chosen_variant], chosen_lawful, inv,
+                                                  main)
     for name, arrays in by_reading.items():
         if name != chosen:
             columns[f"interest_cents[{name}]"] = arrays.interest_cents
@@ -603,9 +635,13 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None) ->
     return out
 
 
-def _partition(invoices: pd.DataFrame, vendor: Vendor | str, reading: str | None):
-    """One dask partition (map_partitions passes the partition first)."""
-    return _frame(vendor, invoices, reading)
+def _partition(invoices: pd.DataFrame, vendor: Vendor | str, reading: str | None,
+               until: dt.date | None = None):
+    """One dask partition (map_partitions passes the partition first), computed in the
+    :func:`~cgvlib.reference.provisional.assume_last` block the call was made in (``until``;
+    dask computes later, outside it)."""
+    with assume_last_if(until is not None, until):
+        return _frame(vendor, invoices, reading)
 
 
 def _is_dask(obj) -> bool:
@@ -629,7 +665,9 @@ def late_payment_frame(vendor: Vendor | str, invoices, *, reading: str | None = 
     without a day of delay) and the float euro columns ``interest``, ``indemnity``, ``total``
     (the cents / 100, for display). For an ambiguous clause, each other reading ``r`` adds
     ``interest_cents[r]`` and ``total_cents[r]``. Equal to the scalar function to the cent on
-    every row.
+    every row. Inside an :func:`~cgvlib.reference.provisional.assume_last` block, a boolean
+    column ``provisional`` says which rows use a rate carried forward past the data (the
+    scalar result's ``provisional``).
 
     Bad inputs raise :class:`InputError` naming the column, the first rows' index labels and
     their values (:mod:`~cgvlib.arithmetic.frame_inputs`): a missing column (the required and
@@ -644,7 +682,7 @@ def late_payment_frame(vendor: Vendor | str, invoices, *, reading: str | None = 
     """
     if _is_dask(invoices):
         meta = _frame(vendor, invoices._meta, reading)
-        return invoices.map_partitions(_partition, vendor, reading, meta=meta)
+        return invoices.map_partitions(_partition, vendor, reading, assumed_until(), meta=meta)
     return _frame(vendor, invoices, reading)
 
 

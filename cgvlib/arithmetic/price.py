@@ -93,6 +93,7 @@ from cgvlib.model.price import PriceRevision
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import round_half_up
 from cgvlib.reference.months import add_months, end_of_month, start_of_next_month
+from cgvlib.reference.provisional import carried_notes, marked
 from cgvlib.reference.syntec import (
     SyntecValue,
     assumed_publication,
@@ -184,6 +185,17 @@ class PriceRevisionResult(Result):
         figures.pop("error", None)
         return figures
 
+    @property
+    def provisional_note(self) -> str:
+        """Which index values were carried forward past the data
+        (:func:`~cgvlib.reference.provisional.assume_last`); "" when none was."""
+        return "; ".join(carried_notes(*self.index_values))
+
+    @property
+    def provisional(self) -> bool:
+        """True when an index value used was carried forward past the data."""
+        return bool(self.provisional_note)
+
     def headline(self) -> str:
         if self.unavailable is not None:
             return f"not computable: {self.unavailable.split('. ')[0]}"
@@ -199,6 +211,8 @@ class PriceRevisionResult(Result):
                 text += f"; worst case {money(self.worst_case_cents)}"
         if self.depends_on:
             text += f"; depends on {', '.join(self.depends_on)}"
+        if self.provisional:
+            text += f" ({self.provisional_note})"
         return text
 
 
@@ -260,8 +274,10 @@ def _fraction_text(f: Fraction, places: int = 7) -> str:
 
 
 def _index_text(s: SyntecValue) -> str:
+    """An index value for the working, marked when carried forward past the data or
+    user-supplied (:func:`~cgvlib.reference.provisional.marked`)."""
     when = "assumed published" if s.published_assumed else "published"
-    return f"{s.value} ({s.month}, {s.series}, {when} {s.published})"
+    return f"{s.value} ({s.month}, {s.series}, {when} {s.published}){marked(s)}"
 
 
 def scheduled_dates(clause: PriceRevision, first_year: int, last_year: int) -> list[dt.date]:

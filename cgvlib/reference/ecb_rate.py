@@ -198,7 +198,7 @@ def load_ecb_rates(path=None, *, user: bool = True) -> EcbRates:
     then, unless ``user=False``, the user file of the user data folder extends it."""
     if path is not None:
         return _parse(path)
-    base = _parse(paths.rates_dir() / ECB_FILE)
+    base = _parse(paths.rates_file(ECB_FILE))
     found = existing_user_series(ECB_FILE) if user else None
     data = merged(ECB_FILE, base, _parse_user(found) if found else None, _merge)
     return carried(ECB_FILE, data, _carry_forward)

@@ -244,7 +244,7 @@ def load_semester_rates(path=None, *, user: bool = True) -> SemesterRates:
     and then, unless ``user=False``, the user file of the user data folder extends it."""
     if path is not None:
         return _parse_semesters(path)
-    base = _parse_semesters(paths.rates_dir() / SEMESTER_FILE)
+    base = _parse_semesters(paths.rates_file(SEMESTER_FILE))
     found = existing_user_series(SEMESTER_FILE) if user else None
     data = merged(SEMESTER_FILE, base, _parse_user_semesters(found) if found else None,
                   _merge_semesters)
@@ -271,7 +271,7 @@ def _carry_forward(data: SemesterRates, until: dt.date) -> SemesterRates:
 
 def load_annual_rates(path=None) -> AnnualRates:
     """Parse (cached) the 2005-2014 annual file; ``path`` defaults to ``data/rates/``."""
-    return _parse_years(path if path is not None else paths.rates_dir() / ANNUAL_FILE)
+    return _parse_years(path if path is not None else paths.rates_file(ANNUAL_FILE))
 
 
 def _check_creditor(creditor) -> str:

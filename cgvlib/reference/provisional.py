@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 
 from cgvlib.dates import as_date
+from cgvlib.errors import InputError
 
 PROVISIONAL_MARK = "provisional"
 _UNTIL: ContextVar[dt.date | None] = ContextVar("cgvlib_assume_last_until", default=None)
@@ -42,6 +43,31 @@ def assume_last(until) -> Iterator[dt.date]:
     token = _UNTIL.set(day)
     try:
         yield day
+    finally:
+        _UNTIL.reset(token)
+
+
+def assume_last_if(on: bool, until) -> contextlib.AbstractContextManager:
+    """:func:`assume_last` to ``until`` when ``on`` (the opt-in of a command, a report or an
+    app), else a block that changes nothing. ``until``: a date, or the dates of a scenario
+    (their latest is taken; ``None`` items ignored)."""
+    if not on:
+        return contextlib.nullcontext()
+    if isinstance(until, list | tuple):
+        days = [as_date(d, "until") for d in until if d is not None]
+        if not days:
+            raise InputError("until: no date given to carry the reference data to")
+        until = max(days)
+    return assume_last(until)
+
+
+@contextlib.contextmanager
+def on_the_data() -> Iterator[None]:
+    """Within the block, the series are the data alone, as outside any :func:`assume_last`
+    block (to say where the data ends while carrying it forward)."""
+    token = _UNTIL.set(None)
+    try:
+        yield
     finally:
         _UNTIL.reset(token)
 
@@ -69,6 +95,23 @@ def provisional_source(what: str, last: dt.date, source: str) -> str:
 def note_of(source: str) -> str:
     """The note part of a :func:`provisional_source`."""
     return source.split(_SOURCE_SEPARATOR, 1)[0]
+
+
+def marked(value) -> str:
+    """What a working line adds after a reference value (an
+    :class:`~cgvlib.reference.series.AsOf`): its note when it was carried forward past the
+    data, or "user-supplied" when it comes from the user data folder; nothing otherwise."""
+    if value.assumed:
+        return f" ({value.note})"
+    if value.user_supplied:
+        return " (user-supplied)"
+    return ""
+
+
+def carried_notes(*values) -> tuple[str, ...]:
+    """The notes of those reference values (``None`` ignored) carried forward past the data,
+    each once."""
+    return tuple(dict.fromkeys(v.note for v in values if v is not None and v.assumed))
 
 
 _CARRIED: dict[tuple[str, int, dt.date], tuple[object, object]] = {}

@@ -252,7 +252,7 @@ def cached_by_file(parse: Callable[[Path], T]) -> Callable[[Path], T]:
 
     @functools.wraps(parse)
     def load(path) -> T:
-        path = Path(path)
+        path = path if isinstance(path, Path) else Path(path)
         try:
             stat = os.stat(path)
         except FileNotFoundError:

@@ -25,7 +25,7 @@ from cgvlib.i18n import translate
 from cgvlib.lang import check_lang
 from cgvlib.reference.ecb_rate import load_ecb_rates
 from cgvlib.reference.legal_rate import load_annual_rates, load_semester_rates
-from cgvlib.reference.provisional import assumed_until
+from cgvlib.reference.provisional import assumed_until, on_the_data
 from cgvlib.reference.series import month_end, month_str, next_month
 from cgvlib.reference.syntec import assumed_publication, load_syntec
 
@@ -42,6 +42,12 @@ NOTICE = (
     "are not computed unless the last value is carried forward (then marked provisional); "
     "`python -m cgvlib rates status` says how to add the values.")
 UNTIL = "{series} known until {date}"
+PROVISIONAL_NOTICE = (
+    "Provisional figures: the scenario reaches past the reference data: {series}. The last "
+    "known values are carried forward, and every figure that uses one is marked provisional.")
+HOW_TO_GO_ON = (
+    "To compute them, add the values (`python -m cgvlib rates add`) or carry the last known "
+    "values forward (the report's “assume last” parameter, the apps' box, or --assume-last).")
 # a date of a scenario mapping: these keys (and any key ending in _date) hold dates
 DATE_KEYS = ("due", "paid", "invoice_date", "contract_start", "notice_date", "notice_sent",
              "start", "until", "at", "base_date", "date")
@@ -55,7 +61,13 @@ class Horizon(NamedTuple):
 
 
 def horizons() -> tuple[Horizon, ...]:
-    """The last covered date of each series, user-supplied values included."""
+    """The last covered date of each series, user-supplied values included (the data's own,
+    even inside an :func:`~cgvlib.reference.provisional.assume_last` block)."""
+    with on_the_data():
+        return _horizons()
+
+
+def _horizons() -> tuple[Horizon, ...]:
     syntec = load_syntec()
     return (
         Horizon("legal", load_semester_rates().complete_until),
@@ -164,19 +176,31 @@ def past_the_data(dates_or_scenario, series=None) -> dict[str, dt.date]:
     return {h.series: h.last for h in horizons() if h.series in chosen and latest > h.last}
 
 
-def coverage_notice(dates_or_scenario, lang: str = "fr", *, series=None) -> str | None:
+def coverage_notice(dates_or_scenario, lang: str = "fr", *, series=None,
+                    assumed: bool | None = None, how: bool = False) -> str | None:
     """The short notice a page shows when its scenario reaches past the reference data (which
     series, known until when), in ``lang`` (``"fr"`` or ``"en"``); ``None`` when covered.
     ``series`` limits it to the series the page uses (``("legal", "ecb")`` for late payment,
-    ``"syntec"`` for price revision; default: all three)."""
+    ``"syntec"`` for price revision; default: all three).
+
+    ``assumed``: whether the last values are carried forward (default: whether this runs
+    inside an :func:`~cgvlib.reference.provisional.assume_last` block); the notice then says
+    the figures are provisional. ``how``: add the sentence saying how to compute the figures
+    anyway (a page that could not compute them)."""
     lang = check_lang(lang)
     past = past_the_data(dates_or_scenario, series)
     if not past:
         return None
+    if assumed is None:
+        assumed = assumed_until() is not None
     parts = [translate(UNTIL, lang).format(series=translate(TITLES[key], lang),
                                            date=format_date(last, lang))
              for key, last in past.items()]
-    return translate(NOTICE, lang).format(series=(" ; " if lang == "fr" else "; ").join(parts))
+    text = translate(PROVISIONAL_NOTICE if assumed else NOTICE, lang).format(
+        series=(" ; " if lang == "fr" else "; ").join(parts))
+    if how and not assumed:
+        text += " " + translate(HOW_TO_GO_ON, lang)
+    return text
 
 
 def data_version() -> tuple:

@@ -185,7 +185,7 @@ def _parse_revision(path: Path) -> SyntecRevision:
 
 def syntec_revision(path=None) -> SyntecRevision:
     """The 2022 revision facts (cached); ``path`` defaults to ``data/rates/`` (CGVLIB_DATA)."""
-    return _parse_revision(path if path is not None else paths.rates_dir() / REVISION_FILE)
+    return _parse_revision(path if path is not None else paths.rates_file(REVISION_FILE))
 
 
 def __getattr__(name: str):
@@ -287,7 +287,7 @@ def _parse_index(path: Path) -> SyntecData:
 
 @cached_by_file
 def _parse_user_index(path: Path) -> SyntecData:
-    revision = syntec_revision(paths.rates_dir() / REVISION_FILE)
+    revision = syntec_revision(paths.rates_file(REVISION_FILE))
     return _build(read_series_csv(path, SYNTEC_COLUMNS), revision, user=True)
 
 
@@ -351,7 +351,7 @@ def load_syntec(path=None, *, user: bool = True) -> SyntecData:
     and then, unless ``user=False``, the user file of the user data folder extends it and fills
     its gaps. The revision YAML is read from the same folder as the file."""
     given = path is not None
-    path = Path(path) if given else paths.rates_dir() / SYNTEC_FILE
+    path = Path(path) if given else paths.rates_file(SYNTEC_FILE)
     data = _parse_index(path)
     if data.revision is not syntec_revision(path.parent / REVISION_FILE):  # the YAML changed
         _parse_index.cache_clear()

@@ -27,6 +27,7 @@ Every value taken from the user folder is marked: its ``source`` starts with
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -45,7 +46,12 @@ _MERGED: dict[tuple[str, int, int], tuple[object, object, object]] = {}
 def user_series_path(name: str) -> Path:
     """Where the user file of the series ``name`` (e.g. ``ecb_main_refinancing_rate.csv``)
     lives, whether or not it exists."""
-    return paths.user_rates_dir() / name
+    return _in(paths.user_rates_dir(), name)
+
+
+@functools.lru_cache(maxsize=32)
+def _in(folder: Path, name: str) -> Path:
+    return folder / name
 
 
 def existing_user_series(name: str) -> Path | None:

@@ -36,6 +36,13 @@ class ReportParameters:
     contract_start: dt.date
     notice_date: dt.date
     commitment_months: Mapping[str, int]  # per vendor id; absent: as the terms say
+    assume_last: bool = False  # past the reference data: carry the last values forward
+
+    @property
+    def latest(self) -> dt.date:
+        """The scenario's latest date: how far ``assume_last`` carries the reference data."""
+        return max(self.due, self.paid, self.invoice_date, self.contract_start,
+                   self.notice_date)
 
     @property
     def compared(self) -> tuple[str, ...]:
@@ -90,10 +97,27 @@ def _months(value, vendors: tuple[str, ...]) -> dict[str, int]:
     return months
 
 
+def _flag(value, name: str) -> bool:
+    """A yes/no parameter: a boolean, or the words a params file or ``-p`` may give."""
+    if isinstance(value, bool):
+        return value
+    words = {"true": True, "yes": True, "oui": True, "1": True,
+             "false": False, "no": False, "non": False, "0": False}
+    found = words.get(str(value).strip().lower()) if isinstance(value, str | int) else None
+    if found is None:
+        raise InputError(f"{name}: {value!r} is not yes or no; give True or False (also "
+                         "accepted: oui/non, yes/no, 1/0)")
+    return found
+
+
 def report_parameters(*, vendors, lang="fr", invoice_amount, due, paid, invoice_date=None,
                       unavailability_percent, monthly_amount, contract_start, notice_date,
-                      commitment_months=None) -> ReportParameters:
-    """Check the report's raw parameters; see the template's ``parameters`` cell."""
+                      commitment_months=None, assume_last=False) -> ReportParameters:
+    """Check the report's raw parameters; see the template's ``parameters`` cell.
+    ``assume_last``: past the end of the reference data, carry each series' last value
+    forward to the scenario's latest date, the figures so computed marked provisional
+    (:func:`~cgvlib.reference.provisional.assume_last`); otherwise they are not computed and
+    a notice says why."""
     ids = _vendor_ids(vendors)
     due_day, paid_day = as_date(due, "due"), as_date(paid, "paid")
     if paid_day < due_day:
@@ -119,4 +143,5 @@ def report_parameters(*, vendors, lang="fr", invoice_amount, due, paid, invoice_
         contract_start=start,
         notice_date=notice,
         commitment_months=_months(commitment_months, ids),
+        assume_last=_flag(assume_last, "assume_last"),
     )

@@ -18,9 +18,12 @@ amounts, one of them the largest past invoice).
 
 A vendor whose terms say nothing on a subject gets a row saying so; a figure the terms leave
 to the order (a commitment length) gets a sentence saying what to give, in the report's
-language; a sum the terms do not give (the work done) a sentence saying so. Anything else
-wrong (a date past the reference data) stops the report with its message: a report never
-shows a guess.
+language; a sum the terms do not give (the work done) a sentence saying so. A scenario past
+the reference rates gets a notice (the card, the late-payment section: which series is known
+until when, how to go on) and its late payments a sentence instead of figures, unless the
+``assume_last`` parameter carries the last values forward to the scenario's latest date: the
+figures are then marked provisional. Anything else wrong stops the report with its message: a
+report never shows a guess.
 """
 
 from __future__ import annotations
@@ -40,10 +43,11 @@ from cgvlib.arithmetic.common import STATUTORY_ID, Result, as_vendor
 from cgvlib.arithmetic.late_payment import AS_WRITTEN
 from cgvlib.arithmetic.sla import sla_credit, tier_label
 from cgvlib.dates import format_date
-from cgvlib.errors import InputError
+from cgvlib.errors import InputError, OutOfCoverageError
 from cgvlib.model.base import Silent
 from cgvlib.money import cents_to_euros, format_eur, format_percent
-from cgvlib.names import label
+from cgvlib.names import label, name_identifiers
+from cgvlib.reference.provisional import assume_last_if
 from cgvlib.report.labels import text
 from cgvlib.report.parameters import ReportParameters, report_parameters
 from cgvlib.views.findings import findings_table, summary_chart
@@ -58,7 +62,8 @@ from cgvlib.views.summary import (
     card_word,
     exit_plan_of,
     exit_unavailable,
-    late_payment_of,
+    late_payment_notice,
+    late_payment_or_why,
 )
 from cgvlib.views.tables import comparison_table
 from cgvlib.views.words import word
@@ -77,6 +82,19 @@ class Report:
 
     def __init__(self, parameters: ReportParameters) -> None:
         self.p = parameters
+
+    def computing(self):
+        """The block the rates are read in: past the reference data, their last values
+        carried forward to the scenario's latest date when the ``assume_last`` parameter
+        says so (:func:`~cgvlib.reference.provisional.assume_last`), else the data alone."""
+        return assume_last_if(self.p.assume_last, self.p.latest)
+
+    @cached_property
+    def rates_notice(self) -> str | None:
+        """The notice of a scenario past the reference rates (None when they cover it)."""
+        p = self.p
+        return late_payment_notice(p.due, p.paid, p.invoice_date, p.lang,
+                                   assumed=p.assume_last)
 
     # --- words and formats ------------------------------------------------------------------
 
@@ -120,7 +138,8 @@ class Report:
         p = self.p
         return build_card(p.vendors, self.late_payments, self.exits, self.findings,
                           invoice_cents=p.invoice_cents, due=p.due, paid=p.paid,
-                          start=p.contract_start, notice=p.notice_date, lang=p.lang)
+                          start=p.contract_start, notice=p.notice_date, lang=p.lang,
+                          invoice_date=p.invoice_date, assumed=p.assume_last)
 
     def parameters_table(self) -> Styler:
         p = self.p
@@ -154,21 +173,27 @@ class Report:
         if section == "sla":
             values["amount"] = self.eur(p.monthly_cents)
         anchor = f' <a id="{ANCHORS[section]}"></a>' if section in ANCHORS else ""
+        notice = (f"\n\n**{self.rates_notice}**"
+                  if section == "late_payment" and self.rates_notice else "")
         return Markdown(f"## {self.t(section)}{anchor}\n\n"
-                        f"{self.t(section + '_intro', **values)}")
+                        f"{self.t(section + '_intro', **values)}{notice}")
 
     # --- the clause comparison ---------------------------------------------------------------
 
     def comparison(self):
-        return comparison_table(list(self.p.compared))
+        return comparison_table(list(self.p.compared), lang=self.p.lang)
 
     # --- late payment --------------------------------------------------------------------------
 
     @cached_property
-    def late_payments(self) -> dict[str, Result]:
+    def late_payments(self) -> dict[str, Result | str]:
+        """Each late payment of the scenario, or the sentence saying it needs a rate past the
+        reference data (:func:`~cgvlib.views.summary.late_payment_or_why`)."""
         p = self.p
-        return {v: late_payment_of(v, p.invoice_cents, p.due, p.paid, p.invoice_date)
-                for v in p.compared}
+        with self.computing():
+            return {v: late_payment_or_why(v, p.invoice_cents, p.due, p.paid, p.invoice_date,
+                                           p.lang)
+                    for v in p.compared}
 
     def _rates(self, result) -> str:
         unit = self.t("per_month") if result.rate_unit == "per month" else self.t("per_year")
@@ -191,6 +216,9 @@ class Report:
     def late_payment_table(self) -> Styler:
         rows = {}
         for vendor, r in self.late_payments.items():
+            if isinstance(r, str):
+                rows[self.name(vendor)] = {"note": r}
+                continue
             rows[self.name(vendor)] = {
                 "days_late": r.days_late,
                 "first_day_of_delay": self.day(r.first_day_of_delay) if r.days_late else "",
@@ -204,7 +232,21 @@ class Report:
                 "other_readings": self._others(r, lambda o: self.eur(o.total_cents)),
                 "article": _articles(r),
             }
+            if r.provisional:  # a rate carried forward past the data (assume_last)
+                rows[self.name(vendor)]["note"] = card_word("provisional", self.p.lang)
         return self._table(rows)
+
+    def late_payment_charts(self) -> list:
+        """The late-payment charts that the reference data (or the last values carried
+        forward) covers: a chart past the data is left out, the section's notice says why."""
+        figures = []
+        for chart in (self.late_payment_chart, self.penalty_rate_chart):
+            try:
+                with self.computing():
+                    figures.append(chart())
+            except OutOfCoverageError:
+                continue
+        return figures
 
     def late_payment_chart(self):
         p = self.p
@@ -320,7 +362,8 @@ class Report:
     def findings_table(self):
         if self.findings.empty:
             return Markdown(self.t("nothing_found"))
-        return findings_table(self.findings, vendors=list(self.p.vendors), with_quotes=True)
+        return findings_table(self.findings, vendors=list(self.p.vendors), with_quotes=True,
+                              lang=self.p.lang)
 
     def findings_chart(self):
         return summary_chart(self.findings, vendors=list(self.p.vendors), lang=self.p.lang)
@@ -333,6 +376,8 @@ class Report:
         results = {"late_payment": self.late_payments, "sla": self.sla_credits,
                    "exit": self.exits}[section]
         blocks = [f"<p><b>{html.escape(self.t('working'))}</b></p>"]
+        if self.p.lang != "en":  # explain() is the library's English
+            blocks.append(f"<p><i>{html.escape(self.t('working_in_english'))}</i></p>")
         # every vendor of the report (never an empty section: why there is no working), then
         # the others computed (the law's default terms)
         for vendor in dict.fromkeys([*self.p.vendors, *results]):
@@ -343,7 +388,8 @@ class Report:
                               f"<p>{html.escape(self.name(vendor))}: {html.escape(r)}</p>")
                 continue
             blocks.append(f"<details><summary>{html.escape(self.name(vendor))}</summary>"
-                          f"<pre>{html.escape(r.explain())}</pre></details>")
+                          f"<pre>{html.escape(name_identifiers(r.explain(), self.p.lang))}"
+                          "</pre></details>")
         return HTML("\n".join(blocks))
 
     # --- folded details ---------------------------------------------------------------------
@@ -352,10 +398,11 @@ class Report:
         """The charts of ``section`` (``late_payment``, ``sla``, ``exit``, ``findings``) in a
         folded block: the page opens on the tables, a chart is one click away. Each chart is a
         PNG reduced to 256 colours (:func:`compact_png`), a quarter of the page's weight."""
-        figures = {"late_payment": lambda: [self.late_payment_chart(),
-                                            self.penalty_rate_chart()],
+        figures = {"late_payment": self.late_payment_charts,
                    "sla": self.sla_charts, "exit": lambda: [self.renewal_chart()],
                    "findings": lambda: [self.findings_chart()]}[section]()
+        if not figures:  # past the reference data: the section's notice says why
+            return HTML("")
         images = "".join(f'<p><img alt="" src="data:image/png;base64,{compact_png(f)}"></p>'
                          for f in figures)
         summary = html.escape(card_word("fold_charts", self.p.lang, count=len(figures)),

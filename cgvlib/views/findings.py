@@ -43,9 +43,10 @@ from cgvlib.errors import InputError
 from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
+from cgvlib.names import label, name_identifiers
 from cgvlib.views.late_payment import default_vendors
 from cgvlib.views.style import new_figure, vendor_colour
-from cgvlib.views.tables import full_text
+from cgvlib.views.tables import family_name, full_text
 from cgvlib.views.words import word
 
 # One colour per severity, the same in the table and the chart.
@@ -165,21 +166,44 @@ def quote_tooltip(article, quote) -> str:
     return f"art. {article}" if article else ""
 
 
-def _words(names: list[str]) -> str:
-    if not names:
-        return "the chosen vendors"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _words(names: list[str], lang: str) -> str:
+    """``"a, b and c"`` (``"a, b et c"``)."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + word("list_last", lang) + names[-1]
 
 
-def _caption(rows: pd.DataFrame, vendors, severities: list[str], frame) -> str:
-    which = _words(severities) if len(severities) < len(SEVERITIES) else "all"
-    who = ("every vendor" if vendors is None
-           else _words(_ordered_names(_vendor_names(vendors, frame))))
+def _caption(rows: pd.DataFrame, vendors, severities: list[str], frame, lang: str) -> str:
+    """What the table shows, in ``lang``; on a French page, that the explanations (the
+    library's sentences) are in English."""
+    which = _words([label(s, lang) for s in severities], lang)
+    who = (word("every_vendor", lang) if vendors is None
+           else _words(_ordered_names(_vendor_names(vendors, frame)), lang))
     if rows.empty:
-        return f"No {which} finding for {who}."
-    return (f"{len(rows)} {which} finding{'s' if len(rows) != 1 else ''} for {who}, sorted by "
-            "severity (breach red, risk orange, ambiguity yellow, note grey), then vendor. "
-            "Hover a row for the article and the verbatim quote of the terms it concerns.")
+        if len(severities) == len(SEVERITIES):
+            return word("findings_none_all", lang, who=who)
+        return word("findings_none", lang, which=which, who=who)
+    colours = word("severity_colours", lang, **{s: label(s, lang) for s in SEVERITIES})
+    caption = word("findings_shown", lang, who=who, count=len(rows), which=which,
+                   colours=colours)
+    if lang != "en":
+        caption += " " + word("explanations_in_english", lang)
+    return caption
+
+
+def _shown_in(lang: str) -> dict[str, object]:
+    """How each column's cells read in ``lang`` (HTML-escaped): severities, checks and families
+    by their names, identifiers inside the explanations by theirs
+    (:func:`cgvlib.names.name_identifiers`)."""
+    def named(value) -> str:
+        return html.escape(label(value, lang), quote=False)
+
+    return {
+        "severity": named,
+        "id": named,
+        "family": lambda value: html.escape(family_name(value, lang), quote=False),
+        "explanation": lambda value: html.escape(name_identifiers(value, lang), quote=False),
+    }
 
 
 def _severity_css(severity) -> str:
@@ -191,7 +215,7 @@ def _severity_css(severity) -> str:
 
 
 def findings_table(frame: pd.DataFrame, *, vendors=None, severities=None,
-                   with_quotes: bool = False) -> Styler:
+                   with_quotes: bool = False, lang: str = "en") -> Styler:
     """The findings of ``vendors`` with one of ``severities`` as a table for reading.
 
     ``styler.data`` is :func:`select_findings` (the index of ``frame`` kept, hidden on screen)
@@ -200,7 +224,13 @@ def findings_table(frame: pd.DataFrame, *, vendors=None, severities=None,
     risk orange, ambiguity yellow, note grey); every cell of a row has the finding's article
     and verbatim quote as its tooltip (``title`` attribute, HTML-escaped). The caption says
     what is shown, or that there is no finding.
+
+    ``lang`` (``"en"`` or ``"fr"``): the language of what is shown; ``styler.data`` keeps the
+    identifiers. The headers, caption, severities, checks and families are in ``lang``
+    (:func:`cgvlib.names.label`); the explanations are the library's English sentences, the
+    identifiers in them given by their names in ``lang`` (a French caption says so).
     """
+    check_lang(lang)
     frame = _check_frame(frame)
     chosen = _severities(severities)
     rows = select_findings(frame, vendors=vendors, severities=chosen)
@@ -209,7 +239,7 @@ def findings_table(frame: pd.DataFrame, *, vendors=None, severities=None,
         columns.insert(columns.index("article") + 1, "quote")
     data = rows[columns].copy()
     data["severity"] = data["severity"].astype(str)
-    caption = _caption(rows, vendors, chosen, frame)
+    caption = _caption(rows, vendors, chosen, frame, lang)
     styler = data.style.set_caption(caption)
     table_styles = [
         {"selector": "caption", "props": "caption-side: top; text-align: left; "
@@ -217,6 +247,8 @@ def findings_table(frame: pd.DataFrame, *, vendors=None, severities=None,
         {"selector": "td", "props": "text-align: left; vertical-align: top; max-width: 30em"},
         {"selector": "th.col_heading", "props": "text-align: left"},
     ]
+    styler = styler.format_index(
+        lambda column: html.escape(word(f"column_{column}", lang), quote=False), axis=1)
     if data.empty:
         return styler.hide(axis="index").set_table_styles(table_styles)
     tips = pd.DataFrame(
@@ -226,7 +258,7 @@ def findings_table(frame: pd.DataFrame, *, vendors=None, severities=None,
     return (
         styler
         .format(escape="html")
-        .format_index(escape="html", axis=1)
+        .format(_shown_in(lang))
         .map(_severity_css, subset=["severity"])
         .set_tooltips(tips, as_title_attribute=True)
         .hide(axis="index")

@@ -32,7 +32,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from cgvlib.arithmetic.common import as_vendor, money
+from cgvlib.arithmetic.common import as_vendor
 from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines, tenure_notice
 from cgvlib.dates import as_date, as_month, format_date
 from cgvlib.errors import InputError
@@ -40,17 +40,19 @@ from cgvlib.lang import check_lang
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.base import Silent
 from cgvlib.model.term import TenureBased
+from cgvlib.money import amount_cents, format_eur
+from cgvlib.names import label as id_name
+from cgvlib.names import name_identifiers
 from cgvlib.reference.months import add_months, full_months_between
 from cgvlib.views.style import (
-    EURO_AXIS,
     as_datetime,
     date_axis,
-    eur_text,
     new_figure,
     vendor_colour,
     vendor_label,
 )
-from cgvlib.views.words import chart_day, word
+from cgvlib.views.summary import card_word
+from cgvlib.views.words import axis_eur_text, chart_day, euro_axis, word
 
 ONE_DAY = dt.timedelta(days=1)
 ALL_VENDORS = ("janquor", "iosmart", "teogest", "leappy", "gout")
@@ -144,6 +146,14 @@ def _short(reading: str | None) -> str:
     if reading is None:
         return ""
     return ", ".join(part.split("=")[-1] for part in reading.split(", "))
+
+
+def _reading_names(readings: list[str | None], lang: str) -> str:
+    """The readings' names in ``lang`` (:func:`cgvlib.names.label`), ``"; "``-separated (a
+    name may hold a comma): ``["notice[0]=term_end"]`` -> ``"counted from the end of the
+    term"``. A reading may be several, comma-joined (``"notice[0]=a, notice[1]=b"``)."""
+    parts = [part for reading in readings if reading for part in reading.split(", ")]
+    return word("list_separator", lang).join(dict.fromkeys(id_name(p, lang) for p in parts))
 
 
 def _draw_vendor_row(ax, y: float, vendor, frame: pd.DataFrame, colour: str,
@@ -258,8 +268,10 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
         line = word("month_terms", lang, months=months)
         others = _reading_columns(frame)
         if others:
-            line += (f"\nv {_short(frame.attrs.get('reading'))}; x "
-                     + ", ".join(_short(name) for name, _ in others))
+            line += "\n" + word("default_mark", lang, names=_reading_names(
+                [frame.attrs.get("reading")], lang))
+            line += "\n" + word("other_mark", lang, names=_reading_names(
+                [name for name, _ in others], lang))
         ticks.append(f"{vendor_label(vendor)}\n{line}")
     ax.set_yticks(range(len(chosen)), ticks, fontsize=8.5)
     for tick, vendor in zip(ax.get_yticklabels(), chosen, strict=True):
@@ -334,7 +346,8 @@ def notice_points(vendor="teogest", *, request_month="2024-11", max_years: int =
     return frame
 
 
-def notice_by_tenure(vendor="teogest", *, request_month="2024-11", max_years: int = 6):
+def notice_by_tenure(vendor="teogest", *, request_month="2024-11", max_years: int = 6,
+                     lang: str = "en"):
     """The préavis's length (months) against the client's tenure (years) at the request.
 
     Teogest art. 20: no préavis under one year of subscription (the contract ends at the end of
@@ -343,29 +356,32 @@ def notice_by_tenure(vendor="teogest", *, request_month="2024-11", max_years: in
     exactly on it counts as « plus d’un an », under the default reading), 3 at two years, 4 at
     three... Each whole year is annotated with the contract's last day for a request made in
     ``request_month``. The line (gid ``"notice (months)"``) samples every completed month.
+    ``lang`` (``"en"`` or ``"fr"``): the language of the words and dates.
     """
+    check_lang(lang)
     v = as_vendor(vendor)
     _, article = _tenure_rule(v)
     points = notice_points(v, request_month=request_month, max_years=max_years)
     request = points.attrs["request"]
     colour = vendor_colour(v)
     fig, ax = new_figure(
-        f"{v.name} art. {article}: préavis against tenure, request in {request:%B %Y}",
-        xlabel="tenure at the request (completed years of subscription)",
-        ylabel="préavis (months)")
+        word("tenure_title", lang, name=v.name, article=article,
+             month=format_date(request, lang, length="MMMM y")),
+        xlabel=word("tenure_axis", lang), ylabel=word("tenure_notice_axis", lang))
     line = ax.plot(points["tenure_years"], points["notice_months"], drawstyle="steps-post",
-                   color=colour, linewidth=2.2, label=f"{v.name}: préavis (months)")[0]
+                   color=colour, linewidth=2.2,
+                   label=word("tenure_line", lang, name=v.name))[0]
     line.set_gid(NOTICE_GID)
     years = points[points["tenure_months"] % 12 == 0]
     ax.plot(years["tenure_years"], years["notice_months"], linestyle="none", marker="o",
-            color=colour, markeredgecolor="black", label="at each anniversary")
+            color=colour, markeredgecolor="black", label=word("tenure_anniversary", lang))
     for row in years.itertuples(index=False):
-        ax.annotate(f"ends {row.end:%d %b %Y}", (row.tenure_years + 0.5, row.notice_months),
+        ax.annotate(word("tenure_ends", lang, day=chart_day(row.end, lang)),
+                    (row.tenure_years + 0.5, row.notice_months),
                     xytext=(0, -4), textcoords="offset points", ha="center", va="top",
                     fontsize=8)
     at_one = points[points["tenure_months"] == 12].iloc[0]
-    ax.annotate(f"first anniversary: 0 → {at_one.notice_months} months\n"
-                "(1 month + 1 per full year), from the 1st of\nthe month after the request",
+    ax.annotate(word("tenure_first_anniversary", lang, months=at_one.notice_months),
                 (1, at_one.notice_months), xytext=(0.05, at_one.notice_months + 2.2),
                 fontsize=8, arrowprops={"arrowstyle": "->", "color": "#555555"})
     top = int(points["notice_months"].max())
@@ -458,16 +474,28 @@ def _missed(before, after) -> bool:
             and after.end > before.end)
 
 
-def _jump_text(before, after) -> str:
+def _jump_text(before, after, lang: str = "en") -> str:
     cents = int(after.billed_total_cents - before.billed_total_cents)
-    amount = money(cents) if cents % 100 else eur_text(cents // 100)
+    amount = format_eur(cents, lang) if cents % 100 else axis_eur_text(cents // 100, lang)
     if _missed(before, after) and after.renewed:
-        return f"letter after {before.deadline:%d %b %Y}: renewed,\n+{amount}"
+        return word("jump_renewed", lang, day=chart_day(before.deadline, lang), amount=amount)
     if after.notice_months > before.notice_months:
-        return f"préavis {before.notice_months} → {after.notice_months} months\n+{amount}"
+        return word("jump_notice", lang, before=before.notice_months,
+                    after=after.notice_months, amount=amount)
     if _missed(before, after):
-        return f"letter after {before.deadline:%d %b %Y},\n+{amount}"
+        return word("jump_late", lang, day=chart_day(before.deadline, lang), amount=amount)
     return f"+{amount}"
+
+
+def _basis_text(vendor, basis: str, lang: str) -> str:
+    """Why the sum cannot be computed, in ``lang``: the exit plan's reason (the library's
+    English) in English; in French, the summary card's sentence (only the work done is due,
+    or not computed, with the reason)."""
+    if lang == "en":
+        return basis[:1].upper() + basis[1:]
+    if any(c.kind == "work_done" for c in getattr(_term(vendor), "exit_charges", None) or []):
+        return card_word("work_done", lang)
+    return card_word("not_computable", lang, why=basis)
 
 
 def _distinct_readings(points: pd.DataFrame) -> list[tuple[object, pd.DataFrame, list[str]]]:
@@ -488,7 +516,8 @@ def _distinct_readings(points: pd.DataFrame) -> list[tuple[object, pd.DataFrame,
 
 
 def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
-                      invoice_history=None, months: int = 24, notice_sent=None):
+                      invoice_history=None, months: int = 24, notice_sent=None,
+                      lang: str = "en"):
     """What leaving costs (the sums billed until the end) against the date the letter leaves.
 
     One step line per reading of the term clause (the default solid, labelled "<reading>
@@ -502,7 +531,10 @@ def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
     ``invoice_history``; Leappy and ioSmart, whose exit charge is the work done) the chart says
     why instead of guessing. ``notice_sent``: a date to mark (vertical line and the default
     reading's sum that day; gid ``"notice sent"``); the chart is widened to include it.
+    ``lang`` (``"en"`` or ``"fr"``): the language of the words, amounts and dates; readings are
+    shown by their names (:func:`cgvlib.names.label`).
     """
+    check_lang(lang)
     sent = None if notice_sent is None else as_date(notice_sent, "notice_sent")
     if sent is not None:
         first_day = as_date(start, "start")
@@ -517,19 +549,23 @@ def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
     v = as_vendor(vendor)
     colour = vendor_colour(v)
     first = points.attrs["start"]
-    amount = f"{float(monthly_amount):,.2f} EUR a month" if monthly_amount is not None else ""
-    fig, ax = new_figure(
-        f"{v.name}: what leaving costs, by the date the letter is sent\n"
-        f"contract from {first:%d %b %Y}" + (f", {amount}" if amount else ""),
-        xlabel="date the termination letter is sent", ylabel="billed until the end")
+    title = word("exit_title", lang, name=v.name, start=chart_day(first, lang))
+    if monthly_amount is not None:
+        title += word("exit_title_monthly", lang, amount=format_eur(
+            amount_cents(monthly_amount, "monthly_amount"), lang))
+    fig, ax = new_figure(title, xlabel=word("exit_x_axis", lang),
+                         ylabel=word("exit_y_axis", lang))
     styles = ["-", "--", ":", "-."]
     missed_drawn = set()
     for i, (name, group, twins) in enumerate(_distinct_readings(points)):
         default = bool(group["default"].iloc[0])
         shown = "single reading" if _is_missing(name) else str(name)
-        label = f"{shown} (default)" if default and not _is_missing(name) else shown
+        label = (word("single_reading", lang) if _is_missing(name)
+                 else _reading_names([name], lang))
+        if default and not _is_missing(name):
+            label += word("by_default", lang)
         if twins:  # readings with the same sums every day: one line, and the legend says so
-            label += f" = {', '.join(twins)} (same sums every day)"
+            label += word("same_sums", lang, names=_reading_names(twins, lang))
         xs = [_x(d) for d in group["notice_sent"]]
         ax.plot(xs, group["billed_total"], drawstyle="steps-post", color=colour,
                 linestyle=styles[i % len(styles)], linewidth=2.2 if default else 1.4,
@@ -545,18 +581,18 @@ def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
                 missed_drawn.add(before.deadline)
                 ax.axvline(_x(before.deadline) + 1, color=MISSED_COLOUR, linestyle=":",
                            linewidth=1.2,
-                           label=("day after the last day to send notice"
+                           label=(word("missed_legend", lang)
                                   if len(missed_drawn) == 1 else "_missed")).set_gid(
                                       MISSED_GID)
             if default:
                 ax.plot([xs[k]], [totals[k]], linestyle="none", marker="^", color=MISSED_COLOUR,
                         markersize=7, label="_jump")[0].set_gid(JUMP_GID)
-                ax.annotate(_jump_text(before, after), (xs[k], totals[k]),
+                ax.annotate(_jump_text(before, after, lang), (xs[k], totals[k]),
                             xytext=(-6, -2), textcoords="offset points", fontsize=7.5,
                             ha="right", va="top", color=MISSED_COLOUR)
     if points["billed_total"].isna().all():
         basis = points["billing_basis"].iloc[-1]
-        ax.text(0.5, 0.5, textwrap.fill(basis[:1].upper() + basis[1:], 90),
+        ax.text(0.5, 0.5, textwrap.fill(_basis_text(v, basis, lang), 90),
                 transform=ax.transAxes, ha="center", va="center", fontsize=9, style="italic",
                 color="#555555").set_gid("not computable")
         ax.set_ylim(0, 1)
@@ -564,26 +600,29 @@ def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
     else:
         top = points["billed_total"].max()
         ax.set_ylim(0, top * 1.08 if top > 0 else 1000)
-        ax.yaxis.set_major_formatter(EURO_AXIS)
+        ax.yaxis.set_major_formatter(euro_axis(lang))
         missing = points[points["billed_total"].isna() & points["default"]]
         if not missing.empty:
             basis = missing["billing_basis"].iloc[0]
-            ax.text(0.99, 0.97, textwrap.fill(
-                f"From {missing['notice_sent'].iloc[0]:%d %b %Y} the sum is " + basis, 70),
+            ax.text(0.99, 0.97, textwrap.fill(word(
+                "sum_from", lang, day=chart_day(missing["notice_sent"].iloc[0], lang),
+                why=name_identifiers(_basis_text(v, basis, lang), lang)), 70),
                 transform=ax.transAxes, ha="right", va="top", fontsize=8, style="italic",
                 color="#555555").set_gid("not computable")
     ax.set_xlim(_x(first), _x(points.attrs["last"] + ONE_DAY))
     if sent is not None:
         ax.axvline(_x(sent), color=TODAY_COLOUR, linestyle="--", linewidth=1.3,
-                   label=f"notice sent ({sent})").set_gid("notice sent")
+                   label=word("day_line", lang, label=word("notice_sent", lang),
+                              day=chart_day(sent, lang))).set_gid("notice sent")
         row = points[(points["notice_sent"] == sent) & points["default"]].iloc[0]
         if not math.isnan(row.billed_total):
             ax.plot([_x(sent)], [row.billed_total], linestyle="none", marker="o",
                     color=TODAY_COLOUR, label="_sent")
-            ax.annotate(eur_text(row.billed_total, 2), (_x(sent), row.billed_total),
+            ax.annotate(format_eur(int(row.billed_total_cents), lang),
+                        (_x(sent), row.billed_total),
                         xytext=(6, -14), textcoords="offset points", fontsize=8.5,
                         fontweight="bold", color=TODAY_COLOUR)
-    date_axis(ax)
+    date_axis(ax, lang=lang)
     fig.legend(handles=[h for h in ax.get_lines() if not h.get_label().startswith("_")],
                loc="outside lower center", ncol=4, fontsize=8, frameon=False)
     return fig

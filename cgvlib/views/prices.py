@@ -43,7 +43,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from cgvlib.arithmetic.common import as_vendor, money
+from cgvlib.arithmetic.common import as_vendor
 from cgvlib.arithmetic.price import (
     VOLUME_FACT,
     PriceRevisionResult,
@@ -52,20 +52,22 @@ from cgvlib.arithmetic.price import (
     scheduled_dates,
     select_clause,
 )
-from cgvlib.dates import as_date, as_month
+from cgvlib.dates import as_date, as_month, format_date
 from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.lang import check_lang
 from cgvlib.model.vendor import Vendor
+from cgvlib.money import format_eur
 from cgvlib.reference.series import month_str, next_month
 from cgvlib.reference.syntec import load_syntec, syntec_revision, syntec_table
 from cgvlib.views.style import (
     DEFAULT_COLOUR,
-    EURO_AXIS,
     as_datetime,
     date_axis,
     new_figure,
     vendor_colour,
     vendor_label,
 )
+from cgvlib.views.words import chart_day, decimal_text, euro_axis, word
 
 OLD_STYLE = {"color": "#7F7F7F", "marker": "o", "markersize": 2.5, "linestyle": "-",
              "linewidth": 1.4}
@@ -93,11 +95,14 @@ def _month_ranges(months: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
     return runs
 
 
-def _run_text(first: dt.date, last: dt.date) -> str:
-    return month_str(first) if first == last else f"{month_str(first)} to {month_str(last)}"
+def _run_text(first: dt.date, last: dt.date, lang: str = "en") -> str:
+    if first == last:
+        return month_str(first)
+    return word("month_run", lang, first=month_str(first), last=month_str(last))
 
 
-def syntec_chart(start="2015-01", end=None, *, old_equivalent: bool = True) -> Figure:
+def syntec_chart(start="2015-01", end=None, *, old_equivalent: bool = True,
+                 lang: str = "en") -> Figure:
     """The Syntec index by month from ``start`` to ``end`` (months 'YYYY-MM'; ``end`` defaults
     to the data's last month), as the data holds it.
 
@@ -106,8 +111,10 @@ def syntec_chart(start="2015-01", end=None, *, old_equivalent: bool = True) -> F
     gaps so the line breaks: nothing interpolated), the dashed ``"revised / k (old-index
     equivalent)"`` when ``old_equivalent``, the switch line (gid ``"syntec-switch"``) and its
     annotation ``"revised = old x 0.97975"`` (gid ``"syntec-coefficient"``), and one grey
-    band per gap (gid ``"syntec-gap"``).
+    band per gap (gid ``"syntec-gap"``). ``lang`` (``"en"`` or ``"fr"``): the language of the
+    words and numbers (:mod:`cgvlib.views.words`; months stay ``YYYY-MM``).
     """
+    check_lang(lang)
     data = load_syntec()
     first = max(as_month(start, "start"), data.first)
     last = as_month(end, "end") if end is not None else data.complete_until
@@ -123,15 +130,15 @@ def syntec_chart(start="2015-01", end=None, *, old_equivalent: bool = True) -> F
     table = table.reindex(months)
     x = [as_datetime(p.start_time.date()) for p in months]
 
+    old_to, revised_from = (month_str(revision.last_old_month),
+                            month_str(revision.first_revised_month))
     fig, ax = new_figure(
-        f"Syntec index by month, {month_str(first)} to {month_str(last)}\nold index to "
-        f"{month_str(revision.last_old_month)}, revised index from "
-        f"{month_str(revision.first_revised_month)}, as published",
-        xlabel="month the index measures", ylabel="index points")
+        word("syntec_title", lang, first=month_str(first), last=month_str(last), old=old_to,
+             revised=revised_from),
+        xlabel=word("syntec_x_axis", lang), ylabel=word("syntec_y_axis", lang))
     for series, style, label in (
-        ("old", OLD_STYLE, f"old index (to {month_str(revision.last_old_month)})"),
-        ("revised", REVISED_STYLE,
-         f"revised index (from {month_str(revision.first_revised_month)})"),
+        ("old", OLD_STYLE, word("syntec_old", lang, month=old_to)),
+        ("revised", REVISED_STYLE, word("syntec_revised", lang, month=revised_from)),
     ):
         values = table["value"].where(table["series"] == series)
         if values.notna().any():
@@ -140,34 +147,37 @@ def syntec_chart(start="2015-01", end=None, *, old_equivalent: bool = True) -> F
     revised = table["value"].where(table["series"] == "revised")
     if old_equivalent and revised.notna().any():
         ax.plot(x, (revised / float(k)).to_numpy(dtype=float),
-                label=f"revised / {k} (old-index equivalent: the chaining)",
+                label=word("syntec_equivalent", lang, k=decimal_text(k, lang)),
                 gid="syntec-old-equivalent", zorder=2, **EQUIVALENT_STYLE)
 
     gap_runs = _month_ranges([m for m in data.gaps() if first <= m <= last])
     for i, (g0, g1) in enumerate(gap_runs):
         ax.axvspan(as_datetime(g0), as_datetime(next_month(g1)), color=GAP_SHADE, zorder=0,
-                   label="no value in the data (gap, not interpolated)" if i == 0 else None,
+                   label=word("syntec_gap", lang) if i == 0 else None,
                    gid="syntec-gap")
 
     switch = revision.first_revised_month
     if first <= switch <= last:
         ax.axvline(as_datetime(switch), color=DEFAULT_COLOUR, linestyle=":", linewidth=1.2,
-                   label=f"{month_str(switch)}: switch to the revised index", gid="syntec-switch")
+                   label=word("syntec_switch", lang, month=month_str(switch)),
+                   gid="syntec-switch")
         y = float(revision.first_revised_value)
         ax.annotate(
-            f"revised = old x {k}\n(k = {revision.coefficient_numerator} / "
-            f"{revision.coefficient_denominator}, coefficient de raccord)",
+            word("syntec_coefficient", lang, k=decimal_text(k, lang),
+                 numerator=decimal_text(revision.coefficient_numerator, lang),
+                 denominator=decimal_text(revision.coefficient_denominator, lang)),
             xy=(as_datetime(switch), y), xytext=(16, 0), textcoords="offset points",
             fontsize=8.5, ha="left", va="center", gid="syntec-coefficient",
             arrowprops={"arrowstyle": "->", "color": DEFAULT_COLOUR, "linewidth": 0.8},
             bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "#BBBBBB"})
 
-    gaps = "; ".join(_run_text(*run) for run in gap_runs) or "none"
-    ax.text(0.0, -0.14, f"Gaps in the data (left empty, not interpolated):\n{gaps}.\nData "
-            f"ends with {month_str(data.complete_until)}.", transform=ax.transAxes, ha="left",
-            va="top", fontsize=8, color="#444444", gid="syntec-gaps-note")
+    gaps = "; ".join(_run_text(*run, lang) for run in gap_runs) or word("none", lang)
+    ax.text(0.0, -0.14, word("syntec_note", lang, gaps=gaps,
+                             end=month_str(data.complete_until)),
+            transform=ax.transAxes, ha="left", va="top", fontsize=8, color="#444444",
+            gid="syntec-gaps-note")
     ax.margins(y=0.12)
-    date_axis(ax, yearly=(last.year - first.year) >= 4)
+    date_axis(ax, yearly=(last.year - first.year) >= 4, lang=lang)
     ax.legend(loc="upper left", fontsize=8.5, framealpha=0.95)
     return fig
 
@@ -210,25 +220,37 @@ class VendorPricePath:
         return vendor_label(self.vendor)
 
 
-def clause_summary(vendor) -> str:
-    """A few words on the vendor's main revision clause, for legends and tables."""
+def _day(day: dt.date, lang: str) -> str:
+    """A date of the price chart's words: ISO (``2023-12-31``) in English, as the library
+    writes its working; ``31 déc. 2023`` in French."""
+    return str(day) if lang == "en" else chart_day(day, lang)
+
+
+def _number(value, lang: str) -> str:
+    return decimal_text(value, lang)
+
+
+def clause_summary(vendor, lang: str = "en") -> str:
+    """A few words on the vendor's main revision clause, for legends and tables, in ``lang``."""
     v = as_vendor(vendor)
     _, clause = select_clause(v, None)
     match clause.kind:
         case "index_ratio":
-            months = " and ".join(dt.date(2000, m, 1).strftime("%B") for m in clause.months)
-            return f"Syntec each {months} (P2 = P1 x S2/S1)"
+            names = [format_date(dt.date(2000, m, 1), lang, length="MMMM") for m in clause.months]
+            months = (names[0] if len(names) == 1
+                      else ", ".join(names[:-1]) + word("list_last", lang) + names[-1])
+            return word("price_summary_ratio", lang, months=months)
         case "index_with_margin":
-            return (f"Syntec each 1 January, vendor may go up to +{clause.cap_percent} %"
-                    if clause.above_index_allowed else
-                    f"Syntec each 1 January, at most +{clause.cap_percent} %")
+            key = "price_summary_margin" if clause.above_index_allowed else "price_summary_capped"
+            return word(key, lang, cap=_number(clause.cap_percent, lang))
         case "index_since":
-            return f"tariff of {clause.as_of} on the Syntec index at the service date"
+            return word("price_summary_since", lang, day=_day(clause.as_of, lang))
         case "volume_step":
-            return (f"±{clause.step_percent} % on {clause.day or 1}/{clause.months[0]:02d} if the "
-                    f"volume deviates > {clause.threshold_percent} %")
+            return word("price_summary_volume", lang, step=_number(clause.step_percent, lang),
+                        day=f"{clause.day or 1}/{clause.months[0]:02d}",
+                        threshold=_number(clause.threshold_percent, lang))
         case _:
-            return "no revision of running orders"
+            return word("price_summary_none", lang)
 
 
 def uses_volume_fact(vendor) -> bool:
@@ -236,7 +258,8 @@ def uses_volume_fact(vendor) -> bool:
     return select_clause(as_vendor(vendor), None)[1].kind == "volume_step"
 
 
-def _facts_for(v: Vendor, clause, start: dt.date, until: dt.date, facts: Mapping):
+def _facts_for(v: Vendor, clause, start: dt.date, until: dt.date, facts: Mapping,
+               lang: str = "en"):
     """The facts the vendor's clause takes, and a note when a single volume deviation is
     spread over several JANQUOR revisions (the same deviation every year evaluated)."""
     out = {k: value for k, value in facts.items() if k != VOLUME_FACT}
@@ -252,8 +275,8 @@ def _facts_for(v: Vendor, clause, start: dt.date, until: dt.date, facts: Mapping
         return out, None
     years = [d.year - 1 for d in dates]
     out[VOLUME_FACT] = dict.fromkeys(years, value)
-    note = (f"{v.name}: volume deviation {value} % taken for each year evaluated "
-            f"({', '.join(map(str, years))})")
+    note = word("note_spread", lang, name=v.name, value=_number(value, lang),
+                years=", ".join(map(str, years)))
     return out, note
 
 
@@ -265,20 +288,22 @@ _GAP = re.compile(r"(\d{4}-\d{2}) is a gap in the data")
 _WHICH = re.compile(r"^(S1|S2) of the revision (?:of|at the service date) (\d{4}-\d{2}-\d{2})")
 
 
-def stop_reason(message: str) -> str:
-    """A short reason from the reference layer's error: which index value of which revision is
-    missing, and whether it is a gap in the data or beyond its end."""
+def stop_reason(message: str, lang: str = "en") -> str:
+    """A short reason from the reference layer's error, in ``lang``: which index value of which
+    revision is missing, and whether it is a gap in the data or beyond its end (another error
+    keeps its own first sentence)."""
     data = load_syntec()
     which = _WHICH.search(message)
-    head = (f"the {which.group(2)} revision needs {which.group(1)}, " if which else "needs ")
+    head = (word("stop_which", lang, which=which.group(1),
+                 day=_day(dt.date.fromisoformat(which.group(2)), lang))
+            if which else word("stop_needs", lang))
     gap = _GAP.search(message)
     if gap:
-        return f"{head}the Syntec index of {gap.group(1)}: a gap in the data"
+        return head + word("stop_gap", lang, month=gap.group(1))
     if "after the last covered date" in message:
-        return (f"{head}a Syntec index published after the end of the data "
-                f"({month_str(data.complete_until)})")
+        return head + word("stop_after", lang, end=month_str(data.complete_until))
     if "before the first covered date" in message:
-        return f"{head}a Syntec index from before the data starts ({month_str(data.first)})"
+        return head + word("stop_before", lang, first=month_str(data.first))
     return message.split(". ")[0]
 
 
@@ -320,36 +345,35 @@ def _bisect_last_priced_day(v: Vendor, first: dt.date, last: dt.date, reading: s
 
 
 def vendor_price_path(vendor, price, start, until, *, reading: str | None = None,
-                      **facts) -> VendorPricePath:
+                      lang: str = "en", **facts) -> VendorPricePath:
     """One vendor's clipped monthly path and its price at ``until`` (or at the last computable
-    day, found day by day between the last computable month and the first that is not)."""
+    day, found day by day between the last computable month and the first that is not); its
+    ``stopped`` reason and ``notes`` in ``lang``."""
+    check_lang(lang)
     v = as_vendor(vendor)
     _, clause = select_clause(v, None)
     first, last = as_date(start, "start"), as_date(until, "until")
-    own, spread = _facts_for(v, clause, first, last, facts)
+    own, spread = _facts_for(v, clause, first, last, facts, lang)
     path = price_path(v, price, first, last, reading=reading, clip=True, index_missing="refuse",
                       **own)
     good, error = last_priced_day(v, first, last, reading, tuple(sorted(own.items())))
     result = revise_price(v, price, first, good, reading=reading, index_missing="refuse", **own)
     notes = []
-    stopped = stop_reason(str(error)) if error is not None else None
+    stopped = stop_reason(str(error), lang) if error is not None else None
     if stopped:
-        notes.append(f"{v.name}: no price after {good}: {stopped} (the path stops there)")
+        notes.append(word("note_stops", lang, name=v.name, day=_day(good, lang), why=stopped))
     if clause.kind == "new_orders_only":
-        notes.append(f"{v.name}, {_article(clause.source.article)}: no revision of running "
-                     "orders; new tariffs apply to new orders only")
+        notes.append(word("note_new_orders", lang, name=v.name,
+                          article=_article(clause.source.article)))
     if clause.kind == "volume_step" and result.depends_on:
-        notes.append(f"{v.name}, {_article(clause.source.article)}: flat unless the volume of "
-                     f"work deviates by more than {clause.threshold_percent} %; the dashed line "
-                     "takes an unknown deviation upwards "
-                     f"(+{clause.step_percent} % a year); give {VOLUME_FACT} for the "
-                     f"±{clause.step_percent} % steps")
+        notes.append(word("note_volume", lang, name=v.name,
+                          article=_article(clause.source.article),
+                          threshold=_number(clause.threshold_percent, lang),
+                          step=_number(clause.step_percent, lang)))
     if spread:
         notes.append(spread)
     if clause.kind == "index_with_margin" and "unstated" in (clause.new_index, clause.base_index):
-        notes.append(f"{v.name}: the text does not say which index values are compared; working "
-                     "convention: the index last published at each 1 January against the one "
-                     "last published at the previous 1 January")
+        notes.append(word("note_unstated_index", lang, name=v.name))
     return VendorPricePath(
         vendor=v, kind=clause.kind, price=result.base_price, start=first, until=last, at=good,
         path=path, result=result, facts=own, stopped=stopped,
@@ -357,14 +381,15 @@ def vendor_price_path(vendor, price, start, until, *, reading: str | None = None
 
 
 def vendor_price_paths(vendors, price, start, until, *, reading: str | None = None,
-                       **facts) -> list[VendorPricePath]:
+                       lang: str = "en", **facts) -> list[VendorPricePath]:
     """:func:`vendor_price_path` for each vendor (ids or Vendors), in the order given."""
     if isinstance(vendors, str | Vendor):
         vendors = [vendors]
     vendors = list(vendors)
     if not vendors:
         raise InputError("vendors: choose at least one vendor, e.g. ['leappy', 'teogest']")
-    return [vendor_price_path(v, price, start, until, reading=reading, **facts) for v in vendors]
+    return [vendor_price_path(v, price, start, until, reading=reading, lang=lang, **facts)
+            for v in vendors]
 
 
 # --------------------------------------------------------------------------------------------
@@ -418,15 +443,17 @@ def _stripes(lines: Mapping[str, tuple]) -> tuple[dict[str, float], dict[str, in
 
 
 def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = None,
-                     notes_in_figure: bool = True) -> Figure:
-    """Draw computed :class:`VendorPricePath` (see :func:`price_paths_chart`)."""
+                     notes_in_figure: bool = True, lang: str = "en") -> Figure:
+    """Draw computed :class:`VendorPricePath` (see :func:`price_paths_chart`), the words in
+    ``lang`` (the paths' notes are in the language they were computed in)."""
+    check_lang(lang)
     paths = list(paths)
     if not paths:
         raise InputError("vendors: choose at least one vendor, e.g. ['leappy', 'teogest']")
     p0 = paths[0]
     fig, ax = new_figure(
-        title or _paths_title(p0),
-        xlabel="date of the service", ylabel="price excl. VAT", figsize=WIDE)
+        title or _paths_title(p0, lang),
+        xlabel=word("price_x_axis", lang), ylabel=word("price_y_axis", lang), figsize=WIDE)
     lines = {vp.id: _steps(vp) for vp in paths}
     width, order = _stripes(lines)
     last_day = max(vp.until for vp in paths)
@@ -436,15 +463,16 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
         colour = vendor_colour(vp.vendor)
         ax.plot(x, y, drawstyle="steps-post", color=colour, linewidth=width[vp.id],
                 solid_capstyle="butt", zorder=order[vp.id], gid=f"price:{vp.id}",
-                label=f"{vp.name}: {clause_summary(vp.vendor)}")
+                label=word("price_line", lang, name=vp.name,
+                           summary=clause_summary(vp.vendor, lang)))
         if w != y:
             ax.fill_between(x, y, w, step="post", color=colour, alpha=0.12, linewidth=0,
                             gid=f"worst-band:{vp.id}")
-            why = ("its margin used in full" if vp.kind == "index_with_margin"
-                   else "volume deviation unknown, taken upwards")
+            why = word("worst_margin" if vp.kind == "index_with_margin" else "worst_volume",
+                       lang)
             ax.plot(x, w, drawstyle="steps-post", color=colour, linestyle="--", linewidth=1.6,
                     zorder=order[vp.id], gid=f"worst:{vp.id}",
-                    label=f"{vp.name}: worst case ({why})")
+                    label=word("worst_line", lang, name=vp.name, why=why))
         revisions = [(as_datetime(s.effective), float(s.price)) for s in vp.result.revisions]
         if revisions and vp.kind != "index_since":
             ax.plot(*zip(*revisions, strict=True), linestyle="none", marker="o", markersize=5,
@@ -455,26 +483,28 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
             ax.plot([x[-1]], [y[-1]], linestyle="none", marker="X", markersize=9, color=colour,
                     markeredgecolor="white", zorder=11, gid=f"stop:{vp.id}",
                     label=f"_stop {vp.name}")
-            ax.annotate(f"{vp.name} stops {vp.at}", xy=(x[-1], y[-1]), xytext=(6, -12),
+            ax.annotate(word("stops_at", lang, name=vp.name, day=_day(vp.at, lang)),
+                        xy=(x[-1], y[-1]), xytext=(6, -12),
                         textcoords="offset points", fontsize=8, color=colour,
                         gid=f"stop-note:{vp.id}")
     ax.set_xlim(as_datetime(min(vp.start for vp in paths)) - dt.timedelta(days=10),
                 as_datetime(last_day) + dt.timedelta(days=10))
-    ax.yaxis.set_major_formatter(EURO_AXIS)
+    ax.yaxis.set_major_formatter(euro_axis(lang))
     ax.yaxis.set_major_locator(MaxNLocator(6))  # a few round amounts, legible in print
     first_day = min(vp.start for vp in paths)
-    date_axis(ax, yearly=(last_day - first_day).days > 548)  # years on paths over 18 months
+    # years on paths over 18 months
+    date_axis(ax, yearly=(last_day - first_day).days > 548, lang=lang)
     handles, labels = ax.get_legend_handles_labels()
     if marker_proxy:
         handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="white",
                               markeredgecolor="#444444"))
-        labels.append("revision takes effect")
+        labels.append(word("revision_legend", lang))
     if any(vp.stopped for vp in paths):
         handles.append(Line2D([], [], linestyle="none", marker="X", color="#444444"))
-        labels.append("path stops: Syntec value missing")
+        labels.append(word("stop_legend", lang))
     if any(vp.result.worst_case_price != vp.result.price for vp in paths):
         handles.append(Patch(color="#444444", alpha=0.12))
-        labels.append("between the index-based price and the worst case")
+        labels.append(word("band_legend", lang))
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
               frameon=False)
     notes = [n for vp in paths for n in vp.notes]
@@ -486,15 +516,16 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
         ax.text(0.0, -0.13, text, transform=ax.transAxes, ha="left", va="top", fontsize=7.8,
                 color="#333333", gid="price-notes")
     fig._cgv_paths = _structure(paths, title)  # type: ignore[attr-defined]
+    fig._cgv_lang = lang  # type: ignore[attr-defined]
     return fig
 
 
 NOTE_WIDTH = 150  # characters a line of the notes under the price chart
 
 
-def _paths_title(p0: VendorPricePath) -> str:
-    return (f"{money(p0.result.base_price_cents)} set on {p0.start}: the price to "
-            f"{p0.until} under each vendor's revision clause")
+def _paths_title(p0: VendorPricePath, lang: str = "en") -> str:
+    return word("price_title", lang, price=format_eur(p0.result.base_price_cents, lang),
+                start=_day(p0.start, lang), until=_day(p0.until, lang))
 
 
 def _structure(paths: list[VendorPricePath], title: str | None) -> tuple:
@@ -533,14 +564,15 @@ def update_price_chart(fig: Figure, paths: Iterable[VendorPricePath]) -> bool:
             artists[f"stop:{vp.id}"].set_data([x[-1]], [y[-1]])
             artists[f"stop-note:{vp.id}"].xy = (x[-1], y[-1])
     if made[0] is None:
-        ax.set_title(_paths_title(paths[0]), loc="left", fontsize=11, fontweight="bold")
+        ax.set_title(_paths_title(paths[0], getattr(fig, "_cgv_lang", "en")), loc="left",
+                     fontsize=11, fontweight="bold")
     ax.relim()
     ax.autoscale_view(scalex=False)
     return True
 
 
 def price_paths_chart(vendors, price, start, until, *, reading: str | None = None,
-                      **facts) -> Figure:
+                      lang: str = "en", **facts) -> Figure:
     """The price of a service set at ``price`` euros (excl. VAT) on ``start`` (the signature),
     month by month to ``until``, under each vendor's main revision clause.
 
@@ -552,9 +584,10 @@ def price_paths_chart(vendors, price, start, until, *, reading: str | None = Non
     A line stops on the last day the Syntec data allows (an X, gid ``"stop:<id>"``) and the
     note under the chart names the missing month. Facts: ``volume_deviation_percent`` for
     JANQUOR (one percentage, the same for each year evaluated, or ``{year N-1: percent}``).
+    ``lang`` (``"en"`` or ``"fr"``): the language of the words, amounts and dates.
     """
     return plot_price_paths(vendor_price_paths(vendors, price, start, until, reading=reading,
-                                               **facts))
+                                               lang=lang, **facts), lang=lang)
 
 
 # --------------------------------------------------------------------------------------------

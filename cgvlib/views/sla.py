@@ -19,6 +19,7 @@ spans), ``reading-lower_tier`` / ``reading-upper_tier`` (the two readings across
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -250,9 +251,10 @@ def _default_reading_words(sla: Sla, lang: str) -> str:
 # --- downtime budget ---------------------------------------------------------------------------
 
 
-def _stated(vendor, availability: Decimal) -> tuple[dict[str, Decimal], str | None, str]:
+def _stated(vendor, availability: Decimal, lang: str = "en"
+            ) -> tuple[dict[str, Decimal], str | None, str]:
     """The vendor's own table for ``availability`` (seconds per period), its article, and a note
-    when the vendor states one for another availability."""
+    in ``lang`` when the vendor states one for another availability."""
     if vendor is None:
         return {}, None, ""
     v = as_vendor(vendor)
@@ -260,9 +262,9 @@ def _stated(vendor, availability: Decimal) -> tuple[dict[str, Decimal], str | No
     if sla is None or sla.stated_downtime is None:
         return {}, None, ""
     if Decimal(sla.availability_percent) != availability:
-        return {}, None, (f"{vendor_label(v)} states its own table for "
-                          f"{_num(sla.availability_percent)} % only "
-                          f"({sla.stated_downtime.source.article}).")
+        return {}, None, word("stated_elsewhere", lang, vendor=vendor_label(v),
+                              availability=decimal_text(_num(sla.availability_percent), lang),
+                              article=sla.stated_downtime.source.article)
     stated = {p: getattr(sla.stated_downtime, p) for p in PERIODS
               if getattr(sla.stated_downtime, p) is not None}
     return stated, sla.stated_downtime.source.article, ""
@@ -304,7 +306,17 @@ _TIME_TICKS = [
 ]
 
 
-def downtime_budget_chart(availability_percent=99.8, *, vendor="teogest") -> Figure:
+def duration_text(text: str, lang: str) -> str:
+    """A duration as :func:`~cgvlib.arithmetic.sla.format_duration` writes it
+    (``'1 d 17 h 31 min 53.9 s'``) in ``lang``: French writes days ``j`` and a decimal comma
+    (``'1 j 17 h 31 min 53,9 s'``). The figures are not touched."""
+    if check_lang(lang) == "en":
+        return text
+    return decimal_text(re.sub(r"(\d) d\b", r"\1 j", text), lang)
+
+
+def downtime_budget_chart(availability_percent=99.8, *, vendor="teogest", lang: str = "en"
+                          ) -> Figure:
     """The maximum downtime ``availability_percent`` allows per day, week, month and year.
 
     One bar per period (``gid='computed'``), labelled as the text writes durations; when the
@@ -312,18 +324,22 @@ def downtime_budget_chart(availability_percent=99.8, *, vendor="teogest") -> Fig
     figures are drawn beside (``gid='stated'``). The time axis is logarithmic: a year's
     allowance is 365 times a day's. A month is a twelfth of the mean Gregorian year
     (365.2425 days), which is how the text's own figures come out. ``vendor=None`` draws the
-    computed bars only.
+    computed bars only. ``lang`` (``"en"`` or ``"fr"``): the language of the words, durations
+    and numbers (:mod:`cgvlib.views.words`).
     """
+    check_lang(lang)
     table = downtime_table(availability_percent)
     availability = Decimal(str(availability_percent))
-    stated, article, note = _stated(vendor, availability)
+    stated, article, note = _stated(vendor, availability, lang)
     v = as_vendor(vendor) if vendor is not None else None
     colour = vendor_colour(v) if v is not None and stated else "#0072B2"
 
-    title = f"Downtime allowed by {_num(availability)} % availability, per period"
+    title = word("downtime_title", lang, availability=decimal_text(_num(availability), lang))
     if article:
         title += f" ({vendor_label(v)}, {article})"
-    fig, ax = new_figure(title, xlabel="maximum downtime (logarithmic scale)", ylabel="")
+    fig, ax = new_figure(title, xlabel=word("downtime_axis", lang), ylabel="")
+    computed_label = word("computed_legend", lang)
+    stated_label = word("stated_legend", lang, article=article)
     periods = list(table["period"])
     height = 0.38 if stated else 0.6
     offset = height / 2 if stated else 0.0
@@ -331,25 +347,25 @@ def downtime_budget_chart(availability_percent=99.8, *, vendor="teogest") -> Fig
     seconds = [float(s) for s in table["seconds"]]
     log = min(seconds) > 0
     bars = ax.barh([y - offset for y in ys], seconds, height=height, color=colour,
-                   label="computed: (100 % - availability) x period", gid="computed")
+                   label=computed_label, gid="computed")
     for bar, human in zip(bars, table["human"], strict=True):
         bar.set_gid("computed")
-        ax.annotate(human, xy=(bar.get_width(), bar.get_y() + bar.get_height() / 2),
+        ax.annotate(duration_text(human, lang),
+                    xy=(bar.get_width(), bar.get_y() + bar.get_height() / 2),
                     xytext=(4, 0), textcoords="offset points", va="center", fontsize=9,
                     gid="computed-label")
     if stated:
         values = [float(stated.get(p, 0)) for p in periods]
         sbars = ax.barh([y + offset for y in ys], values, height=height, color=STATED_COLOUR,
-                        hatch="//", edgecolor="white", label=f"stated in the text ({article})",
-                        gid="stated")
+                        hatch="//", edgecolor="white", label=stated_label, gid="stated")
         for bar, period in zip(sbars, periods, strict=True):
             bar.set_gid("stated")
             if period in stated:
-                ax.annotate(format_duration(stated[period]),
+                ax.annotate(duration_text(format_duration(stated[period]), lang),
                             xy=(bar.get_width(), bar.get_y() + bar.get_height() / 2),
                             xytext=(4, 0), textcoords="offset points", va="center",
                             fontsize=9, color="#555555", gid="stated-label")
-    ax.set_yticks(ys, [f"per {p}" for p in periods])
+    ax.set_yticks(ys, [word(f"per_{p}", lang) for p in periods])
     ax.invert_yaxis()
     if log:
         ax.set_xscale("log")
@@ -357,21 +373,18 @@ def downtime_budget_chart(availability_percent=99.8, *, vendor="teogest") -> Fig
         ax.set_xlim(low, high)
         ticks = [(t, lab) for t, lab in _TIME_TICKS if low <= t <= high]
         ax.xaxis.set_major_locator(FixedLocator([t for t, _ in ticks]))
-        ax.set_xticks([t for t, _ in ticks], [lab for _, lab in ticks])
+        ax.set_xticks([t for t, _ in ticks], [duration_text(lab, lang) for _, lab in ticks])
         ax.xaxis.set_minor_locator(NullLocator())
     else:
         ax.set_xlim(0, 1)
-        ax.set_xlabel("maximum downtime (none: 100 % availability)")
+        ax.set_xlabel(word("downtime_axis_none", lang))
     ax.grid(False, axis="y")
-    handles = [Patch(color=colour, label="computed: (100 % - availability) x period")]
+    handles = [Patch(color=colour, label=computed_label)]
     if stated:
         handles.append(Patch(facecolor=STATED_COLOUR, hatch="//", edgecolor="white",
-                             label=f"stated in the text ({article})"))
+                             label=stated_label))
     ax.legend(handles=handles, loc="upper right", fontsize=8)
-    foot = ("A day is 86,400 s, a week 7 days, a year 365.2425 days (mean Gregorian year), "
-            "a month a twelfth of it; rounded half-up to the tenth of a second.\n"
-            "The credit itself is computed on the actual calendar month less planned "
-            "maintenance (annexe 2 A.6), so a real month's allowance differs.")
+    foot = word("downtime_note", lang)
     if note:
         foot += "\n" + note
     fig.supxlabel(foot, fontsize=8, x=0.01, ha="left", color="#333333")

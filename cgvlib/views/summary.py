@@ -15,7 +15,11 @@ sent on another), each vendor's row gives:
 
 Each figure links (an HTML anchor) to its detail further down the page: :data:`ANCHORS`.
 Where a figure cannot be computed, the cell says why in a sentence, never a bare "not
-computed". The results are those the report shows (:func:`late_payment_of`,
+computed". When the scenario reaches past the reference data, the card opens on one notice
+(:func:`late_payment_notice`): which series is known until when and how to go on; the late
+payments are then a sentence each (:func:`late_payment_or_why`), or, when the last values are
+carried forward (:func:`~cgvlib.reference.provisional.assume_last`), figures marked
+provisional. The results are those the report shows (:func:`late_payment_of`,
 :func:`exit_plan_of`, used by :mod:`cgvlib.report.sections` as well), never recomputed another
 way. Words are :data:`CARD_WORDS` (English msgids, French in the gettext catalog,
 :mod:`cgvlib.i18n`); amounts and dates are formatted from the
@@ -36,12 +40,14 @@ from cgvlib.arithmetic.common import STATUTORY_ID, Result, amount_cents, as_vend
 from cgvlib.arithmetic.late_payment import late_payment
 from cgvlib.arithmetic.notice import ExitPlan, exit_plan
 from cgvlib.dates import as_date, format_date
-from cgvlib.errors import InputError
+from cgvlib.errors import InputError, OutOfCoverageError
 from cgvlib.i18n import ntranslate, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.base import Silent
 from cgvlib.money import cents_to_euros, format_eur
 from cgvlib.reference.months import add_months
+from cgvlib.reference.provisional import assume_last_if
+from cgvlib.reference.status import coverage_notice
 
 # The ids of the detail sections the card links to (the report's headings carry them).
 ANCHORS = {"late_payment": "late-payment", "sla": "sla", "exit": "exit",
@@ -82,6 +88,9 @@ CARD_WORDS: dict[str, str] = {
         "Only the work done up to the termination is due; the terms give no figure for it, "
         "which is read on the invoices."),
     "no_findings": "no finding",
+    "past_the_data": (
+        "Not computed: the scenario reaches past the reference data (see the notice above)."),
+    "provisional": "provisional: the last known rate carried forward",
     # the folds of the report's details (cgvlib.report.sections)
     "fold_charts": "Charts ({count})",
     "fold_findings": "The {count} findings, with the article and the quote",
@@ -119,6 +128,29 @@ def late_payment_of(vendor: str, invoice_cents: int, due, paid, invoice_date) ->
     """The late payment of the scenario, as the report and the card both show it."""
     return late_payment(vendor, cents_to_euros(invoice_cents), due, paid,
                         invoice_date=invoice_date)
+
+
+LATE_PAYMENT_SERIES = ("legal", "ecb")  # the series a late payment reads
+
+
+def late_payment_or_why(vendor: str, invoice_cents: int, due, paid, invoice_date,
+                        lang: str) -> Result | str:
+    """:func:`late_payment_of`, or, when the scenario needs a rate past the reference data
+    (and its last value is not carried forward), the sentence saying so in ``lang`` (the
+    notice, :func:`late_payment_notice`, says which series and how to go on)."""
+    try:
+        return late_payment_of(vendor, invoice_cents, due, paid, invoice_date)
+    except OutOfCoverageError:
+        return card_word("past_the_data", lang)
+
+
+def late_payment_notice(due, paid, invoice_date, lang: str, *, assumed: bool) -> str | None:
+    """The notice of a late-payment scenario reaching past the reference data
+    (:func:`~cgvlib.reference.status.coverage_notice`, ``None`` when covered): how to go on
+    when ``assumed`` is false, that the figures are provisional when it is true."""
+    dates = [d for d in (invoice_date, due, paid) if d is not None]
+    return coverage_notice(dates, lang, series=LATE_PAYMENT_SERIES, assumed=assumed,
+                           how=not assumed)
 
 
 def flat_invoice_history(start: dt.date, notice: dt.date, monthly_cents: int) -> dict[str, str]:
@@ -229,24 +261,36 @@ def _deadline_cells(plan: ExitPlan | str, notice: dt.date, lang: str
     return day(plan.deadline), status, *_stake_cells(plan, lang)
 
 
-def vendor_summary(vendor: str, late: Result, plan: ExitPlan | str, findings: pd.DataFrame,
-                   notice, lang: str = "fr") -> VendorSummary:
-    """One vendor's row from the results the report shows: ``late`` its late payment,
-    ``plan`` its exit plan or the sentence saying why there is none, ``findings`` its
+def _owed_cells(late: Result | str, lang: str) -> tuple[str, str]:
+    """The owed cell: (the lawful total or "", the sentence under it); ``late`` a sentence
+    when there is no figure (past the reference data)."""
+    if isinstance(late, str):
+        return "", late
+    written = late.as_written
+    detail = (card_word("as_written", lang, amount=format_eur(written.total_cents, lang))
+              if written is not None and written.total_cents != late.total_cents
+              else card_word("owed_detail", lang))
+    if getattr(late, "provisional", False):
+        detail += (" ; " if lang == "fr" else "; ") + card_word("provisional", lang)
+    return format_eur(late.total_cents, lang), detail
+
+
+def vendor_summary(vendor: str, late: Result | str, plan: ExitPlan | str,
+                   findings: pd.DataFrame, notice, lang: str = "fr") -> VendorSummary:
+    """One vendor's row from the results the report shows: ``late`` its late payment, or the
+    sentence saying why there is none (past the reference data), ``plan`` its exit plan or
+    the sentence saying why there is none, ``findings`` its
     :func:`~cgvlib.analysis.checks.check` frame; ``notice`` the letter's date."""
     check_lang(lang)
     name = as_vendor(vendor).name
-    written = late.as_written
-    owed_detail = (card_word("as_written", lang, amount=format_eur(written.total_cents, lang))
-                   if written is not None and written.total_cents != late.total_cents
-                   else card_word("owed_detail", lang))
+    owed, owed_detail = _owed_cells(late, lang)
     deadline, detail, stake, stake_detail = _deadline_cells(plan, as_date(notice, "notice"),
                                                             lang)
     mine = findings[findings["vendor"] == name]
     counts = (findings_summary(mine).iloc[0] if not mine.empty
               else pd.Series(0, index=[*SEVERITIES, "total"]))
     return VendorSummary(
-        vendor=vendor, name=name, owed=format_eur(late.total_cents, lang),
+        vendor=vendor, name=name, owed=owed,
         owed_detail=owed_detail, deadline=deadline, deadline_detail=detail, stake=stake,
         stake_detail=stake_detail,
         findings=tuple((s, severity_count(s, int(counts[s]), lang)) for s in SEVERITIES
@@ -273,6 +317,8 @@ CARD_STYLE = """
 .cgv-card a{color:inherit;text-decoration:none}
 .cgv-card a:hover{text-decoration:underline}
 .cgv-card .cgv-sev{font-weight:600;white-space:nowrap}
+.cgv-card p.cgv-notice{margin:0 0 4px;padding:2px 6px;border-left:4px solid #8d6e00;
+  background:#fff8e1}
 </style>
 """
 
@@ -301,9 +347,11 @@ def _findings_cell(row: VendorSummary, lang: str) -> str:
     return f'<td class="cgv-findings">{_link("findings", "<br>".join(parts))}</td>'
 
 
-def card_html(rows: Sequence[VendorSummary], scenario: str, lang: str = "fr") -> str:
+def card_html(rows: Sequence[VendorSummary], scenario: str, lang: str = "fr",
+              notice: str | None = None) -> str:
     """The card as one HTML block: its title (anchored ``#summary``), the scenario in a
-    sentence, one table row per vendor."""
+    sentence, the notice of a scenario past the reference data (if any), one table row per
+    vendor."""
     w = lambda key: _text(card_word(key, lang))  # noqa: E731
     head = "".join(f"<th>{w(k)}</th>" for k in
                    ("col_vendor", "col_owed", "col_deadline", "col_stake", "col_findings"))
@@ -319,6 +367,7 @@ def card_html(rows: Sequence[VendorSummary], scenario: str, lang: str = "fr") ->
     return (f'{CARD_STYLE}<div class="cgv-card" id="{ANCHORS["card"]}">'
             f"<h2>{w('card_title')}</h2>"
             f'<p class="cgv-scenario">{_text(scenario)}</p>'
+            + (f'<p class="cgv-notice">{_text(notice)}</p>' if notice else "") +
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
             "</div>")
 
@@ -329,6 +378,7 @@ class SummaryCard:
 
     rows: tuple[VendorSummary, ...]
     html: str
+    notice: str | None = None  # the scenario reaches past the reference data
 
     def _repr_html_(self) -> str:
         return self.html
@@ -344,24 +394,32 @@ def scenario_sentence(*, invoice_cents: int, due, paid, start, notice, lang: str
                      paid=day(paid), start=day(start), notice=day(notice))
 
 
-def build_card(vendors: Sequence[str], late: Mapping[str, Result],
+def build_card(vendors: Sequence[str], late: Mapping[str, Result | str],
                plans: Mapping[str, ExitPlan | str], findings: pd.DataFrame, *,
-               invoice_cents: int, due, paid, start, notice, lang: str = "fr") -> SummaryCard:
-    """The card of ``vendors`` from results already computed (the report's)."""
+               invoice_cents: int, due, paid, start, notice, lang: str = "fr",
+               invoice_date=None, assumed: bool = False) -> SummaryCard:
+    """The card of ``vendors`` from results already computed (the report's): a late payment
+    is a result or the sentence saying why there is none. ``assumed``: the results were
+    computed carrying the last reference values forward (the notice then says they are
+    provisional)."""
     rows = tuple(vendor_summary(v, late[v], plans[v], findings, notice, lang) for v in vendors)
     sentence = scenario_sentence(invoice_cents=invoice_cents, due=due, paid=paid, start=start,
                                  notice=notice, lang=lang)
-    return SummaryCard(rows, card_html(rows, sentence, lang))
+    warning = late_payment_notice(due, paid, invoice_date, lang, assumed=assumed)
+    return SummaryCard(rows, card_html(rows, sentence, lang, warning), warning)
 
 
 def summary_card(vendors: Sequence[str], *, invoice_amount, due, paid, contract_start,
                  notice_date, monthly_amount, invoice_date=None,
                  commitment_months: Mapping[str, int] | int | None = None,
-                 lang: str = "fr") -> SummaryCard:
+                 lang: str = "fr", assume_last: bool = False) -> SummaryCard:
     """The card for a scenario, computed here (for a notebook or the dashboard; the report
     builds it from its own results with :func:`build_card`). ``vendors``: vendor ids (the
     law's default terms, ``statutory``, are left out: they have no contract to leave);
-    ``commitment_months``: a number for every vendor or ``{vendor: months}``."""
+    ``commitment_months``: a number for every vendor or ``{vendor: months}``;
+    ``assume_last``: past the reference data, carry the last values forward to the
+    scenario's latest date (:func:`~cgvlib.reference.provisional.assume_last`), the late
+    payments so computed marked provisional."""
     ids = [v for v in vendors if v != STATUTORY_ID]
     if not ids:
         raise InputError(f"vendors: {list(vendors)!r} names no vendor; give vendor ids such as "
@@ -373,7 +431,9 @@ def summary_card(vendors: Sequence[str], *, invoice_amount, due, paid, contract_
     monthly_cents = amount_cents(monthly_amount, "monthly_amount")
     months = (commitment_months if isinstance(commitment_months, Mapping)
               else dict.fromkeys(ids, commitment_months))
-    late = {v: late_payment_of(v, invoice_cents, due_day, paid_day, invoiced) for v in ids}
+    with assume_last_if(assume_last, [due_day, paid_day, invoiced, start, notice]):
+        late = {v: late_payment_or_why(v, invoice_cents, due_day, paid_day, invoiced, lang)
+                for v in ids}
     plans: dict[str, ExitPlan | str] = {}
     for v in ids:
         try:
@@ -382,4 +442,5 @@ def summary_card(vendors: Sequence[str], *, invoice_amount, due, paid, contract_
             plans[v] = exit_unavailable(v, exc, months.get(v), lang)
     findings = pd.concat([check(v) for v in ids], ignore_index=True)
     return build_card(ids, late, plans, findings, invoice_cents=invoice_cents, due=due_day,
-                      paid=paid_day, start=start, notice=notice, lang=lang)
+                      paid=paid_day, start=start, notice=notice, lang=lang,
+                      invoice_date=invoiced, assumed=assume_last)

@@ -39,21 +39,17 @@ from cgvlib.analysis.compare import (
 )
 from cgvlib.arithmetic.common import STATUTORY_ID, Result, as_vendor
 from cgvlib.errors import InputError
+from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import format_eur
+from cgvlib.names import ID_LABELS, label
+from cgvlib.views.words import WORDS, word
 
 AMBIGUOUS_BACKGROUND = "#FFF2CC"  # light yellow: the ‡ cells
 SILENT_STYLE = "color: #7F7F7F; background-color: #F2F2F2"
 NOT_STATED_STYLE = "color: #A6A6A6"
 FAMILY_RULE = "border-top: 1px solid #7F7F7F"
-LEGEND = (
-    f"{AMBIGUOUS_MARK} on a light yellow background: the clause admits several readings; the "
-    "default reading is shown, the others are in the cell's tooltip. Grey: the terms say "
-    f"nothing on the whole family (the law's default applies where it has one). {NOT_STATED}: "
-    "this vendor's terms state nothing on that item. Hover a cell for its article and the "
-    "verbatim quote of the terms."
-)
 CITATION_COLUMNS = ["item", "text", "article", "quote", "other readings", "note"]
 AMBIGUITY_COLUMNS = ["vendor", "family", "path", "article", "readings", "default",
                      "why default", "note"]
@@ -89,11 +85,47 @@ def _families(families) -> list[str] | None:
 # --- the comparison -----------------------------------------------------------------------------
 
 
+FAMILY_KEYS = {name: key for key, name in FAMILIES.items()}
+
+
+def family_name(family: str, lang: str) -> str:
+    """A clause family as :func:`cgvlib.compare` and the findings name it (``"late payment"``,
+    :data:`cgvlib.analysis.compare.FAMILIES`) in ``lang`` (``"retard de paiement"``); words
+    that name no family are shown as they are."""
+    key = FAMILY_KEYS.get(str(family))
+    return label(key, lang) if key else str(family)
+
+
+ITEM_KEYS = {english: key for key, english in WORDS.items() if key.startswith("item_")}
+
+
+def item_name(item: str, lang: str) -> str:
+    """A row of the comparison (:mod:`cgvlib.analysis.describe`'s item) in ``lang``: a fixed
+    item (``"penalty base"``) through :data:`~cgvlib.views.words.WORDS`, a kind or topic
+    (``"billing unit"``, the identifier ``billing_unit``) by its name
+    (:func:`cgvlib.names.label`); the words a clause says it applies to are shown as written."""
+    if item in ITEM_KEYS:
+        return word(ITEM_KEYS[item], lang)
+    identifier = item.replace(" ", "_")
+    return label(identifier, lang) if identifier in ID_LABELS else item
+
+
+def comparison_caption(lang: str, *, ambiguous_only: bool = False) -> str:
+    """The comparison table's legend in ``lang``; on a page in another language than English,
+    a line saying the clauses are described in English (the quotes are the contract's own)."""
+    caption = word("comparison_legend", lang, mark=AMBIGUOUS_MARK, none=NOT_STATED)
+    if ambiguous_only:
+        caption += " " + word("comparison_ambiguous_only", lang)
+    if lang != "en":
+        caption += " " + word("comparison_in_english", lang)
+    return caption
+
+
 def _cell_key(row) -> tuple[str, str, str]:
     return row["family"], row["item"], row["vendor"]
 
 
-def _tooltip_text(rows: pd.DataFrame) -> str:
+def _tooltip_text(rows: pd.DataFrame, lang: str = "en") -> str:
     """Article, quote and other readings of the long rows behind one cell."""
     parts = []
     for _, row in rows.iterrows():
@@ -104,13 +136,14 @@ def _tooltip_text(rows: pd.DataFrame) -> str:
         if row["article"]:
             lines.append(f"art. {row['article']}: « {row['quote']} »")
         if isinstance(row["other_readings"], str) and row["other_readings"]:
-            lines.append(f"Other readings: {row['other_readings']}")
+            lines.append(word("other_readings_tip", lang, readings=row["other_readings"]))
         if lines:
             parts.append("\n".join(lines))
     return "\n\n".join(dict.fromkeys(parts))
 
 
-def comparison_tooltips(table: pd.DataFrame, long: pd.DataFrame) -> pd.DataFrame:
+def comparison_tooltips(table: pd.DataFrame, long: pd.DataFrame, lang: str = "en"
+                        ) -> pd.DataFrame:
     """The tooltip of every cell of ``table`` (a :func:`cgvlib.compare` table) from the rows of
     ``long`` (:func:`cgvlib.compare_long` for the same vendors and families): article and
     verbatim quote, then the other readings; for a silent family, the vendor file's note.
@@ -127,7 +160,7 @@ def comparison_tooltips(table: pd.DataFrame, long: pd.DataFrame) -> pd.DataFrame
             rows = by_cell.get((family, item, vendor))
             if rows is None:
                 rows = silent.get((family, vendor))
-            row.append("" if rows is None else _tooltip_text(rows))
+            row.append("" if rows is None else _tooltip_text(rows, lang))
         tips.append(row)
     return pd.DataFrame(tips, index=table.index, columns=table.columns, dtype=object)
 
@@ -166,7 +199,7 @@ def ambiguous_rows(table: pd.DataFrame) -> pd.Series:
 
 
 def comparison_table(vendors=None, families: Iterable[str] | None = None, *,
-                     ambiguous_only: bool = False) -> Styler:
+                     ambiguous_only: bool = False, lang: str = "en") -> Styler:
     """The clause-by-vendor table (:func:`cgvlib.compare`) styled for reading.
 
     ``styler.data`` is exactly ``cgvlib.compare(vendors, families)`` (only its rows with an
@@ -177,7 +210,11 @@ def comparison_table(vendors=None, families: Iterable[str] | None = None, *,
 
     ``vendors``: ids, Vendor objects or ``"statutory"`` (default: every vendor file);
     ``families``: clause family keys or labels (default: all).
+    ``lang`` (``"en"`` or ``"fr"``): the language of the legend, the families and the
+    tooltips' words (``styler.data`` keeps the table's own words); the cells are the clauses
+    described in English (:mod:`cgvlib.analysis.describe`), which a French legend says.
     """
+    check_lang(lang)
     chosen = resolve_vendors(vendors) if vendors is not None else None
     families = _families(families)
     table = compare(chosen, families)
@@ -185,21 +222,22 @@ def comparison_table(vendors=None, families: Iterable[str] | None = None, *,
     if ambiguous_only and not table.empty:
         table = table[ambiguous_rows(table)]
     if table.empty:
-        return table.style.set_caption(
-            "Nothing to show: the chosen vendors' terms have no "
-            + ("ambiguous clause" if ambiguous_only else "clause")
-            + " in the chosen families.")
-    tips = comparison_tooltips(table, long).map(lambda t: html.escape(t) if t else "")
+        return table.style.set_caption(word(
+            "comparison_nothing_ambiguous" if ambiguous_only else "comparison_nothing", lang))
+    tips = comparison_tooltips(table, long, lang).map(lambda t: html.escape(t) if t else "")
     styles = comparison_styles(table, long)
     styler = (
         table.style
         .format(escape="html")
         .format_index(escape="html", axis=0)
+        .format_index(lambda family: html.escape(family_name(family, lang), quote=False),
+                      axis=0, level=0)
+        .format_index(lambda item: html.escape(item_name(item, lang), quote=False),
+                      axis=0, level=1)
         .format_index(escape="html", axis=1)
         .apply(lambda _: styles, axis=None)
         .set_tooltips(tips, as_title_attribute=True)
-        .set_caption(LEGEND + (" Only the rows with an ambiguous cell are shown."
-                               if ambiguous_only else ""))
+        .set_caption(comparison_caption(lang, ambiguous_only=ambiguous_only))
         .set_table_styles([
             {"selector": "caption", "props": "caption-side: top; text-align: left; "
                                              "font-size: 0.85em; color: #404040"},

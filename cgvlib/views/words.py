@@ -1,12 +1,16 @@
 """The charts' words in English (the default) and French, and their tick labels per language.
 
-The report's charts (:func:`~cgvlib.views.late_payment.cost_by_days_late`,
+The charts (the report's :func:`~cgvlib.views.late_payment.cost_by_days_late`,
 :func:`~cgvlib.views.late_payment.penalty_rate_over_time`,
 :func:`~cgvlib.views.sla.credit_tiers_chart`, :func:`~cgvlib.views.notice.renewal_timeline`,
-:func:`~cgvlib.views.findings.summary_chart`) take a ``lang``; their titles, axis labels, legend
-entries, annotations and footnotes are :data:`WORDS` (the English, a gettext msgid; the French
-is in ``cgvlib/locale/fr/LC_MESSAGES/cgvlib.po``, see :mod:`cgvlib.i18n`), filled by
-:func:`word`.
+:func:`~cgvlib.views.findings.summary_chart`; the notebooks' and apps'
+:func:`~cgvlib.views.notice.exit_cost_by_date`, :func:`~cgvlib.views.notice.notice_by_tenure`,
+:func:`~cgvlib.views.prices.price_paths_chart`, :func:`~cgvlib.views.prices.syntec_chart`,
+:func:`~cgvlib.views.sla.downtime_budget_chart`) and the tables
+(:func:`~cgvlib.views.findings.findings_table`, :func:`~cgvlib.views.tables.comparison_table`)
+take a ``lang``; their titles, axis labels, legend entries, annotations, footnotes, headers and
+captions are :data:`WORDS` (the English, a gettext msgid; the French is in
+``cgvlib/locale/fr/LC_MESSAGES/cgvlib.po``, see :mod:`cgvlib.i18n`), filled by :func:`word`.
 
 Numbers, money and dates in Babel's formats for the language (:data:`cgvlib.lang.BABEL_LOCALES`):
 
@@ -98,6 +102,59 @@ WORDS: dict[str, str] = {
         "professional creditors). Log scale: each step up multiplies the rate, so 2 x and 3 x the"
         " legal rate run parallel and a per-month rule (as its annual equivalent, x 12) stays on "
         "the chart."),
+    # --- the Syntec index (cgvlib.views.prices.syntec_chart)
+    "syntec_title": (
+        "Syntec index by month, {first} to {last}\nold index to {old}, revised index from "
+        "{revised}, as published"),
+    "syntec_x_axis": "month the index measures",
+    "syntec_y_axis": "index points",
+    "syntec_old": "old index (to {month})",
+    "syntec_revised": "revised index (from {month})",
+    "syntec_equivalent": "revised / {k} (old-index equivalent: the chaining)",
+    "syntec_gap": "no value in the data (gap, not interpolated)",
+    "syntec_switch": "{month}: switch to the revised index",
+    "syntec_coefficient": (
+        "revised = old x {k}\n(k = {numerator} / {denominator}, coefficient de raccord)"),
+    "syntec_note": (
+        "Gaps in the data (left empty, not interpolated):\n{gaps}.\nData ends with {end}."),
+    "month_run": "{first} to {last}",
+    "none": "none",
+    # --- price paths (cgvlib.views.prices.price_paths_chart)
+    "price_title": (
+        "{price} set on {start}: the price to {until} under each vendor's revision clause"),
+    "price_x_axis": "date of the service",
+    "price_y_axis": "price excl. VAT",
+    "price_line": "{name}: {summary}",
+    "price_summary_ratio": "Syntec each {months} (P2 = P1 x S2/S1)",
+    "price_summary_margin": "Syntec each 1 January, vendor may go up to +{cap} %",
+    "price_summary_capped": "Syntec each 1 January, at most +{cap} %",
+    "price_summary_since": "tariff of {day} on the Syntec index at the service date",
+    "price_summary_volume": "±{step} % on {day} if the volume deviates > {threshold} %",
+    "price_summary_none": "no revision of running orders",
+    "worst_margin": "its margin used in full",
+    "worst_volume": "volume deviation unknown, taken upwards",
+    "worst_line": "{name}: worst case ({why})",
+    "stops_at": "{name} stops {day}",
+    "revision_legend": "revision takes effect",
+    "stop_legend": "path stops: Syntec value missing",
+    "band_legend": "between the index-based price and the worst case",
+    "stop_which": "the {day} revision needs {which}, ",
+    "stop_needs": "needs ",
+    "stop_gap": "the Syntec index of {month}: a gap in the data",
+    "stop_after": "a Syntec index published after the end of the data ({end})",
+    "stop_before": "a Syntec index from before the data starts ({first})",
+    "note_stops": "{name}: no price after {day}: {why} (the path stops there)",
+    "note_new_orders": (
+        "{name}, {article}: no revision of running orders; new tariffs apply to new orders only"),
+    "note_volume": (
+        "{name}, {article}: flat unless the volume of work deviates by more than {threshold} %; "
+        "the dashed line takes an unknown deviation upwards (+{step} % a year); give the volume "
+        "deviation for the ±{step} % steps"),
+    "note_spread": "{name}: volume deviation {value} % taken for each year evaluated ({years})",
+    "note_unstated_index": (
+        "{name}: the text does not say which index values are compared; working convention: the "
+        "index last published at each 1 January against the one last published at the previous "
+        "1 January"),
     # --- service levels (cgvlib.views.sla.credit_tiers_chart)
     "sla_title": "{vendor}: service credit by monthly unavailability rate",
     "sla_x_axis": "monthly unavailability rate (annexe 2 A.6 formula)",
@@ -121,6 +178,22 @@ WORDS: dict[str, str] = {
         "inside it) magnified, 0.01 point either side.\nAcross a gap, dashed blue = the tier "
         "below, dotted orange = the tier above; default reading: {default} (Code civil art. "
         "1190)."),
+    # --- downtime allowed (cgvlib.views.sla.downtime_budget_chart)
+    "downtime_title": "Downtime allowed by {availability} % availability, per period",
+    "downtime_axis": "maximum downtime (logarithmic scale)",
+    "downtime_axis_none": "maximum downtime (none: 100 % availability)",
+    "computed_legend": "computed: (100 % - availability) x period",
+    "stated_legend": "stated in the text ({article})",
+    "stated_elsewhere": "{vendor} states its own table for {availability} % only ({article}).",
+    "per_day": "per day",
+    "per_week": "per week",
+    "per_month": "per month",
+    "per_year": "per year",
+    "downtime_note": (
+        "A day is 86,400 s, a week 7 days, a year 365.2425 days (mean Gregorian year), a month a "
+        "twelfth of it; rounded half-up to the tenth of a second.\nThe credit itself is computed "
+        "on the actual calendar month less planned maintenance (annexe 2 A.6), so a real month's "
+        "allowance differs."),
     # --- duration and notice (cgvlib.views.notice.renewal_timeline)
     "renewal_title": (
         "When the termination letter must leave: terms from {start}, renewals, notice windows"),
@@ -144,6 +217,32 @@ WORDS: dict[str, str] = {
     "today": "today",
     "scenario_date": "scenario date",
     "day_line": "{label} ({day})",
+    # --- what leaving costs (cgvlib.views.notice.exit_cost_by_date)
+    "exit_title": (
+        "{name}: what leaving costs, by the date the letter is sent\ncontract from {start}"),
+    "exit_title_monthly": ", {amount} a month",
+    "exit_x_axis": "date the termination letter is sent",
+    "exit_y_axis": "billed until the end",
+    "single_reading": "single reading",
+    "same_sums": " = {names} (same sums every day)",
+    "missed_legend": "day after the last day to send notice",
+    "jump_renewed": "letter after {day}: renewed,\n+{amount}",
+    "jump_notice": "préavis {before} → {after} months\n+{amount}",
+    "jump_late": "letter after {day},\n+{amount}",
+    "sum_from": "From {day}: {why}",
+    "notice_sent": "notice sent",
+    "default_mark": "v: {names}",
+    "other_mark": "x: {names}",
+    # --- préavis against tenure (cgvlib.views.notice.notice_by_tenure)
+    "tenure_title": "{name} art. {article}: préavis against tenure, request in {month}",
+    "tenure_axis": "tenure at the request (completed years of subscription)",
+    "tenure_notice_axis": "préavis (months)",
+    "tenure_line": "{name}: préavis (months)",
+    "tenure_anniversary": "at each anniversary",
+    "tenure_ends": "ends {day}",
+    "tenure_first_anniversary": (
+        "first anniversary: 0 → {months} months\n(1 month + 1 per full year), from the 1st of\n"
+        "the month after the request"),
     # --- compliance findings (cgvlib.views.findings.summary_chart)
     "findings_title": "Compliance findings per vendor, by severity ({count} in all)",
     "findings_axis": "Findings (number)",
@@ -159,6 +258,61 @@ WORDS: dict[str, str] = {
     "severity_meaning": "{severity}: {meaning}",
     "list_separator": "; ",
     "findings_note": "Each finding is one check on one clause. {meanings}.",
+    # --- compliance findings as a table (cgvlib.views.findings.findings_table)
+    "column_severity": "Severity",
+    "column_vendor": "Vendor",
+    "column_id": "Check",
+    "column_family": "Clause family",
+    "column_article": "Article",
+    "column_quote": "Quote",
+    "column_rule": "Rule",
+    "column_explanation": "Explanation",
+    "column_periods": "Semesters",
+    "every_vendor": "every vendor",
+    "list_last": " and ",
+    "findings_none": "No {which} finding for {who}.",
+    "findings_none_all": "No finding for {who}.",
+    "findings_shown": (
+        "Findings for {who}: {count} ({which}), sorted by severity ({colours}), then vendor. "
+        "Hover a row for the article and the verbatim quote of the terms it concerns."),
+    "severity_colours": "{breach} red, {risk} orange, {ambiguity} yellow, {note} grey",
+    # --- the clause-by-vendor comparison (cgvlib.views.tables.comparison_table)
+    "comparison_legend": (
+        "{mark} on a light yellow background: the clause admits several readings; the default "
+        "reading is shown, the others are in the cell's tooltip. Grey: the terms say nothing on "
+        "the whole family (the law's default applies where it has one). {none}: this vendor's "
+        "terms state nothing on that item. Hover a cell for its article and the verbatim quote "
+        "of the terms."),
+    "comparison_ambiguous_only": "Only the rows with an ambiguous cell are shown.",
+    "comparison_in_english": (
+        "The clauses are described in English; the quotes are the contract's own words."),
+    "comparison_nothing": (
+        "Nothing to show: the chosen vendors' terms have no clause in the chosen families."),
+    "comparison_nothing_ambiguous": (
+        "Nothing to show: the chosen vendors' terms have no ambiguous clause in the chosen "
+        "families."),
+    "other_readings_tip": "Other readings: {readings}",
+    # the comparison's items (cgvlib.analysis.describe; a kind or topic is named by
+    # cgvlib.names, a clause's own "applies to" words are shown as written)
+    "item_rate": "rate",
+    "item_delay_starts": "delay starts",
+    "item_penalty_base": "penalty base",
+    "item_formal_notice_first": "formal notice first",
+    "item_whole_debt": "whole debt due at once",
+    "item_availability": "availability",
+    "item_credit_tiers": "credit tiers",
+    "item_credit_cap": "credit cap",
+    "item_claim_window": "claim window",
+    "item_duration": "duration",
+    "item_initial_term": "initial term",
+    "item_exit_cost": "exit cost",
+    "item_cap": "cap",
+    "item_definition": "definition",
+    "item_notify": "notify",
+    "item_termination_after": "termination after",
+    "explanations_in_english": (
+        "The explanations are written in English; the names of checks and readings are given "
+        "in this page's language."),
 }
 
 

@@ -29,7 +29,11 @@ def app():
 
 
 def test_controls_and_defaults(app):
-    assert set(app.controls) == {"vendors", "amount", "due", "paid", "invoice_date"}
+    assert set(app.controls) == {"vendors", "amount", "due", "paid", "invoice_date",
+                                 "assume_last"}
+    assert app.controls["assume_last"].value is False  # the data alone unless asked
+    assert app.controls["assume_last"].description == (
+        "Prolonger les dernières valeurs connues (provisoire)")
     assert app.controls["vendors"].value == ALL
     assert dict(app.controls["vendors"].options)["Teogest"] == "teogest"
     assert app.controls["invoice_date"].value is None
@@ -124,7 +128,7 @@ def test_changing_the_payment_date_moves_the_marker(app):
     ("amount", -100.0, "amount: '-100' is negative"),  # a text field: its text
     ("amount", 10.005, "fractions of a cent"),
     ("vendors", (), "vendors: none chosen"),
-    ("paid", dt.date(2026, 8, 1), "past the reference data"),
+    ("paid", dt.date(2026, 8, 1), "Le scénario dépasse les données de référence"),
     ("invoice_date", dt.date(2024, 3, 5), "after the due date"),
     ("due", None, "due: empty"),
 ])
@@ -134,6 +138,30 @@ def test_bad_values_show_a_message_and_keep_the_last_figure(app, control, value,
     assert app.error is not None and message in app.error
     assert message.split(":")[0] in app.message.value
     assert app.figure is figure and app.results is results
+
+
+def test_past_the_data_the_notice_then_the_opt_in_gives_provisional_figures():
+    # statutory, 10,000.00 EUR due 2026-06-25 paid 2026-07-10: 15 days (5 in 2026-S1, 10 in
+    # 2026-S2). 2026-S2 needs the ECB rate of 1 July 2026, past the data (known until
+    # 11 June 2026): a notice, no figure. Ticked: the last ECB rate 2.15 % (since 2025-06-11)
+    # carried forward, 2.15 + 10 = 12.15 % both semesters:
+    # 1,000,000 x 1215 x 15 / 3,650,000 = 4,993.15 -> 4,993 cents, + 40 EUR = 89.93 EUR
+    app = LatePaymentApp(vendors=["statutory"], amount=10_000, due="2026-06-25",
+                         paid="2026-07-10")
+    assert app.results is None and app.figure is None
+    assert app.error.startswith(
+        "Le scénario dépasse les données de référence : taux de l'intérêt légal connu "
+        "jusqu'au 30 juin 2026 ; taux de refinancement de la BCE connu jusqu'au 11 juin 2026.")
+    assert "--assume-last" in app.error and "Traceback" not in app.message.value
+    assert "#B22222" not in app.message.value  # a notice, not an error
+    app.controls["assume_last"].value = True
+    assert app.error is None and app.figure is not None
+    result = app.results["statutory"]
+    assert (result.interest_cents, result.total_cents, result.provisional) == (4_993, 8_993, True)
+    assert "carried forward past 2026-06-11" in result.provisional_note
+    assert "Montants provisoires : le scénario dépasse" in app.message.value
+    app.controls["assume_last"].value = False  # unticked: the notice again
+    assert app.error.startswith("Le scénario dépasse les données de référence")
 
 
 def test_recovers_after_a_bad_value(app):

@@ -51,7 +51,8 @@ def literal_calls() -> set[tuple[str | None, str]]:
 
 def used_messages() -> set[tuple[str | None, str]]:
     tables = [*WORDS.values(), *TEXT.values(), *status.TITLES.values(), status.NOTICE,
-              status.UNTIL, *CARD_WORDS.values()]
+              status.UNTIL, status.PROVISIONAL_NOTICE, status.HOW_TO_GO_ON,
+              *CARD_WORDS.values()]
     used = {(None, english) for english in tables}
     used |= {(CONTEXT, english) for english in ID_LABELS.values()}
     used |= {("count", forms) for forms in SEVERITY_WORDS.values()}  # ntranslate's

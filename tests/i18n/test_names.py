@@ -108,3 +108,28 @@ def test_a_wrong_language_is_refused_even_for_an_unknown_identifier():
         label("some_new_kind", "de")
     with pytest.raises(InputError, match="lang: 'de'"):
         label("breach", "de")
+
+
+def test_every_clause_family_is_named_with_the_comparisons_english():
+    from cgvlib.analysis.compare import FAMILIES
+
+    assert {key: ID_LABELS[key] for key in FAMILIES} == FAMILIES
+    assert label("deadlines", "fr") == "délais"
+    assert label("late_payment", "fr") == "retard de paiement"
+
+
+def test_identifiers_in_a_sentence_are_given_their_names():
+    from cgvlib.names import name_identifiers
+
+    sentence = "Reading shown: notice[0]=term_end; billing: 14 x monthly_amount; a_b as is."
+    assert name_identifiers(sentence, "en") == (
+        "Reading shown: “counted from the end of the term”; billing: 14 x “monthly amount”; "
+        "a_b as is.")
+    assert name_identifiers(sentence, "fr") == (
+        "Reading shown: « compté depuis la fin de la période »; billing: 14 x « montant "
+        "mensuel »; a_b as is.")
+    # two readings joined by a slash are two names
+    assert name_identifiers("without_notice/as_written", "en") == (
+        "“without notice”/“as written”")
+    with pytest.raises(InputError, match="lang: 'de'"):
+        name_identifiers("as_written", "de")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 
 import matplotlib.dates as mdates
 import pandas as pd
@@ -68,14 +69,12 @@ def test_every_word_has_french_and_english():
             or key in SAME_IN_BOTH, key
 
 
-SAME_IN_BOTH = {"date_label", "day_line", "marked_reading"}  # "date", "{label} ({day})", ", {x}"
+# "date", "{label} ({day})", ", {x}", "Article"
+SAME_IN_BOTH = {"date_label", "day_line", "marked_reading", "column_article"}
+# every {placeholder} of the words, filled with "x"
 PLACEHOLDERS = dict.fromkeys(
-    ["amount", "due", "top", "name", "reading", "count", "day", "days", "until", "coverage",
-     "names", "when", "indemnity", "legal", "ecb", "ecb_semester", "semester", "first", "last",
-     "month", "year", "vendor", "rate", "credit", "spaced", "cap", "article", "k", "low",
-     "high", "default", "start", "months", "label", "s", "meanings", "severity", "meaning"],
-    "x")
-
+    {name for english in WORDS.values() for _, name, _, _ in string.Formatter().parse(english)
+     if name}, "x")
 
 def test_french_numbers_and_dates():
     assert axis_eur_text(12_345.6, "fr") == f"12{NNB}346{NB}€"
@@ -229,8 +228,10 @@ def test_renewal_timeline_in_french(timeline_fr):
     assert {"30 nov. 2024", "30 nov. 2025", "31 déc. 2024"} <= set(notes)
     assert ("durée par commande (art. 5) : ni reconduction tacite, ni préavis ; la résiliation "
             "prend effet dès qu'elle est faite") in [n.replace("\n", " ") for n in notes]
+    # the readings by their French names (cgvlib.names), never their identifiers
     assert texts(ax.get_yticklabels())[0] == (
-        "JANQUOR\npériodes de 12 mois\nv term_end; x anniversary")
+        "JANQUOR\npériodes de 12 mois\nv : compté depuis la fin de la période\n"
+        "x : compté depuis la date anniversaire")
 
 
 def test_renewal_timeline_dates_have_no_english_month(timeline_fr):

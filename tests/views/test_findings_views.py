@@ -169,7 +169,8 @@ def test_tooltip_of_leappy_late_rate_below_floor(findings):
     i = list(data["id"]).index("late_rate_below_floor")
     tip = styler.tooltips.tt_data.iloc[i, 0]
     assert tip == html.escape(f"art. 4: « {LEAPPY_QUOTE} »")
-    cell = re.search(r'<td [^>]*title="([^"]*)"[^>]*>late_rate_below_floor</td>',
+    # the check is shown by its name (cgvlib.names), never its id
+    cell = re.search(r'<td [^>]*title="([^"]*)"[^>]*>late rate below the floor</td>',
                      styler.to_html())
     assert cell is not None and "art. 4" in cell.group(1)
     assert "deux (2) fois le taux d’intérêt légal" in cell.group(1)
@@ -262,3 +263,51 @@ def test_summary_chart_counts_of_the_five_vendors(findings):
     assert names == ["JANQUOR", "ioSmart", "Teogest", "Leappy SAS", "Michaël GOUT"]
     breach = [p.get_width() for p in bars(fig)["breach"].patches]
     assert breach == [1, 0, 1, 2, 1]
+
+
+# --- the table in French -----------------------------------------------------------------------
+
+
+def shown_cells(styler: Styler) -> list[str]:
+    """The text of the body cells as the page shows them, row by row."""
+    return re.findall(r"<td [^>]*>([^<]*)</td>", styler.to_html())
+
+
+def shown_headers(styler: Styler) -> list[str]:
+    return re.findall(r'<th [^>]*class="col_heading[^"]*"[^>]*>([^<]*)</th>', styler.to_html())
+
+
+def test_a_french_table_names_severities_checks_families_and_columns(findings):
+    styler = findings_table(findings, vendors=["leappy"], severities=["breach"], lang="fr")
+    assert shown_headers(styler) == ["Gravité", "Fournisseur", "Contrôle", "Famille de clauses",
+                                     "Article", "Règle", "Explication", "Semestres"]
+    row = shown_cells(styler)[:4]
+    assert row == ["manquement", "Leappy SAS", "taux de retard sous le plancher",
+                   "retard de paiement"]
+    # the data keep the identifiers, for a program that reads them
+    assert styler.data["id"].iloc[0] == "late_rate_below_floor"
+    assert styler.data["severity"].iloc[0] == "breach"
+
+
+def test_a_french_caption_says_what_is_shown_and_that_explanations_are_english(sample):
+    styler = findings_table(sample, vendors=["leappy", "teogest"], severities=["breach"],
+                            lang="fr")
+    # b1 (Leappy) and b2 (Teogest): two breaches
+    assert styler.caption == (
+        "Constats pour Teogest et Leappy SAS : 2 (manquement), par gravité (manquement en rouge, "
+        "risque en orange, ambiguïté en jaune, remarque en gris), puis par fournisseur. Survolez "
+        "une ligne pour voir l'article et la citation exacte du contrat qu'elle concerne. Les "
+        "explications sont rédigées en anglais ; les noms des contrôles et des lectures sont "
+        "donnés en français.")
+    assert findings_table(sample, vendors=["iosmart"], severities=["breach"],
+                          lang="fr").caption == "Aucun constat (manquement) pour ioSmart."
+
+
+def test_identifiers_in_an_explanation_are_shown_by_their_names(sample):
+    sample.loc[sample["id"] == "b1", "explanation"] = "Default: debit_date_is_due; x_y stays."
+    en = shown_cells(findings_table(sample, vendors=["leappy"], severities=["breach"]))
+    fr = shown_cells(findings_table(sample, vendors=["leappy"], severities=["breach"],
+                                    lang="fr"))
+    # a snake_case word that names nothing (x_y) is left for the page scan to find
+    assert "Default: “due on the debit date”; x_y stays." in en
+    assert "Default: « échéance à la date du prélèvement »; x_y stays." in fr

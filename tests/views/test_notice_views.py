@@ -165,6 +165,15 @@ def test_notice_points_end_dates():
     assert points.loc[36, "end"] == D(2025, 3, 31)
 
 
+def test_notice_by_tenure_in_french():
+    ax = notice_by_tenure("teogest", request_month="2024-11", max_years=2, lang="fr").axes[0]
+    assert ax.get_title(loc="left") == (
+        "Teogest art. 20 : préavis selon l'ancienneté, demande en novembre 2024")
+    assert ax.get_ylabel() == "préavis (mois)"
+    # a request in November 2024 after one full year: 2 months from 1 December, to 31 January
+    assert "fin le 31 janv. 2025" in [t.get_text() for t in ax.texts]
+
+
 def test_notice_by_tenure_refuses_a_vendor_without_tenure_rule():
     with pytest.raises(InputError, match="does not depend on tenure"):
         notice_by_tenure("janquor")
@@ -180,7 +189,9 @@ def test_exit_cost_jumps_where_janquors_deadline_is_missed(janquor_cost):
     line = by_gid(ax.get_lines(), "exit cost (term_end)")[0]
     # the anniversary reading bills the same sums every day for this contract: one line, the
     # legend says so (no line hidden under another)
-    assert line.get_label() == "term_end (default) = anniversary (same sums every day)"
+    # (the readings by their names, cgvlib.names)
+    assert line.get_label() == ("counted from the end of the term (default) = counted from the "
+                                "anniversary (same sums every day)")
     cost = dict(zip(line.get_xdata(), line.get_ydata(), strict=True))
     assert cost[x(D(2024, 1, 31))] == 12000
     assert cost[x(D(2024, 11, 30))] == 2000
@@ -196,10 +207,32 @@ def test_exit_cost_jumps_where_janquors_deadline_is_missed(janquor_cost):
 
 def test_exit_cost_axes_and_annotation(janquor_cost):
     ax = janquor_cost.axes[0]
-    assert ax.yaxis.get_major_formatter()(14000, 0) == "14,000 EUR"
+    assert ax.yaxis.get_major_formatter()(14000, 0) == "€14,000"
     assert ax.get_xlabel() == "date the termination letter is sent"
     notes = [t.get_text() for t in ax.texts]
-    assert any("letter after 30 Nov 2024: renewed" in n and "+12,000 EUR" in n for n in notes)
+    assert "letter after 30 Nov 2024: renewed,\n+€12,000" in notes
+
+
+def test_exit_cost_in_french():
+    fig = exit_cost_by_date("janquor", "2024-01-31", monthly_amount=1000, months=12,
+                            notice_sent="2024-12-05", lang="fr")
+    ax = fig.axes[0]
+    # Babel's French: a narrow no-break space between thousands, a no-break space before €
+    assert ax.yaxis.get_major_formatter()(14000, 0) == "14\u202f000\u00a0€"
+    assert ax.get_xlabel() == "date d'envoi de la lettre de résiliation"
+    assert ax.get_title(loc="left") == (
+        "JANQUOR : ce que coûte la sortie, selon la date d'envoi de la lettre\ncontrat depuis le "
+        "31 janv. 2024, 1\u202f000,00\u00a0€ par mois")
+    texts = [t.get_text() for t in ax.texts]
+    # the letter after the last day (30 November 2024) renews the year: 12 x 1,000 more
+    assert "lettre après le 30 nov. 2024 : reconduit,\n+12\u202f000\u00a0€" in texts
+    # 5 December 2024: the renewed year (Feb 2025 - Jan 2026, 12 months) + December and
+    # January of the running term: 14 x 1,000
+    assert "14\u202f000,00\u00a0€" in texts
+    labels = [line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")]
+    assert labels[0] == ("compté depuis la fin de la période (par défaut) = compté depuis la "
+                         "date anniversaire (mêmes sommes chaque jour)")
+    assert "lettre envoyée (5 déc. 2024)" in labels
 
 
 def test_exit_cost_marks_the_notice_date():
@@ -208,7 +241,7 @@ def test_exit_cost_marks_the_notice_date():
     ax = fig.axes[0]
     sent = by_gid(ax.get_lines(), "notice sent")
     assert sent and sent[0].get_xdata()[0] == x(D(2024, 12, 5))
-    assert any(t.get_text() == "14,000.00 EUR" for t in ax.texts)
+    assert any(t.get_text() == "€14,000.00" for t in ax.texts)
 
 
 def test_exit_cost_says_when_not_computable():

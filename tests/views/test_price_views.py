@@ -164,7 +164,7 @@ def test_one_line_per_vendor_in_its_colour(default_fig):
     assert len({lines[v].get_linewidth() for v in ("janquor", "iosmart", "gout")}) == 3
     assert ax.get_xlabel() == "date of the service"
     assert ax.get_ylabel() == "price excl. VAT"
-    assert ax.yaxis.get_major_formatter()(1000, 0) == "1,000 EUR"
+    assert ax.yaxis.get_major_formatter()(1000, 0) == "€1,000"
 
 
 def test_leappy_line_steps_at_each_revision(default_fig):
@@ -265,3 +265,29 @@ def test_bad_scenarios_raise_clear_errors():
         price_paths_chart(["leappy"], -5, "2023-03-15", "2023-12-01")
     with pytest.raises(InputError, match="vendors: choose at least one vendor"):
         price_paths_chart([], 1000, "2023-03-15", "2023-12-01")
+
+
+def test_the_price_paths_in_french():
+    fig = price_paths_chart(["leappy", "iosmart"], 1000, "2023-03-15", "2025-10-31", lang="fr")
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == (
+        "1\u202f000,00\u00a0€ fixés le 15 mars 2023 : le prix jusqu'au 31 oct. 2025 selon la "
+        "clause de révision de chaque fournisseur")
+    assert ax.get_xlabel() == "date de la prestation" and ax.get_ylabel() == "prix HT"
+    assert ax.yaxis.get_major_formatter()(1000, 0) == "1\u202f000\u00a0€"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Leappy SAS : Syntec chaque janvier et juillet (P2 = P1 x S2/S1)" in labels
+    assert "ioSmart : pas de révision des commandes en cours" in labels
+    notes = by_gid(ax, "price-notes").get_text().replace("\n  ", " ")
+    assert ("ioSmart, article Prix (unnumbered) : pas de révision des commandes en cours ; les "
+            "nouveaux tarifs ne s'appliquent qu'aux nouvelles commandes") in notes
+
+
+def test_the_syntec_chart_in_french():
+    ax = syntec_chart("2021-10", "2023-02", lang="fr").axes[0]
+    assert ax.get_ylabel() == "points d'indice"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "ancien indice (jusqu'à 2022-07)" in labels
+    assert "2022-08 : passage à l'indice révisé" in labels
+    # k = 280.6 / 286.4 = 0.97975 (the data's chaining coefficient), a decimal comma in French
+    assert "révisé = ancien x 0,97975" in by_gid(ax, "syntec-coefficient").get_text()

@@ -178,6 +178,18 @@ def test_time_axis_is_logarithmic_with_readable_ticks(budget):
     assert [t.get_text() for t in ax.get_xticklabels()] == ["1 min", "10 min", "1 h", "1 d"]
 
 
+def test_the_budget_in_french():
+    ax = downtime_budget_chart(lang="fr").axes[0]
+    # 0.2 % of a year of 365.2425 days: 63,113.904 s = 17 h 31 min 53.9 s, with a comma
+    assert [t.get_text() for t in by_gid(ax.texts, "computed-label")][-1] == "17 h 31 min 53,9 s"
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "par jour", "par semaine", "par mois", "par an"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1 min", "10 min", "1 h", "1 j"]
+    assert ax.get_title(loc="left") == (
+        "Indisponibilité permise par une disponibilité de 99,8 %, par période (Teogest, "
+        "Annexe 2 A.1)")
+
+
 def test_another_availability_has_no_stated_table():
     fig = downtime_budget_chart(99.5)
     ax = fig.axes[0]

@@ -310,3 +310,31 @@ def test_full_text_keeps_every_character_and_line_breaks():
     html = styler.to_html()
     assert "a: &lt; 8 days<br>b: ≥ 8 days" in html
     assert ">None<" not in html
+
+
+def test_a_french_comparison_names_its_families_and_says_the_cells_are_english():
+    styler = comparison_table(["leappy"], ["late_payment", "jurisdiction"], lang="fr")
+    page = styler.to_html()
+    families = re.findall(r'<th [^>]*class="row_heading level0[^"]*"[^>]*>([^<]*)</th>', page)
+    assert families == ["retard de paiement", "juridiction compétente"]
+    items = re.findall(r'<th [^>]*class="row_heading level1[^"]*"[^>]*>([^<]*)</th>', page)
+    # describe's fixed items in French; the words a clause says it applies to, as written
+    assert items[:5] == ["taux", "début du retard", "assiette des pénalités",
+                         "mise en demeure préalable",
+                         "déchéance du terme (toute la dette exigible)"]
+    assert items[5:] == list(styler.data.index.get_level_values("item")[5:])
+    assert styler.caption.startswith("‡ sur fond jaune clair : la clause admet plusieurs "
+                                     "lectures ;")
+    assert styler.caption.endswith("Les clauses sont décrites en anglais ; les citations sont "
+                                   "les termes mêmes du contrat.")
+    # the data keep the comparison's own words
+    assert set(styler.data.index.get_level_values("family")) == {"late payment", "jurisdiction"}
+    english = comparison_table(["leappy"], ["late_payment"]).caption
+    assert english.startswith("‡ on a light yellow background") and "English" not in english
+
+
+def test_a_french_tooltip_introduces_the_other_readings_in_french():
+    styler = comparison_table(["teogest"], ["late_payment"], lang="fr")
+    tips = styler.tooltips.tt_data.to_numpy().ravel()
+    assert any("Autres lectures :" in tip for tip in tips)
+    assert not any("Other readings" in tip for tip in tips)

@@ -150,6 +150,7 @@ def late_rate_fixed_below_later_floor(ctx: Context):
     later = ctx.semesters if ctx.at is not None else universe
     pairs_of: dict[str, tuple] = {}
     fixed: dict[str, str] = {}
+    floors = {s: floor_bp(s) for s in {*universe, *later}}
     for name, variant in variants.items():
         pairs_of[name] = ()
         if variant.rate_fixed_at not in FIXED or not uses_reference_rate(variant.rule):
@@ -160,10 +161,10 @@ def late_rate_fixed_below_later_floor(ctx: Context):
         pairs = []
         for s0 in universe:
             rate, how = rates[s0]
-            if rate < floor_bp(s0):
+            if rate < floors[s0]:
                 continue  # already below when fixed: late_rate_below_floor reports it
-            pairs += [(s0, s1, rate, how, floor_bp(s1)) for s1 in later
-                      if s1 > s0 and floor_bp(s1) > rate]
+            pairs += [(s0, s1, rate, how, floors[s1]) for s1 in later
+                      if s1 > s0 and floors[s1] > rate]
         pairs_of[name] = tuple(pairs)
     # readings overtaken in the same semesters make one finding (its example the first's)
     overtaken = {name: frozenset(p[0] for p in pairs) for name, pairs in pairs_of.items()}

@@ -155,12 +155,18 @@ def _facts(schedule: CancellationSchedule) -> list[dict[str, bool]]:
             for values in itertools.product((False, True), repeat=len(keys))]
 
 
-def _matching(schedule: CancellationSchedule, facts: dict[str, bool], cancelled, event):
+def _holding(schedule: CancellationSchedule, cancelled, event) -> tuple[int, ...]:
+    """The lines whose notice bounds a cancellation at ``cancelled`` meets, whatever the facts."""
     def compare(bound):
         return compare_notice(bound, cancelled, event)
 
-    return [i for i, t in enumerate(schedule.tiers)
-            if all(facts.get(k) == v for k, v in t.when.items()) and bounds_hold(t, compare)]
+    return tuple(i for i, t in enumerate(schedule.tiers) if bounds_hold(t, compare))
+
+
+def _applying(schedule: CancellationSchedule, facts: dict[str, bool]) -> frozenset[int]:
+    """The lines whose conditions (``when``) the facts meet."""
+    return frozenset(i for i, t in enumerate(schedule.tiers)
+                     if all(facts.get(k) == v for k, v in t.when.items()))
 
 
 def _hours_based(schedule: CancellationSchedule) -> bool:
@@ -178,34 +184,60 @@ def _notice(schedule, cancelled: dt.datetime, event: dt.datetime) -> str:
            f"{event.date()})"
 
 
-def _key(schedule, cancelled, event):
+def _key(hours_based: bool, cancelled, event):
     if cancelled >= event:
         return ("after",)
-    if _hours_based(schedule):
+    if hours_based:
         return ("h", int((event - cancelled).total_seconds() // 60))
     return ("d", (event.date() - cancelled.date()).days)
 
 
-def _scan(schedule: CancellationSchedule):
+def _probes(schedule: CancellationSchedule) -> tuple:
+    """Per probe event: the far cancellation (years ahead) and the lines its bounds meet, then
+    each probe moment (longest notice first) with the lines its bounds meet. The bounds do not
+    depend on the facts, so they are computed once for all combinations of facts."""
+    found = []
+    for event in PROBE_EVENTS:
+        far = event - dt.timedelta(days=_horizon(schedule) * 3 + 400)
+        found.append((event, far, _holding(schedule, far, event),
+                      tuple((m, _holding(schedule, m, event))
+                            for m in _moments(schedule, event))))
+    return tuple(found)
+
+
+_SCANS: dict[str, list] = {}  # by the schedule's content: three checks scan each schedule
+
+
+def _scan(schedule: CancellationSchedule) -> list:
     """Per combination of facts: the uncovered probes (gaps), the probes in several lines
     (overlaps), and whether the longest notices are uncovered (the schedule stops short).
 
     Probes with a longer notice than any covered one belong to the stopping short, not to a
     gap, when the farthest probe (years ahead) is uncovered too.
     """
+    key = schedule.model_dump_json()
+    if key not in _SCANS:
+        if len(_SCANS) > 256:  # many schedules seen (edited files): start afresh
+            _SCANS.clear()
+        _SCANS[key] = _scanned(schedule)
+    return _SCANS[key]
+
+
+def _scanned(schedule: CancellationSchedule) -> list:
+    events = _probes(schedule)
+    hours_based = _hours_based(schedule)
     out = []
     for facts in _facts(schedule):
+        applying = _applying(schedule, facts)
         gaps, overlaps, short = {}, {}, None
-        for event in PROBE_EVENTS:
-            far = event - dt.timedelta(days=_horizon(schedule) * 3 + 400)
-            far_uncovered = not _matching(schedule, facts, far, event)
+        for event, far, far_holding, moments in events:
+            far_uncovered = not applying.intersection(far_holding)
             if far_uncovered:
                 short = short or (far, event)
-            probes = [(m, _matching(schedule, facts, m, event))
-                      for m in _moments(schedule, event)]  # longest notice first
+            probes = [(m, [i for i in holding if i in applying]) for m, holding in moments]
             covered = [m for m, hits in probes if hits]
             for moment, hits in probes:
-                key = _key(schedule, moment, event)
+                key = _key(hours_based, moment, event)
                 if not hits:
                     if far_uncovered and (not covered or moment < covered[0]):
                         continue  # beyond the longest line: stopping short, not a gap
