@@ -23,6 +23,25 @@ from cgvlib.lang import check_lang
 
 CONTEXT = "identifier"  # the gettext msgctxt of every name below
 
+# The clause families, in the order of the vendor files (cgvlib.analysis.compare.FAMILIES).
+FAMILY_NAMES: dict[str, str] = {
+    "payment_terms": "payment terms",
+    "late_payment": "late payment",
+    "recovery_indemnity": "recovery indemnity",
+    "sla": "service levels",
+    "term": "duration and notice",
+    "price_revision": "price revision",
+    "fees": "fees",
+    "cancellation": "cancellation",
+    "liability": "liability",
+    "non_solicitation": "non-solicitation",
+    "confidentiality": "confidentiality",
+    "deadlines": "time limits",
+    "limits": "limits",
+    "force_majeure": "force majeure",
+    "jurisdiction": "jurisdiction",
+}
+
 ID_LABELS: dict[str, str] = {
     # --- readings of ambiguous clauses (data/vendors/*.yaml) and a clause read as written
     "as_written": "as written",
@@ -79,22 +98,7 @@ ID_LABELS: dict[str, str] = {
     # --- the scenario's amounts, as the working names them (result.explain())
     "monthly_amount": "monthly amount",
     "invoice_history": "invoice history",
-    # --- clause families (cgvlib.analysis.compare.FAMILIES: the same English)
-    "payment_terms": "payment terms",
-    "late_payment": "late payment",
-    "recovery_indemnity": "recovery indemnity",
-    "sla": "service levels",
-    "term": "duration and notice",
-    "price_revision": "price revision",
-    "fees": "fees",
-    "cancellation": "cancellation",
-    "liability": "liability",
-    "non_solicitation": "non-solicitation",
-    "confidentiality": "confidentiality",
-    "deadlines": "time limits",
-    "limits": "limits",
-    "force_majeure": "force majeure",
-    "jurisdiction": "jurisdiction",
+    **FAMILY_NAMES,  # the clause families
     # --- severities of findings (cgvlib.analysis.checks.SEVERITIES)
     "breach": "breach",
     "risk": "risk",

@@ -33,6 +33,8 @@ def test_a_wrong_answer_gets_the_mistake_and_a_hint_but_never_the_answer():
     assert ".worked()" in str(third)
     for verdict in (first, second, third):
         assert "100" not in str(verdict)  # the expected value is never shown
+    assert repr(first) == str(first)  # a notebook's plain-text output is the message
+    assert 'style="color:#B22222"' in first._repr_html_()
 
 
 def test_right_answers_and_the_worked_answer():
@@ -136,6 +138,12 @@ EXPECTED = {
     ("05_price_revision", 2): Decimal("2059.88"),
     # revisions of 1 January 2025 and 2026, +9 % each: 1,000 x 1.09 x 1.09 = 1,188.10
     ("05_price_revision", 3): Decimal("1188.10"),
+    # 18 calendar months before the term's last day, 31 December 2025: 30 June 2024
+    ("06_established_relationship", 1): dt.date(2024, 6, 30),
+    # Teogest art. 20, 2019-03-15 -> 2025-11-20: 6 full years, 1 + 6 = 7 months; 18 - 7 = 11
+    ("06_established_relationship", 2): Decimal(11),
+    # (9 months due - 1 given) x 400 EUR of monthly gross margin = 3,200
+    ("06_established_relationship", 3): Decimal("3200.00"),
 }
 
 

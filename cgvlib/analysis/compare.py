@@ -18,27 +18,12 @@ from cgvlib.model.base import Silent
 from cgvlib.model.loader import vendor as load_vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
+from cgvlib.names import FAMILY_NAMES
 
 AMBIGUOUS_MARK = "‡"
 NOT_STATED = "—"
 
-FAMILIES: dict[str, str] = {
-    "payment_terms": "payment terms",
-    "late_payment": "late payment",
-    "recovery_indemnity": "recovery indemnity",
-    "sla": "service levels",
-    "term": "duration and notice",
-    "price_revision": "price revision",
-    "fees": "fees",
-    "cancellation": "cancellation",
-    "liability": "liability",
-    "non_solicitation": "non-solicitation",
-    "confidentiality": "confidentiality",
-    "deadlines": "time limits",
-    "limits": "limits",
-    "force_majeure": "force majeure",
-    "jurisdiction": "jurisdiction",
-}
+FAMILIES: dict[str, str] = dict(FAMILY_NAMES)  # family id -> its English name
 LONG_COLUMNS = ["family", "item", "vendor", "text", "ambiguous", "other_readings", "silent",
                 "article", "quote", "note", "path"]
 # What a silent family means when the law fills the gap.

@@ -5,6 +5,11 @@ by hand in the notebook), the unit, and the usual mistakes, each as the value th
 reasoning gives and the explanation of what went wrong. ``exercise.check(answer)`` says
 whether the answer is right and, when it is not, why: the explanation of the mistake it
 matches, or the expected value with the library's working.
+
+These are the apps' exercises (they show the expected value when an answer is wrong). The
+lessons of ``notebooks/teaching/`` use :mod:`cgvlib.teaching`, which takes the same questions,
+answers and mistakes, never gives the answer away, gives two hints and reads any answer a
+student types (a wrong type gets advice, not a traceback).
 """
 
 from __future__ import annotations

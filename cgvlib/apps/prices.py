@@ -20,7 +20,7 @@ import math
 
 import ipywidgets as widgets
 
-from cgvlib.apps.base import App, freeze_layout
+from cgvlib.apps.base import App, assume_last_checkbox, freeze_layout
 from cgvlib.apps.choosers import chosen_ids, with_own
 from cgvlib.apps.inputs import AmountText, typed_euros
 from cgvlib.arithmetic.price import VOLUME_FACT
@@ -28,6 +28,7 @@ from cgvlib.dates import as_date
 from cgvlib.errors import InputError
 from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
+from cgvlib.reference.provisional import assume_last_if
 from cgvlib.views.prices import (
     VendorPricePath,
     plot_price_paths,
@@ -46,7 +47,8 @@ class PriceApp(App):
     title = "Price revision: the price of a service over time under each vendor's clause"
 
     def __init__(self, vendors=DEFAULT_VENDORS, price=1000.0, start="2023-03-15",
-                 until="2025-10-31", volume_deviation_percent=None) -> None:
+                 until="2025-10-31", volume_deviation_percent=None,
+                 assume_last: bool = False) -> None:
         chosen = list(chosen_ids(vendors))  # own vendors (a path, a Vendor) offered too
         offered = with_own([(v.name, v.id) for v in all_vendors()], chosen)
         known = {vid: v for _name, vid in offered
@@ -64,6 +66,7 @@ class PriceApp(App):
             "until": as_date(until, "until"),
             "volume_known": volume_deviation_percent is not None,
             "volume_deviation_percent": float(volume_deviation_percent or 0.0),
+            "assume_last": bool(assume_last),
         }
         self._paths: dict[tuple, VendorPricePath] = {}
         self.path_computations = 0  # how many vendor paths were computed (tests: per-vendor cache)
@@ -88,9 +91,11 @@ class PriceApp(App):
             "volume_deviation_percent": widgets.FloatText(
                 value=init["volume_deviation_percent"],
                 description="Volume deviation, % (each year)", style=style),
+            "assume_last": assume_last_checkbox(init["assume_last"], "en"),
         }
 
-    def compute(self, *, vendors, price, start, until, volume_known, volume_deviation_percent):
+    def compute(self, *, vendors, price, start, until, volume_known, volume_deviation_percent,
+                assume_last=False):
         if not vendors:
             raise InputError("vendors: choose at least one vendor")
         price = typed_euros(price, "price")  # 1 000,50 or 1000.50
@@ -115,11 +120,12 @@ class PriceApp(App):
         results = {}
         for vid in vendors:
             fact = deviation if uses_volume_fact(vid) else None
-            key = (vid, price, start, until, fact)
+            key = (vid, price, start, until, fact, bool(assume_last))
             if key not in self._paths:
                 self.path_computations += 1
                 facts = {VOLUME_FACT: fact} if fact is not None else {}
-                self._paths[key] = vendor_price_path(vid, price, start, until, **facts)
+                with assume_last_if(assume_last, until):  # the box ticked: past the index data
+                    self._paths[key] = vendor_price_path(vid, price, start, until, **facts)
             results[vid] = self._paths[key]
         return results
 

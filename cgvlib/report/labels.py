@@ -95,6 +95,11 @@ TEXT: dict[str, str] = {
     "p_commitment_months": "Commitment (months)",
     "p_lang": "Language",
     "p_default": "as the terms say",
+    "p_assume_last": "Past the reference data",
+    "assume_last_on": "last known values carried forward (provisional figures)",
+    "assume_last_off": "not computed (no value is assumed)",
+    "lang_fr": "French",
+    "lang_en": "English",
 }
 
 

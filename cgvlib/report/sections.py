@@ -156,7 +156,8 @@ class Report:
             "p_contract_start": self.day(p.contract_start),
             "p_notice_date": self.day(p.notice_date),
             "p_commitment_months": months or self.t("p_default"),
-            "p_lang": p.lang,
+            "p_assume_last": self.t("assume_last_on" if p.assume_last else "assume_last_off"),
+            "p_lang": self.t(f"lang_{p.lang}"),
         }
         return self._table({self.t(k): {"value": v} for k, v in values.items()}, "parameter")
 

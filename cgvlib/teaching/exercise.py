@@ -41,15 +41,19 @@ UNITS = ("EUR", "percent", "days", "months", "minutes", "date")
 _COUNT_WORDS = re.compile(r"\s*(months?|mois|days?|jours?|j|minutes?|mn|min)\.?\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Verdict:
     """What a check, a hint or a worked answer says. ``correct`` is None when it judges no
-    answer (a hint, a worked answer, an answer not given or not readable)."""
+    answer (a hint, a worked answer, an answer not given or not readable). Shown as its
+    message, in a notebook (HTML, in colour) as in a console."""
 
     correct: bool | None
     message: str
 
     def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
         return self.message
 
     def __bool__(self) -> bool:

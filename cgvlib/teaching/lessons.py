@@ -18,12 +18,13 @@ from cgvlib.apps.exercises import Exercise as AppExercise
 from cgvlib.apps.findings import findings_exercises
 from cgvlib.apps.late_payment import law_exercises
 from cgvlib.apps.notice import notice_exercises
-from cgvlib.arithmetic.notice import renewal_deadlines
+from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines
 from cgvlib.arithmetic.price import revise_price
 from cgvlib.arithmetic.sla import sla_credit, sla_downtime, unavailability
+from cgvlib.dates import as_date
 from cgvlib.i18n import translate
 from cgvlib.money import round_half_up
-from cgvlib.reference.months import add_months
+from cgvlib.reference.months import add_months, months_before
 from cgvlib.reference.syntec import syntec_ratio
 from cgvlib.teaching.exercise import Exercise
 
@@ -319,7 +320,8 @@ def _explained(vendor: str, price, signed: str, service: str) -> Callable[[], st
 
 
 def price_revision(lang: str = "en") -> dict[int, Exercise]:
-    """Lesson 05: price revision on the Syntec index.
+    """Lesson 05: price revision on the Syntec index. Its questions, hints and mistakes are in
+    English and French (``lang``), through the gettext catalog.
 
     1. Leappy, 1,000 EUR signed 2023-03-01, a service on 2023-08-01: one revision (1 July
        2023); S1 the index last published on 2023-03-01 (2023-01, 293.9), S2 the one last
@@ -331,77 +333,204 @@ def price_revision(lang: str = "en") -> dict[int, Exercise]:
     """
     return {
         1: Exercise(
-            "Leappy art. 4: « P2=P1x(S2/S1) où [...] S2 représente le dernier indice Syntec "
-            "publié à la date de la révision, S1 représente le dernier indice Syntec publié à "
-            "la date de la précédente révision (pour la première révision, l'indice utilisé "
-            "sera le dernier publié à la date de la signature du contrat) », revisions « en "
-            "janvier et juillet ». A price of 1,000 EUR is signed on 1 March 2023. What is the "
-            "price of a service executed on 1 August 2023, in EUR?",
+            translate("Leappy art. 4: « P2=P1x(S2/S1) où [...] S2 représente le dernier indice "
+                      "Syntec publié à la date de la révision, S1 représente le dernier indice "
+                      "Syntec publié à la date de la précédente révision (pour la première "
+                      "révision, l'indice utilisé sera le dernier publié à la date de la "
+                      "signature du contrat) », revisions « en janvier et juillet ». A price of "
+                      "1,000 EUR is signed on 1 March 2023. What is the price of a service "
+                      "executed on 1 August 2023, in EUR?", lang),
             solution=_leappy_price(1000, "2023-03-01", "2023-08-01"),
             unit="EUR",
             working=_explained("leappy", 1000, "2023-03-01", "2023-08-01"),
             mistakes={
-                "you took for S2 the index of July 2023, the month of the revision; on 1 July "
-                "the last index published is two months older (the index of a month is "
-                "published at the end of the next)": _ratio_price(1000, "2023-07", "2023-01"),
-                "you took for S1 the index of March 2023, the month of the signature, not the "
-                "last one published on that day": _ratio_price(1000, "2023-05", "2023-03"),
-                "you took the indices of the months of the signature and of the revision "
-                "themselves, not the last ones published": _ratio_price(1000, "2023-07",
-                                                                        "2023-03"),
-                "you took for S2 the index of June 2023, published on 31 July, after the "
-                "revision": _ratio_price(1000, "2023-06", "2023-01"),
+                translate("you took for S2 the index of July 2023, the month of the revision; "
+                          "on 1 July the last index published is two months older (the index "
+                          "of a month is published at the end of the next)", lang):
+                    _ratio_price(1000, "2023-07", "2023-01"),
+                translate("you took for S1 the index of March 2023, the month of the "
+                          "signature, not the last one published on that day", lang):
+                    _ratio_price(1000, "2023-05", "2023-03"),
+                translate("you took the indices of the months of the signature and of the "
+                          "revision themselves, not the last ones published", lang):
+                    _ratio_price(1000, "2023-07", "2023-03"),
+                translate("you took for S2 the index of June 2023, published on 31 July, "
+                          "after the revision", lang): _ratio_price(1000, "2023-06", "2023-01"),
             },
-            hints=("Two index values: the last one published on the day of the signature, and "
-                   "the last one published on the day of the revision (1 July 2023). The index "
-                   "of a month is published at the end of the following month.",
-                   "cgvlib.syntec_last_published(day) gives the last index published on a day; "
-                   "the price is 1,000 EUR x S2 / S1, rounded to the cent."),
+            hints=(translate("Two index values: the last one published on the day of the "
+                             "signature, and the last one published on the day of the revision "
+                             "(1 July 2023). The index of a month is published at the end of "
+                             "the following month.", lang),
+                   translate("cgvlib.syntec_last_published(day) gives the last index published "
+                             "on a day; the price is 1,000 EUR x S2 / S1, rounded to the cent.",
+                             lang)),
             lang=lang,
         ),
         2: Exercise(
-            "Leappy again, art. 4: « Les nouveaux prix sont appliqués à tous les services "
-            "exécutés après la date de la révision de prix ». A price of 2,000 EUR is signed on "
-            "1 March 2023. What is the price of a service executed on 1 January 2024, in EUR?",
+            translate("Leappy again, art. 4: « Les nouveaux prix sont appliqués à tous les "
+                      "services exécutés après la date de la révision de prix ». A price of "
+                      "2,000 EUR is signed on 1 March 2023. What is the price of a service "
+                      "executed on 1 January 2024, in EUR?", lang),
             solution=_leappy_price(2000, "2023-03-01", "2024-01-01"),
             unit="EUR",
             working=_explained("leappy", 2000, "2023-03-01", "2024-01-01"),
             mistakes={
-                "you applied the revision of 1 January 2024 too; its new prices apply to the "
-                "services executed after that day, and this one is executed on it":
-                    _ratio_price(2000, "2023-11", "2023-01"),
-                "you applied no revision; the revision of July 2023 has taken effect":
-                    lambda: Decimal("2000.00"),
+                translate("you applied the revision of 1 January 2024 too; its new prices "
+                          "apply to the services executed after that day, and this one is "
+                          "executed on it", lang): _ratio_price(2000, "2023-11", "2023-01"),
+                translate("you applied no revision; the revision of July 2023 has taken "
+                          "effect", lang): lambda: Decimal("2000.00"),
             },
-            hints=("Which revisions have taken effect for a service executed on 1 January "
-                   "2024? Read « après la date de la révision » closely.",
-                   "A service executed on a revision date keeps the previous price: count only "
-                   "the revisions strictly before the service, each with its own S1 and S2."),
+            hints=(translate("Which revisions have taken effect for a service executed on "
+                             "1 January 2024? Read « après la date de la révision » closely.",
+                             lang),
+                   translate("A service executed on a revision date keeps the previous price: "
+                             "count only the revisions strictly before the service, each with "
+                             "its own S1 and S2.", lang)),
             lang=lang,
         ),
         3: Exercise(
-            "Teogest art. 14.1.2: prices « révisés au 1er janvier de chaque année en fonction "
-            "de l’indice Syntec. Si cet indice entraîne une hausse des tarifs inférieure à 9 %, "
-            "la hausse pourra être supérieure à celle fondée sur l'indice Syntec mais ne pourra "
-            "excéder 9 % ». A subscription priced 1,000 EUR on 1 March 2024: in the worst case "
-            "(the vendor using its whole margin every time), what is the price of a service "
-            "on 1 February 2026, in EUR?",
+            translate("Teogest art. 14.1.2: prices « révisés au 1er janvier de chaque année en "
+                      "fonction de l’indice Syntec. Si cet indice entraîne une hausse des "
+                      "tarifs inférieure à 9 %, la hausse pourra être supérieure à celle fondée "
+                      "sur l'indice Syntec mais ne pourra excéder 9 % ». A subscription priced "
+                      "1,000 EUR on 1 March 2024: in the worst case (the vendor using its whole "
+                      "margin every time), what is the price of a service on 1 February 2026, "
+                      "in EUR?", lang),
             solution=_teogest_worst(1000, "2024-03-01", "2026-02-01"),
             unit="EUR",
             working=_explained("teogest", 1000, "2024-03-01", "2026-02-01"),
             mistakes={
-                "you added the two rises (2 x 9 % = 18 %); each revision applies to the price "
-                "the previous one gave": lambda: Decimal("1180.00"),
-                "you applied one revision only; 1 January 2025 and 1 January 2026 both fall "
-                "after the price was set": lambda: Decimal("1090.00"),
-                "you also applied the revision of 1 January 2024, before the price was set":
+                translate("you added the two rises (2 x 9 % = 18 %); each revision applies to "
+                          "the price the previous one gave", lang): lambda: Decimal("1180.00"),
+                translate("you applied one revision only; 1 January 2025 and 1 January 2026 "
+                          "both fall after the price was set", lang):
+                    lambda: Decimal("1090.00"),
+                translate("you also applied the revision of 1 January 2024, before the price "
+                          "was set", lang):
                     lambda: Decimal(round_half_up(Fraction(1000_00) * Fraction(109, 100) ** 3))
                     .scaleb(-2),
             },
-            hints=("Count the revisions: each 1 January after the date the price was set, up "
-                   "to the service.",
-                   "In the worst case each revision is +9 %, applied to the price the previous "
-                   "revision gave (compounded, not added)."),
+            hints=(translate("Count the revisions: each 1 January after the date the price "
+                             "was set, up to the service.", lang),
+                   translate("In the worst case each revision is +9 %, applied to the price "
+                             "the previous revision gave (compounded, not added).", lang)),
+            lang=lang,
+        ),
+    }
+
+
+# --------------------------------------------------------------------------- lesson 06
+
+SAFE_HARBOUR_MONTHS = 18  # L442-1 II: « un préavis de dix-huit mois »
+
+
+def _teogest_notice() -> Callable[[], object]:
+    return lambda: exit_plan("teogest", "2019-03-15", "2025-11-20")
+
+
+def established_relationship(lang: str = "en") -> dict[int, Exercise]:
+    """Lesson 06: ending an established commercial relationship (Code de commerce L442-1 II).
+
+    1. GOUT maintenance renewed every year since 2016, ending at the term of 31 December 2025:
+       the last safe day for a letter giving the 18 months of the safe harbour, counted back
+       from the term's last day as the library counts every notice (the last safe day):
+       18 months before 2025-12-31 is 2024-06-30.
+    2. Teogest, subscribed since 2019-03-15, request 2025-11-20: art. 20 gives 1 + 6 full
+       years = 7 months; the safe harbour is 18: 11 months short.
+    3. GOUT ends a 9-year relationship with the contract's month of notice; with a notice of 9
+       months held reasonable and a monthly gross margin of 400 EUR, the client's loss as
+       courts usually measure it (the margin over the notice not given): (9 - 1) x 400.
+    """
+    teogest = _teogest_notice()
+    return {
+        1: Exercise(
+            translate("Michaël GOUT has maintained a client's website since 1 January "
+                      "2016, the maintenance renewed every year by « tacite reconduction "
+                      "» (art. 7 C: notice « au moins un mois avant l’échéance »). After "
+                      "nine years, the relationship is established. The client wants it "
+                      "to end at the term of 31 December 2025 with notice no court can "
+                      "hold too short (L442-1 II: « un préavis de dix-huit mois »). "
+                      "Counting back from the term's last day, as for every notice in "
+                      "these lessons, what is the last safe day to send the letter?", lang),
+            solution=lambda: months_before("2025-12-31", SAFE_HARBOUR_MONTHS),
+            unit="date",
+            working=lambda: (
+                f"18 calendar months before the term's last day, 2025-12-31, is "
+                f"{months_before('2025-12-31', SAFE_HARBOUR_MONTHS)} (the same day number, "
+                "clamped to the month's end); the contract alone asks one month, "
+                f"{months_before('2025-12-31', 1)}, which L442-1 II may hold too short for a "
+                "relationship of nine years"),
+            mistakes={
+                translate("you gave the contract's own deadline, one month before the "
+                          "term; L442-1 II judges the notice by the length of the "
+                          "relationship, whatever the contract says", lang):
+                    lambda: months_before("2025-12-31", 1),
+                translate("you counted 18 months of 30 days (540 days) instead of "
+                          "calendar months", lang):
+                    lambda: as_date("2025-12-31") - dt.timedelta(days=540),
+                translate("you counted 12 months, one per year of a yearly contract, not "
+                          "the 18 of the statute", lang): lambda: months_before("2025-12-31", 12),
+            },
+            hints=(translate("The statute's safe harbour is a number of months written "
+                             "in L442-1 II; the contract's one month does not bind a "
+                             "court.", lang),
+                   translate("Go back that many calendar months from 31 December 2025, "
+                             "the term's last day, as lesson 02 counts « N mois avant le "
+                             "terme ».", lang)),
+            lang=lang,
+        ),
+        2: Exercise(
+            translate("Teogest, subscription since 15 March 2019; the client asks to "
+                      "unsubscribe on 20 November 2025. Art. 20 gives « un préavis "
+                      "minimum d’un mois plus un mois par année complète d’abonnement ». "
+                      "By how many months is that préavis shorter than the eighteen "
+                      "months of L442-1 II, which no court can hold too short?", lang),
+            solution=lambda: SAFE_HARBOUR_MONTHS - teogest().notice_months,
+            unit="months",
+            working=lambda: (f"art. 20: 1 + {teogest().notice_months - 1} full years = "
+                             f"{teogest().notice_months} months ({'; '.join(teogest().derivation)}"
+                             f"); 18 - {teogest().notice_months} = "
+                             f"{SAFE_HARBOUR_MONTHS - teogest().notice_months} months"),
+            mistakes={
+                translate("you counted started years (7) instead of completed years (6), "
+                          "so 8 months of préavis", lang):
+                    lambda: SAFE_HARBOUR_MONTHS - teogest().notice_months - 1,
+                translate("you forgot the base month of « un mois plus un mois par année "
+                          "complète »", lang):
+                    lambda: SAFE_HARBOUR_MONTHS - teogest().notice_months + 1,
+                translate("you gave the préavis itself, not the gap to eighteen months", lang):
+                    lambda: teogest().notice_months,
+            },
+            hints=(translate("First the contractual préavis: one month, plus one per "
+                             "completed year of subscription on the day of the request.", lang),
+                   translate("Then subtract it from the statute's eighteen months.", lang)),
+            lang=lang,
+        ),
+        3: Exercise(
+            translate("After nine years, Michaël GOUT ends a client's maintenance with "
+                      "the contract's one month of notice. Suppose a court holds that "
+                      "this relationship called for nine months of notice, and that the "
+                      "client's gross margin on the relationship is 400 EUR a month. "
+                      "Courts usually measure the loss from an abrupt ending as the "
+                      "gross margin the victim would have earned over the notice it did "
+                      "not get. What is that loss, in EUR?", lang),
+            solution=lambda: Decimal((9 - 1) * 400),
+            unit="EUR",
+            working=lambda: "notice due 9 months, given 1: 8 months missing x 400 EUR = "
+                            "3,200.00 EUR",
+            mistakes={
+                translate("you counted the whole nine months; the month of notice given "
+                          "is not missing", lang):
+                    lambda: Decimal(9 * 400),
+                translate("you counted the eighteen months of the safe harbour; it is "
+                          "the notice no court can hold too short, not the notice this "
+                          "court required", lang):
+                    lambda: Decimal((18 - 1) * 400),
+            },
+            hints=(translate("Only the notice that was not given is lost: the notice due "
+                             "minus the notice given.", lang),
+                   translate("Multiply the missing months by the monthly gross margin.", lang)),
             lang=lang,
         ),
     }
@@ -418,7 +547,9 @@ LESSONS: dict[str, Callable[[str], dict]] = {
     "03_compliance_findings": compliance_findings,
     "04_service_levels": service_levels,
     "05_price_revision": price_revision,
+    "06_established_relationship": established_relationship,
 }
 
-__all__ = ["LESSONS", "compliance_findings", "late_payment_law", "price_revision",
+__all__ = ["LESSONS", "compliance_findings", "established_relationship", "late_payment_law",
+           "price_revision",
            "renewal_and_notice", "service_levels"]

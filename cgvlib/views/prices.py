@@ -58,6 +58,7 @@ from cgvlib.lang import check_lang
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import format_eur
 from cgvlib.reference.series import month_str, next_month
+from cgvlib.reference.status import data_version
 from cgvlib.reference.syntec import load_syntec, syntec_revision, syntec_table
 from cgvlib.views.style import (
     DEFAULT_COLOUR,
@@ -315,8 +316,10 @@ def last_priced_day(v: Vendor, first: dt.date, last: dt.date, reading: str | Non
     """The last day up to ``last`` a price set on ``first`` can be revised to, and the refusal
     that stops it there (None when the path reaches ``last``): found by bisection between the
     last computable month and the next. It does not depend on the price (the index values
-    alone decide), so it is computed once per vendor file, dates, reading and facts."""
-    key = (v.id, v.origin, first, last, reading, repr(facts))  # facts may hold a mapping
+    alone decide), so it is computed once per vendor file, dates, reading and facts, and
+    reference data (a value added, an ``assume_last`` block: :func:`data_version`)."""
+    key = (v.id, v.origin, first, last, reading, repr(facts),  # facts may hold a mapping
+           data_version())
     if key not in _LAST_PRICED:
         _LAST_PRICED[key] = _bisect_last_priced_day(v, first, last, reading, dict(facts))
     return _LAST_PRICED[key]

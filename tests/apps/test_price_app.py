@@ -32,7 +32,7 @@ def app():
 
 def test_controls_are_named_for_what_they_set(app):
     assert list(app.controls) == ["vendors", "price", "start", "until", "volume_known",
-                                  "volume_deviation_percent"]
+                                  "volume_deviation_percent", "assume_last"]
     assert dict(app.controls["vendors"].options)["Leappy SAS"] == "leappy"
     assert app.controls["start"].value == dt.date(2023, 3, 15)
 
@@ -120,3 +120,21 @@ def test_a_new_price_updates_the_same_figure_in_place(app):
     assert app.figure is figure and app.figure_changed
     line = next(a for a in figure.axes[0].get_lines() if a.get_gid() == "price:leappy")
     assert round(float(line.get_ydata()[-1]), 2) == 2132.02
+
+
+def test_the_box_carries_the_last_index_forward_and_marks_the_price_provisional():
+    # Leappy, price 1,000.00 EUR set on 2025-11-15, to 2026-12-31. The Syntec data ends with
+    # 2025-10 (322.2, published 2025-11-28), so the 2026-01-01 revision's S2 (the index last
+    # published on that day: 2025-11) is missing and the path stops there.
+    app = PriceApp(vendors=["leappy"], start="2025-11-15", until="2026-12-31")
+    unticked = app.results["leappy"]
+    assert unticked.at == dt.date(2026, 1, 1) and "after the end of the data" in unticked.stopped
+    # Ticked: 2025-10 carried forward. 2026-01-01: S1 = 321.7 (2025-09, the last published at
+    # the signature), S2 = 322.2 (carried): 1,000.00 x 322.2 / 321.7 = 1,001.554... -> 1,001.55;
+    # 2026-07-01: S1 = S2 = 322.2 (carried), unchanged.
+    app.controls["assume_last"].value = True
+    ticked = app.results["leappy"]
+    assert ticked.stopped is None and ticked.at == dt.date(2026, 12, 31)
+    assert ticked.result.price == Decimal("1001.55") and ticked.result.provisional
+    app.controls["assume_last"].value = False  # untick: the data alone again, no carried value
+    assert app.results["leappy"].at == dt.date(2026, 1, 1)

@@ -180,6 +180,9 @@ def test_headings_and_parameters_use_the_report_formats(fr):
     assert values["Date de facture"] == "1 mars 2024"  # not given: the due date
     assert values["Indisponibilité du mois"] == f"0,5{NB}%"
     assert values["Durée d'engagement (mois)"] == "selon le contrat"
+    assert values["Langue"] == "français"  # not the code 'fr'
+    assert values["Au-delà des données de référence"] == ("non calculé (aucune valeur n'est "
+                                                         "supposée)")
 
 
 def test_working_is_folded_per_vendor(fr):
