@@ -23,6 +23,7 @@ import ipywidgets as widgets
 
 import cgvlib.apps
 from cgvlib.apps.base import App
+from cgvlib.apps.inputs import AmountText, typed_euros
 
 CHANGES = 50
 TARGET_MS = 150.0
@@ -40,6 +41,10 @@ def apps() -> list[type[App]]:
 
 
 def numeric_control(app: App) -> tuple[str, float] | None:
+    """The app's first amount field (typed text, read as euros) or number box."""
+    for name, control in app.controls.items():
+        if isinstance(control, AmountText):
+            return name, typed_euros(control.value, name, optional=True) or 0.0
     for name, control in app.controls.items():
         if isinstance(control, widgets.FloatText | widgets.BoundedFloatText | widgets.IntSlider
                       | widgets.FloatSlider | widgets.IntText | widgets.BoundedIntText):

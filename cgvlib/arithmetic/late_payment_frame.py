@@ -114,6 +114,7 @@ def _cached(key: str) -> RateTable | None:
     version = data_version()
     if [version] != _TABLES_BUILT_ON:
         _TABLES.clear()
+        _HELD.clear()
         _TABLES_BUILT_ON[:] = [version]
     return _TABLES.get(key)
 
@@ -509,17 +510,33 @@ def _lawful_fixed_weight(d: Delay, rate_bp: np.ndarray, table_bp: np.ndarray,
     days; ``span`` is the delay's ``(lo, hi)`` in the floor table."""
     floor = floor_table()
     lo, hi = span
-    rates, rank = np.unique(np.append(table_bp, 0), return_inverse=True)
+    rank, cum = _held_sums(table_bp, floor)
     which = rank[fixed_on]
-    held = np.maximum(rates[:, None], floor.bp[None, :])
-    cum = np.concatenate((np.zeros((len(rates), 1), dtype=np.int64), np.cumsum(held, axis=1)),
-                         axis=1)
     flat = cum.ravel()
     row = which * cum.shape[1]
     weight = flat[row + hi] - flat[row + lo]
     first_rate = np.where(d.late, np.maximum(rate_bp, floor.bp[np.minimum(lo, floor.size - 1)]),
                           0)
     return weight, first_rate
+
+
+_HELD: dict[int, tuple] = {}  # id(table bp) -> (bp, floor bp, rank, running sums)
+
+
+def _held_sums(table_bp: np.ndarray, floor: RateTable) -> tuple[np.ndarray, np.ndarray]:
+    """For a table of fixed rates: each of its days' index among its distinct rates (the last
+    index, for -1, is the rate 0), and per distinct rate ``r`` the running sum of max(r, floor)
+    over the floor's days; built once per table and floor (dropped with the tables when the
+    reference data change)."""
+    found = _HELD.get(id(table_bp))
+    if found is not None and found[0] is table_bp and found[1] is floor.bp:
+        return found[2], found[3]
+    rates, rank = np.unique(np.append(table_bp, 0), return_inverse=True)
+    held = np.maximum(rates[:, None], floor.bp[None, :])
+    cum = np.concatenate((np.zeros((len(rates), 1), dtype=np.int64), np.cumsum(held, axis=1)),
+                         axis=1)
+    _HELD[id(table_bp)] = (table_bp, floor.bp, rank, cum)
+    return rank, cum
 
 
 def _key(clause: LatePayment) -> str:
