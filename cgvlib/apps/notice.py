@@ -206,6 +206,47 @@ def _days_before(day: dt.date, days: int) -> dt.date:
     return day - dt.timedelta(days=days)
 
 
+def gout_deadline_exercise(start: str, start_words: str) -> Exercise:
+    """GOUT art. 7 C, website maintenance for 12 months from ``start`` (``start_words`` in the
+    question): the last safe day to send the letter, one calendar month before the period's
+    last day, clamped to the month's end (the renewal date gives the later day, the risk)."""
+    row = lambda: _deadline_row("gout", start, 12)  # noqa: E731
+    return Exercise(
+        question=(f"Michaël GOUT, website maintenance for 12 months from {start_words}, renewed "
+                  "tacitly « sauf si le Client [...] en fait la demande par lettre recommandée "
+                  "avec accusé de réception au moins un mois avant l’échéance » (art. 7 C). "
+                  "What is the last safe day to send the letter?"),
+        solution=lambda: row()["last_day_to_send_notice"],
+        unit="date",
+        working=lambda: (
+            f"the period runs {row()['term_start']} to {row()['term_end']}; « l’échéance » may "
+            f"be the period's last day or the renewal date {row()['renewal_date']}; one month "
+            f"before the last day is {row()['last_day_to_send_notice']} (a day the month lacks "
+            f"clamps to the month's last day; default reading {row()['reading']}: for a date "
+            "the client must meet, the earliest day any reading gives), one month before the "
+            f"renewal date {row()['last_day_to_send_notice (notice[0]=anniversary)']}, the risk"),
+        mistakes={
+            "you counted from the renewal date: that reading gives the later day, which may be "
+            "too late to stop the renewal; the last safe day counts from the period's last day":
+                lambda: add_months(row()["renewal_date"], -1),
+            "you counted 30 days back from the period's last day instead of one calendar month":
+                lambda: _days_before(row()["term_end"], 30),
+            "you gave the period's last day, when the contract ends: the letter must leave a "
+            "month earlier": lambda: row()["term_end"],
+            "you rolled a day the month lacks over into the next month instead of clamping it "
+            "to the month's last day": lambda: _rolled_over(add_months(row()["term_end"], -1),
+                                                            row()["term_end"]),
+        },
+    )
+
+
+def _rolled_over(clamped: dt.date, term_end: dt.date) -> dt.date:
+    """One month before ``term_end`` counted without clamping: a day the month lacks (31
+    February) rolls over into the next month (3 March); the clamped day itself otherwise."""
+    missing = term_end.day - clamped.day
+    return clamped + dt.timedelta(days=missing) if missing > 0 else clamped
+
+
 def notice_exercises() -> dict[str, Exercise]:
     """The exercises of ``notebooks/teaching/02_renewal_and_notice.ipynb``: each answer is
     computed by the library, each classic mistake by the mistaken reasoning it names.
@@ -220,7 +261,6 @@ def notice_exercises() -> dict[str, Exercise]:
       sums billed until the end.
     """
     janquor = lambda: _deadline_row("janquor", "2024-01-31")  # noqa: E731
-    gout = lambda: _deadline_row("gout", "2024-01-01", 12)  # noqa: E731
     teogest = lambda: exit_plan("teogest", "2021-03-15", "2024-11-20")  # noqa: E731
     first_anniversary = lambda: exit_plan("teogest", "2023-11-20", "2024-11-20")  # noqa: E731
     late = lambda: exit_plan("janquor", "2024-01-31", "2024-12-05",  # noqa: E731
@@ -296,31 +336,7 @@ def notice_exercises() -> dict[str, Exercise]:
                     lambda: 1,
             },
         ),
-        "gout_deadline": Exercise(
-            question=("Michaël GOUT, website maintenance for 12 months from 1 January 2024, "
-                      "renewed tacitly « sauf si le Client [...] en fait la demande par lettre "
-                      "recommandée avec accusé de réception au moins un mois avant l’échéance »"
-                      " (art. 7 C). What is the last safe day to send the letter?"),
-            solution=lambda: gout()["last_day_to_send_notice"],
-            unit="date",
-            working=lambda: (
-                f"the period runs {gout()['term_start']} to {gout()['term_end']}; « l’échéance »"
-                f" may be the period's last day or the renewal date {gout()['renewal_date']}; "
-                f"one month before the last day is {gout()['last_day_to_send_notice']} (default "
-                f"reading {gout()['reading']}: for a date the client must meet, the earliest "
-                "day any reading gives), one month before the renewal date "
-                f"{gout()['last_day_to_send_notice (notice[0]=anniversary)']}, the risk"),
-            mistakes={
-                "you counted from the renewal date (1 January): that reading gives the later "
-                "day, which may be too late to stop the renewal; the last safe day counts from "
-                "the period's last day, 31 December":
-                    lambda: add_months(gout()["renewal_date"], -1),
-                "you counted 30 days back from the period's last day instead of one calendar "
-                "month": lambda: _days_before(gout()["term_end"], 30),
-                "you gave the period's last day, when the contract ends: the letter must leave "
-                "a month earlier": lambda: gout()["term_end"],
-            },
-        ),
+        "gout_deadline": gout_deadline_exercise("2024-01-01", "1 January 2024"),
         "janquor_late_cost": Exercise(
             question=("JANQUOR as in the first exercise, 1,000 EUR a month; the letter leaves "
                       "on 5 December 2024. What is billed from that day to the end of the "

@@ -17,14 +17,14 @@ from fractions import Fraction
 from cgvlib.apps.exercises import Exercise as AppExercise
 from cgvlib.apps.findings import findings_exercises
 from cgvlib.apps.late_payment import law_exercises
-from cgvlib.apps.notice import notice_exercises
-from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines
+from cgvlib.apps.notice import gout_deadline_exercise, notice_exercises
+from cgvlib.arithmetic.notice import exit_plan
 from cgvlib.arithmetic.price import revise_price
 from cgvlib.arithmetic.sla import sla_credit, sla_downtime, unavailability
 from cgvlib.dates import as_date
 from cgvlib.i18n import translate
 from cgvlib.money import round_half_up
-from cgvlib.reference.months import add_months, months_before
+from cgvlib.reference.months import months_before
 from cgvlib.reference.syntec import syntec_ratio
 from cgvlib.teaching.exercise import Exercise
 
@@ -114,49 +114,11 @@ def late_payment_law(lang: str = "en") -> dict[int, Exercise]:
     return _hinted(law_exercises(), HINTS_01, lang)
 
 
-def _gout_row() -> dict:
-    table = renewal_deadlines("gout", "2024-04-01", "2024-04-01", commitment_months=12)
-    return {**table.iloc[0].to_dict(), "reading": table.attrs["reading"]}
-
-
-def _gout_deadline() -> AppExercise:
-    """GOUT art. 7 C, maintenance for 12 months from 1 April 2024: the period's last day is
-    31 March 2025; one calendar month before it, clamped, is 28 February 2025 (the renewal
-    date 1 April 2025 gives 1 March 2025, the risk)."""
-    row = _gout_row
-    return AppExercise(
-        question=("Michaël GOUT, website maintenance for 12 months from 1 April 2024, renewed "
-                  "tacitly « sauf si le Client [...] en fait la demande par lettre recommandée "
-                  "avec accusé de réception au moins un mois avant l’échéance » (art. 7 C). "
-                  "What is the last safe day to send the letter?"),
-        solution=lambda: row()["last_day_to_send_notice"],
-        unit="date",
-        working=lambda: (
-            f"the period runs {row()['term_start']} to {row()['term_end']}; « l’échéance » may "
-            f"be the period's last day or the renewal date {row()['renewal_date']}; one month "
-            f"before the last day is {row()['last_day_to_send_notice']} (31 February does not "
-            f"exist: the date clamps to the month's last day; default reading {row()['reading']}"
-            ": for a date the client must meet, the earliest day any reading gives), one month "
-            f"before the renewal date {row()['last_day_to_send_notice (notice[0]=anniversary)']}"
-            ", the risk"),
-        mistakes={
-            "you counted from the renewal date (1 April 2025): that reading gives the later "
-            "day, which may be too late to stop the renewal; the last safe day counts from the "
-            "period's last day": lambda: add_months(row()["renewal_date"], -1),
-            "you counted 30 days back from the period's last day instead of one calendar month":
-                lambda: row()["term_end"] - dt.timedelta(days=30),
-            "you gave the period's last day, when the contract ends: the letter must leave a "
-            "month earlier": lambda: row()["term_end"],
-            "you rolled the non-existent 31 February over to early March instead of clamping it "
-            "to the month's last day": lambda: dt.date(2025, 3, 3),
-        },
-    )
-
-
 def renewal_and_notice(lang: str = "en") -> dict[str, Exercise]:
     """Lesson 02: tacite reconduction and préavis (GOUT's exercise on a period starting on
     1 April, so that its answer differs from JANQUOR's)."""
-    return _hinted({**notice_exercises(), "gout_deadline": _gout_deadline()}, HINTS_02, lang)
+    gout = gout_deadline_exercise("2024-04-01", "1 April 2024")
+    return _hinted({**notice_exercises(), "gout_deadline": gout}, HINTS_02, lang)
 
 
 def compliance_findings(lang: str = "en") -> dict[int, Exercise]:
