@@ -23,134 +23,96 @@ The public API, importable from the package top level:
   :func:`day_after_month_of`, :func:`started_months`.
 """
 
-from cgvlib.analysis.checks import check, check_all, findings_summary, list_checks
-from cgvlib.analysis.compare import citation, compare, compare_long
-from cgvlib.arithmetic.cancellation import cancellation_fee
-from cgvlib.arithmetic.fees import (
-    deposit,
-    management_fee,
-    minimum_billing,
-    non_solicitation_penalty,
-    overrun_surcharge,
-    recruitment_fee,
-    time_and_materials,
-    vat,
-)
-from cgvlib.arithmetic.late_payment import late_payment
-from cgvlib.arithmetic.late_payment_frame import late_payment_frame
-from cgvlib.arithmetic.liability import liability_cap
-from cgvlib.arithmetic.notice import early_exit, exit_plan, renewal_deadlines
-from cgvlib.arithmetic.price import price_path, revise_price
-from cgvlib.arithmetic.sla import (
-    downtime_table,
-    sla_credit,
-    sla_credit_table,
-    sla_downtime,
-    unavailability,
-)
-from cgvlib.arithmetic.statutory import minimum_late_rate, statutory, statutory_late_rate
-from cgvlib.arithmetic.time_limits import time_limit, time_limits
-from cgvlib.errors import (
-    CgvError,
-    InputError,
-    OutOfCoverageError,
-    ReferenceDataError,
-    UnknownVendorError,
-    VendorFileError,
-)
-from cgvlib.model.loader import load_vendor, vendor, vendors
-from cgvlib.reference.calendar import add_days, count_days, is_day, public_holidays
-from cgvlib.reference.ecb_rate import ecb_rate, ecb_rate_series, ecb_semester_rate
-from cgvlib.reference.legal_rate import legal_rate, legal_rate_series
-from cgvlib.reference.months import (
-    add_months,
-    day_after_month_of,
-    end_of_month,
-    months_after,
-    months_before,
-    started_months,
-)
-from cgvlib.reference.syntec import (
-    syntec,
-    syntec_last_published,
-    syntec_ratio,
-    syntec_series,
-)
+from __future__ import annotations
 
-_SUBPACKAGES = ("analysis", "apps", "arithmetic", "model", "reference", "report", "views")
+import importlib
+
+# Each public name and the module that defines it: imported on first use (PEP 562), so that
+# ``import cgvlib`` stays light and only what a caller touches is loaded.
+_PUBLIC: dict[str, str] = {
+    "check": "cgvlib.analysis.checks",
+    "check_all": "cgvlib.analysis.checks",
+    "findings_summary": "cgvlib.analysis.checks",
+    "list_checks": "cgvlib.analysis.checks",
+    "citation": "cgvlib.analysis.compare",
+    "compare": "cgvlib.analysis.compare",
+    "compare_long": "cgvlib.analysis.compare",
+    "cancellation_fee": "cgvlib.arithmetic.cancellation",
+    "deposit": "cgvlib.arithmetic.fees",
+    "management_fee": "cgvlib.arithmetic.fees",
+    "minimum_billing": "cgvlib.arithmetic.fees",
+    "non_solicitation_penalty": "cgvlib.arithmetic.fees",
+    "overrun_surcharge": "cgvlib.arithmetic.fees",
+    "recruitment_fee": "cgvlib.arithmetic.fees",
+    "time_and_materials": "cgvlib.arithmetic.fees",
+    "vat": "cgvlib.arithmetic.fees",
+    "late_payment": "cgvlib.arithmetic.late_payment",
+    "late_payment_frame": "cgvlib.arithmetic.late_payment_frame",
+    "liability_cap": "cgvlib.arithmetic.liability",
+    "early_exit": "cgvlib.arithmetic.notice",
+    "exit_plan": "cgvlib.arithmetic.notice",
+    "renewal_deadlines": "cgvlib.arithmetic.notice",
+    "price_path": "cgvlib.arithmetic.price",
+    "revise_price": "cgvlib.arithmetic.price",
+    "downtime_table": "cgvlib.arithmetic.sla",
+    "sla_credit": "cgvlib.arithmetic.sla",
+    "sla_credit_table": "cgvlib.arithmetic.sla",
+    "sla_downtime": "cgvlib.arithmetic.sla",
+    "unavailability": "cgvlib.arithmetic.sla",
+    "minimum_late_rate": "cgvlib.arithmetic.statutory",
+    "statutory": "cgvlib.arithmetic.statutory",
+    "statutory_late_rate": "cgvlib.arithmetic.statutory",
+    "time_limit": "cgvlib.arithmetic.time_limits",
+    "time_limits": "cgvlib.arithmetic.time_limits",
+    "CgvError": "cgvlib.errors",
+    "InputError": "cgvlib.errors",
+    "OutOfCoverageError": "cgvlib.errors",
+    "ReferenceDataError": "cgvlib.errors",
+    "UnknownVendorError": "cgvlib.errors",
+    "VendorFileError": "cgvlib.errors",
+    "load_vendor": "cgvlib.model.loader",
+    "vendor": "cgvlib.model.loader",
+    "vendors": "cgvlib.model.loader",
+    "add_days": "cgvlib.reference.calendar",
+    "count_days": "cgvlib.reference.calendar",
+    "is_day": "cgvlib.reference.calendar",
+    "public_holidays": "cgvlib.reference.calendar",
+    "ecb_rate": "cgvlib.reference.ecb_rate",
+    "ecb_rate_series": "cgvlib.reference.ecb_rate",
+    "ecb_semester_rate": "cgvlib.reference.ecb_rate",
+    "legal_rate": "cgvlib.reference.legal_rate",
+    "legal_rate_series": "cgvlib.reference.legal_rate",
+    "add_months": "cgvlib.reference.months",
+    "day_after_month_of": "cgvlib.reference.months",
+    "end_of_month": "cgvlib.reference.months",
+    "months_after": "cgvlib.reference.months",
+    "months_before": "cgvlib.reference.months",
+    "started_months": "cgvlib.reference.months",
+    "syntec": "cgvlib.reference.syntec",
+    "syntec_last_published": "cgvlib.reference.syntec",
+    "syntec_ratio": "cgvlib.reference.syntec",
+    "syntec_series": "cgvlib.reference.syntec",
+}
+
+_SUBPACKAGES = ("analysis", "apps", "arithmetic", "ledger", "model", "reference", "report",
+                "teaching", "views")
+
+__all__ = sorted(_PUBLIC)
+__version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    """``cgvlib.report``, ``cgvlib.apps`` and ``cgvlib.views`` after a plain ``import cgvlib``:
-    imported on first use, since they bring in Jupyter, ipywidgets and matplotlib."""
-    if name in _SUBPACKAGES:
-        import importlib
+    """A public name or a subpackage, imported on first use and then kept in the module."""
+    module = _PUBLIC.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif name in _SUBPACKAGES:
+        value = importlib.import_module(f"cgvlib.{name}")
+    else:
+        raise AttributeError(f"module 'cgvlib' has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
-        return importlib.import_module(f"cgvlib.{name}")
-    raise AttributeError(f"module 'cgvlib' has no attribute {name!r}")
 
-__all__ = [
-    "CgvError",
-    "InputError",
-    "OutOfCoverageError",
-    "ReferenceDataError",
-    "UnknownVendorError",
-    "VendorFileError",
-    "add_days",
-    "add_months",
-    "cancellation_fee",
-    "check",
-    "check_all",
-    "citation",
-    "compare",
-    "compare_long",
-    "count_days",
-    "day_after_month_of",
-    "deposit",
-    "downtime_table",
-    "early_exit",
-    "ecb_rate",
-    "ecb_rate_series",
-    "ecb_semester_rate",
-    "end_of_month",
-    "exit_plan",
-    "findings_summary",
-    "is_day",
-    "late_payment",
-    "late_payment_frame",
-    "legal_rate",
-    "legal_rate_series",
-    "liability_cap",
-    "list_checks",
-    "load_vendor",
-    "management_fee",
-    "minimum_billing",
-    "minimum_late_rate",
-    "months_after",
-    "months_before",
-    "non_solicitation_penalty",
-    "overrun_surcharge",
-    "price_path",
-    "public_holidays",
-    "recruitment_fee",
-    "renewal_deadlines",
-    "revise_price",
-    "sla_credit",
-    "sla_credit_table",
-    "sla_downtime",
-    "started_months",
-    "statutory",
-    "statutory_late_rate",
-    "syntec",
-    "syntec_last_published",
-    "syntec_ratio",
-    "syntec_series",
-    "time_and_materials",
-    "time_limit",
-    "time_limits",
-    "unavailability",
-    "vat",
-    "vendor",
-    "vendors",
-]
-__version__ = "0.1.0"
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC) | set(_SUBPACKAGES))

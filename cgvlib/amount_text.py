@@ -73,3 +73,24 @@ def parse_amount(text: str, *, currency: bool = True) -> Decimal:
     digits = "".join(c for c in units if c.isdigit())
     number = Decimal(f"{digits}.{decimals}" if decimals is not None else digits)
     return -number if match["sign"] else number
+
+
+PERCENT_ADVICE = "write a percentage such as 0,5 or 12.5"
+_PERCENT = re.compile(r"(?P<sign>[-\u2212+]?)\s*(?P<units>\d+)(?:[.,](?P<decimals>\d+))?"
+                      r"\s*%?")
+
+
+def parse_percent(text: str) -> Decimal:
+    """The exact percentage ``text`` writes, with a decimal comma or point and an optional
+    ``%``: ``'0,5'`` -> ``Decimal('0.5')``, ``'-15.5 %'`` -> ``Decimal('-15.5')``; raise
+    ValueError for anything else (``'1,234.5'``, ``'5e2'``, ``'cinq'``).
+
+    >>> parse_percent("0,5")
+    Decimal('0.5')
+    """
+    match = _PERCENT.fullmatch(text.strip().replace("\u00a0", " ").replace("\u202f", " "))
+    if not match:
+        raise ValueError(f"{text!r} is not a percentage; {PERCENT_ADVICE}")
+    decimals = match["decimals"]
+    number = Decimal(f"{match['units']}.{decimals}" if decimals else match["units"])
+    return -number if match["sign"] in ("-", "\u2212") else number

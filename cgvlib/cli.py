@@ -2,11 +2,13 @@
 ``python -m cgvlib report`` runs the report for one vendor, several or all (executed notebook +
 HTML); ``python -m cgvlib export`` writes the comparison (with the findings) to Excel and the
 notice deadlines to an iCalendar file; ``python -m cgvlib rates`` says how current the reference
-series are and adds to them (``rates status``, ``rates add``, ``rates update ecb``).
+series are and adds to them (``rates status``, ``rates add``, ``rates update ecb``);
+``python -m cgvlib ledger FILE`` prints what each vendor could claim for the late payments of
+an analyst's own ledger and writes them to Excel (:mod:`cgvlib.ledger.command`).
 
-``--assume-last`` (``compare``, ``report``, ``export``) carries each reference series' last
-value past the end of the data (:func:`cgvlib.reference.provisional.assume_last`), every figure
-so computed marked provisional; without it a date past the data is refused.
+``--assume-last`` (``compare``, ``report``, ``export``, ``ledger``) carries each reference
+series' last value past the end of the data (:func:`cgvlib.reference.provisional.assume_last`),
+every figure so computed marked provisional; without it a date past the data is refused.
 
 Errors cgvlib raises on purpose are printed as one clear message (exit status 2), never as a
 traceback.
@@ -22,6 +24,7 @@ import signal
 import sys
 
 from cgvlib.errors import CgvError, InputError
+from cgvlib.ledger.arguments import add_arguments as ledger_arguments
 from cgvlib.output import check_target, guarded_write
 from cgvlib.reference.rates_command import add_arguments as rates_arguments
 
@@ -136,6 +139,14 @@ def _report(args: argparse.Namespace) -> int:
     return 0 if batch.ok else 1
 
 
+def _ledger(args: argparse.Namespace) -> int:
+    """``ledger FILE``: an analyst's own ledger's late-payment claims
+    (:mod:`cgvlib.ledger.command`)."""
+    from cgvlib.ledger.command import run
+
+    return run(args)
+
+
 def _rates(args: argparse.Namespace) -> int:
     """``rates status|add|update``: the reference series (:mod:`cgvlib.reference.rates_command`)."""
     from cgvlib.reference.rates_command import run
@@ -188,6 +199,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rates", help="reference series: status, add a value, update the ECB rate")
     rates_arguments(p)
     p.set_defaults(run=_rates)
+    p = sub.add_parser("ledger", help="your own ledger: what each vendor could claim for late "
+                                      "payment (printed, and an .xlsx in --out)")
+    ledger_arguments(p)
+    p.set_defaults(run=_ledger)
     return parser
 
 

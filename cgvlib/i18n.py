@@ -9,6 +9,9 @@ kept in the project. English is :class:`gettext.NullTranslations`: the msgid its
 - :func:`translate` (alias ``_``) gives one message in a language; ``context`` tells apart two
   identical English words that need different French ones (gettext's ``msgctxt``);
   :func:`ntranslate` gives the form a count takes (``ngettext``).
+- :class:`Phrase` keeps English words with their values until a reader's language is known:
+  a result's working, a finding's explanation are built once and said in French or English
+  when shown (:func:`say`).
 - A fuzzy or empty French entry is not used (gettext falls back to the English msgid), and
   ``tests/i18n`` checks that every message the code uses has a French translation.
 
@@ -75,5 +78,102 @@ def ntranslate(singular: str, plural: str, count: int, lang: str,
 
 _ = translate
 
-__all__ = ["DOMAIN", "LOCALE_DIR", "_", "catalog_path", "ntranslate", "read_catalog",
-           "translate", "translations"]
+
+class Phrase:
+    """English words with ``{named}`` values, said in a language when shown.
+
+    ``Phrase("{days} days late", days=12)`` says ``12 days late`` in English and, through the
+    catalog, ``12 jours de retard`` in French. A value that is itself a :class:`Phrase` (or any
+    object with a ``say(lang)`` method, such as :class:`Said`) is said in the same language;
+    any other value is shown with ``str``. ``str(phrase)`` is its English, so code and tests
+    that read English keep working. Two phrases are equal when their words and values are.
+    """
+
+    __slots__ = ("context", "msgid", "values")
+
+    def __init__(self, msgid: str, context: str | None = None, **values) -> None:
+        self.msgid = msgid
+        self.context = context
+        self.values = values
+
+    def say(self, lang: str) -> str:
+        words = translate(self.msgid, lang, self.context)
+        if not self.values:
+            return words
+        return words.format(**{name: say(value, lang) for name, value in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({str(self)!r})"
+
+    def _key(self):
+        return (self.msgid, self.context, tuple(sorted((k, str(v)) for k, v in
+                                                        self.values.items())))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Phrase) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __add__(self, other) -> Joined:
+        return Joined((self, other))
+
+    def __radd__(self, other) -> Joined:
+        return Joined((other, self))
+
+
+class Said:
+    """A value whose words depend on the language: ``Said(lambda lang: format_eur(c, lang))``."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words) -> None:
+        self.words = words
+
+    def say(self, lang: str) -> str:
+        return self.words(lang)
+
+    def __str__(self) -> str:
+        return self.words("en")
+
+
+class Joined:
+    """Parts (phrases, said values, plain strings) said one after the other, joined by
+    ``separator`` (a plain string, the same in every language)."""
+
+    __slots__ = ("parts", "separator")
+
+    def __init__(self, parts, separator: str = "") -> None:
+        self.parts = tuple(parts)
+        self.separator = separator
+
+    def say(self, lang: str) -> str:
+        return self.separator.join(say(part, lang) for part in self.parts)
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+    def __add__(self, other) -> Joined:
+        return Joined((self, other))
+
+    def __radd__(self, other) -> Joined:
+        return Joined((other, self))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Joined) and str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+def say(words, lang: str) -> str:
+    """``words`` in ``lang``: a :class:`Phrase`, :class:`Said` or :class:`Joined` said in it; a
+    plain string (already in its language, or a quote) as it is."""
+    return words.say(lang) if hasattr(words, "say") else str(words)
+
+
+__all__ = ["DOMAIN", "LOCALE_DIR", "Joined", "Phrase", "Said", "_", "catalog_path",
+           "ntranslate", "read_catalog", "say", "translate", "translations"]

@@ -1,12 +1,14 @@
-"""Dates and amounts typed the French way (or the ISO/English way), everywhere one is typed:
-the library's functions (``as_date``, ``as_month``, ``amount_cents``), the apps' amount
-fields, ``-p`` values and ``-f`` files of ``python -m cgvlib report``. What could be read two
+"""Dates, amounts and percentages typed the French way (or the ISO/English way), everywhere
+one is typed: the library's functions (``as_date``, ``as_month``, ``amount_cents``), the apps'
+amount, date and percentage fields, ``-p`` values and ``-f`` files of ``python -m cgvlib
+report``. What could be read two
 ways, or is not a date or an amount at all, is refused in one line naming the field and
 showing a form that is accepted."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -175,7 +177,7 @@ def test_the_public_api_takes_french_text():
 
 def test_an_amount_field_reads_french_text():
     app = LatePaymentApp(vendors=["statutory"], amount=1000, due="15/06/2023",
-                         paid="30 juillet 2023")
+                         paid="30 juillet 2023", lang="en")
     assert app.controls["amount"].value == "1000"
     app.controls["amount"].value = "10 000,00 €"
     assert app.error is None
@@ -186,6 +188,64 @@ def test_an_amount_field_reads_french_text():
     assert app.results["statutory"].interest_cents == 16_644  # the last good results stay
     app.controls["amount"].value = ""
     assert app.error == f"amount: empty; {AMOUNT_FORMS}"
+
+
+def test_a_french_app_refuses_in_french_naming_its_field():
+    app = LatePaymentApp(vendors=["statutory"], amount=1000, due="15/06/2023",
+                         paid="30 juillet 2023")  # French, the apps' default
+    app.controls["amount"].value = "1.234,56"
+    assert app.error == ("Montant (EUR) : « 1.234,56 » n'est pas un montant en euros ; écrivez "
+                         "un montant tel que 10 000,50 ou 10000.50")
+    app.controls["amount"].value = "10 000,00"
+    assert app.error is None and app.results["statutory"].interest_cents == 16_644
+
+
+def test_date_fields_read_french_text():
+    # dates are typed, not picked: shown in the app's language, read by as_date
+    app = LatePaymentApp(vendors=["statutory"], amount=10_000, due="15/06/2023",
+                         paid="30 juillet 2023")
+    assert (app.controls["due"].value, app.controls["paid"].value) == ("15/06/2023",
+                                                                       "30/07/2023")
+    assert app.error is None and app.results["statutory"].interest_cents == 16_644
+    # 2023-06-15 to 2023-08-14: 15 days at 12.50 % + 45 days at 14.00 %:
+    # 1,000,000 x (1250 x 15 + 1400 x 45) / 3,650,000 = 22,397.26 -> 223.97 EUR
+    app.controls["paid"].value = "14 août 2023"
+    assert app.error is None and app.results["statutory"].interest_cents == 22_397
+    app.controls["paid"].value = "2023-08-14"  # ISO too
+    assert app.error is None and app.results["statutory"].interest_cents == 22_397
+    app.controls["paid"].value = "31/02/2023"
+    assert app.error == ("Payée le : « 31/02/2023 » n'est pas une date ; écrivez une date "
+                         "telle que 15/03/2024, 15 mars 2024 ou 2024-03-15")
+    assert app.results["statutory"].interest_cents == 22_397  # the last good figure stays
+    app.controls["paid"].value = "14/08/23"
+    assert "n'est pas une date" in app.error and "\n" not in app.error
+    english = LatePaymentApp(vendors=["statutory"], amount=10_000, due="2023-06-15",
+                             paid="2023-07-30", lang="en")
+    assert english.controls["paid"].value == "2023-07-30"
+    english.controls["paid"].value = "31/02/2023"
+    assert english.error == ("paid: '31/02/2023' is not a calendar date: February 2023 has 28 "
+                             f"days; {DATE_FORMS}")
+
+
+def test_a_percentage_field_takes_a_decimal_comma():
+    from cgvlib.apps.prices import PriceApp
+
+    # JANQUOR: « révision le 10/01. Tout écart supérieur à 10% sur le volume de travail prévu
+    # [...] entraînera une indexation du budget à la hausse ou à la baisse à un taux de 3% ».
+    # With -12,5 % each year (below plan, past 10 %): 1,000.00 x 0.97 = 970.00 on 2024-01-10,
+    # x 0.97 = 940.90 on 2025-01-10.
+    app = PriceApp(vendors=["janquor"], price=1000, start="15/03/2023", until="31/10/2025",
+                   volume_deviation_percent=None)
+    app.controls["volume_known"].value = True
+    app.controls["volume_deviation_percent"].value = "-12,5"
+    assert app.error is None
+    assert app.results["janquor"].result.price == Decimal("940.90")
+    app.controls["volume_deviation_percent"].value = "-12.5 %"
+    assert app.error is None and app.results["janquor"].result.price == Decimal("940.90")
+    app.controls["volume_deviation_percent"].value = "moins 12"
+    assert app.error == ("Écart de volume, % (chaque année) : « moins 12 » n'est pas un "
+                         "pourcentage ; écrivez un pourcentage tel que 0,5 ou 12.5")
+    assert app.results["janquor"].result.price == Decimal("940.90")
 
 
 # --------------------------------------------------------------------------- the report command
@@ -200,6 +260,9 @@ def test_an_amount_field_reads_french_text():
     ("monthly_amount", "1 200 €", "1200.00"),
     ("invoice_amount", "10000,50", "10000.50"),
     ("invoice_amount", "10000.50", 10000.5),  # YAML's own number, checked by the run
+    ("unavailability_percent", "0,5", "0.5"),  # a percentage with a decimal comma
+    ("unavailability_percent", "0,25 %", "0.25"),
+    ("unavailability_percent", "0.5", 0.5),  # YAML's own number
     ("lang", "en", "en"),  # not a date nor an amount: as YAML reads it
 ])
 def test_p_values_typed_the_french_way(name, typed, value):
@@ -212,6 +275,8 @@ def test_p_values_typed_the_french_way(name, typed, value):
     ("notice_date", "15/03/24", "-p notice_date: '15/03/24' is not a date: give the year in "
                                 f"full, with four figures (2024, not 24); {DATE_FORMS}"),
     ("invoice_amount", "1.234,56", f"-p invoice_amount: '1.234,56' {BOTH}; {AMOUNT_FORMS}"),
+    ("unavailability_percent", "0,5,1", "-p unavailability_percent: '0,5,1' is not a "
+                                        "percentage; write a percentage such as 0,5 or 12.5"),
 ])
 def test_p_values_refused_before_anything_runs(name, typed, message):
     assert refusal(parse_cli_value, typed, name) == message

@@ -12,8 +12,9 @@ PACKAGE = ROOT / "cgvlib"
 # Layer of each part of the package; the foundation modules are layer 0.
 LAYERS = {
     "errors": 0, "lang": 0, "dates": 0, "money": 0, "paths": 0, "output": 0, "strict_yaml": 0,
-    "i18n": 0, "names": 0, "date_text": 0, "amount_text": 0,
-    "model": 2, "reference": 3, "arithmetic": 4, "analysis": 5, "views": 6, "apps": 7,
+    "i18n": 0, "names": 0, "date_text": 0, "amount_text": 0, "statute_links": 0,
+    "model": 2, "reference": 3, "arithmetic": 4, "analysis": 5, "ledger": 5, "views": 6,
+    "apps": 7,
     "teaching": 7, "report": 8,
 }
 TOP = {"__init__", "__main__", "cli", "report"}  # entry points may import anything

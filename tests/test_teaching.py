@@ -113,8 +113,16 @@ EXPECTED = {
     ("01_late_payment_law", 5): Decimal("295.89"),
     # 31 January 2024 + 12 months: last day 30 January 2025; 2 months before: 30 November 2024
     ("02_renewal_and_notice", "janquor_deadline"): dt.date(2024, 11, 30),
-    # 3 full years: 1 + 3 = 4 months from 1 December 2024: ends 31 March 2025
-    ("02_renewal_and_notice", "teogest_end"): dt.date(2025, 3, 31),
+    # Teogest art. 20, subscribed 10 June 2020, request 14 January 2025: 10 June 2024 is the
+    # 4th anniversary, 10 June 2025 not yet reached, so 4 completed years; préavis « un mois
+    # plus un mois par année complète » = 1 + 4 = 5 months, from « le lendemain du mois » of
+    # the request (1 February 2025): February, March, April, May, June: ends 30 June 2025
+    # (not the 31 March of the lesson's worked example, nor another exercise's answer)
+    ("02_renewal_and_notice", "teogest_end"): dt.date(2025, 6, 30),
+    # JANQUOR art. 16, 12 months from 15 July 2024: the term's last day is 14 July 2025, the
+    # anniversary 15 July 2025; « deux (2) mois avant le terme »: 14 May 2025 under the first
+    # reading, 15 May 2025 under the second; safe under both: 14 May 2025 (15 May, the risk)
+    ("02_renewal_and_notice", "janquor_two_readings"): dt.date(2025, 5, 14),
     ("02_renewal_and_notice", "teogest_first_anniversary"): Decimal(2),  # 1 + 1 full year
     # 1 April 2024 + 12 months: last day 31 March 2025; one month before: 31 February,
     # clamped to 28 February 2025
@@ -138,6 +146,10 @@ EXPECTED = {
     ("05_price_revision", 2): Decimal("2059.88"),
     # revisions of 1 January 2025 and 2026, +9 % each: 1,000 x 1.09 x 1.09 = 1,188.10
     ("05_price_revision", 3): Decimal("1188.10"),
+    # the August 2022 change of base: S1 old (December 2021) 277.3, S2 revised (January 2023)
+    # 293.9, k = 0.97975: S1 x k = 277.3 - 277.3 x 0.02025 = 271.684675; 293.9 / 271.684675 =
+    # 1.0817688...: 1,000 x 1.0817688 = 1,081.7688 -> 1,081.77 (without k: 1,059.86)
+    ("05_price_revision", 4): Decimal("1081.77"),
     # 18 calendar months before the term's last day, 31 December 2025: 30 June 2024
     ("06_established_relationship", 1): dt.date(2024, 6, 30),
     # Teogest art. 20, 2019-03-15 -> 2025-11-20: 6 full years, 1 + 6 = 7 months; 18 - 7 = 11
@@ -180,6 +192,69 @@ def test_a_lesson_mistake_is_named_in_its_check():
     assert exercise.check("28 février 2025").correct
 
 
+def test_no_two_answers_of_a_lesson_coincide():
+    for name in lesson_names():
+        answers = [exercise.answer() for exercise in lesson(name).values()]
+        assert len(set(answers)) == len(answers), (name, answers)
+
+
+def test_the_two_readings_exercise_names_the_risk():
+    exercise = lesson("02_renewal_and_notice")["janquor_two_readings"]
+    verdict = exercise.check("15/05/2025")  # two months before the anniversary
+    assert verdict.correct is False and "that day is the risk" in str(verdict)
+    assert "14 May 2025" not in str(verdict)
+    assert exercise.check("14 mai 2025").correct
+    worked = str(lesson("02_renewal_and_notice", "fr")["janquor_two_readings"].worked())
+    assert worked.startswith("Réponse : 14 mai 2025.")
+    assert "deux mois avant l'anniversaire le 15 mai 2025" in worked
+
+
+@pytest.mark.parametrize(("name", "key", "typed"), [
+    ("01_late_payment_law", 1, "206,44"),
+    ("01_late_payment_law", 1, "206,44 €"),
+    ("01_late_payment_law", 2, "01/03/2024"),
+    ("01_late_payment_law", 3, "15,21 %"),
+    ("01_late_payment_law", 5, "295,89"),
+    ("02_renewal_and_notice", "janquor_deadline", "30/11/2024"),
+    ("02_renewal_and_notice", "janquor_late_cost", "14 000,00"),
+    ("02_renewal_and_notice", "teogest_end", "30 juin 2025"),
+    ("02_renewal_and_notice", "teogest_first_anniversary", "2 mois"),
+    ("03_compliance_findings", 1, "01/01/2023"),
+    ("03_compliance_findings", 2, "6,18"),
+    ("03_compliance_findings", 3, "5,07"),
+])
+def test_lessons_01_to_03_read_french_answers(name, key, typed):
+    assert lesson(name, "fr")[key].check(typed).correct
+
+
+@pytest.mark.parametrize(("name", "key", "typed", "says"), [
+    ("01_late_payment_law", 1, "1,500", "Écrivez un montant en euros"),
+    ("01_late_payment_law", 2, "31/02/2024", "Écrivez une date"),
+    ("02_renewal_and_notice", "teogest_end", 45, "n'est pas une date"),
+    ("03_compliance_findings", 2, [6.18], "n'est pas un nombre"),
+])
+def test_lessons_01_to_03_advise_on_a_wrong_type_in_french(name, key, typed, says):
+    exercise = lesson(name, "fr")[key]
+    verdict = exercise.check(typed)
+    assert verdict.correct is None and says in str(verdict), str(verdict)
+    assert exercise.hints_given == 0  # no hint used up
+
+
+def test_lessons_01_to_03_speak_french():
+    assert lesson("01_late_payment_law", "fr")[1].question.startswith("Conditions légales")
+    assert lesson("01_late_payment_law", "fr")[2].hints[1].startswith("Attention au calendrier")
+    gout = lesson("02_renewal_and_notice", "fr")["gout_deadline"]
+    assert "à partir du 1 avril 2024" in gout.question
+    verdict = gout.check("01/03/2025")
+    assert "vous avez compté depuis la date de renouvellement" in str(verdict)
+    assert "Indice 1 :" in str(verdict)
+    floor = lesson("03_compliance_findings", "fr")[2]
+    assert str(floor.worked()) == (
+        "Réponse : 6,18\u00a0%.\nCalcul : 3 fois le taux légal du premier semestre 2023, "
+        "2,06\u00a0%, = 6,18\u00a0% ; 4,22 % est le taux légal du second semestre 2023 "
+        "(juillet à décembre) seulement")
+
+
 def test_an_unknown_lesson_is_refused():
     with pytest.raises(InputError, match="lesson: '05_x' is not a lesson; valid: "
                                          "01_late_payment_law"):
@@ -201,6 +276,10 @@ def test_each_french_edition_is_made_from_its_one_source(path):
     assert read(path) == edition(source, "fr"), (
         f"{path.name}: regenerate the French edition from notebooks/teaching/{path.name} "
         "(cgvlib.teaching.edition.edition(source, 'fr'))")
+
+
+def test_every_lesson_has_its_french_edition():
+    assert sorted(path.stem for path in (TEACHING / "fr").glob("*.ipynb")) == lesson_names()
 
 
 def test_an_edition_speaks_its_language_and_keeps_the_same_checks():

@@ -2,7 +2,8 @@
 
 ``compare_long`` gives one row per (vendor, clause item) with the words, the article, the
 quote and the ambiguity flag (the citation behind any cell); ``compare`` pivots it into the
-table an analyst reads, marking ambiguous cells with ``‡``.
+table an analyst reads, marking ambiguous cells with ``‡``. Both say the words in ``lang``
+(English by default; the items, families and vendors stay the table's keys).
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from collections.abc import Iterable
 import pandas as pd
 
 from cgvlib.analysis.describe import TERM_ITEMS, describe
+from cgvlib.analysis.words import SEMICOLON, named, said, written
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase, say
+from cgvlib.lang import check_lang
 from cgvlib.model.ambiguity import Clause, reading_variants
 from cgvlib.model.base import Silent
 from cgvlib.model.loader import vendor as load_vendor_by_id
@@ -28,8 +32,8 @@ LONG_COLUMNS = ["family", "item", "vendor", "text", "ambiguous", "other_readings
                 "article", "quote", "note", "path"]
 # What a silent family means when the law fills the gap.
 SILENT_WORDS = {
-    "late_payment": "text silent (law: ECB rate + 10 pts, L441-10)",
-    "recovery_indemnity": "text silent (law: 40 EUR per invoice, D441-5)",
+    "late_payment": Phrase("text silent (law: ECB rate + 10 pts, L441-10)"),
+    "recovery_indemnity": Phrase("text silent (law: 40 EUR per invoice, D441-5)"),
 }
 
 
@@ -56,28 +60,29 @@ def _as_families(families: Iterable[str] | None) -> list[str]:
     return chosen
 
 
-def ambiguous_items(clause) -> dict[str, list[str]]:
+def ambiguous_items(clause, lang: str = "en") -> dict[str, list[str]]:
     """The rows of ``clause`` whose words change with the reading: item -> every distinct
-    wording, the default reading's first. Rows that read the same either way are not listed;
-    when no row changes although the clause is ambiguous, every row is listed."""
+    wording in ``lang``, the default reading's first. Rows that read the same either way are
+    not listed; when no row changes although the clause is ambiguous, every row is listed."""
     if not isinstance(clause, Clause):
         return {}
     variants, default_name = reading_variants(clause)
     if len(variants) == 1:
         return {}
-    base = dict(describe(variants[default_name]))
+    base = {item: said(text, lang) for item, text in describe(variants[default_name])}
     words: dict[str, list[str]] = {item: [text] for item, text in base.items()}
     for variant in variants.values():
         for item, text in describe(variant):
+            text = said(text, lang)
             if item in words and text not in words[item]:
                 words[item].append(text)
     differing = {item: texts for item, texts in words.items() if len(texts) > 1}
     if differing:
         return differing
     # The readings differ in a detail the short words do not show: flag every row anyway.
-    names = ", ".join(variants)
-    return {item: [text, f"readings {names} (see the clause's note)"]
-            for item, text in base.items()}
+    names = Joined((named(name) for name in variants), ", ")
+    flag = said(Phrase("readings {names} (see the clause's note)", names=names), lang)
+    return {item: [text, flag] for item, text in base.items()}
 
 
 def cited(clause, item: str) -> tuple[str | None, str | None]:
@@ -93,14 +98,16 @@ def cited(clause, item: str) -> tuple[str | None, str | None]:
     return "; ".join(articles), " | ".join(dict.fromkeys(s.quote for s in sources))
 
 
-def compare_long(vendors=None, families: Iterable[str] | None = None) -> pd.DataFrame:
+def compare_long(vendors=None, families: Iterable[str] | None = None, *,
+                 lang: str = "en") -> pd.DataFrame:
     """One row per vendor and clause item: family, item, vendor, text (default reading),
     ambiguous, other_readings (the item's words under the other readings), silent, article,
-    quote, note and the field path in the vendor file.
+    quote, note (a silent family's in ``lang``) and the field path in the vendor file.
 
     ``vendors``: Vendor objects or ids (default: every vendor); ``families``: keys or labels of
-    :data:`FAMILIES` (default: all).
+    :data:`FAMILIES` (default: all); ``lang``: the language of ``text`` and ``other_readings``.
     """
+    check_lang(lang)
     rows = []
     for v in _as_vendors(vendors):
         for key in _as_families(families):
@@ -109,31 +116,36 @@ def compare_long(vendors=None, families: Iterable[str] | None = None) -> pd.Data
             for index, clause in clauses:
                 silent = isinstance(clause, Silent)
                 shown = clause.default_reading() if isinstance(clause, Clause) else clause
-                variants = ambiguous_items(clause)
+                variants = ambiguous_items(clause, lang)
                 for item, text in describe(shown):
+                    text = said(SILENT_WORDS.get(key, text) if silent else text, lang)
                     article, quote = cited(clause, item)
                     rows.append({
                         "family": FAMILIES[key], "item": item, "vendor": v.name,
-                        "text": SILENT_WORDS.get(key, text) if silent else text,
+                        "text": text,
                         "ambiguous": item in variants,
                         "other_readings": " | ".join(variants.get(item, [])[1:]) or None,
                         "silent": silent,
                         "article": article,
                         "quote": quote,
-                        "note": clause.note,
+                        "note": said(written(clause.note), lang) if silent and clause.note
+                        else clause.note,
                         "path": key if index is None else f"{key}[{index}]",
                     })
     return pd.DataFrame(rows, columns=LONG_COLUMNS)
 
 
-def compare(vendors=None, families: Iterable[str] | None = None) -> pd.DataFrame:
-    """The clause-by-vendor table: index (family, item), one column per vendor, short words.
+def compare(vendors=None, families: Iterable[str] | None = None, *,
+            lang: str = "en") -> pd.DataFrame:
+    """The clause-by-vendor table: index (family, item), one column per vendor, short words
+    in ``lang``.
 
     A cell whose clause admits several readings ends with ``‡`` (its default reading is
     shown); ``—`` means the vendor's terms say nothing on that item; "text silent" that they
     say nothing on the whole family.
     """
-    long = compare_long(vendors, families)
+    long = compare_long(vendors, families, lang=lang)
+    between = say(SEMICOLON, lang)  # several clauses in one cell
     vendor_names = list(dict.fromkeys(long["vendor"]))
     family_order = [FAMILIES[k] for k in _as_families(families)]
     long = long.assign(
@@ -141,7 +153,7 @@ def compare(vendors=None, families: Iterable[str] | None = None) -> pd.DataFrame
     )
     table = (
         long.groupby(["family", "item", "vendor"], sort=False)["cell"]
-        .agg(lambda cells: "; ".join(dict.fromkeys(cells)))
+        .agg(lambda cells: between.join(dict.fromkeys(cells)))
         .unstack("vendor")
     )
     table = table.reindex(columns=vendor_names)
@@ -157,9 +169,11 @@ def compare(vendors=None, families: Iterable[str] | None = None) -> pd.DataFrame
     return table.fillna(NOT_STATED)
 
 
-def citation(vendor, family: str, item: str | None = None) -> pd.DataFrame:
-    """Article and quote behind the cells of one vendor and family (and item)."""
-    long = compare_long(vendor, [family])
+def citation(vendor, family: str, item: str | None = None, *, lang: str = "en"
+             ) -> pd.DataFrame:
+    """Article and quote behind the cells of one vendor and family (and item); the cells'
+    words in ``lang``."""
+    long = compare_long(vendor, [family], lang=lang)
     if item is not None:
         chosen = long[long["item"] == item]
         if chosen.empty and not long["silent"].all():

@@ -2,7 +2,10 @@
 
 One function per clause type (``describe`` dispatches on the type) returns the clause's rows
 as ``(item, words)`` pairs. Words describe the clause as written; an ambiguous clause is
-described under its default reading and marked by the comparison.
+described under its default reading and marked by the comparison. The words are English with
+their values (:class:`~cgvlib.i18n.Phrase`), said in the table's language by
+:func:`cgvlib.i18n.say`; the vendor file's own English words (a deadline's ``what``, a fee's
+``when``) are said through the catalog (:func:`cgvlib.analysis.words.written`).
 """
 
 from __future__ import annotations
@@ -10,6 +13,19 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
+from babel.dates import get_month_names
+
+from cgvlib.analysis.words import (
+    SEMICOLON,
+    day_words,
+    decimal_words,
+    duration_words,
+    joined_by,
+    listed,
+    written,
+)
+from cgvlib.i18n import Joined, Phrase, Said, translate
+from cgvlib.lang import BABEL_LOCALES
 from cgvlib.model.base import Silent
 from cgvlib.model.fees import CancellationSchedule, CancellationTier, Fee
 from cgvlib.model.obligations import Confidentiality, LiabilityCap, NonSolicitation
@@ -18,8 +34,9 @@ from cgvlib.model.price import PriceRevision
 from cgvlib.model.procedure import Deadline, ForceMajeure, Jurisdiction, Limit
 from cgvlib.model.sla import Sla
 from cgvlib.model.term import ExitCharge, InitialTerm, NoticeRule, Term
+from cgvlib.names import label
 
-Rows = list[tuple[str, str]]
+Rows = list[tuple[str, object]]  # (item, words said in the table's language)
 
 
 def num(value: Decimal | int) -> str:
@@ -28,13 +45,38 @@ def num(value: Decimal | int) -> str:
     return f"{d:f}"
 
 
-def plural(count: int, unit: str) -> str:
-    return f"{count} {unit}" + ("" if count == 1 else "s")
+def number(value: Decimal | int) -> Said:
+    """:func:`num` in words (a decimal comma in French)."""
+    return decimal_words(num(value))
 
 
-def eur(value: Decimal) -> str:
+def months_words(count: int) -> Phrase:
+    return Phrase("1 month") if count == 1 else Phrase("{count} months", count=count)
+
+
+def days_words(count: int) -> Phrase:
+    return Phrase("1 day") if count == 1 else Phrase("{days} days", days=count)
+
+
+def eur(value: Decimal) -> Said:
+    """An amount the text states in euros: ``12 EUR``, ``12.50 EUR`` (``12 €``, ``12,50 €``)."""
     d = Decimal(value)
-    return f"{num(d)} EUR" if d == d.to_integral_value() else f"{d:.2f} EUR"
+    whole = d == d.to_integral_value()
+    english = f"{num(d)} EUR" if whole else f"{d:.2f} EUR"
+
+    def words(lang: str) -> str:
+        if lang == "en":
+            return english
+        figure = num(d) if whole else f"{d:.2f}"
+        return f"{figure.replace('.', ',')}\u00a0€"
+
+    return Said(words)
+
+
+def identifier_words(identifier: str) -> Said:
+    """An identifier as words: ``lower tier`` in English, its name in French."""
+    return Said(lambda lang: identifier.replace("_", " ") if lang == "en"
+                else label(identifier, lang))
 
 
 @functools.singledispatch
@@ -44,7 +86,7 @@ def describe(clause) -> Rows:
 
 @describe.register
 def _silent(clause: Silent) -> Rows:
-    return [("", "text silent")]
+    return [("", Phrase("text silent"))]
 
 
 # --- payment ------------------------------------------------------------------------------------
@@ -52,90 +94,111 @@ def _silent(clause: Silent) -> Rows:
 
 @describe.register
 def _payment(term: PaymentTerm) -> Rows:
-    words = {
-        "on_receipt": "on receipt",
-        "days_after_invoice": f"{term.days} days net from invoice",
-        "days_after_performance": f"{term.days} days after delivery or performance",
-        "days_end_of_month": f"{term.days} days end of month",
-        "in_advance": "in advance",
-        "unstated": "no term stated (law: 30 days after performance)",
-    }[term.kind]
+    match term.kind:
+        case "on_receipt":
+            words = Phrase("on receipt")
+        case "days_after_invoice":
+            words = Phrase("{days} days net from invoice", days=term.days)
+        case "days_after_performance":
+            words = Phrase("{days} days after delivery or performance", days=term.days)
+        case "days_end_of_month":
+            words = Phrase("{days} days end of month", days=term.days)
+        case "in_advance":
+            words = Phrase("in advance")
+        case "unstated":
+            words = Phrase("no term stated (law: 30 days after performance)")
+        case _:
+            raise KeyError(term.kind)
     if term.debit_day:
-        words += f"; direct debit on the {term.debit_day}th"
+        words = Joined((words, Phrase("; direct debit on the {day}th", day=term.debit_day)))
         if term.debit_roll == "previous_jour_ouvre":
-            words += " (or the jour ouvré before)"
+            words = Joined((words, Phrase(" (or the jour ouvré before)")))
     return [(term.applies_to, words)]
 
 
 MONTH_WORDS = {
-    "started": "every started month counts",
-    "prorata": "prorata",
-    "prorata_30": "prorata, 30-day months",
-    "prorata_months": "prorata of each month of delay",
+    "started": Phrase("every started month counts"),
+    "prorata": Phrase("prorata"),
+    "prorata_30": Phrase("prorata, 30-day months"),
+    "prorata_months": Phrase("prorata of each month of delay"),
 }
 
 
-def rule_words(rule) -> str:
+def rule_words(rule):
     match rule.kind:
         case "ecb_plus_points":
-            which = " in force that day" if rule.ecb_rate == "in_force" else ""
-            return f"ECB rate{which} + {num(rule.points)} pts"
+            if rule.ecb_rate == "in_force":
+                return Phrase("ECB rate in force that day + {points} pts",
+                              points=number(rule.points))
+            return Phrase("ECB rate + {points} pts", points=number(rule.points))
         case "legal_multiple":
-            return f"{num(rule.multiple)}x legal rate" + (
-                " (consumer value)" if rule.creditor == "consumer" else ""
-            )
+            if rule.creditor == "consumer":
+                return Phrase("{multiple}x legal rate (consumer value)",
+                              multiple=number(rule.multiple))
+            return Phrase("{multiple}x legal rate", multiple=number(rule.multiple))
         case "legal_plus_points":
-            return f"legal rate + {num(rule.points)} pts"
+            return Phrase("legal rate + {points} pts", points=number(rule.points))
         case "percent_per_month":
-            how = MONTH_WORDS[rule.months]
-            return f"{num(rule.percent)} % of the invoice per month of delay ({how})"
+            return Phrase("{percent} % of the invoice per month of delay ({how})",
+                          percent=number(rule.percent), how=MONTH_WORDS[rule.months])
         case "higher_of":
-            return "higher of " + " and ".join(rule_words(r) for r in rule.rules)
+            return Phrase("higher of {rules}", rules=joined_by(
+                (rule_words(r) for r in rule.rules), Phrase(" and ")))
     raise ValueError(rule.kind)
 
 
 FIXED_AT = {
-    "invoice_date": "fixed at invoicing",
-    "delay_start": "fixed at the start of the delay",
-    "semester": "rate of each semester",
+    "invoice_date": Phrase("fixed at invoicing"),
+    "delay_start": Phrase("fixed at the start of the delay"),
+    "semester": Phrase("rate of each semester"),
 }
 
 
-def start_words(start: DelayStart) -> str:
+def start_words(start: DelayStart) -> Phrase:
     if start.after == "due_date" and start.days == 0:
-        return "day after the due date"
-    ref = {"due_date": "due date", "invoice_date": "invoice", "performance": "performance"}
-    return f"day {start.days + 1} after {ref[start.after]}"
+        return Phrase("day after the due date")
+    day = start.days + 1
+    match start.after:
+        case "due_date":
+            return Phrase("day {day} after due date", day=day)
+        case "invoice_date":
+            return Phrase("day {day} after invoice", day=day)
+        case "performance":
+            return Phrase("day {day} after performance", day=day)
+    raise KeyError(start.after)
 
 
 @describe.register
 def _late(clause: LatePayment) -> Rows:
     rate = rule_words(clause.rule)
     if clause.rate_fixed_at:
-        rate += ", " + FIXED_AT[clause.rate_fixed_at]
+        rate = Joined((rate, ", ", FIXED_AT[clause.rate_fixed_at]))
     starts = start_words(clause.delay_starts)
     if clause.fallback_start:
-        starts += f" (else {start_words(clause.fallback_start)})"
+        starts = Phrase("{start} (else {fallback})", start=starts,
+                        fallback=start_words(clause.fallback_start))
     base = {
-        "invoice_total": "invoice amount",
-        "amount_excl_vat": "amount excl. VAT",
-        "unstated": "not stated",
+        "invoice_total": Phrase("invoice amount"),
+        "amount_excl_vat": Phrase("amount excl. VAT"),
+        "unstated": Phrase("not stated"),
     }[clause.base]
     return [
         ("rate", rate),
         ("delay starts", starts),
         ("penalty base", base),
-        ("formal notice first", "required" if clause.formal_notice == "required" else "not needed"),
-        ("whole debt due at once", "yes" if clause.whole_debt_due else "no"),
+        ("formal notice first", Phrase("required") if clause.formal_notice == "required"
+         else Phrase("not needed")),
+        ("whole debt due at once", Phrase("yes") if clause.whole_debt_due else Phrase("no")),
     ]
 
 
 @describe.register
 def _indemnity(clause: RecoveryIndemnity) -> Rows:
     if clause.amount is None:
-        return [("", "named without amount (law: 40 EUR)")]
-    per = "per invoice" if clause.per == "invoice" else "per unpaid sum"
-    return [("", f"{eur(clause.amount)} {per}")]
+        return [("", Phrase("named without amount (law: 40 EUR)"))]
+    if clause.per == "invoice":
+        return [("", Phrase("{amount} per invoice", amount=eur(clause.amount)))]
+    return [("", Phrase("{amount} per unpaid sum", amount=eur(clause.amount)))]
 
 
 # --- SLA ----------------------------------------------------------------------------------------
@@ -144,67 +207,80 @@ def _indemnity(clause: RecoveryIndemnity) -> Rows:
 @describe.register
 def _sla(sla: Sla) -> Rows:
     tiers = "/".join(num(t.credit_percent) for t in sla.tiers)
-    gaps = ", ".join(f"{num(a)}–{num(b)} %" for a, b in sla.gaps())
+    tiers_words = decimal_words(tiers)
+    gaps = Joined((Phrase("{low}–{high} %", low=number(a), high=number(b))
+                   for a, b in sla.gaps()), ", ")
+    credit = (Phrase("{tiers} % of the month's invoice; gaps {gaps} (a figure in a gap takes "
+                     "the {between})", tiers=tiers_words, gaps=gaps,
+                     between=identifier_words(sla.between_tiers))
+              if sla.gaps() else Phrase("{tiers} % of the month's invoice", tiers=tiers_words))
     return [
-        ("availability", f"{num(sla.availability_percent)} % per {sla.window}, {sla.hours}"),
-        ("credit tiers", f"{tiers} % of the month's invoice" + (
-            f"; gaps {gaps} (a figure in a gap takes the {sla.between_tiers.replace('_', ' ')})"
-            if gaps else "")),
-        ("credit cap", f"{num(sla.cap.percent)} % of the month's invoice"),
-        ("claim window", f"{sla.claim_within} after {sla.claim_from}"),
+        ("availability", Phrase("{percent} % per {window}, {hours}",
+                                percent=number(sla.availability_percent),
+                                window=Phrase("month") if sla.window == "month" else sla.window,
+                                hours=written(sla.hours))),
+        ("credit tiers", credit),
+        ("credit cap", Phrase("{percent} % of the month's invoice",
+                              percent=number(sla.cap.percent))),
+        ("claim window", Phrase("{within} after {event}",
+                                within=duration_words(sla.claim_within),
+                                event=written(sla.claim_from))),
     ]
 
 
 # --- term, notice, exit -------------------------------------------------------------------------
 
 
-def initial_words(t: InitialTerm) -> str:
-    length = plural(t.months, "month") if t.months else "set by the order"
+def initial_words(t: InitialTerm):
+    length = months_words(t.months) if t.months else Phrase("set by the order")
     renewal = {
-        "tacit": f"tacit renewal ({t.renewal_months} months)"
+        "tacit": Phrase("tacit renewal ({months} months)", months=t.renewal_months)
         if t.renewal_months
-        else "tacit renewal",
-        "on_request": "renewed on request",
-        "none": "no renewal",
+        else Phrase("tacit renewal"),
+        "on_request": Phrase("renewed on request"),
+        "none": Phrase("no renewal"),
         "unstated": "",
     }[t.renewal]
-    return f"{length}, {renewal}" if renewal else length
+    return Joined((length, ", ", renewal)) if renewal else length
 
 
-def notice_words(n: NoticeRule) -> str:
+def notice_words(n: NoticeRule):
     r = n.rule
     match r.kind:
         case "before_term":
-            ref = "its last day" if r.counted_from == "term_end" else "its anniversary date"
-            return f"{plural(r.months, 'month')} before the term (counted from {ref}), {r.form}"
+            ref = (Phrase("its last day") if r.counted_from == "term_end"
+                   else Phrase("its anniversary date"))
+            return Phrase("{months} before the term (counted from {ref}), {form}",
+                          months=months_words(r.months), ref=ref, form=written(r.form))
         case "tenure_based":
-            return (
-                f"none under {r.no_notice_under_months} months of tenure; else "
-                f"{r.base_months} + {r.months_per_full_year} month per full year, from the "
-                "day after the month of the request"
-            )
+            return Phrase("none under {under} months of tenure; else {base} + {per_year} month "
+                          "per full year, from the day after the month of the request",
+                          under=r.no_notice_under_months, base=r.base_months,
+                          per_year=r.months_per_full_year)
         case "until_eve_of_renewal":
-            return f"until the day before renewal, {r.form}"
+            return Phrase("until the day before renewal, {form}", form=written(r.form))
     raise ValueError(r.kind)
 
 
-def exit_words(e: ExitCharge) -> str:
+def exit_words(e: ExitCharge):
     words = {
-        "all_sums_to_term": "all sums to the term due at once",
-        "renewed_period_in_full": "a renewed period is due in full",
-        "started_months": "every started month due",
-        "highest_of_three": "billed the highest of three amounts during notice",
-        "work_done": "work done and unpaid is due",
+        "all_sums_to_term": Phrase("all sums to the term due at once"),
+        "renewed_period_in_full": Phrase("a renewed period is due in full"),
+        "started_months": Phrase("every started month due"),
+        "highest_of_three": Phrase("billed the highest of three amounts during notice"),
+        "work_done": Phrase("work done and unpaid is due"),
     }[e.kind]
     if e.refund_within:
-        words += f", rest refunded within {e.refund_within}"
+        words = Joined((words, Phrase(", rest refunded within {within}",
+                                      within=duration_words(e.refund_within))))
     if e.payer == "vendor":
-        words += " (text says the vendor pays)"
+        words = Joined((words, Phrase(" (text says the vendor pays)")))
     return words
 
 
 TERM_ITEMS = {"initial_terms": "initial term", "notice": "notice", "exit_charges": "exit cost"}
-DURATION_WORDS = {"fixed": "fixed term", "indefinite": "indefinite", "per_order": "per order"}
+DURATION_WORDS = {"fixed": Phrase("fixed term"), "indefinite": Phrase("indefinite"),
+                  "per_order": Phrase("per order")}
 
 
 @describe.register
@@ -214,7 +290,7 @@ def _term(term: Term) -> Rows:
     for field, item in TERM_ITEMS.items():
         clauses = getattr(term, field)
         if clauses:
-            rows.append((item, "; ".join(words[field](c) for c in clauses)))
+            rows.append((item, listed(words[field](c) for c in clauses)))
     return rows
 
 
@@ -223,61 +299,94 @@ def _term(term: Term) -> Rows:
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
+def months_of_year(months: list[int]) -> Said:
+    """``Jan/Jul`` (``janv./juil.``)."""
+    def words(lang: str) -> str:
+        if lang == "en":
+            return "/".join(MONTHS[m - 1] for m in months)
+        names = get_month_names("abbreviated", locale=BABEL_LOCALES[lang])
+        return "/".join(names[m] for m in months)
+    return Said(words)
+
+
+def index_words(index: str | None):
+    """The index a price follows: ``syntec`` in English (as the file names it), its name in
+    French."""
+    return identifier_words(index) if index else ""
+
+
 @describe.register
 def _price(p: PriceRevision) -> Rows:
-    when = "/".join(MONTHS[m - 1] for m in p.months)
+    when = months_of_year(p.months)
     if p.day:
-        when = f"{p.day} {when}"
+        when = Joined((str(p.day), " ", when))
     match p.kind:
         case "index_ratio":
-            words = f"P2 = P1 x S2/S1 on {p.index}, each {when}"
+            words = Phrase("P2 = P1 x S2/S1 on {index}, each {when}", index=index_words(p.index),
+                           when=when)
         case "index_with_margin":
-            cap = "up to" if p.index_capped else "vendor's margin up to"
-            words = f"on {p.index} each {when}, {cap} {num(p.cap_percent)} %"
+            cap = Phrase("up to") if p.index_capped else Phrase("vendor's margin up to")
+            words = Phrase("on {index} each {when}, {cap} {percent} %",
+                           index=index_words(p.index), when=when, cap=cap,
+                           percent=number(p.cap_percent))
             if p.above_index_allowed:
-                words += " (may exceed the index)"
+                words = Joined((words, Phrase(" (may exceed the index)")))
         case "index_since":
-            words = f"on {p.index} in force at each service, from the tariff of {p.as_of}"
+            words = Phrase("on {index} in force at each service, from the tariff of {day}",
+                           index=index_words(p.index), day=day_words(p.as_of))
         case "volume_step":
-            words = (
-                f"±{num(p.step_percent)} % each {when} if volume deviates by more than "
-                f"{num(p.threshold_percent)} %"
-            )
+            words = Phrase("±{step} % each {when} if volume deviates by more than {threshold} %",
+                           step=number(p.step_percent), when=when,
+                           threshold=number(p.threshold_percent))
         case "new_orders_only":
-            words = "may change prices for new orders"
+            words = Phrase("may change prices for new orders")
         case _:
             raise ValueError(p.kind)
     return [("", words)]
 
 
-def fee_words(f: Fee) -> str:
+def fee_words(f: Fee):
     match f.kind:
         case "hourly":
-            words = f"{eur(f.amount)}/h"
+            parts = [Phrase("{amount}/h", amount=eur(f.amount))]
             if f.increment_minutes:
-                words += f", each started {f.increment_minutes} min due"
+                parts.append(Phrase(", each started {minutes} min due",
+                                    minutes=f.increment_minutes))
             if f.minimum:
-                words += f", minimum {eur(f.minimum)}" + (f" {f.per}" if f.per else "")
+                parts.append(Phrase(", minimum {amount} {per}", amount=eur(f.minimum),
+                                    per=written(f.per)) if f.per else
+                             Phrase(", minimum {amount}", amount=eur(f.minimum)))
+            words = Joined(parts)
         case "surcharge":
-            words = f"+{num(f.percent)} % when {f.when}"
+            words = Phrase("+{percent} % when {when}", percent=number(f.percent),
+                           when=written(f.when))
         case "percent_of_fees":
-            words = f"{num(f.percent)} % of {f.base}"
+            words = Phrase("{percent} % of {base}", percent=number(f.percent),
+                           base=written(f.base))
         case "fixed" | "minimum_billing":
-            words = f"{eur(f.amount)} {f.per}"
+            words = Phrase("{amount} {per}", amount=eur(f.amount), per=written(f.per))
         case "deposit":
-            words = f"{num(f.percent)} % deposit" + (f" {f.when}" if f.when else "")
+            words = (Phrase("{percent} % deposit {when}", percent=number(f.percent),
+                            when=written(f.when)) if f.when else
+                     Phrase("{percent} % deposit", percent=number(f.percent)))
         case "recurring_surcharge":
-            words = f"{num(f.percent)} % of {f.base} {f.per} after {f.after}"
+            words = Phrase("{percent} % of {base} {per} after {after}", percent=number(f.percent),
+                           base=written(f.base), per=written(f.per),
+                           after=duration_words(f.after))
         case "recruitment":
-            words = f"{num(f.percent)} % of first-year pay, or {f.days} days of fees"
+            words = Phrase("{percent} % of first-year pay, or {days} days of fees",
+                           percent=number(f.percent), days=f.days)
         case "billing_unit":
-            words = (f"prices may be counted in {f.per}s of {plural(f.days, 'day')}, billable by "
-                     f"{num(f.smallest_part)} {f.per}; amount per {f.per} set by the quote")
+            words = Phrase("prices may be counted in {per}s of {days}, billable by {part} {per}; "
+                           "amount per {per} set by the quote", per=written(f.per),
+                           days=days_words(f.days), part=number(f.smallest_part))
         case "vat":
-            words = f"{num(f.percent)} %"
+            words = Phrase("{percent} %", percent=number(f.percent))
         case _:
             raise ValueError(f.kind)
-    return f"{f.name}: {words}" + (" (may apply)" if f.optional else "")
+    named = (Phrase("{name}: {words} (may apply)", name=written(f.name), words=words)
+             if f.optional else Phrase("{name}: {words}", name=written(f.name), words=words))
+    return named
 
 
 @describe.register
@@ -285,80 +394,106 @@ def _fee(f: Fee) -> Rows:
     return [(f.kind.replace("_", " "), fee_words(f))]
 
 
-def tier_words(t: CancellationTier) -> str:
+def fact_words(fact: str, value: bool) -> Said:
+    """A fact a cancellation line depends on: ``travelled`` / ``not travelled`` (the fact's
+    words through the catalog in French, context ``fact``)."""
+    def words(lang: str) -> str:
+        if lang == "en":
+            return fact if value else f"not {fact}"
+        return translate(fact if value else f"not {fact}", lang, "fact")
+    return Said(words)
+
+
+def tier_words(t: CancellationTier):
     bounds = []
     if t.less_than:
-        bounds.append(f"< {t.less_than}")
+        bounds.append(Phrase("< {bound}", bound=duration_words(t.less_than)))
     if t.at_most:
-        bounds.append(f"≤ {t.at_most}")
+        bounds.append(Phrase("≤ {bound}", bound=duration_words(t.at_most)))
     if t.at_least:
-        bounds.append(f"≥ {t.at_least}")
+        bounds.append(Phrase("≥ {bound}", bound=duration_words(t.at_least)))
     if t.more_than:
-        bounds.append(f"> {t.more_than}")
-    fee = f"{num(t.fee_percent)} %" if t.fee_percent is not None else eur(t.fee_amount)
+        bounds.append(Phrase("> {bound}", bound=duration_words(t.more_than)))
+    fee = (Phrase("{percent} %", percent=number(t.fee_percent)) if t.fee_percent is not None
+           else eur(t.fee_amount))
     if t.minimum:
-        fee += f" (min {eur(t.minimum)})"
-    facts = ", ".join(f"{k}" if v else f"not {k}" for k, v in t.when.items())
-    return f"{' and '.join(bounds) or 'any time'}{' (' + facts + ')' if facts else ''}: {fee}"
+        fee = Phrase("{fee} (min {minimum})", fee=fee, minimum=eur(t.minimum))
+    when = joined_by(bounds, Phrase(" and ")) if bounds else Phrase("any time")
+    facts = Joined((fact_words(k, v) for k, v in t.when.items()), ", ")
+    if t.when:
+        return Phrase("{when} ({facts}): {fee}", when=when, facts=facts, fee=fee)
+    return Phrase("{when}: {fee}", when=when, fee=fee)
 
 
 @describe.register
 def _cancellation(c: CancellationSchedule) -> Rows:
-    return [(c.applies_to, "; ".join(tier_words(t) for t in c.tiers))]
+    return [(c.applies_to, listed(tier_words(t) for t in c.tiers))]
 
 
 # --- obligations --------------------------------------------------------------------------------
 
 BASIS = {
-    "amounts_paid": "sums paid",
-    "order_amount_paid": "sums paid on the order",
-    "trailing_12_months_invoiced_and_collected": "sums invoiced and collected over 12 months",
-    "per_user_per_day_6_month_average": "sums paid per user per day of outage (6-month average)",
-    "unstated": "unstated",
+    "amounts_paid": Phrase("sums paid"),
+    "order_amount_paid": Phrase("sums paid on the order"),
+    "trailing_12_months_invoiced_and_collected": Phrase("sums invoiced and collected over 12 "
+                                                        "months"),
+    "per_user_per_day_6_month_average": Phrase("sums paid per user per day of outage (6-month "
+                                               "average)"),
+    "unstated": Phrase("unstated"),
 }
 
 
 @describe.register
 def _liability(c: LiabilityCap) -> Rows:
-    share = "" if c.multiplier == 1 else f"{num(c.multiplier)} x "
-    return [("cap", f"{share}{BASIS[c.basis]} ({c.applies_to})")]
+    if c.multiplier == 1:
+        return [("cap", Phrase("{basis} ({what})", basis=BASIS[c.basis],
+                               what=written(c.applies_to)))]
+    return [("cap", Phrase("{multiple} x {basis} ({what})", multiple=number(c.multiplier),
+                           basis=BASIS[c.basis], what=written(c.applies_to)))]
 
 
 @describe.register
 def _non_solicitation(c: NonSolicitation) -> Rows:
     basis = {
-        "monthly_gross_salary": "months of gross salary",
-        "annual_gross_salary_share": "months of gross salary",
-        "subcontractor_services": "months of the subcontractor's services",
+        "monthly_gross_salary": Phrase("months of gross salary"),
+        "annual_gross_salary_share": Phrase("months of gross salary"),
+        "subcontractor_services": Phrase("months of the subcontractor's services"),
     }[c.penalty_basis]
     return [
-        (c.applies_to, f"{c.duration} after {c.from_event}; penalty {c.penalty_months} {basis}")
+        (c.applies_to, Phrase("{duration} after {event}; penalty {months} {basis}",
+                              duration=duration_words(c.duration), event=written(c.from_event),
+                              months=number(c.penalty_months), basis=basis))
     ]
 
 
 @describe.register
 def _confidentiality(c: Confidentiality) -> Rows:
     length = (
-        f"{c.after_end} after the end"
+        Phrase("{duration} after the end", duration=duration_words(c.after_end))
         if c.after_end
-        else "indefinite"
+        else Phrase("indefinite")
         if c.indefinite
-        else "no duration stated"
+        else Phrase("no duration stated")
     )
-    return [("", f"{c.applies_to}: {length}")]
+    return [("", Phrase("{what}: {length}", what=written(c.applies_to), length=length))]
 
 
 # --- procedure ----------------------------------------------------------------------------------
 
 
-def deadline_words(d: Deadline) -> str:
-    limit = {
-        "within": "within",
-        "not_before": "not before",
-        "at_most": "at most",
-        "example": "e.g.",
-    }[d.limit]
-    return f"{d.what}: {limit} {d.duration} from {d.from_event}"
+def deadline_words(d: Deadline) -> Phrase:
+    values = dict(what=written(d.what), duration=duration_words(d.duration),
+                  event=written(d.from_event))
+    match d.limit:
+        case "within":
+            return Phrase("{what}: within {duration} from {event}", **values)
+        case "not_before":
+            return Phrase("{what}: not before {duration} from {event}", **values)
+        case "at_most":
+            return Phrase("{what}: at most {duration} from {event}", **values)
+        case "example":
+            return Phrase("{what}: e.g. {duration} from {event}", **values)
+    raise KeyError(d.limit)
 
 
 @describe.register
@@ -368,7 +503,8 @@ def _deadline(d: Deadline) -> Rows:
 
 @describe.register
 def _limit(c: Limit) -> Rows:
-    return [(c.topic, f"{c.what}: {c.quantity}")]
+    return [(c.topic, Phrase("{what}: {quantity}", what=written(c.what),
+                             quantity=written(c.quantity)))]
 
 
 @describe.register
@@ -376,21 +512,24 @@ def _force_majeure(c: ForceMajeure) -> Rows:
     basis = {
         "code_civil_1218": "Code civil art. 1218",
         "code_civil_1148": "Code civil art. 1148",
-        "case_law": "case law",
-        "unstated": "not stated",
+        "case_law": Phrase("case law"),
+        "unstated": Phrase("not stated"),
     }[c.legal_basis]
     rows = [
         ("definition", basis),
-        ("notify", f"within {c.notify_within}" if c.notify_within else c.notify),
+        ("notify", Phrase("within {duration}", duration=duration_words(c.notify_within))
+         if c.notify_within else written(c.notify)),
     ]
     if c.termination_after:
-        ex = " (example)" if c.termination_after_is_example else ""
-        rows.append(("termination after", f"{c.termination_after}{ex}"))
+        after = duration_words(c.termination_after)
+        rows.append(("termination after", Phrase("{duration} (example)", duration=after)
+                     if c.termination_after_is_example else after))
     return rows
 
 
 @describe.register
 def _jurisdiction(c: Jurisdiction) -> Rows:
-    court = c.court or ("chosen by the vendor" if c.chosen_by == "vendor" else "none named")
-    law = c.law or "law not stated"
-    return [(c.applies_to, f"{court}; {law}")]
+    court = c.court or (Phrase("chosen by the vendor") if c.chosen_by == "vendor"
+                        else Phrase("none named"))
+    law = written(c.law) if c.law else Phrase("law not stated")
+    return [(c.applies_to, Joined((court, SEMICOLON, law)))]

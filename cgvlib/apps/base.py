@@ -22,8 +22,11 @@ Tests drive an app without a browser: set ``app.controls["amount"].value = 5000`
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 from collections.abc import Hashable, Mapping
+from decimal import Decimal
 from typing import Any
 
 import ipywidgets as widgets
@@ -31,8 +34,54 @@ import pandas as pd
 from IPython.display import HTML, display
 from pandas.io.formats.style import Styler
 
+from cgvlib.dates import format_date
 from cgvlib.errors import CgvError, OutOfCoverageError
-from cgvlib.i18n import translate
+from cgvlib.i18n import Phrase, translate
+from cgvlib.lang import check_lang
+from cgvlib.money import format_eur
+from cgvlib.names import label, name_identifiers
+from cgvlib.views.words import decimal_text
+
+# Words the apps show that reach the page as data rather than through a call with its words
+# (tab and app titles, choices' names, the column names and cells of the tables shown): each
+# is said through the catalog when shown (:func:`shown_header`, :func:`shown_value`); written
+# here so that the catalog's checks know them.
+SHOWN_WORDS = (
+    # the dashboard's tabs (cgvlib.apps.dashboard.TABS) and the apps' titles
+    Phrase("Compare the terms"), Phrase("Late payment"), Phrase("Service credits (SLA)"),
+    Phrase("Notice and exit"), Phrase("Price revision"), Phrase("Compliance findings"),
+    Phrase("How do the vendors' terms differ, clause by clause?"),
+    Phrase("Late payment: what do we owe each vendor?"),
+    Phrase("Service credit for a month's downtime (SLA)"),
+    Phrase("Notice and exit: when the contract ends and what leaving costs"),
+    Phrase("Price revision: the price of a service over time under each vendor's clause"),
+    Phrase("Where does a clause break the law, or the text contradict itself?"),
+    # choices' names (compare, findings, notice, sla)
+    Phrase("(choose a cell to see its article and quote)"),
+    Phrase("(choose a finding to read it in full)"), Phrase("Statutory default (law)"),
+    Phrase("12 months"), Phrase("24 months"), Phrase("36 months"),
+    Phrase("renewal timeline"), Phrase("exit cost by date"),
+    Phrase("'1h30' (1 h 30 min), '90' (minutes), '90min', '2h', '45s', '1:30' (h:mm), "
+           "'1:27:39.5' (h:mm:ss) or '1 h 27 mn 39.5 s'"),
+    # column names of the tables shown
+    Phrase("ambiguous"), Phrase("amount (EUR)"), Phrase("article"), Phrase("as written"),
+    Phrase("at stake"), Phrase("billed monthly"), Phrase("billed months"),
+    Phrase("billed total"), Phrase("billing"), Phrase("cap applied"), Phrase("check"),
+    Phrase("claim deadline"), Phrase("clause"), Phrase("credit percent"), Phrase("days late"),
+    Phrase("days of delay"), Phrase("deadline met"), Phrase("end"), Phrase("explanation"),
+    Phrase("family"), Phrase("field"), Phrase("first day of delay"), Phrase("id"),
+    Phrase("indemnity"), Phrase("index values used"), Phrase("interest"), Phrase("item"),
+    Phrase("last day to send notice"), Phrase("later day risk"), Phrase("notice months"),
+    Phrase("notice start"), Phrase("other readings"), Phrase("path"), Phrase("path stops"),
+    Phrase("periods"), Phrase("price at"), Phrase("quote"), Phrase("rates"),
+    Phrase("reading"), Phrase("renewed"), Phrase("revised price (EUR)"),
+    Phrase("revisions applied"), Phrase("rule"), Phrase("severity"), Phrase("tenure years"),
+    Phrase("term end"), Phrase("terms"), Phrase("text"), Phrase("tier"), Phrase("total"),
+    Phrase("unavailability"), Phrase("value"), Phrase("worst case (EUR)"),
+    # cells of the late-payment table (cgvlib.views.late_payment.late_payment_table)
+    Phrase("its own clause"), Phrase("the law's default terms"),
+    Phrase("Statutory default (Code de commerce)"),
+)
 
 ERROR_STYLE = "color:#B22222;font-weight:bold"
 NOTE_STYLE = "color:#404040"
@@ -93,6 +142,65 @@ def freeze_layout(figure, *, again: bool = False) -> None:
         figure.set_layout_engine(None)
 
 
+# A sum the library's working text writes (``1,234.56 EUR``, :func:`cgvlib.money.format_eur`
+# without a language), shown again in the reader's language.
+_WORKING_EUR = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2}) EUR")
+_IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def shown_value(value: Any, lang: str) -> str:
+    """One cell of an app's table as the reader sees it in ``lang``: yes/no for a boolean,
+    nothing for a missing value, a date and a number written the language's way, a sum in
+    euros by :func:`cgvlib.money.format_eur`, an identifier by its name
+    (:func:`cgvlib.names.label`) and a text in the catalog's words when it has them, its
+    identifiers named (:func:`cgvlib.names.name_identifiers`)."""
+    if isinstance(value, bool):
+        return translate("yes" if value else "no", lang)
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return ""
+    if isinstance(value, dt.datetime):
+        return format_date(value.date(), lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, int | float | Decimal):
+        return decimal_text(value, lang)
+    text = str(value)
+    if _IDENTIFIER.fullmatch(text):
+        return label(text, lang)
+    text = _WORKING_EUR.sub(lambda m: format_eur(int(
+        f"{m[1]}{m[2].replace(',', '')}{m[3]}"), lang), text)
+    named = name_identifiers(translate(text, lang) if text else text, lang)
+    # an identifier without a name is shown as its words (cgvlib.names' fallback rule)
+    return _IDENTIFIER.sub(lambda m: m[0].replace("_", " "), named)
+
+
+def message_day(day: dt.date, lang: str) -> str:
+    """A day in an app's message: ISO in English (as the library writes it), ``15 mars 2024``
+    in French."""
+    return str(day) if check_lang(lang) == "en" else format_date(day, lang)
+
+
+def shown_header(name: Any, lang: str) -> str:
+    """A column's (or the index's) name in ``lang``: its words (``days_late`` -> ``days
+    late``) through the catalog."""
+    if name is None:
+        return None
+    words = str(name).replace("_", " ")
+    return translate(words, lang) if words else words
+
+
+def shown_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` as the reader sees it in ``lang``: every header through
+    :func:`shown_header`, every cell (and index label) through :func:`shown_value`. The app
+    keeps its own frame (``app.frame``) as computed; this one is only shown."""
+    check_lang(lang)
+    shown = frame.astype(object).map(lambda v: shown_value(v, lang))
+    shown.columns = [shown_header(c, lang) for c in frame.columns]
+    shown.index = pd.Index([shown_value(i, lang) if not isinstance(i, int) else i
+                            for i in frame.index], name=shown_header(frame.index.name, lang))
+    return shown
+
+
 def readable_table(table: pd.DataFrame | Styler) -> HTML:
     """``table`` (a DataFrame or a styled one) as HTML that is never clipped: in a box that
     scrolls with a sticky header row, its long cells wrapped (:data:`TABLE_BOX_CSS`)."""
@@ -106,6 +214,7 @@ class App:
     implement ``compute`` and ``draw`` (and optionally ``table``)."""
 
     title = ""
+    lang = "en"  # the language of every word the app shows; an app's ``lang`` argument sets it
 
     def __init__(self) -> None:
         self.controls: dict[str, widgets.Widget] = self.make_controls()
@@ -124,12 +233,18 @@ class App:
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.widget = widgets.VBox([
-            widgets.HTML(f"<b>{html.escape(self.title)}</b>") if self.title else widgets.HTML(),
+            widgets.HTML(f"<b>{html.escape(self.shown_title)}</b>") if self.title
+            else widgets.HTML(),
             self.layout_controls(),
             self.message,
             *self.arrange_outputs(),
         ])
         self.refresh()
+
+    @property
+    def shown_title(self) -> str:
+        """The app's title in its language."""
+        return translate(self.title, self.lang)
 
     def arrange_outputs(self) -> list[widgets.Widget]:
         """The outputs under the controls, in page order: the figure, its notes, the table."""
@@ -210,8 +325,10 @@ class App:
                 display(self.shown_table())
 
     def shown_table(self) -> HTML | None:
-        """The table under the figure as the page shows it (:func:`readable_table`)."""
-        return None if self.frame is None else readable_table(self.frame)
+        """The table under the figure as the page shows it, in the app's language
+        (:func:`shown_frame`, :func:`readable_table`)."""
+        return None if self.frame is None else readable_table(shown_frame(self.frame,
+                                                                          self.lang))
 
     def _ipython_display_(self) -> None:
         display(self.widget)
@@ -264,7 +381,7 @@ class TableApp(App):
         otherwise clear the choice (and the detail with it)."""
         control = self.controls[self.choice]
         offered = self.choices(self.results)
-        options = [(self.no_choice_label, None), *offered]
+        options = [(translate(self.no_choice_label, self.lang), None), *offered]
         current = control.value
         keep = current if current in [value for _, value in offered] else None
         if list(control.options) != options:
@@ -295,4 +412,4 @@ class TableApp(App):
 
         if self.frame is None:
             return None
-        return readable_table(full_text(self.detail_frame(self.frame)))
+        return readable_table(full_text(shown_frame(self.detail_frame(self.frame), self.lang)))

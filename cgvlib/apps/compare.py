@@ -13,7 +13,8 @@ app's main output and takes the place of a figure: ``draw`` returns the pandas `
 ``app.figure`` (also ``app.styler``) holds it and the base class displays it in the output
 area. ``table`` returns the citation rows (article, verbatim quote, other readings) of the
 chosen cell (``app.frame``, a DataFrame), shown in full below the table, or None while no cell
-is chosen.
+is chosen. ``lang`` (``"fr"`` by default, or ``"en"``): the language of the controls, the
+table's legend, families and items, and the citations shown.
 
 The comparison is computed once per (vendors, families, ambiguous_only) and the citations once
 per cell, so choosing a cell never recomputes the table. An empty selection (no vendor, no
@@ -33,11 +34,16 @@ from cgvlib.apps.base import TableApp
 from cgvlib.apps.choosers import chosen_ids, with_own
 from cgvlib.arithmetic.common import STATUTORY_ID
 from cgvlib.errors import InputError
+from cgvlib.i18n import translate
+from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendors as all_vendors
+from cgvlib.names import label
 from cgvlib.views.tables import (
     citations_table,
     comparison_cells,
     comparison_table,
+    family_name,
+    item_name,
     resolve_vendors,
 )
 
@@ -61,14 +67,19 @@ class CompareResults:
         return self.styler.data
 
 
-def vendor_options() -> list[tuple[str, str]]:
-    """``(name, id)`` of every vendor file, then the law's default terms."""
-    return [(v.name, v.id) for v in all_vendors()] + [(STATUTORY_LABEL, STATUTORY_ID)]
+def vendor_options(lang: str = "en") -> list[tuple[str, str]]:
+    """``(name, id)`` of every vendor file, then the law's default terms (named in
+    ``lang``)."""
+    return [(v.name, v.id) for v in all_vendors()] + [(translate(STATUTORY_LABEL, lang),
+                                                       STATUTORY_ID)]
 
 
-def cell_label(cell: Cell, names: dict[str, str]) -> str:
+def cell_label(cell: Cell, names: dict[str, str], lang: str = "en") -> str:
+    """``family / item / vendor``, the family and the item named in ``lang``."""
     family, item, vendor = cell
-    return " / ".join(part for part in (family, item, names.get(vendor, vendor)) if part)
+    parts = (family_name(family, lang) if family else family,
+             item_name(item, lang) if item else item, names.get(vendor, vendor))
+    return " / ".join(part for part in parts if part)
 
 
 class CompareApp(TableApp):
@@ -81,7 +92,9 @@ class CompareApp(TableApp):
 
     title = "How do the vendors' terms differ, clause by clause?"
 
-    def __init__(self, vendors=None, families=None, ambiguous_only: bool = False) -> None:
+    def __init__(self, vendors=None, families=None, ambiguous_only: bool = False,
+                 lang: str = "fr") -> None:
+        self.lang = check_lang(lang)
         self._initial = (vendors, families, ambiguous_only)
         self._tables: dict[tuple, tuple[Styler, tuple[Cell, ...]]] = {}
         self._citations: dict[Cell, pd.DataFrame] = {}
@@ -94,7 +107,8 @@ class CompareApp(TableApp):
     def make_controls(self) -> dict[str, widgets.Widget]:
         vendors, families, ambiguous_only = self._initial
         given = chosen_ids(vendors)  # own vendors (a path, a Vendor) offered beside the others
-        options = with_own(vendor_options(), given)
+        lang = self.lang
+        options = with_own(vendor_options(lang), given)
         self._names = {vid: name for name, vid in options}
         ids = [vid for _, vid in options]
         if given is None:
@@ -103,8 +117,10 @@ class CompareApp(TableApp):
             chosen = given
             unknown = [v for v in chosen if v not in ids]
             if unknown:
-                raise InputError(f"vendors: unknown {unknown}; valid: {', '.join(ids)}")
-        by_label = {label: key for key, label in FAMILIES.items()}
+                raise InputError(translate("vendors: unknown {unknown}; valid: {valid}",
+                                           lang).format(unknown=unknown, valid=", ".join(ids)))
+        by_label = {name: key for key, name in FAMILIES.items()}
+        by_label.update({label(key, lang): key for key in FAMILIES})
         if families is None:
             fams = tuple(FAMILIES)
         else:
@@ -112,19 +128,23 @@ class CompareApp(TableApp):
                                                       else families))
             unknown = [f for f in fams if f not in FAMILIES]
             if unknown:
-                raise InputError(f"families: unknown {unknown}; valid: "
-                                 + ", ".join(FAMILIES.values()))
+                raise InputError(translate("families: unknown {unknown}; valid: {valid}",
+                                           lang).format(unknown=unknown, valid=", ".join(
+                                               label(key, lang) for key in FAMILIES)))
         wide = widgets.Layout(width="auto")
         return {
             "vendors": widgets.SelectMultiple(options=options, value=chosen, rows=len(options),
-                                              description="vendors", layout=wide),
+                                              description=translate("vendors", lang),
+                                              layout=wide),
             "families": widgets.SelectMultiple(
-                options=[(label, key) for key, label in FAMILIES.items()], value=fams,
-                rows=8, description="families", layout=wide),
+                options=[(label(key, lang), key) for key in FAMILIES], value=fams,
+                rows=8, description=translate("families", lang), layout=wide),
             "ambiguous_only": widgets.Checkbox(value=bool(ambiguous_only),
-                                               description="ambiguous rows only"),
-            "cell": widgets.Dropdown(options=[(NO_CELL_LABEL, None)], value=None,
-                                     description="cell", layout=widgets.Layout(width="60em")),
+                                               description=translate("ambiguous rows only",
+                                                                     lang)),
+            "cell": widgets.Dropdown(options=[(translate(NO_CELL_LABEL, lang), None)],
+                                     value=None, description=translate("cell", lang),
+                                     layout=widgets.Layout(width="60em")),
         }
 
     # --- computation ----------------------------------------------------------------------------
@@ -134,7 +154,7 @@ class CompareApp(TableApp):
         if key not in self._tables:
             self.table_computations += 1
             styler = comparison_table(list(vendors), list(families),
-                                      ambiguous_only=ambiguous_only)
+                                      ambiguous_only=ambiguous_only, lang=self.lang)
             ids = {v.name: v.id for v in resolve_vendors(list(vendors))}
             cells = tuple((fam, item, ids.get(name, name))
                           for fam, item, name in comparison_cells(styler.data))
@@ -144,22 +164,25 @@ class CompareApp(TableApp):
     def _cell_citations(self, cell: Cell) -> pd.DataFrame:
         if cell not in self._citations:
             family, item, vendor = cell
-            self._citations[cell] = citations_table(vendor, family, item)
+            self._citations[cell] = citations_table(vendor, family, item, lang=self.lang)
         return self._citations[cell]
 
     def compute(self, *, vendors, families, ambiguous_only, cell) -> CompareResults:
+        lang = self.lang
         if not vendors:
-            raise InputError("vendors: no vendor selected; choose at least one (hold Ctrl or "
-                             "Shift to select several)")
+            raise InputError(translate("vendors: no vendor selected; choose at least one (hold "
+                                       "Ctrl or Shift to select several)", lang))
         if not families:
-            raise InputError("families: no clause family selected; choose at least one (hold "
-                             "Ctrl or Shift to select several)")
+            raise InputError(translate("families: no clause family selected; choose at least "
+                                       "one (hold Ctrl or Shift to select several)", lang))
         styler, cells = self._table(tuple(vendors), tuple(families), bool(ambiguous_only))
         if styler.data.empty:
-            what = "an ambiguous clause" if ambiguous_only else "a clause"
-            raise InputError(f"nothing to show: no selected vendor's terms have {what} in the "
-                             "selected families; choose other families or vendors"
-                             + (", or untick 'ambiguous rows only'" if ambiguous_only else ""))
+            raise InputError(translate(
+                "nothing to show: no selected vendor's terms have an ambiguous clause in the "
+                "selected families; choose other families or vendors, or untick 'ambiguous "
+                "rows only'", lang) if ambiguous_only else translate(
+                "nothing to show: no selected vendor's terms have a clause in the selected "
+                "families; choose other families or vendors", lang))
         cell = tuple(cell) if cell else None
         citations = self._cell_citations(cell) if cell in cells else None
         return CompareResults(styler=styler, cells=cells, cell=cell if citations is not None
@@ -180,7 +203,11 @@ class CompareApp(TableApp):
 
     def choices(self, results: CompareResults) -> list[tuple[str, Cell]]:
         """The cells of the table shown, by label."""
-        return [(cell_label(c, self._names), c) for c in results.cells]
+        return [(cell_label(c, self._names, self.lang), c) for c in results.cells]
 
     def chosen(self, results: CompareResults) -> Cell | None:
         return results.cell
+
+    def detail_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The chosen cell's citations as shown: each item named in the app's language."""
+        return frame.assign(item=[item_name(i, self.lang) if i else i for i in frame["item"]])

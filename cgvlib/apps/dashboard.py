@@ -15,8 +15,12 @@ Compliance findings       :class:`~cgvlib.apps.findings.FindingsApp`
 ========================  ============================================================
 
 The result is a :class:`Dashboard`: ``board.widget`` is the ``Tab``, ``board.apps`` the apps
-by tab title (``board.apps["Late payment"].controls["amount"].value = 5000`` drives a tab
-exactly as the control on the page does). Displaying the dashboard displays the tab.
+by tab (its English title above: ``board.apps["Late payment"].controls["amount"].value =
+"5000"`` drives a tab exactly as the control on the page does). Displaying the dashboard
+displays the tab.
+
+``lang`` (``"fr"`` by default, or ``"en"``) is the language of the whole page: the tab titles
+(``Retard de paiement``...) and every app (each built with that ``lang``).
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ from cgvlib.apps.prices import PriceApp
 from cgvlib.apps.sla import SlaApp
 from cgvlib.arithmetic.common import STATUTORY_ID
 from cgvlib.errors import InputError
+from cgvlib.i18n import translate
+from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendor as vendor_by_id
 
 # Tab title -> (app class, whether it takes the dashboard's ``vendors``).
@@ -56,7 +62,7 @@ class Dashboard:
     """The tab (``widget``) and the app in each tab (``apps``, by tab title)."""
 
     widget: widgets.Tab
-    apps: Mapping[str, App]
+    apps: Mapping[str, App]  # by the tab's English title (a key of TABS)
 
     def _ipython_display_(self) -> None:
         display(self.widget)
@@ -71,8 +77,14 @@ def _vendor_argument(app_class: type[App], vendors: Sequence[str]) -> list[str]:
     return list(vendors)
 
 
+def tab_title(tab: str, lang: str) -> str:
+    """The title of ``tab`` (a key of :data:`TABS`) as the page shows it, in ``lang``."""
+    return translate(tab, lang)
+
+
 def dashboard(vendors: Sequence[str] | None = None,
-              settings: Mapping[str, Mapping[str, Any]] | None = None) -> Dashboard:
+              settings: Mapping[str, Mapping[str, Any]] | None = None,
+              lang: str = "fr") -> Dashboard:
     """Build every app, one tab each, and return them as a :class:`Dashboard`.
 
     ``vendors``: the vendor ids (or an own vendor file's path, or a Vendor) the comparison,
@@ -81,21 +93,29 @@ def dashboard(vendors: Sequence[str] | None = None,
     each app's own default. ``settings``: keyword arguments of each tab's app, by tab title,
     passed to it as they are, e.g. ``{"Late payment": {"amount": 2500, "paid": "2024-05-15"},
     "Service credits (SLA)": {"vendor": "teogest", "month": "2024-03"}}``; a ``vendors`` given
-    there wins over the first argument.
+    there wins over the first argument. A tab may be named by its English title or by its
+    title in ``lang``. ``lang``: the page's language (``"fr"`` or ``"en"``).
     """
-    settings = dict(settings or {})
-    unknown = sorted(set(settings) - set(TABS))
+    lang = check_lang(lang)
+    by_title = {**{tab_title(tab, lang): tab for tab in TABS}, **{tab: tab for tab in TABS}}
+    given = dict(settings or {})
+    unknown = sorted(set(given) - set(by_title))
     if unknown:
-        raise InputError(f"settings: unknown tabs {unknown}; tabs: {', '.join(TABS)}")
+        raise InputError(translate("settings: unknown tabs {unknown}; tabs: {tabs}", lang)
+                         .format(unknown=unknown, tabs=", ".join(
+                             tab_title(tab, lang) for tab in TABS)))
+    settings = {by_title[title]: values for title, values in given.items()}
     apps: dict[str, App] = {}
     vendors = chosen_ids(vendors)  # an own vendor (a path, a Vendor) is added, named by its id
     for title, (app_class, takes_vendors) in TABS.items():
         arguments = dict(settings.get(title, {}))
         if takes_vendors and vendors is not None:
             arguments.setdefault("vendors", _vendor_argument(app_class, vendors))
+        arguments.setdefault("lang", lang)
         apps[title] = app_class(**arguments)
-    tab = widgets.Tab(children=[app.widget for app in apps.values()], titles=list(apps))
+    tab = widgets.Tab(children=[app.widget for app in apps.values()],
+                      titles=[tab_title(title, lang) for title in apps])
     return Dashboard(tab, apps)
 
 
-__all__ = ["TABS", "Dashboard", "dashboard"]
+__all__ = ["TABS", "Dashboard", "dashboard", "tab_title"]

@@ -14,6 +14,8 @@ cells coloured, the article and verbatim quote in each row's tooltip) takes the 
 figure: ``draw`` returns the ``Styler`` (``app.figure``, also ``app.styler``). ``table``
 returns the chosen finding in full (explanation, article, quote, rule, periods) as a
 DataFrame (``app.frame``), shown below the list, or None while no finding is chosen.
+``lang`` (``"fr"`` by default, or ``"en"``): the language of the controls, the list and the
+finding shown (checks and severities by their names, :func:`cgvlib.names.label`).
 
 The checks run once: :func:`cgvlib.check_all` is computed the first time the findings are
 needed (or given with ``findings=``) and kept; changing a filter or choosing a finding only
@@ -41,9 +43,12 @@ from cgvlib.arithmetic.common import STATUTORY_ID
 from cgvlib.arithmetic.late_payment import annual_rate_bp
 from cgvlib.arithmetic.statutory import FLOOR_MULTIPLE, minimum_late_rate, statutory_late_rate
 from cgvlib.errors import InputError
+from cgvlib.i18n import translate
+from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
-from cgvlib.money import bp_to_percent
+from cgvlib.money import bp_to_percent, format_number, format_percent
+from cgvlib.names import label
 from cgvlib.reference.legal_rate import legal_rate, load_semester_rates
 from cgvlib.reference.months import semester_label
 from cgvlib.views.findings import (
@@ -93,7 +98,8 @@ class FindingsApp(TableApp):
     title = "Where does a clause break the law, or the text contradict itself?"
 
     def __init__(self, vendors=None, severities=DEFAULT_SEVERITIES, *,
-                 findings: pd.DataFrame | None = None) -> None:
+                 findings: pd.DataFrame | None = None, lang: str = "fr") -> None:
+        self.lang = check_lang(lang)
         self._initial = (vendors, severities)
         self._findings = findings
         self._tables: dict[tuple, tuple[Styler, pd.DataFrame, tuple]] = {}
@@ -127,21 +133,27 @@ class FindingsApp(TableApp):
         else:
             unknown = [v for v in given if v not in ids and v != STATUTORY_ID]
             if unknown:
-                raise InputError(f"vendors: unknown {unknown}; valid: {', '.join(ids)}")
+                raise InputError(translate("vendors: unknown {unknown}; valid: {valid}",
+                                           self.lang).format(unknown=unknown,
+                                                             valid=", ".join(ids)))
             chosen = tuple(v for v in given if v != STATUTORY_ID)
         severities = [severities] if isinstance(severities, str) else list(severities or ())
         unknown = [s for s in severities if s not in SEVERITIES]
         if unknown:
-            raise InputError(f"severities: unknown {unknown}; valid: {', '.join(SEVERITIES)}")
-        wide = widgets.Layout(width="auto")
+            raise InputError(translate("severities: unknown {unknown}; valid: {valid}",
+                                       self.lang).format(unknown=unknown,
+                                                         valid=", ".join(SEVERITIES)))
+        wide, lang = widgets.Layout(width="auto"), self.lang
         return {
             "vendors": widgets.SelectMultiple(options=options, value=chosen, rows=len(options),
-                                              description="vendors", layout=wide),
-            "severities": widgets.SelectMultiple(options=list(SEVERITIES),
+                                              description=translate("vendors", lang),
+                                              layout=wide),
+            "severities": widgets.SelectMultiple(options=[(label(s, lang), s) for s in SEVERITIES],
                                                  value=tuple(severities), rows=len(SEVERITIES),
-                                                 description="severities", layout=wide),
-            "finding": widgets.Dropdown(options=[(NO_FINDING_LABEL, None)], value=None,
-                                        description="finding",
+                                                 description=translate("severities", lang),
+                                                 layout=wide),
+            "finding": widgets.Dropdown(options=[(translate(NO_FINDING_LABEL, lang), None)],
+                                        value=None, description=translate("finding", lang),
                                         layout=widgets.Layout(width="44em")),
         }
 
@@ -153,23 +165,25 @@ class FindingsApp(TableApp):
             self.table_computations += 1
             frame = self.findings
             rows = select_findings(frame, vendors=list(vendors), severities=list(severities))
-            styler = findings_table(frame, vendors=list(vendors), severities=list(severities))
-            self._tables[key] = (styler, rows, tuple(finding_labels(rows)))
+            styler = findings_table(frame, vendors=list(vendors), severities=list(severities),
+                                    lang=self.lang)
+            self._tables[key] = (styler, rows, tuple(finding_labels(rows, self.lang)))
         return self._tables[key]
 
     def compute(self, *, vendors, severities, finding) -> FindingsResults:
         if not vendors:
-            raise InputError("vendors: no vendor selected; choose at least one (hold Ctrl or "
-                             "Shift to select several)")
+            raise InputError(translate("vendors: no vendor selected; choose at least one (hold "
+                                       "Ctrl or Shift to select several)", self.lang))
         if not severities:
-            raise InputError("severities: no severity selected; choose at least one of "
-                             + ", ".join(SEVERITIES) + " (hold Ctrl or Shift to select "
-                             "several)")
+            raise InputError(translate("severities: no severity selected; choose at least one "
+                                       "of {severities} (hold Ctrl or Shift to select several)",
+                                       self.lang).format(severities=", ".join(
+                                           label(s, self.lang) for s in SEVERITIES)))
         chosen = tuple(s for s in SEVERITIES if s in severities)  # one order, one cache entry
         styler, rows, options = self._list(tuple(vendors), chosen)
         detail = None
         if finding is not None and finding in rows.index:
-            detail = finding_frame(rows.loc[finding])
+            detail = finding_frame(rows.loc[finding], self.lang)
         return FindingsResults(styler=styler, rows=rows, options=options,
                                finding=finding if detail is not None else None, detail=detail)
 
@@ -199,8 +213,9 @@ class FindingsApp(TableApp):
         super().refresh()
         if self.error is None and self.results is not None and self.results.rows.empty:
             self.message.value = ('<span style="color:#404040">'
-                                  + html.escape(self.results.styler.caption)
-                                  + " Choose other vendors or severities.</span>")
+                                  + html.escape(self.results.styler.caption) + " "
+                                  + html.escape(translate("Choose other vendors or severities.",
+                                                          self.lang)) + "</span>")
 
 
 # --------------------------------------------------------------------------- exercises
@@ -236,17 +251,20 @@ def _semester_before(day: dt.date) -> dt.date:
     return earlier[-1] if earlier else day
 
 
-def _teogest_working() -> str:
+def _teogest_working(lang: str = "en") -> str:
     first = first_semester_below("teogest")
     before = _semester_before(first)
     lines = []
     for day in (before, first):
-        legal = legal_rate(day, "professional")
-        lines.append(f"{semester_label(day)}: legal rate {legal.value} % + 3 pts = "
-                     f"{legal.value + 3} % against a floor of 3 x {legal.value} = "
-                     f"{minimum_late_rate(day).value} %")
-    return ("legal rate + 3 points is below 3 x the legal rate when 2 x the legal rate exceeds "
-            "3, i.e. when the legal rate passes 1.5 %. " + "; ".join(lines) + ".")
+        legal = legal_rate(day, "professional").value
+        lines.append(translate("{semester}: legal rate {legal} + 3 pts = {sum} against a floor "
+                               "of 3 x {legal} = {floor}", lang).format(
+            semester=semester_label(day), legal=format_percent(legal, lang),
+            sum=format_percent(legal + 3, lang),
+            floor=format_percent(minimum_late_rate(day).value, lang)))
+    return translate("legal rate + 3 points is below 3 x the legal rate when 2 x the legal rate "
+                     "exceeds 3, i.e. when the legal rate passes 1.5 %. {semesters}.", lang
+                     ).format(semesters="; ".join(lines))
 
 
 def _gap_2024() -> object:
@@ -257,8 +275,9 @@ def _gap_2024() -> object:
     return bp_to_percent(minimum_late_rate(day).bp - rate)
 
 
-def findings_exercises() -> dict[int, Exercise]:
-    """The exercises of the lesson on compliance findings, numbered from 1.
+def findings_exercises(lang: str = "en") -> dict[int, Exercise]:
+    """The exercises of the lesson on compliance findings, numbered from 1; their words in
+    ``lang``.
 
     1. From which semester is Teogest's « taux d'intérêt légal, majoré de trois points » below
        the floor of L441-10 II? (a date: the first day of that semester)
@@ -266,71 +285,79 @@ def findings_exercises() -> dict[int, Exercise]:
     3. How far below the floor Leappy's twice the legal rate is in 2024-S1, in points.
     """
     s1_2023 = dt.date(2023, 1, 1)
+    s1_2024 = dt.date(2024, 1, 1)
     return {
         1: Exercise(
-            "Teogest art. 14.6: « intérêt de retard égal au taux d’intérêt légal, majoré de "
-            "trois points ». From which semester is this rate below the floor of L441-10 II "
-            "(three times the legal rate)? Answer with the first day of that semester "
-            "(YYYY-MM-DD).",
+            translate("Teogest art. 14.6: « intérêt de retard égal au taux d’intérêt légal, "
+                      "majoré de trois points ». From which semester is this rate below the "
+                      "floor of L441-10 II (three times the legal rate)? Answer with the first "
+                      "day of that semester (YYYY-MM-DD).", lang),
             solution=lambda: first_semester_below("teogest"),
             unit="date",
-            working=_teogest_working,
+            working=lambda: _teogest_working(lang),
             mistakes={
-                "you compare with twice the legal rate instead of three times (L441-10 II: « "
-                "trois fois le taux d'intérêt légal »); legal + 3 points falls below twice the "
-                "legal rate only once the legal rate passes 3 %":
+                translate("you compare with twice the legal rate instead of three times (L441-10 "
+                          "II: « trois fois le taux d'intérêt légal »); legal + 3 points falls "
+                          "below twice the legal rate only once the legal rate passes 3 %", lang):
                     lambda: first_semester_below("teogest", multiple=2),
-                "you use the legal rate for creditors who are consumers (natural persons not "
-                "acting for professional needs); between businesses the rate « dans tous les "
-                "autres cas » applies":
+                translate("you use the legal rate for creditors who are consumers (natural "
+                          "persons not acting for professional needs); between businesses the "
+                          "rate « dans tous les autres cas » applies", lang):
                     lambda: first_semester_below("teogest", creditor="consumer"),
-                "you give the last semester in which the clause is still lawful; the question "
-                "asks for the first one below the floor":
+                translate("you give the last semester in which the clause is still lawful; the "
+                          "question asks for the first one below the floor", lang):
                     lambda: _semester_before(first_semester_below("teogest")),
             },
         ),
         2: Exercise(
-            "Leappy's terms state « Le taux d’intérêt légal est fixé à 4,22 % pour l’année "
-            "2023 ». What is the floor of L441-10 II (three times the legal rate) for a delay "
-            "in 2023-S1 (January to June 2023), in percent?",
+            translate("Leappy's terms state « Le taux d’intérêt légal est fixé à 4,22 % pour "
+                      "l’année 2023 ». What is the floor of L441-10 II (three times the legal "
+                      "rate) for a delay in 2023-S1 (January to June 2023), in percent?", lang),
             solution=lambda: minimum_late_rate(s1_2023).value,
             unit="percent",
-            working=lambda: (f"3 x the legal rate of 2023-S1, {legal_rate(s1_2023).value} %, "
-                             f"= {minimum_late_rate(s1_2023).value} %; 4.22 % is the legal rate "
-                             "of 2023-S2 (July to December) only"),
+            working=lambda: translate(
+                "3 x the legal rate of 2023-S1, {legal}, = {floor}; 4.22 % is the legal rate of "
+                "2023-S2 (July to December) only", lang).format(
+                    legal=format_percent(legal_rate(s1_2023).value, lang),
+                    floor=format_percent(minimum_late_rate(s1_2023).value, lang)),
             mistakes={
-                "you take Leappy's « 4,22 % pour l'année 2023 »; the legal rate is fixed per "
-                "semester (« Il est calculé semestriellement », L313-2) and 4.22 % is the rate "
-                "of 2023-S2 only":
+                translate("you take Leappy's « 4,22 % pour l'année 2023 »; the legal rate is "
+                          "fixed per semester (« Il est calculé semestriellement », L313-2) and "
+                          "4.22 % is the rate of 2023-S2 only", lang):
                     lambda: FLOOR_MULTIPLE * legal_rate("2023-07-01", "professional").value,
-                "you take twice the legal rate (Leappy's own multiple); the floor is three "
-                "times":
+                translate("you take twice the legal rate (Leappy's own multiple); the floor is "
+                          "three times", lang):
                     lambda: 2 * legal_rate(s1_2023, "professional").value,
-                "you use the legal rate for creditors who are consumers; between businesses "
-                "the rate « dans tous les autres cas » applies":
+                translate("you use the legal rate for creditors who are consumers; between "
+                          "businesses the rate « dans tous les autres cas » applies", lang):
                     lambda: FLOOR_MULTIPLE * legal_rate(s1_2023, "consumer").value,
-                "you give the statutory default (ECB rate + 10 points), which applies when the "
-                "terms are silent; the floor is what agreed terms may not go below":
+                translate("you give the statutory default (ECB rate + 10 points), which applies "
+                          "when the terms are silent; the floor is what agreed terms may not go "
+                          "below", lang):
                     lambda: statutory_late_rate(s1_2023).value,
             },
         ),
         3: Exercise(
-            "Leappy art. 4: « un taux équivalent à deux (2) fois le taux d’intérêt légal ». "
-            "By how many percentage points is this rate below the floor of L441-10 II for an "
-            "invoice of 2024-S1?",
+            translate("Leappy art. 4: « un taux équivalent à deux (2) fois le taux d’intérêt "
+                      "légal ». By how many percentage points is this rate below the floor of "
+                      "L441-10 II for an invoice of 2024-S1?", lang),
             solution=_gap_2024,
             unit="percent",
-            working=lambda: (f"floor 3 x {legal_rate('2024-01-01').value} % = "
-                             f"{minimum_late_rate('2024-01-01').value} % minus Leappy's 2 x "
-                             f"{legal_rate('2024-01-01').value} % = {_gap_2024()} points: three "
-                             "times minus twice the legal rate is the legal rate itself"),
+            working=lambda: translate(
+                "floor 3 x {legal} = {floor} minus Leappy's 2 x {legal} = {gap} points: three "
+                "times minus twice the legal rate is the legal rate itself", lang).format(
+                    legal=format_percent(legal_rate(s1_2024).value, lang),
+                    floor=format_percent(minimum_late_rate(s1_2024).value, lang),
+                    gap=format_number(_gap_2024(), lang)),
             mistakes={
-                "you use Leappy's stated 4.22 % instead of the legal rate of 2024-S1":
+                translate("you use Leappy's stated 4.22 % instead of the legal rate of 2024-S1",
+                          lang):
                     lambda: legal_rate("2023-07-01", "professional").value,
-                "you use the legal rate for creditors who are consumers":
-                    lambda: legal_rate("2024-01-01", "consumer").value,
-                "you give Leappy's rate itself (2 x the legal rate), not the gap":
-                    lambda: 2 * legal_rate("2024-01-01", "professional").value,
+                translate("you use the legal rate for creditors who are consumers", lang):
+                    lambda: legal_rate(s1_2024, "consumer").value,
+                translate("you give Leappy's rate itself (2 x the legal rate), not the gap",
+                          lang):
+                    lambda: 2 * legal_rate(s1_2024, "professional").value,
             },
         ),
     }

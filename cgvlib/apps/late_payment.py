@@ -3,8 +3,9 @@ arithmetic, and the exercises of the lesson on payment law.
 
 :class:`LatePaymentApp`. Controls: ``vendors`` (several; the five vendors and the statutory
 default terms), ``amount`` (euros, the sum each clause's base names), ``due`` and ``paid``
-(dates), ``invoice_date`` (optional: the vendors whose clause needs it take the due date when
-it is empty), ``assume_last`` (a checkbox, off by default: past the end of the reference
+(dates, typed ``15/03/2024``, ``15 mars 2024`` or ``2024-03-15``), ``invoice_date``
+(optional: the vendors whose clause needs it take the due date when it is empty),
+``assume_last`` (a checkbox, off by default: past the end of the reference
 rates, carry their last known values forward, every figure so computed marked provisional).
 Past the data with the box unticked, the app shows the notice of
 :func:`~cgvlib.reference.status.coverage_notice` (which series is known until when, how to go
@@ -33,10 +34,10 @@ from dataclasses import dataclass, field, replace
 import ipywidgets as widgets
 import pandas as pd
 
-from cgvlib.apps.base import App, assume_last_checkbox, freeze_layout
+from cgvlib.apps.base import App, assume_last_checkbox, freeze_layout, message_day
 from cgvlib.apps.choosers import chosen_ids
 from cgvlib.apps.exercises import Exercise
-from cgvlib.apps.inputs import AmountText, typed_euros
+from cgvlib.apps.inputs import AmountText, DateText, typed_date, typed_euros
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents
 from cgvlib.arithmetic.late_payment import (
     LatePaymentResult,
@@ -46,8 +47,16 @@ from cgvlib.arithmetic.late_payment import (
 from cgvlib.arithmetic.statutory import minimum_late_rate, statutory_late_rate
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.i18n import translate
 from cgvlib.lang import check_lang
-from cgvlib.money import BP_PER_UNIT, INTEREST_DENOMINATOR, cents_to_euros, div_round_half_up
+from cgvlib.money import (
+    BP_PER_UNIT,
+    INTEREST_DENOMINATOR,
+    cents_to_euros,
+    div_round_half_up,
+    format_percent,
+)
+from cgvlib.names import label
 from cgvlib.reference.legal_rate import legal_rate
 from cgvlib.reference.provisional import assume_last_if, assumed_until
 from cgvlib.views.late_payment import (
@@ -84,16 +93,16 @@ class LatePaymentResults:
     def __getitem__(self, vendor: str) -> LatePaymentResult:
         return self.results[vendor]
 
-    def explain(self, vendor: str) -> str:
-        return self.results[vendor].explain()
+    def explain(self, vendor: str, lang: str = "en") -> str:
+        return self.results[vendor].explain(lang)
 
 
-def vendor_choices(extra=()) -> list[tuple[str, str]]:
-    """``(name, id)`` of every vendor file, then the statutory default terms, then any
-    ``extra`` ids."""
+def vendor_choices(extra=(), lang: str = "en") -> list[tuple[str, str]]:
+    """``(name, id)`` of every vendor file, then the statutory default terms (named in
+    ``lang``), then any ``extra`` ids."""
     ids = default_vendors(with_statutory=True)
     ids += [v for v in extra if v not in ids]
-    return [(terms_of(v).vendor.name, v) for v in ids]
+    return [(label(v, lang) if v == STATUTORY_ID else terms_of(v).vendor.name, v) for v in ids]
 
 
 class LatePaymentApp(App):
@@ -114,7 +123,7 @@ class LatePaymentApp(App):
         self.lang = check_lang(lang)
         given = chosen_ids(vendors)  # own vendors (a path, a Vendor) offered beside the others
         chosen = list(default_vendors(with_statutory=True) if given is None else given)
-        self._choices = vendor_choices(chosen)
+        self._choices = vendor_choices(chosen, self.lang)
         self._initial = {
             "vendors": tuple(chosen),
             "amount": float(amount),
@@ -133,20 +142,28 @@ class LatePaymentApp(App):
     # --- controls ---------------------------------------------------------------------------
 
     def make_controls(self) -> dict[str, widgets.Widget]:
-        init = self._initial
+        init, lang = self._initial, self.lang
         style = {"description_width": "initial"}
         return {
             "vendors": widgets.SelectMultiple(
                 options=self._choices, value=init["vendors"], rows=len(self._choices),
-                description="Vendors", style=style,
-                tooltip="Ctrl- or Shift-click to choose several"),
-            "amount": AmountText(value=init["amount"], style=style, description="Amount (EUR)"),
-            "due": widgets.DatePicker(value=init["due"], description="Due date", style=style),
-            "paid": widgets.DatePicker(value=init["paid"], description="Paid on", style=style),
-            "invoice_date": widgets.DatePicker(value=init["invoice_date"], style=style,
-                                               description="Invoice date (optional)"),
+                description=translate("Vendors", lang), style=style,
+                tooltip=translate("Ctrl- or Shift-click to choose several", lang)),
+            "amount": AmountText(value=init["amount"], style=style,
+                                 description=translate("Amount (EUR)", lang)),
+            "due": DateText(init["due"], lang=lang, style=style,
+                            description=translate("Due date", lang)),
+            "paid": DateText(init["paid"], lang=lang, style=style,
+                             description=translate("Paid on", lang)),
+            "invoice_date": DateText(init["invoice_date"], lang=lang, style=style,
+                                     description=translate("Invoice date (optional)", lang)),
             "assume_last": assume_last_checkbox(init["assume_last"], self.lang),
         }
+
+    def _field(self, name: str) -> str:
+        """The control ``name`` as the messages name it: ``name`` in English, the control's
+        description in French."""
+        return name if self.lang == "en" else self.controls[name].description
 
     def layout_controls(self) -> widgets.Widget:
         c = self.controls
@@ -157,27 +174,30 @@ class LatePaymentApp(App):
     # --- computation ------------------------------------------------------------------------
 
     def _check(self, vendors, amount, due, paid, invoice_date) -> None:
+        lang, field = self.lang, self._field
         if not vendors:
-            raise InputError("vendors: none chosen; choose at least one vendor "
-                             "(Ctrl- or Shift-click to choose several)")
+            raise InputError(translate("vendors: none chosen; choose at least one vendor "
+                                       "(Ctrl- or Shift-click to choose several)", lang))
         if amount is None or (isinstance(amount, float) and math.isnan(amount)):
             raise InputError("amount: empty; give the invoice amount in euros, e.g. 10000")
         if amount < 0:
-            raise InputError(f"amount: {amount} EUR is negative; give the invoice amount in "
-                             "euros, 0 or more")
+            raise InputError(translate("{field}: {amount} EUR is negative; give the invoice "
+                                       "amount in euros, 0 or more", lang).format(
+                                           field=field("amount"), amount=amount))
         amount_cents(amount, "amount")  # refuses fractions of a cent
-        if due is None:
-            raise InputError("due: empty; pick the due date printed on the invoice (date de "
-                             "règlement)")
-        if paid is None:
-            raise InputError("paid: empty; pick the day the invoice was (or will be) paid")
         if paid < due:
-            raise InputError(f"paid: {paid} is before the due date {due}; a late payment is "
-                             "paid on or after its due date (pick a later payment date)")
+            raise InputError(translate("{field}: {paid} is before the due date {due}; a late "
+                                       "payment is paid on or after its due date (pick a later "
+                                       "payment date)", lang).format(
+                                           field=field("paid"), paid=message_day(paid, lang),
+                                           due=message_day(due, lang)))
         if invoice_date is not None and invoice_date > due:
-            raise InputError(f"invoice_date: {invoice_date} is after the due date {due}; an "
-                             "invoice falls due on or after its date (leave it empty to use "
-                             "the due date)")
+            raise InputError(translate("{field}: {invoice_date} is after the due date {due}; an "
+                                       "invoice falls due on or after its date (leave it empty "
+                                       "to use the due date)", lang).format(
+                                           field=field("invoice_date"),
+                                           invoice_date=message_day(invoice_date, lang),
+                                           due=message_day(due, lang)))
         if paid > coverage().until:
             notice = late_payment_notice(due, paid, invoice_date, self.lang, assumed=False)
             if notice is None:  # pragma: no cover - coverage() and the notice agree
@@ -199,7 +219,13 @@ class LatePaymentApp(App):
 
     def compute(self, *, vendors, amount, due, paid, invoice_date,
                 assume_last=False) -> LatePaymentResults:
-        amount = typed_euros(amount, "amount")  # 10 000,50 or 10000.50
+        lang, field = self.lang, self._field
+        amount = typed_euros(amount, "amount", lang=lang,  # 10 000,50 or 10000.50
+                             label=field("amount"))
+        due = typed_date(due, "due", lang=lang, label=field("due"))  # 15/03/2024, 15 mars 2024
+        paid = typed_date(paid, "paid", lang=lang, label=field("paid"))
+        invoice_date = typed_date(invoice_date, "invoice_date", optional=True, lang=lang,
+                                  label=field("invoice_date"))
         shell = LatePaymentResults(tuple(vendors), amount, due, paid, invoice_date,
                                    assume_last=bool(assume_last))
         with self._reading(shell):
@@ -240,7 +266,8 @@ class LatePaymentApp(App):
             self._figure = cost_by_days_late(
                 list(results.vendors), results.amount, results.due,
                 max_days=CHART_DAYS, invoice_date=results.invoice_date,
-                mark_days=results.days_late, with_statutory=False, notes_in_figure=False)
+                mark_days=results.days_late, with_statutory=False, notes_in_figure=False,
+                lang=self.lang)
             freeze_layout(self._figure)
         self._figure_key = (key, results.amount)
         return self._figure
@@ -265,8 +292,8 @@ def _interest_cents(cents: int, pieces: list[tuple[int, int]]) -> int:
                              INTEREST_DENOMINATOR)
 
 
-def law_exercises() -> dict[int, Exercise]:
-    """The exercises of the lesson on payment law, numbered from 1.
+def law_exercises(lang: str = "en") -> dict[int, Exercise]:
+    """The exercises of the lesson on payment law, numbered from 1; their words in ``lang``.
 
     1. The statutory penalty (L441-10 II) on 10,000 EUR due 2023-06-15 paid 2023-07-30: the
        delay spans two semesters, each at its own ECB + 10 points rate, plus 40 EUR.
@@ -303,95 +330,106 @@ def law_exercises() -> dict[int, Exercise]:
 
     return {
         1: Exercise(
-            "Statutory terms (L441-10 II, D441-5): an invoice of 10,000 EUR due on 2023-06-15 "
-            "is paid on 2023-07-30. How much does the debtor owe on top of the invoice "
-            "(interest + indemnité forfaitaire), in EUR?",
+            translate("Statutory terms (L441-10 II, D441-5): an invoice of 10,000 EUR due on "
+                      "2023-06-15 is paid on 2023-07-30. How much does the debtor owe on top of "
+                      "the invoice (interest + indemnité forfaitaire), in EUR?", lang),
             solution=lambda: statutory_result().total,
             unit="EUR",
-            working=lambda: statutory_result().explain(),
+            working=lambda: statutory_result().explain(lang),
             mistakes={
-                "you count the due date as a day of delay (46 days instead of 45): penalties "
-                "run from « le jour suivant la date de règlement »":
+                translate("you count the due date as a day of delay (46 days instead of 45): "
+                          "penalties run from « le jour suivant la date de règlement »", lang):
                     lambda: statutory_result(due="2023-06-14").total,
-                "you apply the first semester's rate (ECB rate on 1 January 2023 + 10 points) "
-                "to the whole delay; L441-10 II takes each semester's rate, so the days from "
-                "1 July are at the rate in force on 1 July":
+                translate("you apply the first semester's rate (ECB rate on 1 January 2023 + 10 "
+                          "points) to the whole delay; L441-10 II takes each semester's rate, so "
+                          "the days from 1 July are at the rate in force on 1 July", lang):
                     whole_delay_at("2023-06-15"),
-                "you apply the second semester's rate to the whole delay; the days in June are "
-                "at the rate in force on 1 January":
+                translate("you apply the second semester's rate to the whole delay; the days in "
+                          "June are at the rate in force on 1 January", lang):
                     whole_delay_at("2023-07-01"),
-                "you forget the 40 EUR indemnité forfaitaire (L441-10 II, D441-5), due on "
-                "top of the interest": lambda: statutory_result().interest,
+                translate("you forget the 40 EUR indemnité forfaitaire (L441-10 II, D441-5), due "
+                          "on top of the interest", lang): lambda: statutory_result().interest,
             },
         ),
         2: Exercise(
-            "An invoice is due on 2024-02-29. On which date is the first day of delay "
-            "(YYYY-MM-DD)?",
+            translate("An invoice is due on 2024-02-29. On which date is the first day of delay "
+                      "(YYYY-MM-DD)?", lang),
             solution=lambda: late_payment(STATUTORY_ID, 100, "2024-02-29",
                                           "2024-03-31").first_day_of_delay,
             unit="date",
-            working=lambda: "L441-10 II: penalties are due « le jour suivant la date de "
-                            "règlement figurant sur la facture »: the day after 2024-02-29.",
+            working=lambda: translate("L441-10 II: penalties are due « le jour suivant la date "
+                                      "de règlement figurant sur la facture »: the day after "
+                                      "2024-02-29.", lang),
             mistakes={
-                "you count the due date itself as a day of delay; the debtor may still pay on "
-                "the due date": lambda: "2024-02-29",
+                translate("you count the due date itself as a day of delay; the debtor may still "
+                          "pay on the due date", lang): lambda: "2024-02-29",
             },
         ),
         3: Exercise(
-            "What is the lowest penalty rate a clause may set for an invoice whose delay falls "
-            "in 2024-S1 (three times the legal rate, L441-10 II), in percent?",
+            translate("What is the lowest penalty rate a clause may set for an invoice whose "
+                      "delay falls in 2024-S1 (three times the legal rate, L441-10 II), in "
+                      "percent?", lang),
             solution=lambda: minimum_late_rate("2024-03-01").value,
             unit="percent",
-            working=lambda: str(minimum_late_rate("2024-03-01")),
+            working=lambda: translate(
+                "three times the legal rate of the first semester of 2024 for professional "
+                "creditors: 3 x {legal} = {floor} (L441-10 II)", lang).format(
+                    legal=format_percent(legal_rate("2024-03-01", "professional").value, lang),
+                    floor=format_percent(minimum_late_rate("2024-03-01").value, lang)),
             mistakes={
-                "you use the legal rate of 2023-S2 (4.22 %, the figure Leappy's terms quote "
-                "« pour l'année 2023 »); the legal rate changes every semester":
+                translate("you use the legal rate of 2023-S2 (4.22 %, the figure Leappy's terms "
+                          "quote « pour l'année 2023 »); the legal rate changes every semester",
+                          lang):
                     lambda: 3 * legal_rate("2023-09-01", "professional").value,
-                "you use the legal rate for creditors who are consumers (natural persons not "
-                "acting for professional needs); between businesses the other rate applies":
+                translate("you use the legal rate for creditors who are consumers (natural "
+                          "persons not acting for professional needs); between businesses the "
+                          "other rate applies", lang):
                     lambda: 3 * legal_rate("2024-03-01", "consumer").value,
-                "you give the statutory default rate (ECB + 10 points), which applies when "
-                "the terms are silent, not the floor":
+                translate("you give the statutory default rate (ECB + 10 points), which applies "
+                          "when the terms are silent, not the floor", lang):
                     lambda: statutory_late_rate("2024-03-01").value,
-                "you give twice the legal rate (Leappy's clause), which is below the floor":
+                translate("you give twice the legal rate (Leappy's clause), which is below the "
+                          "floor", lang):
                     lambda: 2 * legal_rate("2024-03-01", "professional").value,
             },
         ),
         4: Exercise(
-            "Teogest art. 14.5 and 14.6: an invoice issued on 2024-03-01 is « payables à "
-            "réception » "
-            "(due 2024-03-01); penalties are triggered by « le défaut de paiement ... dans un "
-            "délai de trente (30 jours) après son émission » and run « à compter du premier "
-            "jour de retard ». Under the default reading (read against the drafter, Code civil "
-            "1190), on which date is the first day of delay (YYYY-MM-DD)?",
+            translate("Teogest art. 14.5 and 14.6: an invoice issued on 2024-03-01 is « payables "
+                      "à réception » (due 2024-03-01); penalties are triggered by « le défaut de "
+                      "paiement ... dans un délai de trente (30 jours) après son émission » and "
+                      "run « à compter du premier jour de retard ». Under the default reading "
+                      "(read against the drafter, Code civil 1190), on which date is the first "
+                      "day of delay (YYYY-MM-DD)?", lang),
             solution=lambda: teogest().first_day_of_delay,
             unit="date",
-            working=lambda: teogest().explain(),
+            working=lambda: teogest().explain(lang),
             mistakes={
-                "you take the other reading (the day after the due date, the invoice being "
-                "payable on receipt); the default is the later start, less favourable to the "
-                "drafter": lambda: teogest("after_due_date_semester").first_day_of_delay,
-                "you take day 30 after issue, which is still within the thirty days":
+                translate("you take the other reading (the day after the due date, the invoice "
+                          "being payable on receipt); the default is the later start, less "
+                          "favourable to the drafter", lang):
+                    lambda: teogest("after_due_date_semester").first_day_of_delay,
+                translate("you take day 30 after issue, which is still within the thirty days",
+                          lang):
                     lambda: as_date("2024-03-01") + dt.timedelta(days=30),
             },
         ),
         5: Exercise(
-            "JANQUOR art. 11: « 10% du montant de la facture par mois de retard ». An invoice "
-            "of 2,000 EUR due on 2024-03-01 is paid on 2024-04-15 (45 days late). What is the "
-            "penalty (without the 40 EUR indemnity) under the default, pro rata reading, in "
-            "EUR?",
+            translate("JANQUOR art. 11: « 10% du montant de la facture par mois de retard ». An "
+                      "invoice of 2,000 EUR due on 2024-03-01 is paid on 2024-04-15 (45 days "
+                      "late). What is the penalty (without the 40 EUR indemnity) under the "
+                      "default, pro rata reading, in EUR?", lang),
             solution=lambda: janquor().interest,
             unit="EUR",
-            working=lambda: janquor().explain(),
+            working=lambda: janquor().explain(lang),
             mistakes={
-                "you count every started month whole (2 months = 20 %), the other reading; "
-                "the default reads the clause pro rata temporis":
+                translate("you count every started month whole (2 months = 20 %), the other "
+                          "reading; the default reads the clause pro rata temporis", lang):
                     lambda: janquor("started").interest,
-                "you count months of 30 days (45 / 30 = 1.5 months); the library counts "
-                "months as days x 12 / 365":
+                translate("you count months of 30 days (45 / 30 = 1.5 months); the library "
+                          "counts months as days x 12 / 365", lang):
                     lambda: cents_to_euros(div_round_half_up(2_000_00 * 1_000 * 45,
                                                              BP_PER_UNIT * 30)),
-                "you add the 40 EUR indemnity, which the question leaves out":
+                translate("you add the 40 EUR indemnity, which the question leaves out", lang):
                     lambda: janquor().total,
             },
         ),

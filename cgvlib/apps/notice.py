@@ -3,7 +3,8 @@ deadline met or has the contract renewed (tacite reconduction), and what is bill
 end. Also the exercises of the lesson on renewal and notice (préavis).
 
 :class:`NoticeApp` controls: ``vendor`` (Dropdown of vendor ids, names as labels), ``start`` and
-``notice_sent`` (DatePicker), ``commitment_months`` (Dropdown: none, 12, 24, 36),
+``notice_sent`` (DateText: ``15/03/2024``, ``15 mars 2024`` or ``2024-03-15``),
+``commitment_months`` (Dropdown: none, 12, 24, 36),
 ``monthly_amount`` (AmountText, euros a month, typed 1 000,50 or 1000.50) and ``chart`` (the
 renewal timeline or the exit cost by date). Results: the
 :func:`~cgvlib.arithmetic.notice.exit_plan` (``app.results.plan``: end, préavis, the last safe
@@ -13,7 +14,8 @@ table's ``later_day_risk`` and ``at_stake``) and the
 :func:`~cgvlib.arithmetic.notice.renewal_deadlines` table (``app.results.deadlines``, None with
 ``app.results.deadlines_note`` saying why for vendors without terms to renew); the table is the
 exit plan's figures per reading. Bad values (a notice sent before the start, GOUT without the
-maintenance's length, a length the vendor does not offer) show a clear message.
+maintenance's length, a length the vendor does not offer) show a clear message. ``lang``
+(``"fr"`` by default, or ``"en"``): the language of every word the app shows.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ import pandas as pd
 from cgvlib.apps.base import App
 from cgvlib.apps.choosers import vendor_id, with_own
 from cgvlib.apps.exercises import Exercise
-from cgvlib.apps.inputs import AmountText, typed_euros
+from cgvlib.apps.inputs import AmountText, DateText, typed_date, typed_euros
 from cgvlib.arithmetic.notice import ExitPlan, exit_plan, renewal_deadlines
-from cgvlib.dates import as_date, as_month
+from cgvlib.dates import as_date, as_month, format_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import say, translate
+from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.reference.months import add_months, end_of_month
 from cgvlib.views.notice import exit_cost_by_date, exit_plan_frame, renewal_timeline
@@ -71,7 +75,8 @@ class NoticeApp(App):
 
     def __init__(self, vendor: str = "janquor", start="2024-01-31", notice_sent="2024-12-05", *,
                  commitment_months: int | None = None, monthly_amount: float | None = 1000.0,
-                 chart: str = "timeline", invoice_history=None) -> None:
+                 chart: str = "timeline", invoice_history=None, lang: str = "fr") -> None:
+        self.lang = check_lang(lang)
         self._initial = {
             "vendor": vendor_id(vendor), "start": as_date(start, "start"),
             "notice_sent": as_date(notice_sent, "notice_sent"),
@@ -80,10 +85,12 @@ class NoticeApp(App):
             "chart": chart,
         }
         if commitment_months not in dict(COMMITMENTS).values():
-            raise InputError(f"commitment_months: {commitment_months!r}; the app offers "
-                             "None, 12, 24 or 36")
+            raise InputError(translate("commitment_months: {months}; the app offers None, 12, "
+                                       "24 or 36", self.lang).format(
+                                           months=repr(commitment_months)))
         if chart not in dict(CHARTS).values():
-            raise InputError(f"chart: {chart!r}; choose 'timeline' or 'exit cost'")
+            raise InputError(translate("chart: {chart}; choose 'timeline' or 'exit cost'",
+                                       self.lang).format(chart=repr(chart)))
         self.invoice_history = invoice_history  # Teogest's monthly invoices, month -> euros
         self._plans: dict = {}
         self._deadlines: dict = {}
@@ -95,39 +102,51 @@ class NoticeApp(App):
     def make_controls(self) -> dict[str, widgets.Widget]:
         init = self._initial
         options = with_own([(v.name, v.id) for v in all_vendors()], [init["vendor"]])
+        lang = self.lang
         if init["vendor"] not in [vid for _, vid in options]:
-            raise InputError(f"vendor: {init['vendor']!r} is not a vendor; valid: "
-                             + ", ".join(vid for _, vid in options))
+            raise InputError(translate("vendor: {vendor} is not a vendor; valid: {ids}",
+                                       lang).format(vendor=repr(init["vendor"]),
+                                                    ids=", ".join(vid for _, vid in options)))
         style = {"description_width": "initial"}
+        commitments = [(translate(name, lang), months) for name, months in COMMITMENTS]
+        charts = [(translate(name, lang), chart) for name, chart in CHARTS]
         return {
             "vendor": widgets.Dropdown(options=options, value=init["vendor"],
-                                       description="vendor", style=style),
-            "start": widgets.DatePicker(value=init["start"], description="contract start",
-                                        style=style),
-            "notice_sent": widgets.DatePicker(value=init["notice_sent"],
-                                              description="notice sent", style=style),
-            "commitment_months": widgets.Dropdown(options=COMMITMENTS,
+                                       description=translate("vendor", lang), style=style),
+            "start": DateText(init["start"], lang=lang, style=style,
+                              description=translate("contract start", lang)),
+            "notice_sent": DateText(init["notice_sent"], lang=lang, style=style,
+                                    description=translate("notice sent", lang)),
+            "commitment_months": widgets.Dropdown(options=commitments,
                                                   value=init["commitment_months"],
-                                                  description="commitment", style=style),
+                                                  description=translate("commitment", lang),
+                                                  style=style),
             "monthly_amount": AmountText(value=init["monthly_amount"],
-                                         description="monthly amount (EUR)", style=style),
-            "chart": widgets.ToggleButtons(options=CHARTS, value=init["chart"],
-                                           description="chart", style=style),
+                                         description=translate("monthly amount (EUR)", lang),
+                                         style=style),
+            "chart": widgets.ToggleButtons(options=charts, value=init["chart"],
+                                           description=translate("chart", lang), style=style),
         }
+
+    def _field(self, name: str) -> str:
+        """The control ``name`` as the messages name it: ``name`` in English, the control's
+        description in French."""
+        return name if self.lang == "en" else self.controls[name].description
 
     # --- computing --------------------------------------------------------------------------
 
     def compute(self, *, vendor, start, notice_sent, commitment_months, monthly_amount,
                 chart) -> NoticeResults:
-        if start is None:
-            raise InputError("start: pick the date the contract (subscription) started")
-        if notice_sent is None:
-            raise InputError("notice_sent: pick the date the termination letter leaves")
-        start, notice_sent = as_date(start, "start"), as_date(notice_sent, "notice_sent")
-        monthly_amount = typed_euros(monthly_amount, "monthly_amount", optional=True)
+        lang, field = self.lang, self._field
+        start = typed_date(start, "start", lang=lang, label=field("start"))
+        notice_sent = typed_date(notice_sent, "notice_sent", lang=lang,
+                                 label=field("notice_sent"))
+        monthly_amount = typed_euros(monthly_amount, "monthly_amount", optional=True, lang=lang,
+                                     label=field("monthly_amount"))
         if monthly_amount is not None and monthly_amount < 0:
-            raise InputError(f"monthly_amount: {monthly_amount} EUR is negative; give the "
-                             "monthly price in euros, 0 or more")
+            raise InputError(translate("{field}: {amount} EUR is negative; give the monthly "
+                                       "price in euros, 0 or more", lang).format(
+                                           field=field("monthly_amount"), amount=monthly_amount))
         plan = self._plan(vendor, start, notice_sent, commitment_months, monthly_amount)
         ends = [r.end for r in (plan.readings or {None: plan}).values()]
         until = max([*ends, notice_sent])
@@ -177,19 +196,22 @@ class NoticeApp(App):
             if r.chart == "timeline":
                 self._figures[key] = renewal_timeline(
                     [r.vendor], r.start, r.until, commitment_months=r.commitment_months,
-                    today=r.notice_sent, today_label="notice sent")
+                    today=r.notice_sent, today_label=translate("notice sent", self.lang),
+                    lang=self.lang)
             else:
                 if r.monthly_amount is None:
-                    raise InputError("monthly_amount: give the monthly price in euros to chart "
-                                     "what leaving costs")
+                    raise InputError(translate("{field}: give the monthly price in euros to "
+                                               "chart what leaving costs", self.lang).format(
+                                                   field=self._field("monthly_amount")))
                 self._figures[key] = exit_cost_by_date(
                     r.vendor, r.start, monthly_amount=r.monthly_amount,
                     commitment_months=r.commitment_months,
-                    invoice_history=self.invoice_history, notice_sent=r.notice_sent)
+                    invoice_history=self.invoice_history, notice_sent=r.notice_sent,
+                    lang=self.lang)
         return self._figures[key]
 
     def table(self, results: NoticeResults) -> pd.DataFrame:
-        return exit_plan_frame(results.plan)
+        return exit_plan_frame(results.plan, self.lang)
 
 
 # --------------------------------------------------------------------------- exercises
@@ -206,36 +228,76 @@ def _days_before(day: dt.date, days: int) -> dt.date:
     return day - dt.timedelta(days=days)
 
 
-def gout_deadline_exercise(start: str, start_words: str) -> Exercise:
-    """GOUT art. 7 C, website maintenance for 12 months from ``start`` (``start_words`` in the
-    question): the last safe day to send the letter, one calendar month before the period's
-    last day, clamped to the month's end (the renewal date gives the later day, the risk)."""
+def gout_deadline_exercise(start: str, lang: str = "en") -> Exercise:
+    """GOUT art. 7 C, website maintenance for 12 months from ``start``: the last safe day to
+    send the letter, one calendar month before the period's last day, clamped to the month's
+    end (the renewal date gives the later day, the risk). Its words in ``lang``."""
     row = lambda: _deadline_row("gout", start, 12)  # noqa: E731
+    day = lambda key: format_date(row()[key], lang)  # noqa: E731
     return Exercise(
-        question=(f"Michaël GOUT, website maintenance for 12 months from {start_words}, renewed "
-                  "tacitly « sauf si le Client [...] en fait la demande par lettre recommandée "
-                  "avec accusé de réception au moins un mois avant l’échéance » (art. 7 C). "
-                  "What is the last safe day to send the letter?"),
+        question=translate(
+            "Michaël GOUT, website maintenance for 12 months from {start}, renewed tacitly « "
+            "sauf si le Client [...] en fait la demande par lettre recommandée avec accusé de "
+            "réception au moins un mois avant l’échéance » (art. 7 C). What is the last safe "
+            "day to send the letter?", lang).format(start=format_date(as_date(start), lang)),
         solution=lambda: row()["last_day_to_send_notice"],
         unit="date",
-        working=lambda: (
-            f"the period runs {row()['term_start']} to {row()['term_end']}; « l’échéance » may "
-            f"be the period's last day or the renewal date {row()['renewal_date']}; one month "
-            f"before the last day is {row()['last_day_to_send_notice']} (a day the month lacks "
-            f"clamps to the month's last day; default reading {row()['reading']}: for a date "
-            "the client must meet, the earliest day any reading gives), one month before the "
-            f"renewal date {row()['last_day_to_send_notice (notice[0]=anniversary)']}, the risk"),
+        working=lambda: translate(
+            "the period runs {start} to {end}; « l’échéance » may be the period's last day or "
+            "the renewal date {renewal}; one month before the last day is {safe} (a day the "
+            "month lacks clamps to the month's last day; default reading: for a date the "
+            "client must meet, the earliest day any reading gives), one month before the "
+            "renewal date {risk}, the risk", lang).format(
+                start=day("term_start"), end=day("term_end"), renewal=day("renewal_date"),
+                safe=day("last_day_to_send_notice"),
+                risk=day("last_day_to_send_notice (notice[0]=anniversary)")),
         mistakes={
-            "you counted from the renewal date: that reading gives the later day, which may be "
-            "too late to stop the renewal; the last safe day counts from the period's last day":
+            translate("you counted from the renewal date: that reading gives the later day, "
+                      "which may be too late to stop the renewal; the last safe day counts "
+                      "from the period's last day", lang):
                 lambda: add_months(row()["renewal_date"], -1),
-            "you counted 30 days back from the period's last day instead of one calendar month":
-                lambda: _days_before(row()["term_end"], 30),
-            "you gave the period's last day, when the contract ends: the letter must leave a "
-            "month earlier": lambda: row()["term_end"],
-            "you rolled a day the month lacks over into the next month instead of clamping it "
-            "to the month's last day": lambda: _rolled_over(add_months(row()["term_end"], -1),
-                                                            row()["term_end"]),
+            translate("you counted 30 days back from the period's last day instead of one "
+                      "calendar month", lang): lambda: _days_before(row()["term_end"], 30),
+            translate("you gave the period's last day, when the contract ends: the letter "
+                      "must leave a month earlier", lang): lambda: row()["term_end"],
+            translate("you rolled a day the month lacks over into the next month instead of "
+                      "clamping it to the month's last day", lang):
+                lambda: _rolled_over(add_months(row()["term_end"], -1), row()["term_end"]),
+        },
+    )
+
+
+def teogest_end_exercise(start: str, request: str, lang: str = "en") -> Exercise:
+    """Teogest art. 20, a subscription without commitment started on ``start``, unsubscribed
+    on ``request``: the contract's last day (one month plus one per completed year, from the
+    first day of the month after the request). Its words in ``lang``."""
+    plan = lambda: exit_plan("teogest", start, request)  # noqa: E731
+    asked = as_date(request)
+    months = lambda extra=0: plan().notice_months + extra  # noqa: E731
+    return Exercise(
+        question=translate(
+            "Teogest, subscription without commitment started on {start}; the client asks to "
+            "unsubscribe on {request} (art. 20). On what day does the contract end?", lang)
+        .format(start=format_date(as_date(start), lang), request=format_date(asked, lang)),
+        solution=lambda: plan().end,
+        unit="date",
+        working=lambda: "; ".join(say(line, lang) for line in plan().derivation),
+        mistakes={
+            translate("you started the préavis on the day of the request instead of « le "
+                      "lendemain du mois » of the request", lang):
+                lambda: add_months(asked, months()) - ONE_DAY,
+            translate("you started the préavis on the day of the request (instead of the first "
+                      "day of the next month) and ended it on the same day number", lang):
+                lambda: add_months(asked, months()),
+            translate("you gave one month per full year, forgetting the base month of « un "
+                      "mois plus un mois par année complète », or started the préavis on the "
+                      "first day of the month of the request, which is billed anyway (« tout "
+                      "mois commencé étant dû »)", lang):
+                lambda: end_of_month(add_months(asked, months(-1))),
+            translate("you counted started years instead of completed years: one month too "
+                      "many", lang): lambda: end_of_month(add_months(asked, months(1))),
+            translate("you ended the préavis on the first day of the month after it", lang):
+                lambda: plan().end + ONE_DAY,
         },
     )
 
@@ -247,9 +309,10 @@ def _rolled_over(clamped: dt.date, term_end: dt.date) -> dt.date:
     return clamped + dt.timedelta(days=missing) if missing > 0 else clamped
 
 
-def notice_exercises() -> dict[str, Exercise]:
-    """The exercises of ``notebooks/teaching/02_renewal_and_notice.ipynb``: each answer is
-    computed by the library, each classic mistake by the mistaken reasoning it names.
+def notice_exercises(lang: str = "en") -> dict[str, Exercise]:
+    """The exercises of the lesson on renewal and notice: each answer is computed by the
+    library, each classic mistake by the mistaken reasoning it names; their words in
+    ``lang``.
 
     - ``janquor_deadline``: JANQUOR, start 2024-01-31, last day to send the letter;
     - ``teogest_end``: Teogest, start 2021-03-15, request 2024-11-20: the contract's last day;
@@ -261,98 +324,84 @@ def notice_exercises() -> dict[str, Exercise]:
       sums billed until the end.
     """
     janquor = lambda: _deadline_row("janquor", "2024-01-31")  # noqa: E731
-    teogest = lambda: exit_plan("teogest", "2021-03-15", "2024-11-20")  # noqa: E731
     first_anniversary = lambda: exit_plan("teogest", "2023-11-20", "2024-11-20")  # noqa: E731
     late = lambda: exit_plan("janquor", "2024-01-31", "2024-12-05",  # noqa: E731
                              monthly_amount=1000)
-    request = dt.date(2024, 11, 20)
+    day = lambda key: format_date(janquor()[key], lang)  # noqa: E731
     return {
         "janquor_deadline": Exercise(
-            question=("JANQUOR, 12-month contract started on 31 January 2024 (art. 16: « deux "
-                      "(2) mois avant le terme du contrat »). What is the last day to send the "
-                      "registered letter so that the contract ends at its first term?"),
+            question=translate(
+                "JANQUOR, 12-month contract started on 31 January 2024 (art. 16: « deux (2) "
+                "mois avant le terme du contrat »). What is the last day to send the "
+                "registered letter so that the contract ends at its first term?", lang),
             solution=lambda: janquor()["last_day_to_send_notice"],
             unit="date",
-            working=lambda: (
-                f"the first term runs {janquor()['term_start']} to {janquor()['term_end']} "
-                f"(renewal on {janquor()['renewal_date']}); two months before the term's last "
-                f"day gives {janquor()['last_day_to_send_notice']}, two months before the "
-                f"renewal date {janquor()['last_day_to_send_notice (anniversary)']}: 31 "
-                "November does not exist, so the date clamps to 30 November; both readings "
-                "agree, and a letter sent that day is in time"),
+            working=lambda: translate(
+                "the first term runs {start} to {end} (renewal on {renewal}); two months "
+                "before the term's last day gives {safe}, two months before the renewal date "
+                "{other}: 31 November does not exist, so the date clamps to 30 November; both "
+                "readings agree, and a letter sent that day is in time", lang).format(
+                    start=day("term_start"), end=day("term_end"), renewal=day("renewal_date"),
+                    safe=day("last_day_to_send_notice"),
+                    other=day("last_day_to_send_notice (anniversary)")),
             mistakes={
-                "you gave the term's last day, when the contract ends: the letter must leave "
-                "two months earlier": lambda: janquor()["term_end"],
-                "you gave the renewal date (the anniversary): the letter must leave two months "
-                "earlier": lambda: janquor()["renewal_date"],
-                "you rolled the non-existent 31 November over to 1 December instead of clamping "
-                "it to the month's last day, or counted 60 days back from the term's last day "
-                "instead of two calendar months":
+                translate("you gave the term's last day, when the contract ends: the letter "
+                          "must leave two months earlier", lang): lambda: janquor()["term_end"],
+                translate("you gave the renewal date (the anniversary): the letter must leave "
+                          "two months earlier", lang): lambda: janquor()["renewal_date"],
+                translate("you rolled the non-existent 31 November over to 1 December instead "
+                          "of clamping it to the month's last day, or counted 60 days back "
+                          "from the term's last day instead of two calendar months", lang):
                     lambda: _days_before(janquor()["term_end"], 60),
-                "you counted 60 days back from the anniversary instead of two calendar months":
+                translate("you counted 60 days back from the anniversary instead of two "
+                          "calendar months", lang):
                     lambda: _days_before(janquor()["renewal_date"], 60),
-                "you read « deux mois avant » as strictly before and took one day more: a "
-                "letter sent on the day two months before the term is in time":
+                translate("you read « deux mois avant » as strictly before and took one day "
+                          "more: a letter sent on the day two months before the term is in "
+                          "time", lang):
                     lambda: _days_before(janquor()["last_day_to_send_notice"], 1),
             },
         ),
-        "teogest_end": Exercise(
-            question=("Teogest, subscription without commitment started on 15 March 2021; the "
-                      "client asks to unsubscribe on 20 November 2024, after 3 full years "
-                      "(art. 20). On what day does the contract end?"),
-            solution=lambda: teogest().end,
-            unit="date",
-            working=lambda: "; ".join(teogest().derivation),
-            mistakes={
-                "you started the préavis on the day of the request instead of « le lendemain du "
-                "mois » of the request (1 December 2024)":
-                    lambda: add_months(request, 4) - ONE_DAY,
-                "you started the préavis on the day of the request (instead of 1 December) and "
-                "ended it on the same day number": lambda: add_months(request, 4),
-                "you gave 3 months of préavis (one per full year, forgetting the base month "
-                "of « un mois plus un mois par année complète »), or started the 4 months on "
-                "1 November, in the month of the request, which is billed anyway (« tout mois "
-                "commencé étant dû »)": lambda: end_of_month(add_months(request, 3)),
-                "you counted started years (4) instead of completed years (3): 5 months":
-                    lambda: end_of_month(add_months(request, 5)),
-                "you ended the préavis on the first day of the month after it: 4 months from "
-                "1 December end on 31 March": lambda: teogest().end + ONE_DAY,
-            },
-        ),
+        "teogest_end": teogest_end_exercise("2021-03-15", "2024-11-20", lang),
         "teogest_first_anniversary": Exercise(
-            question=("Teogest, subscription started on 20 November 2023; the request is made "
-                      "on 20 November 2024, exactly on the first anniversary. How many months "
-                      "of préavis does the vendor file give?"),
+            question=translate(
+                "Teogest, subscription started on 20 November 2023; the request is made on 20 "
+                "November 2024, exactly on the first anniversary. How many months of préavis "
+                "does the vendor file give?", lang),
             solution=lambda: first_anniversary().notice_months,
             unit="months",
-            working=lambda: "; ".join(first_anniversary().derivation),
+            working=lambda: "; ".join(say(line, lang) for line in
+                                      first_anniversary().derivation),
             mistakes={
-                "you read the anniversary itself as « moins d’un an »: the text's « moins d’un "
-                "an » / « plus d’un an » leave that day out; that reading is kept and shown, "
-                "but the default is the one a careful client plans on, « plus d’un an » (the "
-                "later end and the larger bill; the last day to leave without préavis is the "
-                "day before the anniversary, safe under both)": lambda: 0,
-                "you gave the base month only: the completed year adds one month (1 + 1 x 1)":
-                    lambda: 1,
+                translate("you read the anniversary itself as « moins d’un an »: the text's « "
+                          "moins d’un an » / « plus d’un an » leave that day out; that reading "
+                          "is kept and shown, but the default is the one a careful client "
+                          "plans on, « plus d’un an » (the later end and the larger bill; the "
+                          "last day to leave without préavis is the day before the "
+                          "anniversary, safe under both)", lang): lambda: 0,
+                translate("you gave the base month only: the completed year adds one month (1 "
+                          "+ 1 x 1)", lang): lambda: 1,
             },
         ),
-        "gout_deadline": gout_deadline_exercise("2024-01-01", "1 January 2024"),
+        "gout_deadline": gout_deadline_exercise("2024-01-01", lang),
         "janquor_late_cost": Exercise(
-            question=("JANQUOR as in the first exercise, 1,000 EUR a month; the letter leaves "
-                      "on 5 December 2024. What is billed from that day to the end of the "
-                      "contract?"),
+            question=translate(
+                "JANQUOR as in the first exercise, 1,000 EUR a month; the letter leaves on 5 "
+                "December 2024. What is billed from that day to the end of the contract?",
+                lang),
             solution=lambda: late().billed_total,
             unit="EUR",
-            working=lambda: "; ".join(late().working[:5]),
+            working=lambda: "; ".join(say(line, lang) for line in late().working[:5]),
             mistakes={
-                "you let the late letter end the contract at the first term (30 January "
-                "2025): it is void, « toute demande de résiliation hors-délai sera nul et ne "
-                "fera en aucun cas obstacle à ladite reconduction »": lambda: exit_plan(
+                translate("you let the late letter end the contract at the first term (30 "
+                          "January 2025): it is void, « toute demande de résiliation "
+                          "hors-délai sera nul et ne fera en aucun cas obstacle à ladite "
+                          "reconduction »", lang): lambda: exit_plan(
                     "janquor", "2024-01-31", late().deadline, monthly_amount=1000).billed_total,
-                "you counted the renewed year only, without the months left in the current "
-                "term": lambda: 12 * late().billed_monthly,
-                "you left out the month in progress at the request (the 11th month, from 30 "
-                "November to 30 December 2024, not yet paid)":
+                translate("you counted the renewed year only, without the months left in the "
+                          "current term", lang): lambda: 12 * late().billed_monthly,
+                translate("you left out the month in progress at the request (the 11th month, "
+                          "from 30 November to 30 December 2024, not yet paid)", lang):
                     lambda: late().billed_total - late().billed_monthly,
             },
         ),

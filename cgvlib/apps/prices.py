@@ -1,10 +1,12 @@
 """Price revision app: the price of a service over time under each vendor's revision clause.
 
 Controls: ``vendors`` (SelectMultiple, ids as values, names as labels), ``price`` (AmountText,
-euros excl. VAT), ``start`` (DatePicker, the date the price was set: the signature), ``until``
-(DatePicker), ``volume_known`` (Checkbox: whether JANQUOR's volume deviation is known) and
-``volume_deviation_percent`` (FloatText, the deviation of the volume of work from plan, in %,
-taken for each year evaluated; used only when ``volume_known`` and only by JANQUOR).
+euros excl. VAT), ``start`` (DateText, the date the price was set: the signature, typed
+``15/03/2023``, ``15 mars 2023`` or ``2023-03-15``), ``until`` (DateText), ``volume_known``
+(Checkbox: whether JANQUOR's volume deviation is known) and ``volume_deviation_percent``
+(PercentText, the deviation of the volume of work from plan, in %, typed ``-15,5`` or
+``12.5``, taken for each year evaluated; used only when ``volume_known`` and only by JANQUOR).
+``lang`` (``"fr"`` by default, or ``"en"``): the language of every word the app shows.
 
 Results (``app.results``): a dict vendor id -> :class:`~cgvlib.views.prices.VendorPricePath`
 (the clipped monthly path and ``revise_price`` at ``until`` or at the last computable day).
@@ -15,17 +17,23 @@ volume deviation does not recompute the others. Figure:
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-
 import ipywidgets as widgets
 
-from cgvlib.apps.base import App, assume_last_checkbox, freeze_layout
+from cgvlib.apps.base import App, assume_last_checkbox, freeze_layout, message_day
 from cgvlib.apps.choosers import chosen_ids, with_own
-from cgvlib.apps.inputs import AmountText, typed_euros
+from cgvlib.apps.inputs import (
+    AmountText,
+    DateText,
+    PercentText,
+    typed_date,
+    typed_euros,
+    typed_percent,
+)
 from cgvlib.arithmetic.price import VOLUME_FACT
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import translate
+from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.reference.provisional import assume_last_if
@@ -41,6 +49,7 @@ from cgvlib.views.prices import (
 DEFAULT_VENDORS = ("leappy", "teogest", "janquor", "iosmart", "gout")
 
 
+
 class PriceApp(App):
     """How far can prices rise? One line per vendor, from ``start`` to ``until``."""
 
@@ -48,7 +57,8 @@ class PriceApp(App):
 
     def __init__(self, vendors=DEFAULT_VENDORS, price=1000.0, start="2023-03-15",
                  until="2025-10-31", volume_deviation_percent=None,
-                 assume_last: bool = False) -> None:
+                 assume_last: bool = False, lang: str = "fr") -> None:
+        self.lang = check_lang(lang)
         chosen = list(chosen_ids(vendors))  # own vendors (a path, a Vendor) offered too
         offered = with_own([(v.name, v.id) for v in all_vendors()], chosen)
         known = {vid: v for _name, vid in offered
@@ -56,8 +66,10 @@ class PriceApp(App):
                  and v.price_revision}
         unknown = [v for v in chosen if v not in known]
         if unknown:
-            raise InputError(f"vendors: unknown or without a price revision clause: "
-                             f"{', '.join(map(str, unknown))}; valid: {', '.join(sorted(known))}")
+            raise InputError(translate("vendors: unknown or without a price revision clause: "
+                                       "{unknown}; valid: {valid}", self.lang).format(
+                                           unknown=", ".join(map(str, unknown)),
+                                           valid=", ".join(sorted(known))))
         self._options = [(v.name, v.id) for v in known.values()]
         self._initial = {
             "vendors": tuple(chosen),
@@ -77,46 +89,55 @@ class PriceApp(App):
     def make_controls(self) -> dict[str, widgets.Widget]:
         init = self._initial
         style = {"description_width": "initial"}
+        lang = self.lang
         return {
             "vendors": widgets.SelectMultiple(options=self._options, value=init["vendors"],
-                                              description="Vendors", rows=5, style=style),
-            "price": AmountText(value=init["price"], description="Price (EUR excl. VAT)",
+                                              description=translate("Vendors", lang), rows=5,
+                                              style=style),
+            "price": AmountText(value=init["price"],
+                                description=translate("Price (EUR excl. VAT)", lang),
                                 style=style),
-            "start": widgets.DatePicker(value=init["start"], description="Price set on",
-                                        style=style),
-            "until": widgets.DatePicker(value=init["until"], description="Until", style=style),
+            "start": DateText(init["start"], lang=lang, style=style,
+                              description=translate("Price set on", lang)),
+            "until": DateText(init["until"], lang=lang, style=style,
+                              description=translate("Until", lang)),
             "volume_known": widgets.Checkbox(value=init["volume_known"],
-                                             description="JANQUOR volume deviation known",
+                                             description=translate(
+                                                 "JANQUOR volume deviation known", lang),
                                              style=style),
-            "volume_deviation_percent": widgets.FloatText(
+            "volume_deviation_percent": PercentText(
                 value=init["volume_deviation_percent"],
-                description="Volume deviation, % (each year)", style=style),
-            "assume_last": assume_last_checkbox(init["assume_last"], "en"),
+                description=translate("Volume deviation, % (each year)", lang), style=style),
+            "assume_last": assume_last_checkbox(init["assume_last"], lang),
         }
+
+    def _field(self, name: str) -> str:
+        """The control ``name`` as the messages name it: ``name`` in English, the control's
+        description in French."""
+        return name if self.lang == "en" else self.controls[name].description
 
     def compute(self, *, vendors, price, start, until, volume_known, volume_deviation_percent,
                 assume_last=False):
+        lang = self.lang
         if not vendors:
-            raise InputError("vendors: choose at least one vendor")
-        price = typed_euros(price, "price")  # 1 000,50 or 1000.50
-        if price is None or not math.isfinite(price):
-            raise InputError(f"price: {price!r} is not an amount; give euros excl. VAT, e.g. 1000")
+            raise InputError(translate("vendors: choose at least one vendor", lang))
+        price = typed_euros(price, "price", lang=lang, label=self._field("price"))
         if price < 0:
-            raise InputError(f"price: {price:g} is negative; give an amount of 0 or more euros")
-        for name, value in (("start", start), ("until", until)):
-            if not isinstance(value, dt.date):
-                what = "the date the price was set (the signature)" if name == "start" else (
-                    "the last date to price a service at")
-                raise InputError(f"{name}: pick {what}")
+            raise InputError(translate("{field}: {price} is negative; give an amount of 0 or "
+                                       "more euros", lang).format(field=self._field("price"),
+                                                                  price=f"{price:g}"))
+        start = typed_date(start, "start", lang=lang, label=self._field("start"))
+        until = typed_date(until, "until", lang=lang, label=self._field("until"))
         if until < start:
-            raise InputError(f"until: {until} is before the date the price was set ({start}); "
-                             "pick a later date")
+            raise InputError(translate("{field}: {until} is before the date the price was set "
+                                       "({start}); pick a later date", lang).format(
+                                           field=self._field("until"),
+                                           until=message_day(until, lang),
+                                           start=message_day(start, lang)))
         deviation = None
         if volume_known:
-            if volume_deviation_percent is None or not math.isfinite(volume_deviation_percent):
-                raise InputError(f"{VOLUME_FACT}: {volume_deviation_percent!r} is not a "
-                                 "percentage; give e.g. 12 or -15.5")
-            deviation = volume_deviation_percent
+            deviation = typed_percent(volume_deviation_percent, VOLUME_FACT, lang=lang,
+                                      label=self._field("volume_deviation_percent"))
         results = {}
         for vid in vendors:
             fact = deviation if uses_volume_fact(vid) else None
@@ -125,7 +146,8 @@ class PriceApp(App):
                 self.path_computations += 1
                 facts = {VOLUME_FACT: fact} if fact is not None else {}
                 with assume_last_if(assume_last, until):  # the box ticked: past the index data
-                    self._paths[key] = vendor_price_path(vid, price, start, until, **facts)
+                    self._paths[key] = vendor_price_path(vid, price, start, until,
+                                                         lang=self.lang, **facts)
             results[vid] = self._paths[key]
         return results
 
@@ -140,7 +162,7 @@ class PriceApp(App):
             freeze_layout(figure, again=widths != self._widths)
             self.redrawn_in_place = True
         else:
-            figure = plot_price_paths(results.values(), notes_in_figure=False)
+            figure = plot_price_paths(results.values(), notes_in_figure=False, lang=self.lang)
             freeze_layout(figure)
             widths = self._tick_widths(figure)
         self._drawn, self._widths = results, widths
@@ -154,7 +176,7 @@ class PriceApp(App):
         return max(len(ax.yaxis.get_major_formatter()(v, 0)) for v in (low, high))
 
     def table(self, results):
-        return price_table(results.values())
+        return price_table(results.values(), self.lang)
 
 
 __all__ = ["PriceApp"]

@@ -6,7 +6,8 @@ Controls: ``vendor`` (vendors whose terms state a service level), ``month`` (YYY
 ``unavailability`` rate (annexe 2 A.6 formula) and the ``sla_credit`` it earns, with both
 readings when the rate falls in a gap between two tiers. Figure: the credit tiers with the
 month's rate marked; table: one row per reading (tier, credit percent, amount, cap applied,
-ambiguous, claim deadline).
+ambiguous, claim deadline). ``lang`` (``"fr"`` by default, or ``"en"``): the language of every
+word, month, date and number the app shows, and of its messages.
 
 The rate does not depend on the invoice: changing ``invoice_amount`` reuses the rate already
 computed for the vendor, month and durations.
@@ -28,13 +29,18 @@ from cgvlib.arithmetic.sla import (
     UnavailabilityResult,
     duration_seconds,
     sla_credit,
+    tier_label,
     unavailability,
 )
-from cgvlib.dates import as_month
+from cgvlib.dates import as_month, format_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import translate
+from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.sla import Sla
+from cgvlib.money import format_percent
+from cgvlib.names import label
 from cgvlib.reference.months import add_months
 from cgvlib.views.sla import credit_tiers_chart
 
@@ -55,25 +61,32 @@ class SlaResults:
     def readings(self):
         return self.sla_credit.readings
 
-    def explain(self) -> str:
-        return self.sla_credit.explain()
+    def explain(self, lang: str = "en") -> str:
+        return self.sla_credit.explain(lang)
 
 
 TYPED_FORMS = ("'1h30' (1 h 30 min), '90' (minutes), '90min', '2h', '45s', '1:30' (h:mm), "
                "'1:27:39.5' (h:mm:ss) or '1 h 27 mn 39.5 s'")
 
 
-def _check_duration(text: str, name: str) -> None:
+def _check_duration(text: str, name: str, lang: str = "en", field: str | None = None) -> None:
     """A clear message for a duration typed in a text box (the library's names the Python
-    types it also accepts, which a reader of the app cannot type)."""
+    types it also accepts, which a reader of the app cannot type), in ``lang``; ``field``:
+    the box's name as the app shows it (``name`` in English)."""
+    field = name if lang == "en" or field is None else field
+    forms = translate(TYPED_FORMS, lang)
+    shown = repr(text) if lang == "en" else f"« {text.strip()} »"
     if not text.strip():
-        raise InputError(f"{name}: empty; type a duration such as {TYPED_FORMS}, or 0")
+        raise InputError(translate("{field}: empty; type a duration such as {forms}, or 0",
+                                   lang).format(field=field, forms=forms))
     if text.strip().startswith("-"):
-        raise InputError(f"{name}: {text!r} is negative; type a duration of 0 or more")
+        raise InputError(translate("{field}: {text} is negative; type a duration of 0 or more",
+                                   lang).format(field=field, text=shown))
     try:
         duration_seconds(text, name)
     except InputError:
-        raise InputError(f"{name}: {text!r} is not a duration; type {TYPED_FORMS}") from None
+        raise InputError(translate("{field}: {text} is not a duration; type {forms}",
+                                   lang).format(field=field, text=shown, forms=forms)) from None
 
 
 def sla_vendors(own=()) -> list[tuple[str, str]]:
@@ -89,6 +102,11 @@ def month_options(around: dt.date, *, before: int = 24, after: int = 12) -> list
     return [f"{add_months(first, k):%Y-%m}" for k in range(-before, after + 1)]
 
 
+def month_choices(months: list[str], lang: str) -> list[tuple[str, str]]:
+    """``(name, YYYY-MM)`` of ``months``, each named in ``lang`` (``mars 2024``)."""
+    return [(format_date(as_month(m), lang, length="MMMM y"), m) for m in months]
+
+
 def _previous_month(today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     return f"{add_months(today.replace(day=1), -1):%Y-%m}"
@@ -98,21 +116,24 @@ class SlaApp(App):
     """The service credit a month's downtime earns, on the vendor's credit tiers.
 
     ``SlaApp(vendor="teogest", month="2024-03", downtime="1h30", planned_maintenance="0",
-    invoice_amount=1234.56)``; every argument is the initial value of the control of that name
-    (``month`` defaults to last month, the one a claim is usually made for).
+    invoice_amount=1234.56, lang="fr")``; every argument but ``lang`` is the initial value of
+    the control of that name (``month`` defaults to last month, the one a claim is usually made
+    for).
     """
 
     title = "Service credit for a month's downtime (SLA)"
 
     def __init__(self, vendor: str = "teogest", month: str | None = None,
                  downtime: str = "1h30", planned_maintenance: str = "0",
-                 invoice_amount: float = 1000.0) -> None:
+                 invoice_amount: float = 1000.0, lang: str = "fr") -> None:
+        self.lang = check_lang(lang)
         vendor = vendor_id(vendor)  # an own vendor (a path, a Vendor) is offered too
         choices = sla_vendors(own=[vendor])
         ids = [vid for _name, vid in choices]
         if vendor not in ids:
-            raise InputError(f"vendor: {vendor!r} states no service level; vendors with an SLA: "
-                             + ", ".join(ids))
+            raise InputError(translate("vendor: {vendor} states no service level; vendors with "
+                                       "an SLA: {ids}", lang).format(vendor=repr(vendor),
+                                                                     ids=", ".join(ids)))
         first = as_month(month or _previous_month(), "month")
         self._initial = {
             "vendor": vendor, "month": f"{first:%Y-%m}", "downtime": str(downtime),
@@ -131,22 +152,32 @@ class SlaApp(App):
     def make_controls(self) -> dict[str, widgets.Widget]:
         init = self._initial
         style = {"description_width": "initial"}
-        hint = ("duration: '1h30', '90' (minutes), '90min', '1:30', '1 h 27 mn 39.5 s'")
+        lang = self.lang
+        hint = translate("duration: '1h30', '90' (minutes), '90min', '1:30', '1 h 27 mn 39.5 s'",
+                         lang)
         return {
             "vendor": widgets.Dropdown(options=self._vendor_choices, value=init["vendor"],
-                                       description="Vendor", style=style),
-            "month": widgets.Dropdown(options=self._month_choices, value=init["month"],
-                                      description="Month", style=style),
-            "downtime": widgets.Text(value=init["downtime"], description="Downtime",
+                                       description=translate("Vendor", lang), style=style),
+            "month": widgets.Dropdown(options=month_choices(self._month_choices, lang),
+                                      value=init["month"], description=translate("Month", lang),
+                                      style=style),
+            "downtime": widgets.Text(value=init["downtime"],
+                                     description=translate("Downtime", lang),
                                      placeholder="1h30", tooltip=hint, style=style,
                                      continuous_update=False),
             "planned_maintenance": widgets.Text(value=init["planned_maintenance"],
-                                                description="Planned maintenance",
+                                                description=translate("Planned maintenance",
+                                                                      lang),
                                                 placeholder="0", tooltip=hint, style=style,
                                                 continuous_update=False),
             "invoice_amount": AmountText(value=init["invoice_amount"],
-                                         description="Month's invoice (EUR)", style=style),
+                                         description=translate("Month's invoice (EUR)", lang),
+                                         style=style),
         }
+
+    def _field(self, name: str) -> str:
+        """The control ``name`` as the app shows it (its description)."""
+        return self.controls[name].description
 
     # --- computation ------------------------------------------------------------------------
 
@@ -154,8 +185,9 @@ class SlaApp(App):
               planned_maintenance: str) -> UnavailabilityResult:
         key = (vendor, month, downtime.strip(), planned_maintenance.strip())
         if key not in self._rates:
-            _check_duration(downtime, "downtime")
-            _check_duration(planned_maintenance, "planned_maintenance")
+            _check_duration(downtime, "downtime", self.lang, self._field("downtime"))
+            _check_duration(planned_maintenance, "planned_maintenance", self.lang,
+                            self._field("planned_maintenance"))
             self.rate_computations += 1
             self._rates[key] = unavailability(downtime, month, vendor=vendor,
                                               planned_maintenance=planned_maintenance)
@@ -164,13 +196,16 @@ class SlaApp(App):
     def compute(self, *, vendor, month, downtime, planned_maintenance,
                 invoice_amount) -> SlaResults:
         rate = self._rate(vendor, month, downtime, planned_maintenance)
-        invoice_amount = typed_euros(invoice_amount, "invoice_amount")  # 1 234,56 or 1234.56
+        field = "invoice_amount" if self.lang == "en" else self._field("invoice_amount")
+        invoice_amount = typed_euros(invoice_amount, "invoice_amount",  # 1 234,56 or 1234.56
+                                     lang=self.lang, label=field)
         if invoice_amount is None or invoice_amount != invoice_amount:  # NaN
-            raise InputError("invoice_amount: empty; give the month's invoice in euros, "
-                             "e.g. 1234.56")
+            raise InputError(translate("{field}: empty; give the month's invoice in euros, "
+                                       "e.g. 1234.56", self.lang).format(field=field))
         if invoice_amount < 0:
-            raise InputError(f"invoice_amount: {invoice_amount} EUR is negative; give the "
-                             "month's invoice in euros, 0 or more")
+            raise InputError(translate("{field}: {amount} EUR is negative; give the month's "
+                                       "invoice in euros, 0 or more", self.lang).format(
+                                           field=field, amount=invoice_amount))
         credit = sla_credit(vendor, rate, invoice_amount)
         return SlaResults(vendor=vendor, unavailability=rate, sla_credit=credit)
 
@@ -178,23 +213,36 @@ class SlaApp(App):
         # the chart depends on the vendor and the rate only, not on the invoice amount
         key = (results.vendor, results.unavailability.percent)
         if key not in self._figures:
-            figure = credit_tiers_chart(results.vendor, unavailability=results.sla_credit)
+            figure = credit_tiers_chart(results.vendor, unavailability=results.sla_credit,
+                                        lang=self.lang)
             freeze_layout(figure)  # redrawn as it is while only the invoice amount changes
             self._figures[key] = figure
         return self._figures[key]
 
     def table(self, results: SlaResults) -> pd.DataFrame:
-        credit = results.sla_credit
+        """One row per reading; the words of its cells in the app's language (the column
+        names are translated when shown)."""
+        credit, lang = results.sla_credit, self.lang
+        tiers = vendor_by_id(results.vendor).sla.tiers
         readings = dict(credit.readings) if credit.readings else {None: credit}
         rows = []
         for name, r in readings.items():
-            reading = "single reading" if name is None else name.replace("_", " ")
+            if name is None:
+                reading = translate("single reading", lang)
+            else:
+                reading = name.replace("_", " ") if lang == "en" else label(name, lang)
             if name is not None and name == credit.default_reading:
-                reading += " (default)"
+                reading += translate(" (default)", lang)
+            if r.tier_index is None:
+                tier = translate("no tier", lang)
+            else:
+                tier = r.tier if lang == "en" else tier_label(tiers[r.tier_index], lang)
             rows.append({
                 "reading": reading,
-                "unavailability": f"{results.unavailability.percent_rounded} %",
-                "tier": r.tier or "no tier",
+                "unavailability": (f"{results.unavailability.percent_rounded} %" if lang == "en"
+                                   else format_percent(results.unavailability.percent_rounded,
+                                                       lang)),
+                "tier": tier,
                 "credit percent": r.percent,
                 "amount (EUR)": r.amount,
                 "cap applied": r.cap_applied,

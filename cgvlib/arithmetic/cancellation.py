@@ -56,6 +56,7 @@ Conventions of this module:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -66,10 +67,20 @@ from cgvlib.arithmetic.common import (
     as_vendor,
     choose,
     euros,
-    money,
     over_readings,
 )
+from cgvlib.arithmetic.working_words import (
+    Worded,
+    counted_words,
+    day_words,
+    decimal_words,
+    duration_said,
+    eur,
+    file_words,
+)
+from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase, Said, say
 from cgvlib.model.base import Duration, Silent
 from cgvlib.model.fees import CancellationSchedule, CancellationTier
 from cgvlib.model.vendor import Vendor
@@ -86,6 +97,16 @@ FACTS: dict[str, str] = {
 }
 
 _DAY_KINDS = {"jours_ouvres": "ouvré", "jours_ouvrables": "ouvrable"}
+# The facts a tier's ``when`` names, as the working says them (the identifier in English).
+FACT_NAMES = {"travelled": Phrase("the provider travelled", "fact"),
+              "estimable": Phrase("the service can be estimated", "fact")}
+
+
+def _minute_words(moment: dt.datetime) -> Said:
+    """``2024-03-31 14:00`` in the English working, ``31 mars 2024 à 14:00`` in French."""
+    return Said(lambda lang: f"{moment:%Y-%m-%d %H:%M}" if lang == "en" else
+                Phrase("{day} at {time}", day=day_words(moment.date()),
+                       time=f"{moment:%H:%M}").say(lang))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -115,24 +136,49 @@ class CancellationResult(Result):
     minimum: Decimal | None = None
     facts: Mapping[str, bool] = field(default_factory=dict)
 
-    def headline(self) -> str:
+    def headline(self, lang: str = "en") -> str:
         terms = []
         if self.percent is not None:
-            of = "" if self.amount is None else f" of {money(to_cents(self.amount))}"
-            terms.append(f"{self.percent.normalize():f} %{of}")
+            of = ("" if self.amount is None else
+                  Phrase(" of {amount}", amount=eur(to_cents(self.amount))))
+            terms.append(Phrase("{percent} %{of}", percent=decimal_words(
+                f"{self.percent.normalize():f}"), of=of))
         if self.flat is not None:
-            terms.append(f"flat {money(to_cents(self.flat))}")
+            terms.append(Phrase("flat {amount}", amount=eur(to_cents(self.flat))))
         if self.minimum is not None:
-            terms.append(f"minimum {money(to_cents(self.minimum))}")
-        return (f"cancellation fee {money(self.fee_cents)} ({', '.join(terms)}; notice "
-                f"{_notice_text(self.notice, self.notice_unit, self.notice_value)}: {self.tier})")
+            terms.append(Phrase("minimum {amount}", amount=eur(to_cents(self.minimum))))
+        return Phrase("cancellation fee {fee} ({terms}; notice {notice}: {tier})",
+                      fee=eur(self.fee_cents), terms=Joined(terms, ", "),
+                      notice=_notice_text(self.notice, self.notice_unit, self.notice_value),
+                      tier=self.tier).say(lang)
 
 
 # --------------------------------------------------------------------------- inputs
 
 
+MOMENT_ADVICE = ("write a date such as 31/03/2024, 31 mars 2024 or 2024-03-31 (midnight), "
+                 "with a time after it if needed: 31/03/2024 14:00, 31 mars 2024 à 14 h 30 or "
+                 "2024-03-31T14:00")
+# A time of day after the date, the French way or the ISO way: ``14:00``, ``14:00:30``,
+# ``14 h``, ``14h30``, ``14 h 30``, optionally after ``à``.
+_TIME_AFTER = re.compile(r"(?P<day>.+?)(?:\s+à)?\s+(?P<hour>\d{1,2})\s*(?::|h)\s*"
+                         r"(?P<minute>\d{2})?(?::(?P<second>\d{2}))?", re.IGNORECASE)
+
+
+def _time_of_day(match: re.Match, text: str, name: str) -> dt.time:
+    hour, minute, second = (int(match[k] or 0) for k in ("hour", "minute", "second"))
+    if hour > 23 or minute > 59 or second > 59:
+        raise InputError(f"{name}: {text!r} has no such time of day ({hour:02d}:{minute:02d}"
+                         f"{f':{second:02d}' if match['second'] else ''}); {MOMENT_ADVICE}")
+    return dt.time(hour, minute, second)
+
+
 def _as_moment(value, name: str) -> dt.datetime:
-    """A date or datetime (or ISO string) as a datetime; a date means midnight (00:00)."""
+    """A date or datetime (or a typed one) as a datetime; a date means midnight (00:00).
+
+    Text is a date as :func:`cgvlib.dates.as_date` reads it (``31/03/2024``, ``31 mars 2024``,
+    ``2024-03-31``), optionally followed by a time of day (``31/03/2024 14:00``, ``31 mars
+    2024 à 14 h``, ``31/03/2024 14h30``), or an ISO date and time (``2024-03-31T14:00``)."""
     if isinstance(value, dt.datetime):
         if value != value:  # pandas NaT
             raise InputError(f"{name}: missing date (NaT); give e.g. '2024-03-31' or "
@@ -141,17 +187,29 @@ def _as_moment(value, name: str) -> dt.datetime:
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time())
     if isinstance(value, str):
-        text = value.strip()
-        try:
-            if len(text) == 10:
-                return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
-            return dt.datetime.fromisoformat(text)
-        except ValueError:
-            pass
-        raise InputError(f"{name}: {value!r} is not a date or a date and time; write it as "
-                         "'YYYY-MM-DD' (midnight) or 'YYYY-MM-DDTHH:MM'")
-    raise InputError(f"{name}: expected a date or datetime (or 'YYYY-MM-DD[THH:MM]'), got "
-                     f"{type(value).__name__} {value!r}")
+        text = " ".join(value.split())
+        if "T" in text:
+            try:
+                return dt.datetime.fromisoformat(text)
+            except ValueError:
+                raise InputError(f"{name}: {value!r} is not a date and time; "
+                                 f"{MOMENT_ADVICE}") from None
+        timed = _TIME_AFTER.fullmatch(text)
+        if timed:
+            day = _typed_day(timed["day"], value, name)
+            return dt.datetime.combine(day, _time_of_day(timed, value, name))
+        return dt.datetime.combine(_typed_day(text, value, name), dt.time())
+    raise InputError(f"{name}: expected a date or datetime (or text such as '31/03/2024 "
+                     f"14:00' or '2024-03-31T14:00'), got {type(value).__name__} {value!r}")
+
+
+def _typed_day(text: str, value: str, name: str) -> dt.date:
+    """The date part of a typed moment, by :func:`cgvlib.dates.as_date`: its refusal says what
+    is wrong with the date; the forms of a moment replace its advice."""
+    try:
+        return as_date(text, name)
+    except InputError as refused:
+        raise InputError(f"{str(refused).split('; ')[0]}; {MOMENT_ADVICE}") from None
 
 
 def _notice(event: dt.datetime, cancelled: dt.datetime) -> dt.timedelta:
@@ -243,14 +301,22 @@ def bounds_hold(tier: CancellationTier, compare: Callable[[Duration], int]) -> b
     return all(test(compare(bound)) for bound, test in checks if bound is not None)
 
 
-def _describe(tier: CancellationTier) -> str:
-    words = [f"{label} {bound}" for label, bound in (
-        ("at least", tier.at_least), ("more than", tier.more_than),
-        ("at most", tier.at_most), ("less than", tier.less_than)) if bound is not None]
-    text = "notice " + " and ".join(words) if words else "any notice"
+def _describe(tier: CancellationTier) -> Worded:
+    words = [said(duration_said(bound)) for said, bound in (
+        (lambda b: Phrase("at least {bound}", bound=b), tier.at_least),
+        (lambda b: Phrase("more than {bound}", bound=b), tier.more_than),
+        (lambda b: Phrase("at most {bound}", bound=b), tier.at_most),
+        (lambda b: Phrase("less than {bound}", bound=b), tier.less_than)) if bound is not None]
+    parts = [Phrase("notice {bounds}", bounds=Joined(
+        [w for i, word in enumerate(words) for w in ([Phrase(" and ", "list")] if i else [])
+         + [word]])) if words else Phrase("any notice")]
     if tier.when:
-        text += " when " + ", ".join(f"{k}={v}" for k, v in tier.when.items())
-    return text
+        parts.append(Phrase(" when {facts}", facts=Joined(
+            (Said(lambda lang, k=k, v=v: f"{k}={v}" if lang == "en" else
+                  f"{say(FACT_NAMES.get(k, k), lang)} : "
+                  f"{say(Phrase('yes') if v else Phrase('no'), lang)}")
+             for k, v in tier.when.items()), ", ")))
+    return Worded(Joined(parts))
 
 
 def _display_unit(schedule: CancellationSchedule) -> str:
@@ -272,9 +338,10 @@ def _notice_value(unit: str, cancelled: dt.datetime, event: dt.datetime) -> Deci
     return Decimal(days)
 
 
-def _notice_text(notice: dt.timedelta, unit: str, value: Decimal) -> str:
+def _notice_text(notice: dt.timedelta, unit: str, value: Decimal) -> str | Said:
     if unit != "hours":
-        return f"{value} {unit.replace('_', ' ')}"
+        return Said(lambda lang: f"{value} {unit.replace('_', ' ')}" if lang == "en" else
+                    counted_words(value, unit, lang))
     sign = "-" if notice < dt.timedelta(0) else ""
     seconds = abs(notice) // dt.timedelta(seconds=1)
     hours, rest = divmod(seconds, 3600)
@@ -317,9 +384,11 @@ def cancellation_fee(vendor, amount, event_at, cancelled_at, *, schedule=None, r
     ``amount``: the event's price or estimated amount in euros (GOUT: « montant hors taxe
     estimé »; Teogest: the price of the training); it may be None only when the tier that
     applies is a flat fee. ``event_at`` / ``cancelled_at``: dates (midnight) or datetimes, or
-    ISO strings. ``schedule``: words of the schedule's ``applies_to`` or its index, when the
-    vendor has several. ``facts``: the conditions some tiers need (GOUT: ``travelled``,
-    ``estimable``). See the module docstring for how the notice is counted.
+    text: ``31/03/2024``, ``31 mars 2024`` or ``2024-03-31`` (midnight), with a time if needed
+    (``31/03/2024 14:00``, ``31 mars 2024 à 14 h``, ``2024-03-31T14:00``). ``schedule``: words
+    of the schedule's ``applies_to`` or its index, when the vendor has several. ``facts``:
+    the conditions some tiers need (GOUT: ``travelled``, ``estimable``). See the module
+    docstring for how the notice is counted.
     """
     v = as_vendor(vendor)
     chosen = _schedule_of(v, schedule)
@@ -344,21 +413,23 @@ def _compute(v, sched, amount_c, event, cancelled, notice, facts) -> Cancellatio
     value = _notice_value(unit, cancelled, event)
     after_event = notice <= dt.timedelta(0)
     working = [
-        f"event ({sched.applies_to}) at {event:%Y-%m-%d %H:%M}; cancelled at "
-        f"{cancelled:%Y-%m-%d %H:%M}",
-        f"notice: {_notice_text(notice, unit, value)}"
-        + (" (whole calendar days from the cancellation date to the event date)"
-           if unit == "calendar_days" else ""),
+        Worded(Phrase("event ({what}) at {event}; cancelled at {cancelled}",
+                      what=file_words(sched.applies_to), event=_minute_words(event),
+                      cancelled=_minute_words(cancelled))),
+        Worded(Joined((Phrase("notice: {notice}", notice=_notice_text(notice, unit, value)),
+                       Phrase(" (whole calendar days from the cancellation date to the event "
+                              "date)") if unit == "calendar_days" else ""))),
     ]
     if after_event:
-        working.append("the cancellation is at or after the event's start: the lines without a "
-                       "lower bound on the notice apply")
+        working.append(Worded(Phrase("the cancellation is at or after the event's start: the "
+                                     "lines without a lower bound on the notice apply")))
     for bound in (tier.at_least, tier.more_than, tier.at_most, tier.less_than):
         if bound is not None and bound.unit in ("months", "years"):
             months = _whole(bound.value, bound.unit) * (12 if bound.unit == "years" else 1)
-            working.append(f"{bound} before the event: {months_before(event.date(), months)} "
-                           "(add_months, clamped to month end)")
-    working.append(f"line {index}: {_describe(tier)}")
+            working.append(Worded(Phrase(
+                "{bound} before the event: {day} (add_months, clamped to month end)",
+                bound=duration_said(bound), day=day_words(months_before(event.date(), months)))))
+    working.append(Worded(Phrase("line {index}: {tier}", index=index, tier=_describe(tier))))
 
     numerator = 0
     if tier.fee_percent is not None:
@@ -367,19 +438,22 @@ def _compute(v, sched, amount_c, event, cancelled, notice, facts) -> Cancellatio
             raise InputError(f"amount: this line of the schedule is {tier.fee_percent} % of "
                              f"{sched.of}; give the amount in euros")
         numerator = (amount_c or 0) * bp
-        of = "the amount" if amount_c is None else money(amount_c)
-        working.append(f"{tier.fee_percent} % of {of} ({sched.of})")
+        of = Phrase("the amount") if amount_c is None else eur(amount_c)
+        working.append(Worded(Phrase("{percent} % of {of} ({what})",
+                                     percent=decimal_words(tier.fee_percent), of=of,
+                                     what=file_words(sched.of))))
     if tier.fee_amount is not None:
         numerator += to_cents(tier.fee_amount) * BP_PER_UNIT
-        working.append(f"flat fee {money(to_cents(tier.fee_amount))}")
+        working.append(Worded(Phrase("flat fee {amount}",
+                                     amount=eur(to_cents(tier.fee_amount)))))
     cents = div_round_half_up(numerator, BP_PER_UNIT)
     if tier.minimum is not None and cents < to_cents(tier.minimum):
-        working.append(f"{money(cents)} is below the minimum {money(to_cents(tier.minimum))}: "
-                       "the minimum is due")
+        working.append(Worded(Phrase("{fee} is below the minimum {minimum}: the minimum is due",
+                                     fee=eur(cents), minimum=eur(to_cents(tier.minimum)))))
         cents = to_cents(tier.minimum)
-    working.append(f"fee: {money(cents)}")
+    working.append(Worded(Phrase("fee: {fee}", fee=eur(cents))))
     if tier.note:
-        working.append(f"note: {tier.note}")
+        working.append(Worded(Phrase("note: {note}", note=file_words(tier.note))))
     return CancellationResult(
         vendor=v.name, working=tuple(working), sources=(sched.source, tier.source),
         fee=euros(cents), fee_cents=cents,

@@ -19,6 +19,11 @@ Conventions (stated once for the whole layer):
   (the headline figure, :meth:`Result.brief`, and the reading shown), its ``_repr_html_`` a
   small table for notebooks (the figure, the reading, the other readings' figures); the
   full working stays in :meth:`Result.explain` (also ``str(result)``).
+- A result's words are said in the reader's language: its working lines are :class:`Worded`
+  strings (their English, carrying the :class:`~cgvlib.i18n.Phrase` they were made from), and
+  ``explain(lang)`` / ``headline(lang)`` say them in French (Babel's dates, amounts and
+  numbers, the readings' names of :func:`cgvlib.names.label`) or in English, the library's
+  working text (ISO dates, ``1,234.56 EUR``).
 """
 
 from __future__ import annotations
@@ -31,15 +36,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from cgvlib.arithmetic.working_words import Worded as Worded  # re-exported
+from cgvlib.arithmetic.working_words import article_words, colon, file_words, named
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase, say
 from cgvlib.model.ambiguity import Clause, reading_variants
 from cgvlib.model.base import Silent, Source
 from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import amount_cents as amount_cents  # re-exported: the one rule
 from cgvlib.money import cents_to_euros, format_eur
+from cgvlib.names import label
 
 STATUTORY_ID = "statutory"
+ANY_VENDOR = "(any vendor)"  # the vendor of a result that reads no vendor's terms
 
 
 def as_vendor(vendor: Vendor | str) -> Vendor:
@@ -141,22 +151,23 @@ class Result:
         if "__repr__" not in cls.__dict__:
             cls.__repr__ = Result.__repr__  # type: ignore[method-assign]
 
-    def headline(self) -> str:  # pragma: no cover - every result overrides it
+    def headline(self, lang: str = "en") -> str:  # pragma: no cover - every result overrides it
         return type(self).__name__
 
-    def brief(self) -> str:
+    def brief(self, lang: str = "en") -> str:
         """The headline figure and what it is, in a few words: the line :func:`repr` shows.
         The headline by default; results whose headline is long say less here."""
-        return self.headline()
+        return self.headline(lang)
 
-    def reading_words(self) -> str:
+    def reading_words(self, lang: str = "en") -> str:
         """Which reading the figures are those of, among how many ("" for a clause that reads
         one way)."""
         if not self.readings:
             return ""
-        which = ("the default" if self.reading == self.default_reading
-                 else f"the default is {self.default_reading}")
-        return f"reading {self.reading} ({which}) of {len(self.readings)}"
+        which = (Phrase("the default") if self.reading == self.default_reading
+                 else Phrase("the default is {reading}", reading=named(self.default_reading)))
+        return Phrase("reading {reading} ({which}) of {count}", reading=named(self.reading),
+                      which=which, count=len(self.readings)).say(lang)
 
     def __repr__(self) -> str:
         """One line: the kind of result, the vendor, the headline figure and the reading, e.g.
@@ -195,30 +206,39 @@ class Result:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
                 if f.name not in skip}
 
-    def explain(self) -> str:
+    def explain(self, lang: str = "en") -> str:
         """The result in words: headline, working, the clause's words, the reading shown and
-        the rule that makes it the default, and every reading's figures."""
-        lines = [f"{self.vendor}: {self.headline()}"]
-        lines += [f"  {w}" for w in self.working]
+        the rule that makes it the default, and every reading's figures; in ``lang`` (English,
+        the library's working text, by default)."""
+        who = (self.vendor if lang == "en" else Phrase("(any vendor)").say(lang)
+               if self.vendor == ANY_VENDOR else label(self.vendor, lang))
+        lines = [f"{who}{colon(lang)}{self.headline(lang)}"]
+        lines += [f"  {say(w, lang)}" for w in self.working]
         for s in self.sources:
-            lines.append(f"  [art. {s.article}] « {s.quote} »")
+            lines.append(f"  [art. {article_words(s.article).say(lang)}] « {s.quote} »")
         if self.readings:
-            which = ("the default" if self.reading == self.default_reading
-                     else f"chosen; the default is {self.default_reading}")
-            lines.append(f"  Reading shown: {self.reading} ({which}).")
-            lines += textwrap.wrap(f"Why the default: {self.default_rule}", 96,
+            which = (Phrase("the default") if self.reading == self.default_reading
+                     else Phrase("chosen; the default is {reading}",
+                                 reading=named(self.default_reading)))
+            lines.append("  " + Phrase("Reading shown: {reading} ({which}).",
+                                       reading=named(self.reading), which=which).say(lang))
+            lines += textwrap.wrap(Phrase("Why the default: {rule}",
+                                          rule=file_words(self.default_rule)).say(lang), 96,
                                    initial_indent="    ", subsequent_indent="    ")
             if self.ambiguity:
-                lines.append("  The text admits several readings. Why:")
-                lines += textwrap.wrap(self.ambiguity, 96, initial_indent="    ",
-                                       subsequent_indent="    ")
-            lines.append(f"  Every reading ({len(self.readings)}):")
+                lines.append("  " + Phrase("The text admits several readings. Why:").say(lang))
+                lines += textwrap.wrap(file_words(self.ambiguity).say(lang), 96,
+                                       initial_indent="    ", subsequent_indent="    ")
+            lines.append("  " + Phrase("Every reading ({count}):",
+                                       count=len(self.readings)).say(lang))
             for name, r in self.readings.items():
-                mark = " (default)" if name == self.default_reading else ""
-                mark += " <- shown" if name == self.reading and name != self.default_reading else ""
+                mark = " " + Phrase("(default)").say(lang) if name == self.default_reading else ""
+                if name == self.reading and name != self.default_reading:
+                    mark += " <- " + Phrase("shown").say(lang)
                 means = self.meanings.get(name)
-                lines.append(f"    - {name}{mark}{': ' + means if means else ''}")
-                lines.append(f"      {r.headline()}")
+                means = colon(lang) + file_words(means).say(lang) if means else ""
+                lines.append(f"    - {named(name).say(lang)}{mark}{means}")
+                lines.append(f"      {r.headline(lang)}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -243,8 +263,8 @@ def over_readings(clause: Clause, compute: Callable[[Clause], R], reading: str |
     ambiguous = ambiguous_clauses(clause)
     return with_readings(
         results, reading, default_name,
-        ambiguity=" / ".join(c.ambiguity.note for _, c in ambiguous),
-        default_rule=" / ".join(dict.fromkeys(c.ambiguity.why_default for _, c in ambiguous)),
+        ambiguity=file_texts(c.ambiguity.note for _, c in ambiguous),
+        default_rule=file_texts(dict.fromkeys(c.ambiguity.why_default for _, c in ambiguous)),
         meanings=reading_meanings(clause),
     )
 
@@ -268,8 +288,14 @@ def reading_meanings(clause: Clause) -> dict[str, str]:
     """Each reading's name (as :func:`reading_variants` names them) and what it means."""
     ambiguous = ambiguous_clauses(clause)
     several = len(ambiguous) > 1
-    return {(f"{path or 'self'}={r.name}" if several else r.name): " ".join(r.means.split())
+    return {(f"{path or 'self'}={r.name}" if several else r.name): file_texts([r.means])
             for path, c in ambiguous for r in c.ambiguity.readings}
+
+
+def file_texts(texts) -> Worded:
+    """Texts of a vendor file (ambiguity notes, rules, meanings), their whitespace made
+    single, joined by ``" / "``: a :class:`Worded` string said through the catalog."""
+    return Worded(Joined((file_words(" ".join(t.split())) for t in texts), " / "))
 
 
 def ambiguous_clauses(clause: Clause):
@@ -281,3 +307,58 @@ def ambiguous_clauses(clause: Clause):
 def money(cents: int) -> str:
     """Already-rounded cents for working lines."""
     return format_eur(cents)
+
+
+# The fields of a vendor (or statute) file whose English words the working shows, by the kind
+# of object that holds them, said through the catalog (msgid = the English as the file writes
+# it, whitespace made single).
+FILE_TEXT_FIELDS = {
+    "Ambiguity": ("note", "why_default"),
+    "Reading": ("means",),
+    "Sla": ("formula", "excluded_from_total_time", "excluded_from_downtime", "claim_from"),
+    "ExitCharge": ("applies_to",),
+    "Fee": ("name", "when", "per", "base", "note"),
+    "CancellationSchedule": ("of", "applies_to"),
+    "CancellationTier": ("note",),
+    "PriceRevision": ("applies_to",),
+    "Deadline": ("what", "from_event", "note"),
+    "NonSolicitation": ("applies_to", "from_event", "note"),
+    "LiabilityCap": ("note",),
+}
+# ... and the note of a price clause that revises no running order (its working says it).
+NEW_ORDERS_ONLY = "new_orders_only"
+
+
+def file_texts_shown(vendors=None) -> set[str]:
+    """Every English text of the vendor files (and the law's default terms) that a result's
+    working can show: each needs its French in the catalog (``tests/i18n``)."""
+    from cgvlib.arithmetic.statutory import statutory
+    from cgvlib.model.loader import vendors as all_vendors
+
+    found: set[str] = set()
+    seen: set[int] = set()
+
+    def walk(obj) -> None:
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, (list, tuple)):
+            for item in obj:
+                walk(item)
+            return
+        if not hasattr(type(obj), "model_fields"):
+            return
+        shown = FILE_TEXT_FIELDS.get(type(obj).__name__, ())
+        if getattr(obj, "kind", None) == NEW_ORDERS_ONLY and type(obj).__name__ == "PriceRevision":
+            shown = (*shown, "note")
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name in shown:
+                for text in value if isinstance(value, (list, tuple)) else [value]:
+                    if isinstance(text, str) and text.strip():
+                        found.add(" ".join(text.split()))
+            walk(value)
+
+    for v in [*(all_vendors() if vendors is None else vendors), statutory()]:
+        walk(v)
+    return found

@@ -65,11 +65,25 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cgvlib.arithmetic.common import amount_cents, money
+from cgvlib.arithmetic.common import amount_cents
 from cgvlib.arithmetic.frame_inputs import amount_column
 from cgvlib.arithmetic.time_limits import limit_date
+from cgvlib.arithmetic.working_words import (
+    Worded,
+    article_words,
+    colon,
+    day_words,
+    decimal_words,
+    duration_said,
+    eur,
+    file_words,
+    listed,
+    month_words,
+    named,
+)
 from cgvlib.dates import as_month
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase, Said
 from cgvlib.model.base import Source
 from cgvlib.model.term import ExitCharge
 from cgvlib.money import BP_PER_UNIT, div_round_half_up, percent_to_bp
@@ -105,20 +119,25 @@ class Billing:
 
 def describe_charge(charge: ExitCharge) -> str:
     """A charge in words, with its article."""
-    words = {
-        "all_sums_to_term": "every sum due until the term is payable at once",
-        "renewed_period_in_full": "a renewed period is due in full",
-        "started_months": "every started month is due",
-        "highest_of_three": "each notice month is billed the highest of three amounts",
-        "work_done": "the services performed up to the effective date and not yet paid are due",
-    }[charge.kind]
+    words = [{
+        "all_sums_to_term": Phrase("every sum due until the term is payable at once"),
+        "renewed_period_in_full": Phrase("a renewed period is due in full"),
+        "started_months": Phrase("every started month is due"),
+        "highest_of_three": Phrase("each notice month is billed the highest of three amounts"),
+        "work_done": Phrase("the services performed up to the effective date and not yet paid "
+                            "are due"),
+    }[charge.kind]]
     if charge.kind == "started_months" and charge.refund_within is not None:
-        words += f", the months not started are refunded within {charge.refund_within}"
+        words.append(Phrase(", the months not started are refunded within {within}",
+                            within=duration_said(charge.refund_within)))
     if charge.kind == "highest_of_three" and charge.discount_percent is not None:
-        words += f" (the largest invoice less {charge.discount_percent} %)"
+        words.append(Phrase(" (the largest invoice less {percent} %)",
+                            percent=decimal_words(charge.discount_percent)))
     if charge.payer == "vendor":
-        words += " (the text names the vendor as payer: see the file's note)"
-    return f"art. {charge.source.article}, {charge.applies_to}: {words}"
+        words.append(Phrase(" (the text names the vendor as payer: see the file's note)"))
+    return Worded(Joined(("art. ", article_words(charge.source.article), ", ",
+                          file_words(charge.applies_to),
+                          Said(colon), Joined(words))))
 
 
 def _charges(charges: Iterable[ExitCharge], kinds: Iterable[str]) -> list[ExitCharge]:
@@ -182,15 +201,21 @@ def highest_of_three(
     """
     missing = []
     if history is None:
-        missing.append("invoice_history (the monthly invoices up to the request)")
+        missing.append(Phrase("{name} (the monthly invoices up to the request)",
+                              name=named("invoice_history")))
     if monthly_cents is None:
-        missing.append("monthly_amount (the expected monthly use during the notice; 0 if none)")
+        missing.append(Phrase("{name} (the expected monthly use during the notice; 0 if none)",
+                              name=named("monthly_amount")))
     if missing:
-        return None, ["not computable: missing " + " and ".join(missing)]
+        what = ([missing[0], Phrase(" and ", "list"), missing[1]] if len(missing) == 2
+                else missing)
+        return None, [Worded(Phrase("not computable: missing {what}", what=Joined(what)))]
     previous_month = add_months(start_of_month(request), -1)
     if previous_month not in history:
-        return None, [f"not computable: invoice_history has no invoice for {previous_month:%Y-%m},"
-                      " the month before the request (« émise le mois précédent sa demande »)"]
+        return None, [Worded(Phrase(
+            "not computable: {name} has no invoice for {month}, the month before the request "
+            "(« émise le mois précédent sa demande »)", name=named("invoice_history"),
+            month=month_words(previous_month)))]
     previous = history[previous_month]
     largest_month = max(history, key=lambda m: (history[m], m))
     largest = history[largest_month]
@@ -198,11 +223,15 @@ def highest_of_three(
     discounted = div_round_half_up(largest * (BP_PER_UNIT - discount_bp), BP_PER_UNIT)
     monthly = max(previous, discounted, monthly_cents)
     return monthly, [
-        f"(1) invoice of the month before the request, {previous_month:%Y-%m}: {money(previous)}",
-        f"(2) largest invoice, {largest_month:%Y-%m}: {money(largest)} less "
-        f"{charge.discount_percent} % = {money(discounted)} (half-up to the cent)",
-        f"(3) expected use during the notice (monthly_amount): {money(monthly_cents)}",
-        f"billed per notice month: the highest, {money(monthly)}",
+        Worded(Phrase("(1) invoice of the month before the request, {month}: {amount}",
+                      month=month_words(previous_month), amount=eur(previous))),
+        Worded(Phrase("(2) largest invoice, {month}: {amount} less {percent} % = {discounted} "
+                      "(half-up to the cent)", month=month_words(largest_month),
+                      amount=eur(largest), percent=decimal_words(charge.discount_percent),
+                      discounted=eur(discounted))),
+        Worded(Phrase("(3) expected use during the notice ({name}): {amount}",
+                      name=named("monthly_amount"), amount=eur(monthly_cents))),
+        Worded(Phrase("billed per notice month: the highest, {amount}", amount=eur(monthly))),
     ]
 
 
@@ -223,10 +252,13 @@ def calendar_month_billing(
     used = [*([highest] if notice_months else []), *_charges(charges, ["started_months"])]
     months = calendar_months_touched(start_of_month(request), end)
     after = months - 1 - notice_months
-    lines = [f"month of the request, {request:%Y-%m}: the month in progress, due (« Tout mois "
-             "commencé étant dû ») and billed as usual",
-             f"months billed from it up to {end:%Y-%m}: {months} (1 in progress, "
-             f"{notice_months} of notice, {after} ordinary after the notice)"]
+    lines = [Worded(Phrase("month of the request, {month}: the month in progress, due (« Tout "
+                           "mois commencé étant dû ») and billed as usual",
+                           month=month_words(request))),
+             Worded(Phrase("months billed from it up to {month}: {months} (1 in progress, "
+                           "{notice} of notice, {after} ordinary after the notice)",
+                           month=month_words(end), months=months, notice=notice_months,
+                           after=after))]
     monthly, total, reasons = None, 0, []
     if notice_months:
         monthly, working = highest_of_three(highest, request, history, monthly_cents)
@@ -235,27 +267,39 @@ def calendar_month_billing(
             reasons += working
         else:
             total += notice_months * monthly
-            lines.append(f"notice: {notice_months} x {money(monthly)} = "
-                         f"{money(notice_months * monthly)}")
+            lines.append(Worded(Phrase("notice: {months} x {amount} = {total}",
+                                       months=notice_months, amount=eur(monthly),
+                                       total=eur(notice_months * monthly))))
     ordinary = 1 + after
     if monthly_cents is None:
-        reasons.append("not computable: missing monthly_amount (the ordinary monthly invoice, "
-                       "for the month of the request"
-                       + (" and the months after the notice)" if after else ")"))
+        reasons.append(Worded(
+            Phrase("not computable: missing {name} (the ordinary monthly invoice, for the month "
+                   "of the request and the months after the notice)", name=named("monthly_amount"))
+            if after else
+            Phrase("not computable: missing {name} (the ordinary monthly invoice, for the month "
+                   "of the request)", name=named("monthly_amount"))))
     else:
         total += ordinary * monthly_cents
-        lines.append(f"month of the request and ordinary months: {ordinary} x "
-                     f"{money(monthly_cents)} = {money(ordinary * monthly_cents)}")
+        lines.append(Worded(Phrase("month of the request and ordinary months: {months} x "
+                                   "{amount} = {total}", months=ordinary,
+                                   amount=eur(monthly_cents),
+                                   total=eur(ordinary * monthly_cents))))
     if reasons:
-        basis = "; ".join(dict.fromkeys(r for r in reasons if r.startswith("not computable")))
+        basis = Worded(listed(list(dict.fromkeys(r for r in reasons
+                                                 if r.startswith("not computable")))))
         return Billing(monthly, None, months, basis, tuple(lines),
                        tuple(c.source for c in used))
-    lines.append(f"total billed from the month of the request: {money(total)}")
-    basis = ("calendar months from the month of the request: 1 in progress at monthly_amount"
-             + (f", {notice_months} notice month(s) at the highest of three amounts"
-                if notice_months else ", no notice")
-             + (f", {after} ordinary month(s) at monthly_amount" if after else "")
-             + (f" ({describe_charge(highest)})" if notice_months else ""))
+    lines.append(Worded(Phrase("total billed from the month of the request: {amount}",
+                               amount=eur(total))))
+    monthly_name = named("monthly_amount")
+    basis = Worded(Joined((
+        Phrase("calendar months from the month of the request: 1 in progress at {name}",
+               name=monthly_name),
+        Phrase(", {months} notice month(s) at the highest of three amounts",
+               months=notice_months) if notice_months else Phrase(", no notice"),
+        Phrase(", {months} ordinary month(s) at {name}", months=after, name=monthly_name)
+        if after else "",
+        Joined((" (", describe_charge(highest), ")")) if notice_months else "")))
     return Billing(monthly, total, months, basis, tuple(lines), tuple(c.source for c in used))
 
 
@@ -286,17 +330,21 @@ def remaining_months_billing(
     """JANQUOR, GOUT: the monthly price times the contract months remaining at the request."""
     used = _charges(charges, REMAINING_KINDS)
     months = remaining_months(start, request, end)
-    rules = "; ".join(describe_charge(c) for c in used)
-    lines = [f"contract months not over at {request} up to {end} (the month in progress "
-             f"included, as every month in progress is): {months}"]
+    rules = listed([describe_charge(c) for c in used])
+    lines = [Worded(Phrase("contract months not over at {request} up to {end} (the month in "
+                           "progress included, as every month in progress is): {months}",
+                           request=day_words(request), end=day_words(end), months=months))]
     if monthly_cents is None:
         return Billing(None, None, months,
-                       "not computable: missing monthly_amount (the monthly price); " + rules,
+                       Worded(Phrase("not computable: missing {name} (the monthly price); "
+                                     "{rules}", name=named("monthly_amount"), rules=rules)),
                        tuple(lines), tuple(c.source for c in used))
     total = months * monthly_cents
-    lines.append(f"sums due to the end: {months} x {money(monthly_cents)} = {money(total)}")
+    lines.append(Worded(Phrase("sums due to the end: {months} x {amount} = {total}",
+                               months=months, amount=eur(monthly_cents), total=eur(total))))
     return Billing(monthly_cents, total, months,
-                   f"{months} month(s) x monthly_amount to the end; " + rules,
+                   Worded(Phrase("{months} month(s) x {name} to the end; {rules}", months=months,
+                                 name=named("monthly_amount"), rules=rules)),
                    tuple(lines), tuple(c.source for c in used))
 
 
@@ -348,26 +396,36 @@ def period_exit(charge: ExitCharge, *, start: dt.date, period_start: dt.date,
     refunded = charge.kind == "started_months" and charge.refund_within is not None
     months_due = 1 + (0 if refunded else not_started)
     refund_by = limit_date(charge.refund_within, ends_on) if refunded else None
-    lines = [f"period {period_start} to {period_end}: {period_months} month(s); ends "
-             f"{ends_on}: {started} started (the month in progress included), {not_started} "
-             "not started",
-             f"art. {charge.source.article}: " + (
-                 f"every started month is due, the {not_started} not started are refunded "
-                 f"within {charge.refund_within}, by {refund_by}" if refunded else
-                 f"every sum to the end of the period is due: the month in progress and the "
-                 f"{not_started} not started")]
+    lines = [Worded(Phrase("period {start} to {end}: {months} month(s); ends {ends}: "
+                           "{started} started (the month in progress included), {not_started} "
+                           "not started", start=day_words(period_start),
+                           end=day_words(period_end), months=period_months,
+                           ends=day_words(ends_on), started=started, not_started=not_started)),
+             Worded(Joined((f"art. {charge.source.article}", Said(colon), (
+                 Phrase("every started month is due, the {not_started} not started are "
+                        "refunded within {within}, by {by}", not_started=not_started,
+                        within=duration_said(charge.refund_within), by=day_words(refund_by))
+                 if refunded else
+                 Phrase("every sum to the end of the period is due: the month in progress and "
+                        "the {not_started} not started", not_started=not_started)))))]
     if monthly_cents is None:
         return PeriodExit(period_months, started, not_started, months_due, None, None,
-                          refund_by, "not computable: missing monthly_amount (the monthly "
-                          "price)", tuple(lines), (charge.source,))
+                          refund_by, Worded(Phrase("not computable: missing {name} (the monthly "
+                                                   "price)", name=named("monthly_amount"))),
+                          tuple(lines), (charge.source,))
     due = months_due * monthly_cents
     refund = not_started * monthly_cents if refunded else 0
-    lines.append(f"due from the month in progress: {months_due} x {money(monthly_cents)} = "
-                 f"{money(due)}" + (f"; refunded: {not_started} x {money(monthly_cents)} = "
-                                    f"{money(refund)} by {refund_by}" if refunded else ""))
-    basis = (f"{months_due} month(s) due from the month in progress"
-             + (f", {not_started} refunded by {refund_by}" if refunded
-                else ", every sum to the end of the period") + f" (art. {charge.source.article})")
+    lines.append(Worded(Joined((
+        Phrase("due from the month in progress: {months} x {amount} = {total}",
+               months=months_due, amount=eur(monthly_cents), total=eur(due)),
+        Phrase("; refunded: {months} x {amount} = {total} by {by}", months=not_started,
+               amount=eur(monthly_cents), total=eur(refund), by=day_words(refund_by))
+        if refunded else ""))))
+    basis = Worded(Joined((
+        Phrase("{months} month(s) due from the month in progress", months=months_due),
+        Phrase(", {months} refunded by {by}", months=not_started, by=day_words(refund_by))
+        if refunded else Phrase(", every sum to the end of the period"),
+        f" (art. {charge.source.article})")))
     return PeriodExit(period_months, started, not_started, months_due, due, refund, refund_by,
                       basis, tuple(lines), (charge.source,))
 
@@ -378,11 +436,14 @@ def period_exit(charge: ExitCharge, *, start: dt.date, period_start: dt.date,
 def work_done_billing(charges: list[ExitCharge]) -> Billing:
     """Leappy, ioSmart: only the work done is due; the terms give no figure."""
     used = _charges(charges, ["work_done"])
-    rules = "; ".join(describe_charge(c) for c in used) or "the terms state no exit charge"
+    rules = (listed([describe_charge(c) for c in used]) if used
+             else Phrase("the terms state no exit charge"))
     return Billing(None, None, 0,
-                   "not computable from the terms (the work done up to the effective date is "
-                   "not a figure of the contract): " + rules,
-                   tuple(f"exit charge: {describe_charge(c)}" for c in used),
+                   Worded(Phrase("not computable from the terms (the work done up to the "
+                                 "effective date is not a figure of the contract): {rules}",
+                                 rules=rules)),
+                   tuple(Worded(Phrase("exit charge: {charge}", charge=describe_charge(c)))
+                         for c in used),
                    tuple(c.source for c in used))
 
 

@@ -46,8 +46,20 @@ from cgvlib.arithmetic.common import (
     money,
     over_readings,
 )
+from cgvlib.arithmetic.working_words import (
+    Worded,
+    colon,
+    day_words,
+    decimal_words,
+    duration_said,
+    eur,
+    file_words,
+    month_words,
+    named,
+)
 from cgvlib.dates import as_date, as_month
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase, Said
 from cgvlib.model.fees import Fee
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import percent_fraction, round_half_up, to_cents
@@ -77,19 +89,25 @@ class FeeResult(Result):
     optional: bool = False
     example: bool = False
 
-    def headline(self) -> str:
-        text = f"{self.fee}: {money(self.amount_cents)}"
+    def headline(self, lang: str = "en") -> str:
+        parts = [file_words(self.fee), Said(colon), eur(self.amount_cents)]
         if self.quantity is not None:
-            text += f" [{self.quantity} {self.quantity_unit}]"
+            parts.append(Joined((" [", decimal_words(self.quantity), " ",
+                                 _UNIT_WORDS.get(self.quantity_unit,
+                                                 file_words(self.quantity_unit)), "]")))
         if self.total_cents is not None:
-            text += f" (total {money(self.total_cents)})"
+            parts.append(Phrase(" (total {total})", total=eur(self.total_cents)))
         if not self.due:
-            text += " (not due)"
+            parts.append(Phrase(" (not due)"))
         if self.example:
-            text += " (the text's figure is only an example)"
+            parts.append(Phrase(" (the text's figure is only an example)"))
         elif self.optional:
-            text += " (at the vendor's option)"
-        return text
+            parts.append(Phrase(" (at the vendor's option)"))
+        return Joined(parts).say(lang)
+
+
+_UNIT_WORDS = {"minutes": Phrase("minutes"), "months": Phrase("months"),
+               "days": Phrase("days", "unit")}
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -129,7 +147,7 @@ def _is_example(fee: Fee) -> bool:
 
 def _result(v: Vendor, fee: Fee, cents: int, working: list[str], **more) -> FeeResult:
     if fee.note:
-        working = [*working, f"note: {fee.note}"]
+        working = [*working, Worded(Phrase("note: {note}", note=file_words(fee.note)))]
     sources = more.pop("sources", (fee.source,))
     return FeeResult(vendor=v.name, fee=fee.name, amount=euros(cents), amount_cents=cents,
                      working=tuple(working), sources=tuple(sources),
@@ -173,40 +191,51 @@ def time_and_materials(vendor, minutes, *, urgent=False, which=None, files=1, ra
 
     def one(fee: Fee) -> FeeResult:
         hourly = to_cents(fee.amount) if rate_c is None else rate_c
-        working = [f"hourly rate {money(hourly)} excl. VAT"
-                   + (" (given by the caller)" if rate_c is not None else "")
-                   + (f", stated as at {fee.as_of}" if fee.as_of and rate_c is None else "")]
+        working = [Worded(Joined((
+            Phrase("hourly rate {rate} excl. VAT", rate=eur(hourly)),
+            Phrase(" (given by the caller)") if rate_c is not None else "",
+            Phrase(", stated as at {day}", day=day_words(fee.as_of))
+            if fee.as_of and rate_c is None else "")))]
         if fee.increment_minutes:
             step = fee.increment_minutes
             steps = -(-mins // step)
             billed = steps * step
-            working.append(f"{mins} minutes: {steps} started increment(s) of {step} minutes "
-                           f"billed = {billed} minutes")
+            working.append(Worded(Phrase("{minutes} minutes: {steps} started increment(s) of "
+                                         "{step} minutes billed = {billed} minutes",
+                                         minutes=mins, steps=steps, step=step, billed=billed)))
             quantity, unit = Decimal(steps), f"{step}-minute increments"
         else:
             billed = mins
-            working.append(f"{mins} minutes billed prorata to the minute (no increment stated)")
+            working.append(Worded(Phrase("{minutes} minutes billed prorata to the minute (no "
+                                         "increment stated)", minutes=mins)))
             quantity, unit = Decimal(mins), "minutes"
         charge = Fraction(hourly * billed, 60)
-        shown = money(round_half_up(charge))
-        working.append(f"time charge: {money(hourly)} x {billed} / 60 = {shown}")
+        shown = eur(round_half_up(charge))
+        working.append(Worded(Phrase("time charge: {rate} x {billed} / 60 = {charge}",
+                                     rate=eur(hourly), billed=billed, charge=shown)))
         if fee.minimum is not None:
             floor = to_cents(fee.minimum) * n_files
-            working.append(f"minimum {money(to_cents(fee.minimum))} per {fee.per or 'job'} x "
-                           f"{n_files} = {money(floor)}")
+            working.append(Worded(Phrase("minimum {minimum} per {per} x {files} = {floor}",
+                                         minimum=eur(to_cents(fee.minimum)),
+                                         per=file_words(fee.per) if fee.per else Phrase("job"),
+                                         files=n_files, floor=eur(floor))))
             if charge < floor:
                 charge = Fraction(floor)
-                working.append("the minimum applies")
+                working.append(Worded(Phrase("the minimum applies")))
         elif n_files != 1:
             raise InputError(f"files: {fee.name!r} has no minimum per file; leave files=1")
         sources = [fee.source]
         for s in surcharges:
             charge *= 1 + percent_fraction(s.percent)
             sources.append(s.source)
-            working.append(f"urgent: + {s.percent} % on the billed time ({s.name}; "
-                           f"{'optional, ' if s.optional else ''}applied)")
+            working.append(Worded(
+                Phrase("urgent: + {percent} % on the billed time ({name}; optional, applied)",
+                       percent=decimal_words(s.percent), name=file_words(s.name))
+                if s.optional else
+                Phrase("urgent: + {percent} % on the billed time ({name}; applied)",
+                       percent=decimal_words(s.percent), name=file_words(s.name))))
         cents = round_half_up(charge)
-        working.append(f"amount: {money(cents)} excl. VAT")
+        working.append(Worded(Phrase("amount: {amount} excl. VAT", amount=eur(cents))))
         return _result(v, fee, cents, working, quantity=quantity, quantity_unit=unit,
                        sources=sources)
 
@@ -228,7 +257,9 @@ def management_fee(vendor, fees_excl_vat, *, reading=None) -> FeeResult:
 
     def one(fee: Fee) -> FeeResult:
         cents = round_half_up(base * percent_fraction(fee.percent))
-        working = [f"{fee.percent} % of {money(base)} ({fee.base}) = {money(cents)}"]
+        working = [Worded(Phrase("{percent} % of {base} ({what}) = {amount}",
+                                 percent=decimal_words(fee.percent), base=eur(base),
+                                 what=file_words(fee.base), amount=eur(cents)))]
         return _result(v, fee, cents, working)
 
     return over_readings(chosen, one, reading=reading)
@@ -248,8 +279,10 @@ def vat(vendor, amount_excl_vat, *, reading=None) -> FeeResult:
 
     def one(fee: Fee) -> FeeResult:
         cents = round_half_up(base * percent_fraction(fee.percent))
-        working = [f"VAT {fee.percent} % of {money(base)} = {money(cents)}",
-                   f"total including VAT: {money(base + cents)}"]
+        working = [Worded(Phrase("VAT {percent} % of {base} = {amount}",
+                                 percent=decimal_words(fee.percent), base=eur(base),
+                                 amount=eur(cents))),
+                   Worded(Phrase("total including VAT: {total}", total=eur(base + cents)))]
         return _result(v, fee, cents, working, total=euros(base + cents),
                        total_cents=base + cents)
 
@@ -278,17 +311,22 @@ def minimum_billing(vendor, invoice_amount, month, *, minimum=None, reading=None
     given = None if minimum is None else amount_cents(minimum, "minimum")
 
     def one(fee: Fee) -> FeeResult:
-        working = [f"invoice for {first_day:%Y-%m}: {money(invoice)} excl. VAT"]
+        working = [Worded(Phrase("invoice for {month}: {amount} excl. VAT",
+                                 month=month_words(first_day), amount=eur(invoice)))]
         if given is not None:
             floor = given
-            working.append(f"minimum {money(floor)} (given by the caller)")
+            working.append(Worded(Phrase("minimum {minimum} (given by the caller)",
+                                         minimum=eur(floor))))
         else:
             floor = to_cents(fee.amount)
             _check_in_force(v, fee, first_day)
-            working.append(f"minimum {money(floor)} per {fee.per}, as stated at {fee.as_of}")
+            working.append(Worded(Phrase("minimum {minimum} per {per}, as stated at {day}",
+                                         minimum=eur(floor), per=file_words(fee.per),
+                                         day=day_words(fee.as_of))))
         top_up = max(0, floor - invoice)
-        working.append(f"top-up: max(0, {money(floor)} - {money(invoice)}) = {money(top_up)}; "
-                       f"billed {money(invoice + top_up)}")
+        working.append(Worded(Phrase("top-up: max(0, {floor} - {invoice}) = {top_up}; billed "
+                                     "{billed}", floor=eur(floor), invoice=eur(invoice),
+                                     top_up=eur(top_up), billed=eur(invoice + top_up))))
         return _result(v, fee, top_up, working, total=euros(invoice + top_up),
                        total_cents=invoice + top_up, due=top_up > 0)
 
@@ -344,25 +382,31 @@ def deposit(vendor, quote_amount, *, which=None, slip_days=None, reading=None) -
     slip = None if slip_days is None else _count(slip_days, "slip_days")
 
     def one(fee: Fee) -> FeeResult:
-        working = [f"{fee.name}: {fee.percent} % of the quote {money(quote)}"]
+        working = [Worded(Phrase("{name}: {percent} % of the quote {quote}",
+                                 name=file_words(fee.name), percent=decimal_words(fee.percent),
+                                 quote=eur(quote)))]
         due = True
         threshold = _threshold(fee)
         if threshold is not None and quote <= threshold:
             due = False
-            working.append(f"not due: the quote is not above {money(threshold)} ({fee.when})")
+            working.append(Worded(Phrase("not due: the quote is not above {threshold} ({when})",
+                                         threshold=eur(threshold), when=file_words(fee.when))))
         if fee.after is not None:
             limit = _days(fee.after, "after")
             if slip is None:
                 raise InputError(f"slip_days: the {fee.name!r} is due only when the schedule "
                                  f"overruns by more than {fee.after}; give the overrun in days")
-            working.append(f"schedule overrun {slip} days; due when more than {limit} days"
-                           + (f" ({fee.when})" if fee.when else ""))
+            working.append(Worded(Joined((
+                Phrase("schedule overrun {slip} days; due when more than {limit} days",
+                       slip=slip, limit=limit),
+                Joined((" (", file_words(fee.when), ")")) if fee.when else ""))))
             due = due and slip > limit
         cents = round_half_up(quote * percent_fraction(fee.percent)) if due else 0
         if _is_example(fee):
-            working.append(f"{fee.percent} % is an example the text gives (« par exemple »), "
-                           "not a rate it sets")
-        working.append(f"deposit: {money(cents)}")
+            working.append(Worded(Phrase("{percent} % is an example the text gives (« par "
+                                         "exemple »), not a rate it sets",
+                                         percent=decimal_words(fee.percent))))
+        working.append(Worded(Phrase("deposit: {amount}", amount=eur(cents))))
         return _result(v, fee, cents, working, due=due)
 
     return over_readings(chosen, one, reading=reading)
@@ -412,18 +456,24 @@ def overrun_surcharge(vendor, quote_amount, project_start, at, *, reading=None) 
         limit = _days(fee.after, "after")
         first = start + dt.timedelta(days=limit + 1)
         ran = (end - start).days
-        working = [f"project from {start} to {end}: {ran} days",
-                   f"surcharged once it runs more than {fee.after} ({limit} days): from day "
-                   f"{limit + 1}, {first}"]
+        working = [Worded(Phrase("project from {start} to {end}: {days} days",
+                                 start=day_words(start), end=day_words(end), days=ran)),
+                   Worded(Phrase("surcharged once it runs more than {after} ({limit} days): from "
+                                 "day {day}, {first}", after=duration_said(fee.after),
+                                 limit=limit, day=limit + 1, first=day_words(first)))]
         months = started_months(first, end) if end >= first else 0
         if months:
-            working.append(f"months started from {first} to {end}: {months} (each started month "
-                           f"is one invoice; the next starts on {add_months(first, months)})")
+            working.append(Worded(Phrase(
+                "months started from {first} to {end}: {months} (each started month is one "
+                "invoice; the next starts on {next})", first=day_words(first),
+                end=day_words(end), months=months, next=day_words(add_months(first, months)))))
         else:
-            working.append("not past the limit: nothing to bill")
+            working.append(Worded(Phrase("not past the limit: nothing to bill")))
         cents = round_half_up(quote * percent_fraction(fee.percent) * months)
-        working.append(f"{months} x {fee.percent} % x {money(quote)} ({fee.base}) = "
-                       f"{money(cents)}")
+        working.append(Worded(Phrase("{months} x {percent} % x {quote} ({what}) = {amount}",
+                                     months=months, percent=decimal_words(fee.percent),
+                                     quote=eur(quote), what=file_words(fee.base),
+                                     amount=eur(cents))))
         return _result(v, fee, cents, working, quantity=Decimal(months),
                        quantity_unit="months", due=months > 0)
 
@@ -456,16 +506,18 @@ def recruitment_fee(vendor, annual_fixed_pay=None, daily_rate=None, *, reading=N
     def one(fee: Fee) -> FeeResult:
         if pay is not None:
             cents = round_half_up(pay * percent_fraction(fee.percent))
-            working = [f"{fee.percent} % of the first-year fixed pay {money(pay)} = "
-                       f"{money(cents)}"]
+            working = [Worded(Phrase("{percent} % of the first-year fixed pay {pay} = {amount}",
+                                     percent=decimal_words(fee.percent), pay=eur(pay),
+                                     amount=eur(cents)))]
             if rate is not None:
-                working.append("daily_rate not used: it applies only when the pay cannot be "
-                               "assessed")
+                working.append(Worded(Phrase("{name} not used: it applies only when the pay "
+                                             "cannot be assessed", name=named("daily_rate"))))
         else:
             cents = rate * fee.days
-            working = [f"pay cannot be assessed: {fee.days} days x {money(rate)} = "
-                       f"{money(cents)}"]
-        working += [f"payable: {t.days} days after the invoice (art. {t.source.article})"
+            working = [Worded(Phrase("pay cannot be assessed: {days} days x {rate} = {amount}",
+                                     days=fee.days, rate=eur(rate), amount=eur(cents)))]
+        working += [Worded(Phrase("payable: {days} days after the invoice (art. {article})",
+                                  days=t.days, article=t.source.article))
                     for t in terms if t.days]
         return _result(v, fee, cents, working,
                        sources=(fee.source, *(t.source for t in terms)))
@@ -509,7 +561,8 @@ def non_solicitation_penalty(vendor, monthly_gross_salary=None, *, who="employee
                                  f"(the penalty is {months} months of it)")
             base = amount_cents(monthly_gross_salary, "monthly_gross_salary")
             cents = base * months
-            working = [f"{months} x monthly gross salary {money(base)} = {money(cents)}"]
+            working = [Worded(Phrase("{months} x monthly gross salary {base} = {amount}",
+                                     months=months, base=eur(base), amount=eur(cents)))]
             quantity, unit = Decimal(months), "months"
         elif c.penalty_basis == "subcontractor_services":
             if daily_rate is None:
@@ -519,23 +572,30 @@ def non_solicitation_penalty(vendor, monthly_gross_salary=None, *, who="employee
             per_year = c.service_days_per_year
             days = Fraction(months * per_year, 12)
             cents = round_half_up(rate * days)
-            working = [f"{months} months of services at full time = {months} x {per_year} days "
-                       f"a year / 12 = {_fraction_text(days)} days",
-                       f"{_fraction_text(days)} days x {money(rate)} = {money(cents)}"]
+            shown_days = decimal_words(_fraction_text(days))
+            working = [Worded(Phrase("{months} months of services at full time = {months} x "
+                                     "{per_year} days a year / 12 = {days} days", months=months,
+                                     per_year=per_year, days=shown_days)),
+                       Worded(Phrase("{days} days x {rate} = {amount}", days=shown_days,
+                                     rate=eur(rate), amount=eur(cents)))]
             # the text's own year of full-time services, where the file states one (Leappy art.
             # 7.1 « pour une durée de un an soit 225 jours »): cite it when this reading uses it
             year = [f for f in v.fees if f.kind == "recruitment" and f.days == per_year]
             if year:
-                working.insert(1, f"{per_year} days: the text's year of full-time services "
-                                  f"(art. {year[0].source.article})")
+                working.insert(1, Worded(Phrase("{days} days: the text's year of full-time "
+                                                "services (art. {article})", days=per_year,
+                                                article=year[0].source.article)))
                 sources.append(year[0].source)
             quantity, unit = Decimal(days.numerator) / days.denominator, "days"
         else:
             raise InputError(f"{v.name}'s penalty basis {c.penalty_basis!r} is not computed here")
-        working.append(f"ban: during the contract and {c.duration} after {c.from_event}")
+        working.append(Worded(Phrase("ban: during the contract and {duration} after {event}",
+                                     duration=duration_said(c.duration),
+                                     event=file_words(c.from_event))))
         if c.note:
-            working.append(f"note: {c.note}")
-        return FeeResult(vendor=v.name, fee=f"non-solicitation penalty ({c.applies_to})",
+            working.append(Worded(Phrase("note: {note}", note=file_words(c.note))))
+        return FeeResult(vendor=v.name, fee=Worded(Phrase("non-solicitation penalty ({who})",
+                                                          who=file_words(c.applies_to))),
                          amount=euros(cents), amount_cents=cents, working=tuple(working),
                          sources=tuple(sources), quantity=quantity, quantity_unit=unit)
 

@@ -73,7 +73,7 @@ from cgvlib.arithmetic.common import (
     as_vendor,
     clause_of,
     euros,
-    money,
+    file_texts,
     over_readings,
     reading_meanings,
     with_readings,
@@ -86,8 +86,20 @@ from cgvlib.arithmetic.penalty_floor import (
     floor_applies,
     floor_pieces,
 )
+from cgvlib.arithmetic.working_words import (
+    Worded,
+    count_words,
+    day_words,
+    decimal_words,
+    eur,
+    named,
+    said_days,
+    semester_words,
+    year_words,
+)
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.base import Silent, Source
 from cgvlib.model.payment import LatePayment
@@ -119,9 +131,9 @@ AS_WRITTEN = "as_written"  # the reading of the clause's own figure, the floor a
 LAWFUL = "lawful"  # the figure under the law, when the clause reads one way
 
 BASE_WORDS = {
-    "invoice_total": "the invoice amount as invoiced (VAT included)",
-    "amount_excl_vat": "the amount excluding VAT (montant hors taxes)",
-    "unstated": "the sum unpaid (the text does not say on which amount)",
+    "invoice_total": Phrase("the invoice amount as invoiced (VAT included)"),
+    "amount_excl_vat": Phrase("the amount excluding VAT (montant hors taxes)"),
+    "unstated": Phrase("the sum unpaid (the text does not say on which amount)"),
 }
 
 
@@ -213,30 +225,29 @@ class LatePaymentResult(Result):
             figures["total_as_written_cents"] = self.as_written.total_cents
         return figures
 
-    def brief(self) -> str:
+    def brief(self, lang: str = "en") -> str:
         """``'102.51 EUR for 45 days late (lawful, L441-10 II floor; as written 73.16 EUR)'``."""
-        days = "1 day" if self.days_late == 1 else f"{self.days_late} days"
-        text = f"{money(self.total_cents)} for {days} late"
+        parts = [Phrase("{total} for {days} late", total=eur(self.total_cents),
+                        days=said_days(self.days_late))]
         if self.as_written is not None:
-            text += (f" (lawful, {FLOOR_ARTICLE} floor; as written "
-                     f"{money(self.as_written.total_cents)})")
+            parts.append(Phrase(" (lawful, {article} floor; as written {total})",
+                                article=FLOOR_ARTICLE, total=eur(self.as_written.total_cents)))
         if self.provisional:
-            text += " (provisional: the last known rate carried forward)"
-        return text
+            parts.append(Phrase(" (provisional: the last known rate carried forward)"))
+        return Joined(parts).say(lang)
 
-    def headline(self) -> str:
-        days = "1 day" if self.days_late == 1 else f"{self.days_late} days"
-        line = (
-            f"{money(self.amount_cents)} paid {days} late: interest "
-            f"{money(self.interest_cents)} + indemnity {money(self.indemnity_cents)} = "
-            f"{money(self.total_cents)}"
-        )
+    def headline(self, lang: str = "en") -> str:
+        parts = [Phrase("{amount} paid {days} late: interest {interest} + indemnity {indemnity} "
+                        "= {total}", amount=eur(self.amount_cents), days=said_days(self.days_late),
+                        interest=eur(self.interest_cents), indemnity=eur(self.indemnity_cents),
+                        total=eur(self.total_cents))]
         if self.as_written is not None:
-            line += (f" under the {FLOOR_ARTICLE} floor (the clause as written: "
-                     f"{money(self.as_written.total_cents)}, {money(self.gap_cents)} less)")
+            parts.append(Phrase(" under the {article} floor (the clause as written: {written}, "
+                                "{gap} less)", article=FLOOR_ARTICLE,
+                                written=eur(self.as_written.total_cents), gap=eur(self.gap_cents)))
         if self.provisional:
-            line += f" ({self.provisional_note})"
-        return line
+            parts.append(f" ({self.provisional_note})")
+        return Joined(parts).say(lang)
 
 
 # --------------------------------------------------------------------------- clause helpers
@@ -332,10 +343,10 @@ def annual_rules(rule) -> list:
 # --------------------------------------------------------------------------- the rates
 
 
-def _legal_label(legal, day: dt.date) -> str:
+def _legal_label(legal, day: dt.date):
     if (legal.end - legal.start).days > 200:  # 2005-2014: one rate for the year (décret)
-        return f"{legal.start.year}, annual rate"
-    return semester_label(day)
+        return year_words(legal.start.year)
+    return semester_words(day)
 
 
 class RateFound(NamedTuple):
@@ -355,27 +366,35 @@ def rate_found(rule, day: dt.date) -> RateFound:
         ecb = ecb_rate(day)
         return RateFound(
             ecb.bp + points_bp(rule.points),
-            f"ECB {ecb.value} % in force on {day} (since {ecb.start}){marked(ecb)} "
-            f"+ {rule.points} pts", carried_notes(ecb),
+            Worded(Phrase("ECB {rate} % in force on {day} (since {start}){mark} + {points} pts",
+                          rate=decimal_words(ecb.value), day=day_words(day),
+                          start=day_words(ecb.start), mark=marked(ecb),
+                          points=decimal_words(rule.points))), carried_notes(ecb),
         )
     if rule.kind == "ecb_plus_points":
         # L441-10 II: « le taux en vigueur au 1er janvier » / « au 1er juillet »
         ecb = ecb_semester_rate(day)
         return RateFound(
             ecb.bp + points_bp(rule.points),
-            f"ECB {ecb.value} % in force on {ecb.start} ({semester_label(day)}){marked(ecb)} "
-            f"+ {rule.points} pts", carried_notes(ecb),
+            Worded(Phrase("ECB {rate} % in force on {start} ({semester}){mark} + {points} pts",
+                          rate=decimal_words(ecb.value), start=day_words(ecb.start),
+                          semester=semester_words(day), mark=marked(ecb),
+                          points=decimal_words(rule.points))), carried_notes(ecb),
         )
     legal = legal_rate(day, rule.creditor)
-    label = _legal_label(legal, day) + (f"; {marked(legal)[2:-1]}" if marked(legal) else "")
+    label = Joined((_legal_label(legal, day),
+                    f"; {marked(legal)[2:-1]}" if marked(legal) else ""))
     if rule.kind == "legal_multiple":
         m = whole_multiple(rule)
-        return RateFound(m * legal.bp, f"{m} x legal rate {legal.value} % ({label})",
-                         carried_notes(legal))
+        return RateFound(m * legal.bp, Worded(Phrase(
+            "{multiple} x legal rate {rate} % ({when})", multiple=m,
+            rate=decimal_words(legal.value), when=label)), carried_notes(legal))
     if rule.kind == "legal_plus_points":
         return RateFound(
             legal.bp + points_bp(rule.points),
-            f"legal rate {legal.value} % ({label}) + {rule.points} pts", carried_notes(legal),
+            Worded(Phrase("legal rate {rate} % ({when}) + {points} pts",
+                          rate=decimal_words(legal.value), when=label,
+                          points=decimal_words(rule.points))), carried_notes(legal),
         )
     raise InputError(f"rule kind {rule.kind!r} is not an annual rate")  # pragma: no cover
 
@@ -390,9 +409,10 @@ def annual_rate(rule, day: dt.date) -> RateFound:
         return rate_found(rule, day)
     found = [rate_found(member, day) for member in annual_rules(rule)]
     best = max(f.bp for f in found)
-    parts = " vs ".join(f"{f.how} = {bp_to_percent(f.bp)} %" for f in found)
+    parts = Joined((Phrase("{how} = {rate} %", how=f.how, rate=decimal_words(bp_to_percent(f.bp)))
+                    for f in found), " vs ")
     notes = tuple(dict.fromkeys(n for f in found for n in f.notes))
-    return RateFound(best, f"higher of {parts}", notes)
+    return RateFound(best, Worded(Phrase("higher of {rates}", rates=parts)), notes)
 
 
 def annual_rate_bp(rule, day: dt.date) -> tuple[int, str]:
@@ -434,27 +454,32 @@ def _per_month(rule, first: dt.date, paid: dt.date) -> Interest:
     bp = percent_to_bp(rule.percent, "percent")
     days = (paid - first).days + 1
     months = None
+    percent, since = decimal_words(rule.percent), day_words(first - dt.timedelta(days=1))
     if rule.months == "prorata":
-        how = (f"{rule.percent} % per month pro rata temporis, a month being a twelfth of a "
-               f"365-day year ({days} days x 12 / 365 months)")
+        how = Phrase("{percent} % per month pro rata temporis, a month being a twelfth of a "
+                     "365-day year ({days} days x 12 / 365 months)", percent=percent, days=days)
         weight, denominator = bp * days * MONTHS_PER_YEAR, INTEREST_DENOMINATOR
-        terms = f"{bp} bp x {days} d x 12 / (365 x 10,000)"
+        terms = Phrase("{bp} bp x {days} d x 12 / (365 x 10,000)", bp=bp, days=days)
     elif rule.months == "prorata_30":
-        how = f"{rule.percent} % per month pro rata, a month being 30 days ({days} days / 30)"
+        how = Phrase("{percent} % per month pro rata, a month being 30 days ({days} days / 30)",
+                     percent=percent, days=days)
         weight, denominator = bp * days, DAYS_PER_MONTH_30 * BP_PER_UNIT
-        terms = f"{bp} bp x {days} d / (30 x 10,000)"
+        terms = Phrase("{bp} bp x {days} d / (30 x 10,000)", bp=bp, days=days)
     elif rule.months == "prorata_months":
         full, rest, length = months_of_delay(first, paid)
-        how = (f"{rule.percent} % per month of delay pro rata: {full} whole month(s) from "
-               f"{first - dt.timedelta(days=1)}, then {rest} day(s) of a {length}-day month")
+        how = Phrase("{percent} % per month of delay pro rata: {full} whole month(s) from "
+                     "{since}, then {rest} day(s) of a {length}-day month", percent=percent,
+                     full=full, since=since, rest=rest, length=length)
         weight, denominator = bp * (full * length + rest), length * BP_PER_UNIT
-        terms = f"{bp} bp x ({full} x {length} + {rest}) d / ({length} x 10,000)"
+        terms = Phrase("{bp} bp x ({full} x {length} + {rest}) d / ({length} x 10,000)",
+                       bp=bp, full=full, length=length, rest=rest)
     else:
         months = started_months_of_delay(first, paid)
-        how = (f"{rule.percent} % per started month of delay ({months} month(s) started, "
-               f"counted from {first - dt.timedelta(days=1)})")
+        how = Phrase("{percent} % per started month of delay ({months} month(s) started, "
+                     "counted from {since})", percent=percent, months=months, since=since)
         weight, denominator = bp * months, BP_PER_UNIT
-        terms = f"{bp} bp x {months} month(s) / 10,000"
+        terms = Phrase("{bp} bp x {months} month(s) / 10,000", bp=bp, months=months)
+    how, terms = Worded(how), Worded(terms)
     period = DelayPeriod(first, paid, days, bp, bp_to_percent(bp), how, months)
     return Interest((period,), weight, denominator, terms, per_month=True)
 
@@ -474,23 +499,26 @@ def _annual(clause: LatePayment, first: dt.date, paid: dt.date,
         when = invoice_date if clause.rate_fixed_at == "invoice_date" else first
         found = annual_rate(rule, when)
         bp, how = found.bp, found.how
-        what = (
-            "the invoice date"
+        taken = (
+            Phrase("{how}, taken on the invoice date {day}", how=how, day=day_words(when))
             if clause.rate_fixed_at == "invoice_date"
-            else "the first day of delay"
+            else Phrase("{how}, taken on the first day of delay {day}", how=how,
+                        day=day_words(when))
         )
         days = (paid - first).days + 1
         periods = [
-            DelayPeriod(first, paid, days, bp, bp_to_percent(bp), f"{how}, taken on {what} {when}",
+            DelayPeriod(first, paid, days, bp, bp_to_percent(bp), Worded(taken),
                         carried=found.notes)
         ]
     return _annual_interest(periods)
 
 
 def _annual_interest(periods: list[DelayPeriod]) -> Interest:
-    terms = " + ".join(f"{p.rate_bp} bp x {p.days} d" for p in periods)
+    terms = Joined((Phrase("{bp} bp x {days} d", bp=p.rate_bp, days=p.days) for p in periods),
+                   " + ")
     return Interest(tuple(periods), sum(p.rate_bp * p.days for p in periods),
-                    INTEREST_DENOMINATOR, f"({terms}) / (365 x 10,000)")
+                    INTEREST_DENOMINATOR, Worded(Phrase("({terms}) / (365 x 10,000)",
+                                                        terms=terms)))
 
 
 def clause_interest(clause: LatePayment, first: dt.date, paid: dt.date,
@@ -508,16 +536,18 @@ def _split(period: DelayPeriod, piece: FloorPiece) -> DelayPeriod:
     if piece.bp > period.rate_bp:
         return DelayPeriod(piece.start, piece.end, piece.days, piece.bp,
                            bp_to_percent(piece.bp),
-                           f"{_floor_words(piece)}, above the clause's {period.rate} % "
-                           f"({period.how})", clause_rate_bp=period.rate_bp, carried=carried)
+                           Worded(Phrase("{floor}, above the clause's {rate} % ({how})",
+                                         floor=_floor_words(piece),
+                                         rate=decimal_words(period.rate), how=period.how)),
+                           clause_rate_bp=period.rate_bp, carried=carried)
     return DelayPeriod(piece.start, piece.end, piece.days, period.rate_bp, period.rate,
                        period.how, carried=carried)
 
 
-def _floor_words(piece: FloorPiece) -> str:
+def _floor_words(piece: FloorPiece) -> Joined:
     """The floor of a semester piece, with the mark of a provisional or user-supplied legal
     rate."""
-    return piece.words() + ("" if piece.legal is None else marked(piece.legal))
+    return Joined((piece.words(), "" if piece.legal is None else marked(piece.legal)))
 
 
 def lawful_interest(written: Interest, cents: int) -> Interest | None:
@@ -538,8 +568,9 @@ def lawful_interest(written: Interest, cents: int) -> Interest | None:
         return _annual_interest(periods)
     at_floor = _annual_interest([
         DelayPeriod(piece.start, piece.end, piece.days, piece.bp, bp_to_percent(piece.bp),
-                    f"{_floor_words(piece)}: over the whole delay the floor gives more than the "
-                    f"clause's {written.periods[0].how}",
+                    Worded(Phrase("{floor}: over the whole delay the floor gives more than the "
+                                  "clause's {how}", floor=_floor_words(piece),
+                                  how=written.periods[0].how)),
                     clause_rate_bp=written.periods[0].rate_bp,
                     carried=carried_notes(piece.legal))
         for piece in pieces
@@ -571,36 +602,44 @@ def indemnity_terms(vendor: Vendor) -> tuple[int, str, tuple[Source, ...]]:
     if isinstance(clause, Silent) or clause is None:
         return (
             STATUTORY_INDEMNITY_CENTS,
-            "Indemnity: 40.00 EUR, set by D441-5 (« est fixé à 40 euros »); the terms do "
-            "not mention it, L441-10 II makes it due « de plein droit »",
+            Worded(Phrase("Indemnity: {amount}, set by D441-5 (« est fixé à 40 euros »); the "
+                          "terms do not mention it, L441-10 II makes it due « de plein droit »",
+                          amount=eur(STATUTORY_INDEMNITY_CENTS))),
             (statute,),
         )
     if clause.amount is None:
         return (
             STATUTORY_INDEMNITY_CENTS,
-            f"Indemnity: 40.00 EUR; the terms name it without an amount (art. "
-            f"{clause.source.article}), D441-5 sets it « à 40 euros »",
+            Worded(Phrase("Indemnity: {amount}; the terms name it without an amount (art. "
+                          "{article}), D441-5 sets it « à 40 euros »",
+                          amount=eur(STATUTORY_INDEMNITY_CENTS), article=clause.source.article)),
             (clause.source, statute),
         )
     cents = to_cents(clause.amount, "recovery_indemnity.amount")
     per = (
-        " (counted once: the clause's « toute somme » is this one invoice)"
+        Phrase(" (counted once: the clause's « toute somme » is this one invoice)")
         if clause.per == "unpaid_sum"
         else ""
     )
-    return cents, f"Indemnity: {money(cents)} per invoice paid late{per}", (clause.source,)
+    return cents, Worded(Phrase("Indemnity: {amount} per invoice paid late{per}",
+                                amount=eur(cents), per=per)), (clause.source,)
 
 
 def _start_words(
     clause: LatePayment, first: dt.date, due: dt.date, invoice_date: dt.date | None
 ) -> str:
     event, offset = delay_offset(clause)
-    base, what = (
-        (due, "due date") if event == "due_date" else (invoice_date, f"invoice date {invoice_date}")
-    )
-    words = f"day {offset + 1} after the {what}" if offset else f"the day after the {what}"
+    base = due if event == "due_date" else invoice_date
+    if event == "due_date":
+        words = (Phrase("day {n} after the due date", n=offset + 1) if offset
+                 else Phrase("the day after the due date"))
+    else:
+        words = (Phrase("day {n} after the invoice date {day}", n=offset + 1,
+                        day=day_words(invoice_date)) if offset
+                 else Phrase("the day after the invoice date {day}", day=day_words(invoice_date)))
     if first > base + dt.timedelta(days=offset + 1):
-        words += ", held to the day after the due date: no delay runs before it"
+        return Joined((words, Phrase(", held to the day after the due date: no delay runs "
+                                     "before it")))
     return words
 
 
@@ -608,11 +647,15 @@ def _interest_lines(cents: int, interest: Interest) -> list[str]:
     """The periods and the one exact fraction, for the working."""
     lines = []
     for p in interest.periods:
-        unit = " per month" if interest.per_month and not p.floored else ""
-        lines.append(f"  {p.start}..{p.end}: {p.days} day(s) at {p.rate} %{unit}: {p.how}")
+        unit = Phrase(" per month") if interest.per_month and not p.floored else ""
+        lines.append(Worded(Joined(("  ", Phrase(
+            "{start}..{end}: {days} day(s) at {rate} %{unit}: {how}", start=day_words(p.start),
+            end=day_words(p.end), days=p.days, rate=decimal_words(p.rate), unit=unit,
+            how=p.how)))))
     exact = Decimal(cents * interest.weight) / interest.denominator
-    lines.append(f"Interest: {cents:,} cents x {interest.terms} = {exact:.4f} cents, "
-                 "rounded half-up once")
+    lines.append(Worded(Phrase("Interest: {cents} cents x {terms} = {exact} cents, rounded "
+                               "half-up once", cents=count_words(cents), terms=interest.terms,
+                               exact=decimal_words(f"{exact:.4f}"))))
     return lines
 
 
@@ -621,13 +664,15 @@ def _floor_line(interest: Interest | None, lawful: Interest | None) -> str | Non
     if interest is None:
         return None
     if lawful is None:
-        return (f"{FLOOR_ARTICLE} floor (3 x the legal rate, semester by semester): the "
-                "clause's rate is not below it on any day of the delay, so the clause's "
-                "figure is the lawful one")
-    raised = sorted({semester_label(p.start) for p in lawful.periods if p.floored})
-    return (f"{FLOOR_ARTICLE}: « ne peut toutefois fixer un taux inférieur à trois fois le "
-            f"taux d'intérêt légal »: the clause's rate is below that floor in "
-            f"{', '.join(raised)}, where the floor applies instead (the law over the letter)")
+        return Worded(Phrase("{article} floor (3 x the legal rate, semester by semester): the "
+                             "clause's rate is not below it on any day of the delay, so the "
+                             "clause's figure is the lawful one", article=FLOOR_ARTICLE))
+    raised = {semester_label(p.start): p.start for p in lawful.periods if p.floored}
+    semesters = Joined((semester_words(raised[key]) for key in sorted(raised)), ", ")
+    return Worded(Phrase("{article}: « ne peut toutefois fixer un taux inférieur à trois fois le "
+                         "taux d'intérêt légal »: the clause's rate is below that floor in "
+                         "{semesters}, where the floor applies instead (the law over the "
+                         "letter)", article=FLOOR_ARTICLE, semesters=semesters))
 
 
 def _result(vendor: Vendor, clause: LatePayment, cents: int, due: dt.date, paid: dt.date,
@@ -639,36 +684,40 @@ def _result(vendor: Vendor, clause: LatePayment, cents: int, due: dt.date, paid:
     days_late = (paid - due).days
     working = list(head)
     if interest is None:
-        working.append("Days of delay: 0 (paid before the first day of delay): no interest")
+        working.append(Worded(Phrase("Days of delay: 0 (paid before the first day of delay): "
+                                     "no interest")))
         interest_cents = 0
     else:
-        working.append(f"Days of delay: {(paid - first).days + 1} ({first}..{paid}, the day of "
-                       "payment counted)")
+        working.append(Worded(Phrase("Days of delay: {days} ({first}..{paid}, the day of "
+                                     "payment counted)", days=(paid - first).days + 1,
+                                     first=day_words(first), paid=day_words(paid))))
         working += _interest_lines(cents, interest)
         interest_cents = interest.cents(cents)
     working += notes
     if clause.formal_notice == "required":
-        working.append(
+        working.append(Worded(Phrase(
             "Under this reading interest is owed only after a formal notice "
             "(mise en demeure) by registered letter; the figures assume it was sent "
             "(interest then counts from the first day of delay)"
-        )
+        )))
     unit_cents, line, indemnity_sources = indemnity_terms(vendor)
     # L441-10 II: « Tout professionnel en situation de retard de paiement »: paid after the due
     # date, whatever day the clause's own penalty starts on.
     indemnity_cents = unit_cents if days_late >= 1 else 0
-    working.append(line if days_late >= 1 else "Indemnity: none, paid on or before the due date")
+    working.append(line if days_late >= 1 else
+                   Worded(Phrase("Indemnity: none, paid on or before the due date")))
     total_cents = interest_cents + indemnity_cents
-    working.append(
-        f"Total: {money(interest_cents)} + {money(indemnity_cents)} = {money(total_cents)}"
-    )
+    working.append(Worded(Phrase("Total: {interest} + {indemnity} = {total}",
+                                 interest=eur(interest_cents), indemnity=eur(indemnity_cents),
+                                 total=eur(total_cents))))
     if as_written is not None:
-        working.append(f"The clause as written, the floor aside: {money(as_written.total_cents)};"
-                       f" the floor adds {money(total_cents - as_written.total_cents)}")
+        working.append(Worded(Phrase("The clause as written, the floor aside: {written}; the "
+                                     "floor adds {gap}", written=eur(as_written.total_cents),
+                                     gap=eur(total_cents - as_written.total_cents))))
     periods = () if interest is None else interest.periods
     carried = tuple(dict.fromkeys((*(n for p in periods for n in p.carried), *carried)))
     if carried:
-        working.append("Provisional figure: " + "; ".join(carried))
+        working.append(Worded(Phrase("Provisional figure: {notes}", notes="; ".join(carried))))
     per_month = interest is not None and interest.per_month and not periods[0].floored
     return LatePaymentResult(
         vendor=vendor.id,
@@ -711,9 +760,12 @@ def _compute(
     in ``as_written`` when the L441-10 II floor raised them."""
     first = first_day_of_delay(clause, due, invoice_date)
     head = [
-        f"Amount: {money(cents)}, read as {BASE_WORDS[clause.base]}",
-        f"Due {due}, paid {paid}: {(paid - due).days} day(s) late (paid - due)",
-        f"First day of delay: {first} ({_start_words(clause, first, due, invoice_date)})",
+        Worded(Phrase("Amount: {amount}, read as {base}", amount=eur(cents),
+                      base=BASE_WORDS[clause.base])),
+        Worded(Phrase("Due {due}, paid {paid}: {days} day(s) late (paid - due)",
+                      due=day_words(due), paid=day_words(paid), days=(paid - due).days)),
+        Worded(Phrase("First day of delay: {first} ({how})", first=day_words(first),
+                      how=_start_words(clause, first, due, invoice_date))),
     ]
     written = clause_interest(clause, first, paid, invoice_date) if paid >= first else None
     floors = floor_applies(vendor.id) and written is not None
@@ -724,11 +776,13 @@ def _compute(
         floor_notes = carried_notes(*(p.legal for p in floor_pieces(first, paid)))
         notes.append(_floor_line(written, lawful))
         if first < FLOOR_FROM:
-            notes.append(f"{FLOOR_ARTICLE} floor: {NOT_BEFORE_2009}")
+            notes.append(Worded(Phrase("{article} floor: {why}", article=FLOOR_ARTICLE,
+                                       why=NOT_BEFORE_2009)))
     as_written = _result(vendor, clause, cents, due, paid, invoice_date, first, head, written,
                          notes if lawful is None else
-                         [f"As written: the clause's own rate, the {FLOOR_ARTICLE} floor aside "
-                          "(the lawful figure applies the floor)"],
+                         [Worded(Phrase("As written: the clause's own rate, the {article} "
+                                        "floor aside (the lawful figure applies the floor)",
+                                        article=FLOOR_ARTICLE))],
                          carried=floor_notes if lawful is None else ())
     if lawful is None:
         return as_written
@@ -806,9 +860,10 @@ def as_written_name(reading: str) -> str:
     return AS_WRITTEN if reading == LAWFUL else f"{reading}/{AS_WRITTEN}"
 
 
-FLOOR_RULE = (f"The law over the letter: an agreed rate may not be below three times the legal "
-              f"rate ({FLOOR_ARTICLE}), so the floor applies, semester by semester, wherever the "
-              "clause gives less; the clause as written stays a reading with its own figure.")
+FLOOR_RULE = Worded(Phrase(
+    "The law over the letter: an agreed rate may not be below three times the legal rate "
+    "({article}), so the floor applies, semester by semester, wherever the clause gives less; "
+    "the clause as written stays a reading with its own figure.", article=FLOOR_ARTICLE))
 
 
 def _under_the_floor(clause: LatePayment, one, reading: str | None) -> LatePaymentResult:
@@ -825,31 +880,36 @@ def _under_the_floor(clause: LatePayment, one, reading: str | None) -> LatePayme
     results = dict(lawful)
     meanings = {} if single else reading_meanings(clause)
     if single:
-        meanings[LAWFUL] = f"the clause under the {FLOOR_ARTICLE} floor"
+        meanings[LAWFUL] = Worded(Phrase("the clause under the {article} floor",
+                                         article=FLOOR_ARTICLE))
     for name, result in lawful.items():
         written = as_written_name(name)
         if result.as_written is not None:
             results[written] = result.as_written
-            meanings[written] = ("the clause's own figure" + ("" if single else f" under {name}")
-                                 + f", the {FLOOR_ARTICLE} floor aside")
+            meanings[written] = Worded(
+                Phrase("the clause's own figure, the {article} floor aside",
+                       article=FLOOR_ARTICLE) if single else
+                Phrase("the clause's own figure under {reading}, the {article} floor aside",
+                       reading=named(name), article=FLOOR_ARTICLE))
         elif reading == written:  # the floor changed nothing: the same figures
             results[written] = result
     if single and len(results) == 1:  # the floor changed nothing: one figure
         return lawful[LAWFUL]
-    ambiguity = None if single else " / ".join(
+    ambiguity = None if single else file_texts(
         c.ambiguity.note for _, c in ambiguous_clauses(clause))
     rule = FLOOR_RULE if single else _sentences(_default_rule(clause), FLOOR_RULE)
     return with_readings(results, reading, default, ambiguity=ambiguity, default_rule=rule,
                          meanings=meanings)
 
 
-def _sentences(first: str, second: str) -> str:
-    first = first.rstrip()
-    return f"{first}{'' if first.endswith(('.', '.)')) else '.'} {second}"
+def _sentences(first: Worded, second) -> Worded:
+    """The file's rule (said through the catalog), a full stop, then ``second``."""
+    stop = "" if first.rstrip().endswith((".", ".)")) else "."
+    return Worded(Joined((first, f"{stop} ", second)))
 
 
 def _default_rule(clause: LatePayment) -> str:
-    return " / ".join(dict.fromkeys(c.ambiguity.why_default for _, c in ambiguous_clauses(clause)))
+    return file_texts(dict.fromkeys(c.ambiguity.why_default for _, c in ambiguous_clauses(clause)))
 
 
 __all__ = ["DelayPeriod", "LatePaymentResult", "late_payment"]

@@ -29,7 +29,8 @@ function (``map_partitions``) and returned as a dask DataFrame.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -69,6 +70,7 @@ from cgvlib.reference.status import data_version, horizons
 
 FIRST_SEMESTER = dt.date(1999, 1, 1)  # the ECB series starts on 1999-01-01; legal rate on 2005
 EPOCH = dt.date(1970, 1, 1)
+SECONDS_PER_DAY = 86_400
 
 
 def _day_number(day: dt.date) -> int:
@@ -358,9 +360,15 @@ def _coverage(
     )
 
 
-def _half_up(cents: np.ndarray, weight: np.ndarray, denominator) -> np.ndarray:
-    """cents x weight / denominator, rounded once, half-up, in exact int64."""
-    largest = int(cents.max()) * int(np.max(weight)) if cents.size else 0
+def _half_up(cents: np.ndarray, weight: np.ndarray, denominator, bound: int | None = None
+             ) -> np.ndarray:
+    """cents x weight / denominator, rounded once, half-up, in exact int64. ``bound``, when
+    given, is an upper bound of ``weight`` (e.g. the table's highest rate x the longest delay)
+    that spares a pass over it; the exact maximum is taken only when the bound is too high."""
+    most_cents = int(cents.max()) if cents.size else 0
+    largest = most_cents * bound if bound is not None else INT64_MAX + 1
+    if largest > INT64_MAX:
+        largest = most_cents * int(np.max(weight)) if cents.size else 0
     if largest > INT64_MAX:
         # amounts are at most MAX_AMOUNT_CENTS, which fits any rate up to 100 % a year for
         # 252 years: only a larger rate (a rate per month) over decades can get here
@@ -369,44 +377,83 @@ def _half_up(cents: np.ndarray, weight: np.ndarray, denominator) -> np.ndarray:
             "the limit of the exact int64 arithmetic; compute those invoices with "
             "late_payment (exact Python integers)"
         )
-    product = cents * weight
+    product = np.multiply(cents, weight, dtype=np.int64)
     if isinstance(denominator, int) and 2 * largest + denominator <= INT64_MAX:
-        # floor((2 x product + d) / 2d) = floor(product / d + 1/2): half-up in one division
-        return (2 * product + denominator) // (2 * denominator)
+        # floor((2 x product + d) / 2d) = floor(product / d + 1/2): half-up in one division,
+        # in place on the one temporary
+        product *= 2
+        product += denominator
+        product //= 2 * denominator
+        return product
     quotient, remainder = np.divmod(product, denominator)
-    return quotient + (2 * remainder >= denominator)
+    remainder *= 2
+    quotient += remainder >= denominator
+    return quotient
 
 
 @dataclass(frozen=True)
 class Delay:
-    """The rows' delay under one reading: first day, days of delay, late rows, and the
-    indexes of the first day and the payment day in a table."""
+    """The rows' delay under one start of delay: first day, days of delay, late rows, and the
+    indexes of the first day and the payment day in a table (computed once per table)."""
 
     first: np.ndarray
     delay: np.ndarray
     late: np.ndarray
     paid: np.ndarray
     index: pd.Index
+    spans: dict = field(default_factory=dict, compare=False)
+
+    @functools.cached_property
+    def longest(self) -> int:
+        """The longest delay in days (0 for no row)."""
+        return int(self.delay.max()) if self.delay.size else 0
 
     def span(self, table: RateTable) -> tuple[np.ndarray, np.ndarray]:
         """``lo``/``hi`` such that the rate-days of a row are ``cum[hi] - cum[lo]`` (0 for a
-        row without a day of delay); an error for a row outside the table."""
-        lo = np.where(self.late, self.first - table.first, 0)
-        hi = np.where(self.late, self.paid - table.first + 1, 0)
-        if lo.size and lo.min() < 0:  # masks only when a row is outside: the usual case is cheap
-            _coverage(self.index, self.late & (lo < 0), self.first, "its first day of delay",
-                      table)
-        if hi.size and hi.max() > table.size:
-            _coverage(self.index, self.late & (hi > table.size), self.paid, "its payment date",
-                      table)
+        row without a day of delay, where ``hi == lo``); an error for a late row outside the
+        table. Kept per table: readings sharing a start of delay and a table share it."""
+        key = ("span", id(table))
+        found = self.spans.get(key)
+        if found is not None and found[0] is table:
+            return found[1]
+        lo = self.first - table.first
+        hi = lo + self.delay  # paid + 1 for a late row, lo for the others
+        if lo.size and (lo.min() < 0 or lo.max() > table.size or hi.max() > table.size):
+            # some row is outside the table: the late ones are errors, the others read 0
+            if (self.late & (lo < 0)).any():
+                _coverage(self.index, self.late & (lo < 0), self.first,
+                          "its first day of delay", table)
+            if (self.late & (hi > table.size)).any():
+                _coverage(self.index, self.late & (hi > table.size), self.paid,
+                          "its payment date", table)
+            lo = np.where(self.late, lo, 0)
+            hi = np.where(self.late, hi, 0)
+        self.spans[key] = (table, (lo, hi))
         return lo, hi
+
+    def first_rate(self, table: RateTable) -> np.ndarray:
+        """The table's rate on each late row's first day of delay, 0 on the other rows."""
+        key = ("first rate", id(table))
+        found = self.spans.get(key)
+        if found is None or found[0] is not table:
+            lo, _ = self.span(table)
+            found = self.spans[key] = (table, np.append(table.bp, 0)[
+                np.where(self.late, np.minimum(lo, table.size - 1), table.size)])
+        return found[1]
 
     def at(self, table: RateTable, when: np.ndarray, what: str) -> np.ndarray:
         """The index of ``when`` in the table for late rows, -1 elsewhere (the table's rate
         on ``when`` is then ``bp_at(table, at)``)."""
         at = when - table.first
-        _coverage(self.index, self.late & ((at < 0) | (at >= table.size)), when, what, table)
+        if at.size and (at.min() < 0 or at.max() >= table.size):
+            _coverage(self.index, self.late & ((at < 0) | (at >= table.size)), when, what,
+                      table)
         return np.where(self.late, at, -1)
+
+
+def _most(table: RateTable) -> int:
+    """The table's highest rate (0 for an empty table)."""
+    return int(table.bp.max()) if table.size else 0
 
 
 def bp_at(table_bp: np.ndarray, at: np.ndarray) -> np.ndarray:
@@ -419,21 +466,33 @@ def _per_month(rule, d: Delay, cents: np.ndarray, memo: dict) -> tuple[np.ndarra
     period's rate and the interest. ``memo`` keeps what readings with the same delay share
     (the calendar months of delay)."""
     bp = percent_to_bp(rule.percent, "percent")
-    denominator = BP_PER_UNIT
+    denominator, bound = BP_PER_UNIT, None
     if rule.months == "prorata":
         weight, denominator = d.delay * (bp * MONTHS_PER_YEAR), INTEREST_DENOMINATOR
+        bound = d.longest * bp * MONTHS_PER_YEAR
     elif rule.months == "prorata_30":
         weight, denominator = d.delay * bp, DAYS_PER_MONTH_30 * BP_PER_UNIT
+        bound = d.longest * bp
     else:
         if "months" not in memo:
-            memo["months"] = months_of_delay_array(np.where(d.late, d.first, d.paid), d.paid)
+            full, rest, length = months_of_delay_array(np.where(d.late, d.first, d.paid),
+                                                       d.paid)
+            rest[~d.late] = 0  # no month and no day of delay (full is 0 there)
+            memo["months"] = full, rest, length
         full, rest, length = memo["months"]
         if rule.months == "prorata_months":
-            weight = np.where(d.late, (full * length + rest) * bp, 0)
-            denominator = np.where(d.late, length, 1) * BP_PER_UNIT
+            weight = full * length
+            weight += rest
+            weight *= bp
+            denominator = length * BP_PER_UNIT  # a month's length: never 0
         else:
-            weight = np.where(d.late, (full + (rest > 0)) * bp, 0)
-    return np.where(d.late, bp, 0), _half_up(cents, weight, denominator)
+            weight = full + (rest > 0)
+            weight *= bp
+    if "rate" not in memo:
+        memo["rate"] = {}
+    if bp not in memo["rate"]:
+        memo["rate"][bp] = np.where(d.late, bp, 0)
+    return memo["rate"][bp], _half_up(cents, weight, denominator, bound)
 
 
 def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dict):
@@ -442,12 +501,20 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dic
     per start of delay, what readings sharing it compute once."""
     event, offset = delay_offset(clause)
     memo = memos.setdefault((event, offset), {})
-    base = inv.due if event == "due_date" else inv.invoice
-    first = np.maximum(base + (offset + 1), inv.due + 1)
-    delay = np.maximum(inv.paid - first + 1, 0)
-    d = Delay(first, delay, delay > 0, inv.paid, inv.index)
+    if "delay" not in memo:
+        if event == "due_date":
+            first = inv.due + (offset + 1)
+        else:
+            first = inv.invoice + (offset + 1)
+            np.maximum(first, inv.due + 1, out=first)
+        delay = inv.paid - first
+        delay += 1
+        np.maximum(delay, 0, out=delay)
+        memo["delay"] = Delay(first, delay, delay > 0, inv.paid, inv.index)
+        memo["no floor"] = np.zeros(first.shape, dtype=bool)
+    d = memo["delay"]
+    first, delay, no_floor = d.first, d.delay, memo["no floor"]
     rule = clause.rule
-    no_floor = np.zeros(first.shape, dtype=bool)
     if rule.kind == "percent_per_month":
         rate_bp, interest = _per_month(rule, d, inv.cents, memo)
         written = ReadingArrays(first, delay, rate_bp, interest, no_floor)
@@ -458,7 +525,7 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dic
             floor = floor_table()
             lo, hi = d.span(floor)
             memo["floor"] = (_half_up(inv.cents, floor.cum[hi] - floor.cum[lo],
-                                      INTEREST_DENOMINATOR),
+                                      INTEREST_DENOMINATOR, _most(floor) * d.longest),
                              floor.bp[np.minimum(lo, floor.size - 1)])
         at_floor, floor_bp = memo["floor"]
         floored = at_floor > interest
@@ -468,7 +535,7 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dic
         table = rate_table(rule)
         lo, hi = d.span(table)
         weight = table.cum[hi] - table.cum[lo]
-        rate_bp = np.where(d.late, table.bp[np.minimum(lo, table.size - 1)], 0)
+        rate_bp = d.first_rate(table)
     else:
         on_invoice = clause.rate_fixed_at == "invoice_date"
         when = inv.invoice if on_invoice else first
@@ -477,7 +544,7 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dic
                         "its invoice date" if on_invoice else "its first day of delay")
         rate_bp = bp_at(table.bp, fixed_on)
         weight = rate_bp * delay
-    interest = _half_up(inv.cents, weight, INTEREST_DENOMINATOR)
+    interest = _half_up(inv.cents, weight, INTEREST_DENOMINATOR, _most(table) * d.longest)
     written = ReadingArrays(first, delay, rate_bp, interest, no_floor)
     if not floors:
         return written, None
@@ -488,9 +555,10 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dic
             memo["floor span"] = d.span(floor_table())
         lawful_weight, lawful_rate = _lawful_fixed_weight(d, rate_bp, table.bp, fixed_on,
                                                           memo["floor span"])
+    held = max(_most(table), _most(floor_table())) * d.longest
     return written, ReadingArrays(
-        first, delay, lawful_rate, _half_up(inv.cents, lawful_weight, INTEREST_DENOMINATOR),
-        lawful_weight > weight)
+        first, delay, lawful_rate,
+        _half_up(inv.cents, lawful_weight, INTEREST_DENOMINATOR, held), lawful_weight > weight)
 
 
 def _lawful_semester_weight(clause: LatePayment, d: Delay):
@@ -498,8 +566,7 @@ def _lawful_semester_weight(clause: LatePayment, d: Delay):
     floor) per day), and the first day's rate."""
     table = lawful_table(clause.rule)
     lo, hi = d.span(table)
-    first_rate = np.where(d.late, table.bp[np.minimum(lo, table.size - 1)], 0)
-    return table.cum[hi] - table.cum[lo], first_rate
+    return table.cum[hi] - table.cum[lo], d.first_rate(table)
 
 
 def _lawful_fixed_weight(d: Delay, rate_bp: np.ndarray, table_bp: np.ndarray,
@@ -511,13 +578,14 @@ def _lawful_fixed_weight(d: Delay, rate_bp: np.ndarray, table_bp: np.ndarray,
     floor = floor_table()
     lo, hi = span
     rank, cum = _held_sums(table_bp, floor)
-    which = rank[fixed_on]
     flat = cum.ravel()
-    row = which * cum.shape[1]
-    weight = flat[row + hi] - flat[row + lo]
-    first_rate = np.where(d.late, np.maximum(rate_bp, floor.bp[np.minimum(lo, floor.size - 1)]),
-                          0)
-    return weight, first_rate
+    row = rank[fixed_on]
+    row *= cum.shape[1]
+    weight = flat[row + hi]
+    row += lo
+    weight -= flat[row]
+    # rate 0 and floor 0 on a row without a day of delay
+    return weight, np.maximum(rate_bp, d.first_rate(floor))
 
 
 _HELD: dict[int, tuple] = {}  # id(table bp) -> (bp, floor bp, rank, running sums)
@@ -602,25 +670,33 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None) ->
     single = len(variants) == 1
     computed: dict[str, tuple] = {}
     memos: dict = {}
-    by_reading: dict[str, ReadingArrays] = {}
+    main: ReadingArrays | None = None
+    interests: dict[str, np.ndarray] = {}
     for name in [chosen, *(n for n in names if n != chosen)]:
         variant_name, lawful = _basis(name, clause_default, single, floors)
         key = _key(variants[variant_name])
         if key not in computed:
-            computed[key] = _reading_arrays(variants[variant_name], inv, floors, memos)
-        written, lawful_arrays = computed[key]
-        by_reading[name] = lawful_arrays if lawful else written
+            both = _reading_arrays(variants[variant_name], inv, floors, memos)
+            if main is None:  # the chosen reading, computed first: every array kept
+                main = both[1] if lawful else both[0]
+            # of the other readings, only the interest is shown: the rest is let go
+            computed[key] = tuple(None if a is None else a.interest_cents for a in both)
+        written, lawful_interest = computed[key]
+        interests[name] = lawful_interest if lawful else written
+    del computed
+    memos.clear()  # the shared delays and spans
 
     unit_cents, _, _ = indemnity_terms(v)
     days_late = inv.paid - inv.due
-    indemnity = np.where(days_late >= 1, unit_cents, 0)
-    main = by_reading[chosen]
+    indemnity = (days_late >= 1) * np.int64(unit_cents)
     total = main.interest_cents + indemnity
-    rate = np.where(main.delay > 0, main.rate_bp / 100, np.nan)
+    rate = np.full(len(days_late), np.nan)
+    np.divide(main.rate_bp, 100, out=rate, where=main.delay > 0)
+    first_day = main.first * SECONDS_PER_DAY  # day numbers as datetime64[s]
     columns = {
         "amount_cents": inv.cents,
         "days_late": days_late,
-        "first_day_of_delay": main.first.astype("datetime64[D]").astype("datetime64[s]"),
+        "first_day_of_delay": first_day.view("datetime64[s]"),
         "days_of_delay": main.delay,
         "rate": rate,
         "interest_cents": main.interest_cents,
@@ -636,10 +712,10 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None) ->
     if assumed_until() is not None:
         columns["provisional"] = provisional_rows(variants[chosen_variant], chosen_lawful, inv,
                                                   main)
-    for name, arrays in by_reading.items():
+    for name, interest in interests.items():
         if name != chosen:
-            columns[f"interest_cents[{name}]"] = arrays.interest_cents
-            columns[f"total_cents[{name}]"] = arrays.interest_cents + indemnity
+            columns[f"interest_cents[{name}]"] = interest
+            columns[f"total_cents[{name}]"] = interest + indemnity
     out = pd.DataFrame(columns, index=invoices.index, copy=False)
     several = len(names) > 1
     out.attrs.update(

@@ -96,8 +96,18 @@ from cgvlib.arithmetic.common import (
     over_readings,
 )
 from cgvlib.arithmetic.frame_inputs import amount_column, check_frame, date_column
+from cgvlib.arithmetic.working_words import (
+    Worded,
+    day_words,
+    decimal_words,
+    eur,
+    file_words,
+    month_words,
+    named,
+)
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.base import Source
 from cgvlib.model.obligations import LiabilityCap
@@ -148,10 +158,13 @@ class LiabilityResult(Result):
     vat_included: bool
     vat_percent: Decimal | None = None
 
-    def headline(self) -> str:
-        vat = "incl." if self.vat_included else "excl."
-        return (f"liability cap {money(self.cap_cents)} ({self.basis}; {self.payments_counted} "
-                f"payment(s), {money(self.payments_sum_cents)} {vat} VAT)")
+    def headline(self, lang: str = "en") -> str:
+        said = dict(cap=eur(self.cap_cents), basis=self.basis, count=self.payments_counted,
+                    total=eur(self.payments_sum_cents))
+        return (Phrase("liability cap {cap} ({basis}; {count} payment(s), {total} incl. VAT)",
+                       **said) if self.vat_included else
+                Phrase("liability cap {cap} ({basis}; {count} payment(s), {total} excl. VAT)",
+                       **said)).say(lang)
 
 
 # --------------------------------------------------------------------------- payments
@@ -372,10 +385,10 @@ def _name_the_highest(result: LiabilityResult) -> LiabilityResult:
     if len(set(caps.values())) < 2:
         return result
     top = max(caps.values())
-    names = ", ".join(n for n, cents in caps.items() if cents == top)
+    names = Joined((named(n) for n, cents in caps.items() if cents == top), ", ")
     low = min(caps.values())
-    line = (f"the readings give caps from {money(low)} to {money(top)}; the highest, "
-            f"{money(top)}, under {names}")
+    line = Worded(Phrase("the readings give caps from {low} to {top}; the highest, {top}, "
+                         "under {names}", low=eur(low), top=eur(top), names=names))
     return dataclasses.replace(result, working=(*result.working, line))
 
 
@@ -387,7 +400,7 @@ def _compute(v, c: LiabilityCap, name, rows, day, order, per_user, vat,
     later = sum(1 for p in rows if p.paid > end)
     if order is not None:
         counted = [p for p in counted if p.order == _order_key(order)]
-        working.append(f"payments for order {order!r} only")
+        working.append(Worded(Phrase("payments for order {order} only", order=repr(order))))
     if c.basis == _TRAILING:
         for p in counted:
             if p.invoiced is None:
@@ -395,29 +408,35 @@ def _compute(v, c: LiabilityCap, name, rows, day, order, per_user, vat,
                                  "counts sums « facturées et encaissées » in the window, so "
                                  "every payment needs its invoice date")
         counted = [p for p in counted if start <= p.invoiced <= end]
-    window = f"from {start} to {end}" if start else f"up to {end}"
+    window = (Phrase("from {start} to {end}", start=day_words(start), end=day_words(end))
+              if start else Phrase("up to {end}", end=day_words(end)))
     if c.period is not None:
-        working.append(f"the {c.period.months} months counted {_COUNTED[c.period.counted]}")
-    working.append(f"payments {window} (both included): {len(counted)}"
-                   + (f"; {later} payment(s) after {end} not counted" if later else ""))
+        working.append(Worded(Phrase("the {months} months counted {how}", months=c.period.months,
+                                     how=_COUNTED[c.period.counted])))
+    working.append(Worded(Joined((
+        Phrase("payments {window} (both included): {count}", window=window, count=len(counted)),
+        Phrase("; {later} payment(s) after {end} not counted", later=later, end=day_words(end))
+        if later else ""))))
 
     total, vat_included, rate_used = _sum(v, c, name, counted, vat, amounts, working)
     if vat[0] is not None and vat[1] is None and not rate_used:
-        working.append("vat_percent not used: no sum had to be moved across VAT")
+        working.append(Worded(Phrase("{name} not used: no sum had to be moved across VAT",
+                                     name=named("vat_percent"))))
     sum_cents = round_half_up(total)
-    working.append(f"sum: {money(sum_cents)}" + (" (shown rounded; the cap uses the exact sum)"
-                                                  if total != sum_cents else ""))
+    working.append(Worded(Joined((Phrase("sum: {total}", total=eur(sum_cents)),
+                                  Phrase(" (shown rounded; the cap uses the exact sum)")
+                                  if total != sum_cents else ""))))
 
     cap = total * Fraction(c.multiplier)
     basis = _basis_words(c, window)
     if c.basis == _PER_USER:
         cap, basis = _per_user(c, name, cap, day, start, per_user, working)
     if c.multiplier != 1:
-        working.append(f"x {c.multiplier}")
+        working.append(Worded(Joined(("x ", decimal_words(c.multiplier)))))
     cents = round_half_up(cap)
-    working.append(f"cap: {money(cents)}")
+    working.append(Worded(Phrase("cap: {cap}", cap=eur(cents))))
     if c.note:
-        working.append(f"note: {c.note}")
+        working.append(Worded(Phrase("note: {note}", note=file_words(c.note))))
     rate_bp, rate_source = vat
     sources = [c.source]
     if c.period is not None:
@@ -435,9 +454,9 @@ def _compute(v, c: LiabilityCap, name, rows, day, order, per_user, vat,
 
 
 _COUNTED = {
-    "to_event_day": "day for day back from the event, the event day included",
-    "before_event_day": "day for day back from the event, the event day excluded",
-    "calendar_months": "as whole calendar months before the month of the event",
+    "to_event_day": Phrase("day for day back from the event, the event day included"),
+    "before_event_day": Phrase("day for day back from the event, the event day excluded"),
+    "calendar_months": Phrase("as whole calendar months before the month of the event"),
 }
 
 
@@ -446,14 +465,17 @@ def _sum(v, c: LiabilityCap, name, counted: list[Payment], vat, amounts: str,
     """The counted sums on the cap's VAT footing: ``(total, vat_included, rate_used)``."""
     given_incl = amounts == "incl_vat"
     given = "including VAT" if given_incl else "excluding VAT"
+    given_said = Phrase("including VAT") if given_incl else Phrase("excluding VAT")
     if c.excl_vat is None:
-        working.append(f"the text does not say whether VAT counts: the amounts are counted as "
-                       f"given, {given}")
+        working.append(Worded(Phrase("the text does not say whether VAT counts: the amounts are "
+                                     "counted as given, {given}", given=given_said)))
         return Fraction(sum(p.cents for p in counted)), given_incl, False
     want_incl = c.excl_vat is False
     wanted = "including VAT" if want_incl else "excluding VAT"
+    wanted_said = Phrase("including VAT") if want_incl else Phrase("excluding VAT")
     if want_incl == given_incl:
-        working.append(f"the sums are counted {wanted}, as the amounts are given")
+        working.append(Worded(Phrase("the sums are counted {wanted}, as the amounts are given",
+                                     wanted=wanted_said)))
         return Fraction(sum(p.cents for p in counted)), want_incl, False
     rate_bp, rate_source = vat
     total = Fraction(0)
@@ -474,29 +496,35 @@ def _sum(v, c: LiabilityCap, name, counted: list[Payment], vat, amounts: str,
             raise InputError(f"vat_percent: {v.name}'s cap counts the sums {wanted}{under}, the "
                              f"amounts are given {given}, and its terms state no VAT rate; give "
                              "each payment's VAT (a 'vat' column) or vat_percent= (e.g. 20)")
-    how = "with each payment's VAT"
+    how = Phrase("with each payment's VAT")
     if rate_used:
-        pct = f"{bp_to_percent(rate_bp).normalize():f}"
-        factor = f"{(Decimal(BP_PER_UNIT + rate_bp) / BP_PER_UNIT).normalize():f}"
-        where = (f"the rate the terms state, art. {rate_source.article}" if rate_source
-                 else "vat_percent")
-        how = (f"at {pct} % VAT ({where})" if all(p.vat_cents is None for p in counted)
-               else f"with each payment's VAT, else at {pct} % ({where})")
-        how += f": amount / {factor}" if given_incl else f": amount x {factor}"
-    working.append(f"the sums are counted {wanted}; the amounts are given {given}, moved {how}")
+        pct = decimal_words(f"{bp_to_percent(rate_bp).normalize():f}")
+        factor = decimal_words(f"{(Decimal(BP_PER_UNIT + rate_bp) / BP_PER_UNIT).normalize():f}")
+        where = (Phrase("the rate the terms state, art. {article}", article=rate_source.article)
+                 if rate_source else named("vat_percent"))
+        how = Joined((
+            Phrase("at {percent} % VAT ({where})", percent=pct, where=where)
+            if all(p.vat_cents is None for p in counted) else
+            Phrase("with each payment's VAT, else at {percent} % ({where})", percent=pct,
+                   where=where),
+            Phrase(": amount / {factor}", factor=factor) if given_incl else
+            Phrase(": amount x {factor}", factor=factor)))
+    working.append(Worded(Phrase("the sums are counted {wanted}; the amounts are given {given}, "
+                                 "moved {how}", wanted=wanted_said, given=given_said, how=how)))
     return total, want_incl, rate_used
 
 
-def _basis_words(c: LiabilityCap, window: str) -> str:
-    share = {Decimal(1): "", Decimal("0.5"): "half of "}.get(c.multiplier,
-                                                              f"{c.multiplier} x ")
+def _basis_words(c: LiabilityCap, window) -> Worded:
+    share = ({Decimal(1): "", Decimal("0.5"): Phrase("half of ")}.get(c.multiplier)
+             if c.multiplier in (1, Decimal("0.5")) else
+             Joined((decimal_words(c.multiplier), " x ")))
     what = {
-        "amounts_paid": "the sums paid",
-        "order_amount_paid": "the sums paid for the order",
-        _TRAILING: "the sums invoiced and collected",
-        _PER_USER: "the sums paid",
+        "amounts_paid": Phrase("the sums paid"),
+        "order_amount_paid": Phrase("the sums paid for the order"),
+        _TRAILING: Phrase("the sums invoiced and collected"),
+        _PER_USER: Phrase("the sums paid"),
     }[c.basis]
-    return f"{share}{what} {window}"
+    return Worded(Joined((share, what, " ", window)))
 
 
 def _per_user(c, name, cap: Fraction, day, start, per_user, working):
@@ -505,17 +533,24 @@ def _per_user(c, name, cap: Fraction, day, start, per_user, working):
     method = name if name in _METHODS else "per_affected_user_per_day"
     if method == "daily_average_all_users":
         window_days = (day - start).days + 1
-        working.append(f"average per day over the {window_days} days of the window, x {days} "
-                       "day(s) of interruption (all users)")
+        working.append(Worded(Phrase("average per day over the {window} days of the window, "
+                                     "x {days} day(s) of interruption (all users)",
+                                     window=window_days, days=days)))
         return (cap * days / window_days,
-                f"average daily payment from {start} to {day} x {days} day(s) of interruption")
+                Worded(Phrase("average daily payment from {start} to {day} x {days} day(s) of "
+                              "interruption", start=day_words(start), day=day_words(day),
+                              days=days)))
     month_days = calendar.monthrange(day.year, day.month)[1]
-    working.append(f"average per month (sum / 6), per user ({users}) and per day of "
-                   f"{day:%Y-%m} ({month_days} days), x {affected} user(s) affected x {days} "
-                   "day(s) of interruption")
+    working.append(Worded(Phrase("average per month (sum / 6), per user ({users}) and per day of "
+                                 "{month} ({month_days} days), x {affected} user(s) affected x "
+                                 "{days} day(s) of interruption", users=users,
+                                 month=month_words(day), month_days=month_days,
+                                 affected=affected, days=days)))
     return (cap * affected * days / (6 * users * month_days),
-            f"average monthly payment from {start} to {day} / {users} users / {month_days} "
-            f"days x {affected} users x {days} day(s)")
+            Worded(Phrase("average monthly payment from {start} to {day} / {users} users / "
+                          "{month_days} days x {affected} users x {days} day(s)",
+                          start=day_words(start), day=day_words(day), users=users,
+                          month_days=month_days, affected=affected, days=days)))
 
 
 __all__ = ["COLUMNS", "LiabilityResult", "Payment", "liability_cap", "payments_of"]

@@ -92,7 +92,6 @@ from cgvlib.arithmetic.common import (
     as_vendor,
     clause_of,
     euros,
-    money,
     over_readings,
 )
 from cgvlib.arithmetic.exit_cost import (
@@ -102,8 +101,10 @@ from cgvlib.arithmetic.exit_cost import (
     invoice_history_cents,
     period_exit,
 )
+from cgvlib.arithmetic.working_words import Worded, day_words, eur, named, semicolon
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.base import Source
 from cgvlib.model.term import InitialTerm, NoticeRule, TenureBased, Term
@@ -171,28 +172,35 @@ class ExitPlan(Result):
     at_stake_cents: int | None = None
     at_stake_basis: str = ""
 
-    def headline(self) -> str:
+    def headline(self, lang: str = "en") -> str:
         parts = []
         if self.notice_start is not None:
-            parts.append(f"notice {self.notice_months} month(s) from {self.notice_start}")
+            parts.append(Phrase("notice {months} month(s) from {start}",
+                                months=self.notice_months, start=day_words(self.notice_start)))
         if self.deadline is not None:
-            met = "met" if self.deadline_met else "missed"
-            parts.append(f"last safe day {self.deadline} {met}")
-        notice = ", ".join(parts) or "no notice"
-        renewed = ", renewed (late notice)" if self.renewed else ""
+            parts.append(Phrase("last safe day {deadline} met", deadline=day_words(self.deadline))
+                         if self.deadline_met else
+                         Phrase("last safe day {deadline} missed",
+                                deadline=day_words(self.deadline)))
+        notice = Joined(parts, ", ") if parts else Phrase("no notice")
+        renewed = Phrase(", renewed (late notice)") if self.renewed else ""
         billed = ("" if self.billed_total_cents is None
-                  else f"; billed until the end {money(self.billed_total_cents)}")
-        return (f"request {self.request_date}: ends {self.end} ({notice}{renewed}){billed}"
-                + self.risk_line(prefix="; "))
+                  else Phrase("; billed until the end {amount}",
+                              amount=eur(self.billed_total_cents)))
+        return Joined((Phrase("request {request}: ends {end} ({notice}{renewed}){billed}",
+                              request=day_words(self.request_date), end=day_words(self.end),
+                              notice=notice, renewed=renewed, billed=billed),
+                       self.risk_line(prefix=semicolon(lang), lang=lang))).say(lang)
 
-    def risk_line(self, prefix: str = "") -> str:
+    def risk_line(self, prefix: str = "", lang: str = "en") -> str:
         """The later reading's day and what is at stake, in one line ("" without a risk)."""
         if self.later_deadline is None:
             return ""
-        stake = ("at stake not computable" if self.at_stake_cents is None
-                 else f"at stake {money(self.at_stake_cents)}")
-        return (f"{prefix}risk: {self.later_deadline} under {self.later_reading} "
-                f"({stake} if the letter leaves only then)")
+        stake = (Phrase("at stake not computable") if self.at_stake_cents is None
+                 else Phrase("at stake {amount}", amount=eur(self.at_stake_cents)))
+        return prefix + Phrase("risk: {day} under {reading} ({stake} if the letter leaves only "
+                               "then)", day=day_words(self.later_deadline),
+                               reading=named(self.later_reading), stake=stake).say(lang)
 
 
 # --------------------------------------------------------------------------- terms
@@ -337,9 +345,10 @@ def deadline_for(rule: NoticeRule, term_end: dt.date) -> dt.date:
 def _deadline_words(rule: NoticeRule) -> str:
     r = rule.rule
     if r.kind == "until_eve_of_renewal":
-        return "until the eve of the renewal date (the term's last day)"
-    anchor = "the term's last day" if r.counted_from == "term_end" else "the anniversary"
-    return f"{r.months} month(s) before {anchor}"
+        return Phrase("until the eve of the renewal date (the term's last day)")
+    if r.counted_from == "term_end":
+        return Phrase("{months} month(s) before the term's last day", months=r.months)
+    return Phrase("{months} month(s) before the anniversary", months=r.months)
 
 
 @dataclass(frozen=True)
@@ -374,27 +383,34 @@ def tenure_notice(rule: TenureBased, start: dt.date, request: dt.date) -> Tenure
                   else threshold if rule.at_threshold == "no_notice" else threshold - ONE_DAY)
     months_full = full_months_between(start, request)
     years = full_years_between(start, request)
-    tenure = f"tenure {start} -> {request}: {months_full} completed month(s), {years} year(s)"
+    tenure = [Phrase("tenure {start} -> {request}: {months} completed month(s), {years} "
+                     "year(s)", start=day_words(start), request=day_words(request),
+                     months=months_full, years=years)]
     if on_threshold:
-        words = ("« moins d'un an » (no notice)" if rule.at_threshold == "no_notice"
-                 else "« plus d'un an » (notice due)")
-        tenure += (f"; the request falls on the day tenure reaches {threshold_months} months, "
-                   f"which « moins d'un an » / « plus d'un an » leave out: read as {words}")
+        words = (Phrase("« moins d'un an » (no notice)") if rule.at_threshold == "no_notice"
+                 else Phrase("« plus d'un an » (notice due)"))
+        tenure.append(Phrase("; the request falls on the day tenure reaches {months} months, "
+                             "which « moins d'un an » / « plus d'un an » leave out: read as "
+                             "{words}", months=threshold_months, words=words))
+    tenure = Worded(Joined(tenure))
     if months_full < threshold_months or (on_threshold and rule.at_threshold == "no_notice"):
         end = end_of_month(request)
         return TenureNotice(months_full, years, 0, None, end, (
             tenure,
-            f"under {threshold_months} months (« abonné depuis moins d'un an »): no "
-            f"notice, ends at the end of the month of the request, {end}",
+            Worded(Phrase("under {months} months (« abonné depuis moins d'un an »): no notice, "
+                          "ends at the end of the month of the request, {end}",
+                          months=threshold_months, end=day_words(end))),
         ), free_until, threshold)
     n = rule.base_months + rule.months_per_full_year * years
     first = day_after_month_of(request)
     end = add_months(first, n) - ONE_DAY
     return TenureNotice(months_full, years, n, first, end, (
         tenure,
-        f"notice = {rule.base_months} + {rule.months_per_full_year} x {years} completed "
-        f"year(s) = {n} month(s)",
-        f"from the day after the month of the request, {first}, to {end}",
+        Worded(Phrase("notice = {base} + {per_year} x {years} completed year(s) = {months} "
+                      "month(s)", base=rule.base_months, per_year=rule.months_per_full_year,
+                      years=years, months=n)),
+        Worded(Phrase("from the day after the month of the request, {first}, to {end}",
+                      first=day_words(first), end=day_words(end))),
     ), free_until, threshold)
 
 
@@ -443,7 +459,8 @@ def _plan(inputs: _Inputs, term: Term, *, notice_months: int, notice_start, end,
     cents = billing.monthly_cents, billing.total_cents
     return ExitPlan(
         vendor=inputs.vendor.name,
-        working=(*derivation, *billing.lines, f"billing: {billing.basis}"),
+        working=(*derivation, *billing.lines,
+                 Worded(Phrase("billing: {basis}", basis=billing.basis))),
         sources=tuple(dict.fromkeys([*sources, *billing.sources])),
         start=inputs.start, request_date=inputs.request, notice_months=notice_months,
         notice_start=notice_start, end=end, term_end=term_end, deadline=deadline,
@@ -463,32 +480,40 @@ def _renewal_plan(inputs: _Inputs, term: Term, rule: NoticeRule, terms: Terms,
     k = terms.index_of(request)
     first, last = terms.bounds(k)
     length = terms.first_months if k == 0 else terms.renewal_months
-    lines = [*extra, f"term {k + 1} in progress: {first} to {last} ({length} months, art. "
-                     f"{terms.offer.source.article})"]
+    lines = [*extra, Worded(Phrase("term {k} in progress: {first} to {last} ({months} months, "
+                                   "art. {article})", k=k + 1, first=day_words(first),
+                                   last=day_words(last), months=length,
+                                   article=terms.offer.source.article))]
     if terms.renewal_months is None:
-        lines.append(f"no tacit renewal ({terms.offer.renewal}): the contract ends at the term, "
-                     f"{last}, without notice")
+        lines.append(Worded(Phrase("no tacit renewal ({renewal}): the contract ends at the "
+                                   "term, {last}, without notice",
+                                   renewal=named(terms.offer.renewal), last=day_words(last))))
         return _plan(inputs, term, notice_months=0, notice_start=None, end=last, term_end=last,
                      deadline=None, deadline_met=None, renewed=False,
                      tenure_years=tenure_years, rule=terms.offer.source.article, derivation=lines,
                      sources=[terms.offer.source])
     deadline = deadline_for(rule, last)
-    lines.append(f"notice {_deadline_words(rule)} (art. {rule.source.article}): last day to "
-                 f"send it {deadline}")
+    lines.append(Worded(Phrase("notice {when} (art. {article}): last day to send it {deadline}",
+                               when=_deadline_words(rule), article=rule.source.article,
+                               deadline=day_words(deadline))))
     j, term_deadline = k, deadline
     while term_deadline < request:
         j += 1
         term_deadline = deadline_for(rule, terms.bounds(j)[1])
     end = terms.bounds(j)[1]
     if j == k:
-        lines.append(f"sent {request}, in time: the contract ends at the term, {end}")
+        lines.append(Worded(Phrase("sent {request}, in time: the contract ends at the term, "
+                                   "{end}", request=day_words(request), end=day_words(end))))
     else:
-        late = {"void_renewal_due": "void (« toute demande de résiliation hors-délai sera nul "
-                                    "»), the renewed period is due in full",
-                "unstated": "too late to stop the tacit renewal"}.get(
+        late = {"void_renewal_due": Phrase("void (« toute demande de résiliation hors-délai sera "
+                                           "nul »), the renewed period is due in full"),
+                "unstated": Phrase("too late to stop the tacit renewal")}.get(
             getattr(rule.rule, "late_notice", "unstated"))
-        lines.append(f"sent {request}, after {deadline}: {late}; the earliest end is the end of "
-                     f"term {j + 1}, {end} (a letter for it must leave by {term_deadline})")
+        lines.append(Worded(Phrase(
+            "sent {request}, after {deadline}: {late}; the earliest end is the end of term {k}, "
+            "{end} (a letter for it must leave by {term_deadline})", request=day_words(request),
+            deadline=day_words(deadline), late=late, k=j + 1, end=day_words(end),
+            term_deadline=day_words(term_deadline))))
     return _plan(inputs, term, notice_months=getattr(rule.rule, "months", 0),
                  notice_start=None, end=end, term_end=last, deadline=deadline,
                  deadline_met=j == k, renewed=j > k, tenure_years=tenure_years,
@@ -503,37 +528,45 @@ def _tenure_plan(inputs: _Inputs, term: Term) -> ExitPlan:
     commitment = _commitment(inputs.vendor, term, inputs.start, inputs.commitment_months)
     if commitment is not None and eve:
         return _renewal_plan(inputs, term, eve[0], commitment, extra=(
-            f"{inputs.commitment_months}-month commitment: non-renewal « jusqu'à la veille de la "
-            f"date de renouvellement » (art. {eve[0].source.article}), without the art. "
-            f"{art20.source.article} notice",
+            Worded(Phrase("{months}-month commitment: non-renewal « jusqu'à la veille de la date "
+                          "de renouvellement » (art. {article}), without the art. {art20} "
+                          "notice", months=inputs.commitment_months,
+                          article=eve[0].source.article, art20=art20.source.article)),
         ), tenure_years=full_years_between(inputs.start, inputs.request))
     request = inputs.request
     notice = tenure_notice(art20.rule, inputs.start, request)
     lines = [*notice.lines]
     end, term_end, deadline, sources = notice.end, None, None, [art20.source]
     if commitment is None:
-        lines.append("no commitment (monthly subscription): art. "
-                     f"{art20.source.article} alone")
+        lines.append(Worded(Phrase("no commitment (monthly subscription): art. {article} "
+                                   "alone", article=art20.source.article)))
         if notice.free_until is not None and request <= notice.threshold:
             deadline = notice.free_until
-            lines.append(f"last day to ask without notice: {deadline} (tenure reaches "
-                         f"{art20.rule.no_notice_under_months} months on {notice.threshold})")
+            lines.append(Worded(Phrase("last day to ask without notice: {deadline} (tenure "
+                                       "reaches {months} months on {threshold})",
+                                       deadline=day_words(deadline),
+                                       months=art20.rule.no_notice_under_months,
+                                       threshold=day_words(notice.threshold))))
     else:
         k = commitment.index_of(request)
         first, term_end = commitment.bounds(k)
         sources.append(commitment.offer.source)
-        lines.append(f"{inputs.commitment_months}-month commitment period in progress: {first} "
-                     f"to {term_end}")
+        lines.append(Worded(Phrase("{months}-month commitment period in progress: {first} to "
+                                   "{end}", months=inputs.commitment_months,
+                                   first=day_words(first), end=day_words(term_end))))
         deadline = latest_tenure_request(art20.rule, inputs.start, term_end)
         if deadline is not None:
-            lines.append(f"last day for a request whose notice ends with this period: {deadline}")
+            lines.append(Worded(Phrase("last day for a request whose notice ends with this "
+                                       "period: {deadline}", deadline=day_words(deadline))))
         if notice.end > term_end:
-            lines.append(f"the notice ends after the commitment: « l'abonnement se poursuivra "
-                         f"jusqu'à la date de fin du préavis », {notice.end}")
+            lines.append(Worded(Phrase("the notice ends after the commitment: « l'abonnement se "
+                                       "poursuivra jusqu'à la date de fin du préavis », {end}",
+                                       end=day_words(notice.end))))
         else:
             end = term_end
-            lines.append(f"the commitment ends after the notice: terminable only « au terme de la"
-                         f" période souscrite », {term_end}")
+            lines.append(Worded(Phrase("the commitment ends after the notice: terminable only "
+                                       "« au terme de la période souscrite », {end}",
+                                       end=day_words(term_end))))
     return _plan(inputs, term, notice_months=notice.notice_months,
                  notice_start=notice.notice_start, end=end, term_end=term_end,
                  deadline=deadline, deadline_met=None if deadline is None else request <= deadline,
@@ -543,13 +576,14 @@ def _tenure_plan(inputs: _Inputs, term: Term) -> ExitPlan:
 
 def _per_order_plan(inputs: _Inputs, term: Term) -> ExitPlan:
     """Leappy, ioSmart: no renewal and no notice; effective on the day of the request."""
-    lines = ["duration per order: the order or quote sets the mission's length; the terms state "
-             "no renewal and no notice",
-             f"a termination takes effect on the day it is made, {inputs.request}, unless the "
-             "order says otherwise"]
+    lines = [Worded(Phrase("duration per order: the order or quote sets the mission's length; "
+                           "the terms state no renewal and no notice")),
+             Worded(Phrase("a termination takes effect on the day it is made, {day}, unless the "
+                           "order says otherwise", day=day_words(inputs.request)))]
     if inputs.commitment_months is not None:
-        lines.append(f"commitment_months={inputs.commitment_months} not used: the terms offer "
-                     "no commitment")
+        lines.append(Worded(Phrase("{name}={months} not used: the terms offer no commitment",
+                                   name=named("commitment_months"),
+                                   months=inputs.commitment_months)))
     sources = list(dict.fromkeys([term.source, *(o.source for o in term.initial_terms)]))
     return _plan(inputs, term, notice_months=0, notice_start=None, end=inputs.request,
                  term_end=None, deadline=None, deadline_met=None, renewed=False,
@@ -626,18 +660,21 @@ def at_stake(inputs: _Inputs, day: dt.date, reading: Term, later: Term
     """What a letter sent on ``day`` costs in addition under ``reading`` (late) compared with
     ``later`` (in time): the difference of the two plans' totals, or None and why."""
     if day < inputs.start:
-        return None, (f"not computable: {day} is before the contract's start {inputs.start} "
-                      "(a notice longer than the first term)")
+        return None, Worded(Phrase("not computable: {day} is before the contract's start "
+                                   "{start} (a notice longer than the first term)",
+                                   day=day_words(day), start=day_words(inputs.start)))
     on_day = _on(inputs, day)
     mine, theirs = _plan_for(on_day, reading), _plan_for(on_day, later)
     if mine.billed_total_cents is None or theirs.billed_total_cents is None:
         missing = mine if mine.billed_total_cents is None else theirs
         return None, missing.billing_basis
     stake = mine.billed_total_cents - theirs.billed_total_cents
-    return stake, (f"a letter sent on {day} ends the contract on {mine.end} under this reading "
-                   f"({money(mine.billed_total_cents)} billed from that day) and on "
-                   f"{theirs.end} under the later one ({money(theirs.billed_total_cents)}): "
-                   f"{money(stake)} more")
+    return stake, Worded(Phrase(
+        "a letter sent on {day} ends the contract on {end} under this reading ({billed} billed "
+        "from that day) and on {later_end} under the later one ({later_billed}): {stake} more",
+        day=day_words(day), end=day_words(mine.end), billed=eur(mine.billed_total_cents),
+        later_end=day_words(theirs.end), later_billed=eur(theirs.billed_total_cents),
+        stake=eur(stake)))
 
 
 def _risk(name: str, plan: ExitPlan, plans: dict[str, ExitPlan], variants: dict[str, Term],
@@ -652,9 +689,11 @@ def _risk(name: str, plan: ExitPlan, plans: dict[str, ExitPlan], variants: dict[
         return plan
     day, other = max(later, key=lambda item: item[0])
     stake, basis = at_stake(inputs, day, variants[name], variants[other])
-    line = (f"risk: the reading {other} gives {day}, later than the last safe day "
-            f"{plan.deadline}; " + (basis if stake is not None else
-                                    f"the sum at stake is not computable ({basis})"))
+    line = Worded(Phrase("risk: the reading {reading} gives {day}, later than the last safe "
+                         "day {deadline}; {stake}", reading=named(other), day=day_words(day),
+                         deadline=day_words(plan.deadline),
+                         stake=basis if stake is not None else
+                         Phrase("the sum at stake is not computable ({basis})", basis=basis)))
     return dataclasses.replace(
         plan, working=(*plan.working, line), later_deadline=day, later_reading=other,
         at_stake=None if stake is None else euros(stake), at_stake_cents=stake,
@@ -701,15 +740,18 @@ class EarlyExit(Result):
     refund_by: dt.date | None
     basis: str
 
-    def headline(self) -> str:
-        months = (f"ends {self.ends_on}, in the period {self.period_start} to "
-                  f"{self.period_end}: {self.started_months} of {self.period_months} month(s) "
-                  "started")
+    def headline(self, lang: str = "en") -> str:
+        months = Phrase("ends {ends}, in the period {start} to {end}: {started} of {months} "
+                        "month(s) started", ends=day_words(self.ends_on),
+                        start=day_words(self.period_start), end=day_words(self.period_end),
+                        started=self.started_months, months=self.period_months)
         if self.due_cents is None:
-            return f"{months}; {self.basis}"
-        refund = (f", refund {money(self.refund_cents)} by {self.refund_by}"
-                  if self.refund_by is not None else ", no refund")
-        return f"{months}; due {money(self.due_cents)}{refund}"
+            return Joined((months, "; ", self.basis)).say(lang)
+        refund = (Phrase(", refund {amount} by {by}", amount=eur(self.refund_cents),
+                         by=day_words(self.refund_by))
+                  if self.refund_by is not None else Phrase(", no refund"))
+        return Joined((months, Phrase("; due {amount}", amount=eur(self.due_cents)),
+                       refund)).say(lang)
 
 
 def _early_exit(inputs: _Inputs, term: Term) -> EarlyExit:
@@ -729,7 +771,8 @@ def _early_exit(inputs: _Inputs, term: Term) -> EarlyExit:
                         ends_on=inputs.request, monthly_cents=inputs.monthly_cents)
     cents = inputs.monthly_cents, split.due_cents, split.refund_cents
     return EarlyExit(
-        vendor=inputs.vendor.name, working=(*split.lines, f"basis: {split.basis}"),
+        vendor=inputs.vendor.name, working=(*split.lines,
+                                            Worded(Phrase("basis: {basis}", basis=split.basis))),
         sources=tuple(dict.fromkeys([terms.offer.source, *split.sources])),
         start=inputs.start, ends_on=inputs.request, period_start=first, period_end=last,
         period_months=split.period_months, started_months=split.started,

@@ -30,17 +30,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cgvlib.arithmetic.statutory import FLOOR_MULTIPLE
+from cgvlib.arithmetic.working_words import Worded, decimal_words, semester_words, year_words
+from cgvlib.i18n import Phrase
 from cgvlib.money import bp_to_percent
 from cgvlib.reference.legal_rate import legal_rate
-from cgvlib.reference.months import semester_bounds_between, semester_label
+from cgvlib.reference.months import semester_bounds_between
 from cgvlib.reference.series import AsOf
 
 FLOOR_FROM = dt.date(2009, 1, 1)  # loi n° 2008-776 (LME): three times the legal rate
 ARTICLE = "L441-10 II"
-NOT_BEFORE_2009 = (
+NOT_BEFORE_2009 = Worded(Phrase(
     "before 2009 the floor was one and a half times the legal rate (before loi n° 2008-776), "
     "not modelled: those days are computed as written"
-)
+))
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,16 @@ class FloorPiece:
     def bp(self) -> int:
         return 0 if self.legal is None else FLOOR_MULTIPLE * self.legal.bp
 
-    def words(self) -> str:
+    def words(self) -> Worded:
         if self.legal is None:
-            return f"no floor modelled in {semester_label(self.start)} ({NOT_BEFORE_2009})"
+            return Worded(Phrase("no floor modelled in {semester} ({why})",
+                                 semester=semester_words(self.start), why=NOT_BEFORE_2009))
         annual = (self.legal.end - self.legal.start).days > 200  # 2005-2014: a rate per year
-        when = f"{self.start.year}, annual rate" if annual else semester_label(self.start)
-        return (f"{FLOOR_MULTIPLE} x legal rate {self.legal.value} % ({when}) = "
-                f"{bp_to_percent(self.bp)} %, the {ARTICLE} floor")
+        when = year_words(self.start.year) if annual else semester_words(self.start)
+        return Worded(Phrase("{multiple} x legal rate {rate} % ({when}) = {floor} %, the "
+                             "{article} floor", multiple=FLOOR_MULTIPLE,
+                             rate=decimal_words(self.legal.value), when=when,
+                             floor=decimal_words(bp_to_percent(self.bp)), article=ARTICLE))
 
 
 def floor_bp_on(day: dt.date) -> int:

@@ -84,11 +84,24 @@ from cgvlib.arithmetic.common import (
     choose,
     clause_of,
     euros,
-    money,
     over_readings,
+)
+from cgvlib.arithmetic.working_words import (
+    Worded,
+    article_words,
+    colon,
+    day_words,
+    decimal_words,
+    eur,
+    file_words,
+    listed,
+    month_words,
+    named,
+    semicolon,
 )
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.i18n import Joined, Phrase, Said
 from cgvlib.model.price import PriceRevision
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import round_half_up
@@ -105,11 +118,11 @@ from cgvlib.reference.syntec import (
 VOLUME_FACT = "volume_deviation_percent"
 FACTS = (VOLUME_FACT,)
 INDEX_MISSING = ("worst_case", "refuse")
-FLAGGED_CONVENTION = (
+FLAGGED_CONVENTION = Worded(Phrase(
     "the text does not say which index values are compared (new_index/base_index unstated); "
     "working convention, not the text: the index last published at each revision date against "
     "the one last published at the previous revision date"
-)
+))
 
 
 # --------------------------------------------------------------------------------------------
@@ -196,24 +209,29 @@ class PriceRevisionResult(Result):
         """True when an index value used was carried forward past the data."""
         return bool(self.provisional_note)
 
-    def headline(self) -> str:
+    def headline(self, lang: str = "en") -> str:
         if self.unavailable is not None:
-            return f"not computable: {self.unavailable.split('. ')[0]}"
+            return Phrase("not computable: {why}",
+                          why=self.unavailable.split(". ")[0]).say(lang)
         count = len(self.revisions)
-        setting = (f"({money(self.base_price_cents)} set on {self.base_date}, {count} "
-                   f"revision{'' if count == 1 else 's'})")
+        said = dict(base=eur(self.base_price_cents), day=day_words(self.base_date), count=count)
+        setting = (Phrase("({base} set on {day}, 1 revision)", **said) if count == 1 else
+                   Phrase("({base} set on {day}, {count} revisions)", **said))
         if self.price_cents is None:
-            text = (f"worst case {money(self.worst_case_cents)} on {self.at} {setting}; "
-                    f"index-based price unknown: {'; '.join(self.index_unknown)}")
+            parts = [Phrase("worst case {worst} on {at} {setting}; index-based price unknown: "
+                            "{unknown}", worst=eur(self.worst_case_cents),
+                            at=day_words(self.at), setting=setting,
+                            unknown=listed(self.index_unknown))]
         else:
-            text = f"{money(self.price_cents)} on {self.at} {setting}"
+            parts = [Phrase("{price} on {at} {setting}", price=eur(self.price_cents),
+                            at=day_words(self.at), setting=setting)]
             if self.worst_case_cents != self.price_cents:
-                text += f"; worst case {money(self.worst_case_cents)}"
+                parts.append(Phrase("; worst case {worst}", worst=eur(self.worst_case_cents)))
         if self.depends_on:
-            text += f"; depends on {', '.join(self.depends_on)}"
+            parts.append(Phrase("; depends on {facts}", facts=Joined(self.depends_on, ", ")))
         if self.provisional:
-            text += f" ({self.provisional_note})"
-        return text
+            parts.append(f" ({self.provisional_note})")
+        return Joined(parts).say(lang)
 
 
 # --------------------------------------------------------------------------------------------
@@ -273,11 +291,20 @@ def _fraction_text(f: Fraction, places: int = 7) -> str:
     return f"{Decimal(f.numerator) / Decimal(f.denominator):.{places}f}"
 
 
-def _index_text(s: SyntecValue) -> str:
+def _index_text(s: SyntecValue) -> Phrase:
     """An index value for the working, marked when carried forward past the data or
     user-supplied (:func:`~cgvlib.reference.provisional.marked`)."""
-    when = "assumed published" if s.published_assumed else "published"
-    return f"{s.value} ({s.month}, {s.series}, {when} {s.published}){marked(s)}"
+    said = dict(value=decimal_words(s.value),
+                month=month_words(dt.date.fromisoformat(f"{s.month}-01")),
+                series=SERIES_WORDS[s.series],
+                published=day_words(s.published), mark=marked(s))
+    if s.published_assumed:
+        return Phrase("{value} ({month}, {series}, assumed published {published}){mark}", **said)
+    return Phrase("{value} ({month}, {series}, published {published}){mark}", **said)
+
+
+SERIES_WORDS = {"old": Phrase("old", "Syntec series"),
+                "revised": Phrase("revised", "Syntec series")}
 
 
 def scheduled_dates(clause: PriceRevision, first_year: int, last_year: int) -> list[dt.date]:
@@ -361,10 +388,11 @@ class _Chain:
             worst_factor=worst_factor, price=None if price is None else euros(price),
             worst_case_price=euros(round_half_up(self.worst)), price_exact=self.price, note=note,
             index_unknown=index_unknown))
-        shown = "price unknown" if price is None else f"price {money(price)}"
+        shown = [Phrase("price unknown") if price is None else
+                 Phrase("price {price}", price=eur(price))]
         if self.worst != self.price:
-            shown += f", worst case {money(round_half_up(self.worst))}"
-        self.working.append(f"{line}; {shown}")
+            shown.append(Phrase(", worst case {worst}", worst=eur(round_half_up(self.worst))))
+        self.working.append(Worded(Joined((line, Said(semicolon), *shown))))
 
 
 def _last_published(which: str, day: dt.date, what: str) -> SyntecValue:
@@ -382,23 +410,26 @@ def _assumed_last_published_month(day: dt.date) -> dt.date:
     return month if assumed_publication(month) <= day else add_months(month, -1)
 
 
-def missing_index_text(which: str, day: dt.date, revision: dt.date) -> str:
+def missing_index_text(which: str, day: dt.date, revision: dt.date) -> Worded:
     """Which index value a revision lacks and why: a gap in the data, or a month before or
     after the data (the month named is the one last published on ``day``)."""
     data = load_syntec()
-    head = f"{which} of the revision of {revision}"
+    said = dict(which=which, revision=day_words(revision), day=day_words(day))
     published = [m for m, when in data.publications if when <= day]
     if published and max(published) not in data.by_month:
-        month = max(published)
-        return (f"{head}, the index last published on {day}, is that of {month:%Y-%m}, "
-                "a gap in the data")
+        return Worded(Phrase("{which} of the revision of {revision}, the index last published "
+                             "on {day}, is that of {month}, a gap in the data",
+                             month=month_words(max(published)), **said))
     month = _assumed_last_published_month(day)
     if month < data.first:
-        return (f"{head}, the index last published on {day}, is that of {month:%Y-%m}, "
-                f"before the data starts ({data.first:%Y-%m})")
-    return (f"{head}, the index last published on {day}, would be that of {month:%Y-%m} "
-            f"(published by {assumed_publication(month)}), after the end of the data (its last "
-            f"month is {data.complete_until:%Y-%m})")
+        return Worded(Phrase("{which} of the revision of {revision}, the index last published "
+                             "on {day}, is that of {month}, before the data starts ({first})",
+                             month=month_words(month), first=month_words(data.first), **said))
+    return Worded(Phrase("{which} of the revision of {revision}, the index last published on "
+                         "{day}, would be that of {month} (published by {published}), after the "
+                         "end of the data (its last month is {last})", month=month_words(month),
+                         published=day_words(assumed_publication(month)),
+                         last=month_words(data.complete_until), **said))
 
 
 def _index_value(which: str, day: dt.date, revision: dt.date,
@@ -429,7 +460,8 @@ def _index_revisions(clause, chain, base_date, at, index_missing) -> None:
     dates = scheduled_dates(clause, base_date.year - 1, at.year)
     applied = [d for d in dates if base_date < d and _in_effect(clause, d, at)]
     if "unstated" in (clause.new_index, clause.base_index):
-        chain.working.append(f"Index values: {FLAGGED_CONVENTION}")
+        chain.working.append(Worded(Phrase("Index values: {convention}",
+                                           convention=FLAGGED_CONVENTION)))
     bound = worst_factor_without_index(clause) if index_missing == "worst_case" else None
     s1, s1_missing = None, ""
     for number, date in enumerate(applied):
@@ -438,43 +470,57 @@ def _index_revisions(clause, chain, base_date, at, index_missing) -> None:
             first = clause.first_base_index or clause.base_index
             s1_date = _index_base_date(first, previous, base_date)
             s1, s1_missing = _index_value("S1", s1_date, date, bound)
-            s1_where = ("the signature" if first == "last_published_at_signature"
-                        else "the previous revision date")
-            s1_text = (f"{_index_text(s1)}, last published at {s1_date} ({s1_where})" if s1
-                       else f"unknown: {s1_missing}")
+            s1_where = (Phrase("the signature") if first == "last_published_at_signature"
+                        else Phrase("the previous revision date"))
+            s1_text = (Phrase("{index}, last published at {day} ({where})", index=_index_text(s1),
+                              day=day_words(s1_date), where=s1_where) if s1
+                       else Phrase("unknown: {why}", why=s1_missing))
         else:
-            s1_text = (f"{_index_text(s1)} (the previous revision's S2)" if s1
-                       else "unknown (the previous revision's S2)")
-            s1_missing = "" if s1 else f"S1 of the revision of {date}, the previous revision's S2"
+            s1_text = (Phrase("{index} (the previous revision's S2)", index=_index_text(s1)) if s1
+                       else Phrase("unknown (the previous revision's S2)"))
+            s1_missing = "" if s1 else Worded(Phrase(
+                "S1 of the revision of {day}, the previous revision's S2", day=day_words(date)))
         s2, s2_missing = _index_value("S2", date, date, bound)
-        s2_text = f"{_index_text(s2)}, last published at {date}" if s2 else f"unknown: {s2_missing}"
+        s2_text = (Phrase("{index}, last published at {day}", index=_index_text(s2),
+                          day=day_words(date)) if s2
+                   else Phrase("unknown: {why}", why=s2_missing))
         effective = date + dt.timedelta(days=1) if clause.kind == "index_ratio" else date
-        line = f"Revision {date} (new prices from {effective}): S1 = {s1_text}; S2 = {s2_text}"
+        line = [Phrase("Revision {day} (new prices from {effective}): S1 = {s1}; S2 = {s2}",
+                       day=day_words(date), effective=day_words(effective), s1=s1_text,
+                       s2=s2_text)]
         causes = [m for m in (s1_missing if number == 0 else "", s2_missing) if m]
         chain.index_unknown += causes  # the months missing, each named once
         missing = "; ".join(m for m in (s1_missing, s2_missing) if m)
         if s1 is None or s2 is None:
             ratio = factor = None
             worst = bound
-            line += (f"; index-based rise unknown; whatever the index, the rise is capped at "
-                     f"{clause.cap_percent} %: worst case x {_fraction_text(worst)}")
+            line.append(Phrase("; index-based rise unknown; whatever the index, the rise is "
+                               "capped at {cap} %: worst case x {factor}",
+                               cap=decimal_words(clause.cap_percent),
+                               factor=decimal_words(_fraction_text(worst))))
         else:
             ratio = syntec_ratio(s2, s1)
             factor, worst = index_factors(ratio, clause)
-            line += f"; S2/S1 = {_ratio_text(s2, s1)} = {_fraction_text(ratio)}"
+            line.append(Joined((Said(semicolon), "S2/S1 = ", _ratio_text(s2, s1), " = ",
+                                decimal_words(_fraction_text(ratio)))))
             if factor != ratio:
-                line += f", capped at {_fraction_text(factor, 2)}"
+                line.append(Phrase(", capped at {factor}",
+                                   factor=decimal_words(_fraction_text(factor, 2))))
             if worst != factor:
-                line += f"; vendor's margin: up to {_fraction_text(worst)}"
-        chain.apply(date, effective, s1, s2, ratio, factor, worst, line, index_unknown=missing)
+                line.append(Phrase("; vendor's margin: up to {factor}",
+                                   factor=decimal_words(_fraction_text(worst))))
+        chain.apply(date, effective, s1, s2, ratio, factor, worst, Joined(line),
+                    index_unknown=missing)
         s1 = s2
 
 
-def _ratio_text(s2: SyntecValue, s1: SyntecValue) -> str:
+def _ratio_text(s2: SyntecValue, s1: SyntecValue) -> Phrase | Joined:
     if s1.series == "old" and s2.series == "revised":
         k = load_syntec().revision.coefficient
-        return f"{s2.value} / ({s1.value} x {k}, the 2022 coefficient de raccord)"
-    return f"{s2.value} / {s1.value}"
+        return Phrase("{s2} / ({s1} x {k}, the 2022 coefficient de raccord)",
+                      s2=decimal_words(s2.value), s1=decimal_words(s1.value),
+                      k=decimal_words(k))
+    return Joined((decimal_words(s2.value), " / ", decimal_words(s1.value)))
 
 
 def _since_revision(clause, chain, base_date, at) -> None:
@@ -483,9 +529,11 @@ def _since_revision(clause, chain, base_date, at) -> None:
     s1 = _last_published("S1", base_date, f"at the service date {at}")
     s2 = _last_published("S2", at, f"at the service date {at}")
     ratio = syntec_ratio(s2, s1)
-    line = (f"Service on {at}: S1 = {_index_text(s1)}, in force (last published) at the tariff "
-            f"date {base_date}; S2 = {_index_text(s2)}, in force at {at}; S2/S1 = "
-            f"{_ratio_text(s2, s1)} = {_fraction_text(ratio)}")
+    line = Phrase("Service on {at}: S1 = {s1}, in force (last published) at the tariff date "
+                  "{base}; S2 = {s2}, in force at {at}; S2/S1 = {ratio} = {value}",
+                  at=day_words(at), s1=_index_text(s1), base=day_words(base_date),
+                  s2=_index_text(s2), ratio=_ratio_text(s2, s1),
+                  value=decimal_words(_fraction_text(ratio)))
     chain.apply(at, at, s1, s2, ratio, ratio, ratio, line)
 
 
@@ -505,50 +553,66 @@ def _volume_revisions(clause, chain, base_date, at, deviations) -> None:
     for date in applied:
         year = date.year - 1
         deviation = deviations.get(year) if isinstance(deviations, dict) else deviations
-        head = f"Revision {date} (budget of {date.year}, volume of {year})"
+        head = Phrase("Revision {day} (budget of {budget}, volume of {year})",
+                      day=day_words(date), budget=date.year, year=year)
+        limit_said, change_said = decimal_words(limit), decimal_words(change)
         if deviation is None:
-            chain.depends_on.append(f"{VOLUME_FACT} for {year}")
-            line = (f"{head}: the volume deviation of {year} is not given, price unchanged; "
-                    f"worst case a deviation above +{limit} %: +{change} %")
+            chain.depends_on.append(Worded(Phrase("{fact} for {year}", fact=named(VOLUME_FACT),
+                                                  year=year)))
+            line = Phrase("{head}: the volume deviation of {year} is not given, price "
+                          "unchanged; worst case a deviation above +{limit} %: +{change} %",
+                          head=head, year=year, limit=limit_said, change=change_said)
             chain.apply(date, date, None, None, None, Fraction(1), 1 + step, line,
                         note=f"depends on {VOLUME_FACT} for {year}")
             continue
         if deviation > threshold:
-            factor, what = 1 + step, f"above +{limit} %: +{change} %"
+            factor, what = 1 + step, Phrase("above +{limit} %: +{change} %", limit=limit_said,
+                                            change=change_said)
         elif deviation < -threshold:
-            factor, what = 1 - step, f"below -{limit} %: -{change} %"
+            factor, what = 1 - step, Phrase("below -{limit} %: -{change} %", limit=limit_said,
+                                            change=change_said)
         else:
-            factor, what = Fraction(1), f"within ±{limit} % (« supérieur à 10% »): unchanged"
-        line = f"{head}: deviation {_fraction_text(deviation, 2)} %, {what}"
+            factor, what = Fraction(1), Phrase("within ±{limit} % (« supérieur à 10% »): "
+                                               "unchanged", limit=limit_said)
+        line = Phrase("{head}: deviation {deviation} %, {what}", head=head,
+                      deviation=decimal_words(_fraction_text(deviation, 2)), what=what)
         chain.apply(date, date, None, None, None, factor, factor, line)
 
 
-def _heading(clause: PriceRevision, vendor: Vendor) -> str:
-    what = " / ".join(clause.applies_to)
+def _heading(clause: PriceRevision, vendor: Vendor) -> Worded:
+    what = Joined((file_words(a) for a in clause.applies_to), " / ")
     match clause.kind:
         case "index_ratio":
-            rule = "P2 = P1 x S2/S1 on the Syntec index, new prices for services after the date"
+            rule = Phrase("P2 = P1 x S2/S1 on the Syntec index, new prices for services after "
+                          "the date")
         case "index_with_margin":
-            cut = "cut to" if clause.index_capped else "in full, even above"
-            rule = (f"yearly on the Syntec index ({cut} {clause.cap_percent} %); the vendor may go "
-                    f"up to {clause.cap_percent} %" if clause.above_index_allowed else
-                    f"yearly on the Syntec index ({cut} {clause.cap_percent} %)")
+            cap = decimal_words(clause.cap_percent)
+            cut = (Phrase("cut to {cap} %", cap=cap) if clause.index_capped
+                   else Phrase("in full, even above {cap} %", cap=cap))
+            rule = (Phrase("yearly on the Syntec index ({cut}); the vendor may go up to {cap} %",
+                           cut=cut, cap=cap) if clause.above_index_allowed else
+                    Phrase("yearly on the Syntec index ({cut})", cut=cut))
         case "index_since":
-            rule = (f"tariff of {clause.as_of} revised on the Syntec index in force at the date "
-                    "of the service")
+            rule = Phrase("tariff of {day} revised on the Syntec index in force at the date of "
+                          "the service", day=day_words(clause.as_of))
         case "volume_step":
-            rule = (f"±{clause.step_percent} % when the volume deviates by more than "
-                    f"{clause.threshold_percent} %")
+            rule = Phrase("±{step} % when the volume deviates by more than {threshold} %",
+                          step=decimal_words(clause.step_percent),
+                          threshold=decimal_words(clause.threshold_percent))
         case _:
-            rule = "tariffs change for new orders only: a running order keeps its price"
-    return f"{vendor.name}, art. {clause.source.article} ({what}): {rule}"
+            rule = Phrase("tariffs change for new orders only: a running order keeps its price")
+    return Worded(Joined((f"{vendor.name}, art. ", article_words(clause.source.article), " (",
+                          what, ")",
+                          Said(colon), rule)))
 
 
 def _compute(clause, vendor, index, cents, base_date, at, deviations,
              index_missing) -> PriceRevisionResult:
     chain = _Chain(price=Fraction(cents), worst=Fraction(cents))
     chain.working.append(_heading(clause, vendor))
-    chain.working.append(f"Price {money(cents)} set on {base_date}; price of a service on {at}")
+    chain.working.append(Worded(Phrase("Price {price} set on {base}; price of a service on {at}",
+                                       price=eur(cents), base=day_words(base_date),
+                                       at=day_words(at))))
     figures = dict(vendor=vendor.id, sources=(clause.source,), base_price=euros(cents),
                    base_price_cents=cents, base_date=base_date, at=at, clause_index=index,
                    kind=clause.kind, applies_to=tuple(clause.applies_to))
@@ -561,28 +625,33 @@ def _compute(clause, vendor, index, cents, base_date, at, deviations,
             case "volume_step":
                 _volume_revisions(clause, chain, base_date, at, deviations)
             case _:
-                chain.working.append(f"No revision of a running order: {clause.note or ''}".strip())
+                chain.working.append(Worded(Phrase("No revision of a running order: {note}",
+                                                   note=file_words(clause.note or ""))))
     except OutOfCoverageError as exc:
         if index_missing == "worst_case":
             exc = OutOfCoverageError(f"{exc} No worst case without it either: "
                                      f"{_no_bound_reason(clause)}.", series=exc.series,
                                      last_covered=exc.last_covered)
-        return PriceRevisionResult(**figures, working=(*chain.working, f"Stopped: {exc}"),
+        return PriceRevisionResult(**figures, working=(*chain.working,
+                                                       Worded(Phrase("Stopped: {why}",
+                                                                     why=str(exc)))),
                                    price=None, price_cents=None, worst_case_price=None,
                                    worst_case_cents=None, factor=None, unavailable=str(exc),
                                    error=exc)
     worst = round_half_up(chain.worst)
     if not chain.steps and clause.kind != "new_orders_only":
-        chain.working.append(f"No revision takes effect after {base_date} and by {at}")
+        chain.working.append(Worded(Phrase("No revision takes effect after {base} and by {at}",
+                                           base=day_words(base_date), at=day_words(at))))
     if chain.price is None:
         return _without_index_price(figures, chain, cents, worst)
     price = round_half_up(chain.price)
     factor = chain.price / cents if cents else _product(s.factor for s in chain.steps)
     if chain.steps:
-        chain.working.append(
-            f"Price {money(cents)} x {_fraction_text(factor)} = {money(price)} (exact fractions, "
-            "rounded once, half-up, to the cent)"
-            + (f"; worst case {money(worst)}" if worst != price else ""))
+        chain.working.append(Worded(Joined((
+            Phrase("Price {price} x {factor} = {revised} (exact fractions, rounded once, "
+                   "half-up, to the cent)", price=eur(cents),
+                   factor=decimal_words(_fraction_text(factor)), revised=eur(price)),
+            Phrase("; worst case {worst}", worst=eur(worst)) if worst != price else ""))))
     return PriceRevisionResult(
         **figures, working=tuple(chain.working), price=euros(price), price_cents=price,
         worst_case_price=euros(worst), worst_case_cents=worst, factor=factor,
@@ -595,10 +664,11 @@ def _without_index_price(figures: dict, chain: _Chain, cents: int,
     """The result when an index value is missing but the cap bounds every revision: the worst
     case, the index-based price unknown, and which index values are missing."""
     worst_factor = _product(s.worst_factor for s in chain.steps)
-    chain.working.append(
-        f"Index-based price unknown: {'; '.join(chain.index_unknown)}. Worst case "
-        f"{money(cents)} x {_fraction_text(worst_factor)} = {money(worst)} (the cap at every "
-        "revision, whatever the index; exact fractions, rounded once, half-up, to the cent)")
+    chain.working.append(Worded(Phrase(
+        "Index-based price unknown: {unknown}. Worst case {price} x {factor} = {worst} (the cap "
+        "at every revision, whatever the index; exact fractions, rounded once, half-up, to the "
+        "cent)", unknown=listed(chain.index_unknown), price=eur(cents),
+        factor=decimal_words(_fraction_text(worst_factor)), worst=eur(worst))))
     return PriceRevisionResult(
         **figures, working=tuple(chain.working), price=None, price_cents=None,
         worst_case_price=euros(worst), worst_case_cents=worst, factor=None,

@@ -47,12 +47,22 @@ from cgvlib.arithmetic.common import (
     amount_cents,
     as_vendor,
     clause_of,
-    money,
     over_readings,
+)
+from cgvlib.arithmetic.working_words import (
+    Worded,
+    count_words,
+    day_words,
+    decimal_words,
+    duration_said,
+    eur,
+    file_words,
+    month_words,
+    named,
 )
 from cgvlib.dates import as_month
 from cgvlib.errors import InputError
-from cgvlib.i18n import translate
+from cgvlib.i18n import Joined, Phrase, Said, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.sla import PERIODS, CreditTier, Sla
@@ -195,9 +205,33 @@ class DowntimeResult(Result):
     timedelta: dt.timedelta
     human: str
 
-    def headline(self) -> str:
-        return (f"{_num(self.availability_percent)} % availability allows {self.human} of "
-                f"downtime per {self.period}")
+    def headline(self, lang: str = "en") -> str:
+        return Phrase("{availability} % availability allows {downtime} of downtime per {period}",
+                      availability=decimal_words(_num(self.availability_percent)),
+                      downtime=_duration_said(self.human),
+                      period=PERIOD_WORDS[self.period]).say(lang)
+
+
+PERIOD_WORDS = {"day": Phrase("day", "period"), "week": Phrase("week", "period"),
+                "month": Phrase("month", "period"), "year": Phrase("year", "period")}
+
+
+def _period_length(period: str, days, seconds) -> Phrase:
+    """``a month is 30.436875 day(s) = 2629746 s``."""
+    if period == "day":
+        return Phrase("a day is {days} day(s) = {seconds} s", days=days, seconds=seconds)
+    if period == "week":
+        return Phrase("a week is {days} day(s) = {seconds} s", days=days, seconds=seconds)
+    if period == "month":
+        return Phrase("a month is {days} day(s) = {seconds} s", days=days, seconds=seconds)
+    return Phrase("a year is {days} day(s) = {seconds} s", days=days, seconds=seconds)
+
+
+def _duration_said(human: str) -> Said:
+    """``1 h 27 min 39.5 s`` (:func:`format_duration`) in words: ``1 h 27 min 39,5 s`` in
+    French, a day written ``j``."""
+    return Said(lambda lang: human if lang == "en" else
+                human.replace(".", ",").replace(" d ", " j "))
 
 
 def sla_downtime(availability_percent, period: str, *,
@@ -224,13 +258,21 @@ def sla_downtime(availability_percent, period: str, *,
     rounded = seconds.quantize(TENTH, rounding=ROUND_HALF_UP)
     micros = round_half_up(Fraction(seconds) * 1_000_000)
     human = format_duration(rounded)
+    year = decimal_words(_num(yd))
     working = (
-        f"a {period} is {_fraction_text(days)} day(s) = {_num(period_seconds)} s"
-        + (f" (year of {_num(yd)} days / 12)" if period == "month" else "")
-        + (f" (year of {_num(yd)} days)" if period == "year" else ""),
-        f"unavailability allowed: 100 % - {_num(a)} % = {_num(100 - a)} %",
-        f"{_num(100 - a)} % x {_num(period_seconds)} s = {_num(seconds)} s",
-        f"rounded half-up to the tenth of a second: {_num(rounded)} s = {human}",
+        Worded(Joined((
+            _period_length(period, decimal_words(_fraction_text(days)),
+                           decimal_words(_num(period_seconds))),
+            Phrase(" (year of {days} days / 12)", days=year) if period == "month" else "",
+            Phrase(" (year of {days} days)", days=year) if period == "year" else ""))),
+        Worded(Phrase("unavailability allowed: 100 % - {availability} % = {allowed} %",
+                      availability=decimal_words(_num(a)), allowed=decimal_words(_num(100 - a)))),
+        Worded(Phrase("{allowed} % x {period} s = {seconds} s",
+                      allowed=decimal_words(_num(100 - a)),
+                      period=decimal_words(_num(period_seconds)),
+                      seconds=decimal_words(_num(seconds)))),
+        Worded(Phrase("rounded half-up to the tenth of a second: {seconds} s = {downtime}",
+                      seconds=decimal_words(_num(rounded)), downtime=_duration_said(human))),
     )
     return DowntimeResult(
         availability_percent=a, period=period, period_days=days, period_seconds=period_seconds,
@@ -324,9 +366,12 @@ class UnavailabilityResult(Result):
     percent: Fraction
     percent_rounded: Decimal
 
-    def headline(self) -> str:
-        return (f"{self.month:%Y-%m}: unavailability {_num(self.downtime_seconds)} s / "
-                f"{_num(self.theoretical_seconds)} s x 100 = {_fraction_text(self.percent)} %")
+    def headline(self, lang: str = "en") -> str:
+        return Phrase("{month}: unavailability {down} s / {total} s x 100 = {percent} %",
+                      month=month_words(self.month),
+                      down=decimal_words(_num(self.downtime_seconds)),
+                      total=decimal_words(_num(self.theoretical_seconds)),
+                      percent=decimal_words(_fraction_text(self.percent))).say(lang)
 
 
 def unavailability(downtime, month, *, planned_maintenance=0,
@@ -367,13 +412,23 @@ def unavailability(downtime, month, *, planned_maintenance=0,
     percent = Fraction(down) / Fraction(theoretical) * 100
     rounded = _round_fraction(percent, RATE_DISPLAY)
     working = (
-        f"formula ({sla.source.article}): {sla.formula}",
-        f"{first:%Y-%m} has {days} days: total time {days} x 86,400 s = {total:,} s",
-        f"minus planned maintenance ({', '.join(sla.excluded_from_total_time)}): "
-        f"{_num(maintenance)} s -> temps total théorique {_num(theoretical)} s",
-        f"downtime (excluding {'; '.join(sla.excluded_from_downtime)}): {_num(down)} s",
-        f"{_num(down)} / {_num(theoretical)} x 100 = {_fraction_text(percent)} % "
-        f"(shown as {rounded} %)",
+        Worded(Phrase("formula ({article}): {formula}", article=sla.source.article,
+                      formula=file_words(sla.formula))),
+        Worded(Phrase("{month} has {days} days: total time {days} x 86,400 s = {total} s",
+                      month=month_words(first), days=days, total=count_words(total))),
+        Worded(Phrase("minus planned maintenance ({excluded}): {maintenance} s -> temps total "
+                      "théorique {theoretical} s",
+                      excluded=Joined((file_words(e) for e in sla.excluded_from_total_time),
+                                      ", "),
+                      maintenance=decimal_words(_num(maintenance)),
+                      theoretical=decimal_words(_num(theoretical)))),
+        Worded(Phrase("downtime (excluding {excluded}): {down} s",
+                      excluded=Joined((file_words(e) for e in sla.excluded_from_downtime), "; "),
+                      down=decimal_words(_num(down)))),
+        Worded(Phrase("{down} / {total} x 100 = {percent} % (shown as {rounded} %)",
+                      down=decimal_words(_num(down)), total=decimal_words(_num(theoretical)),
+                      percent=decimal_words(_fraction_text(percent)),
+                      rounded=decimal_words(rounded))),
     )
     return UnavailabilityResult(
         vendor=v.name, month=first, days_in_month=days, total_seconds=total,
@@ -442,8 +497,8 @@ def claim_deadline(sla: Sla, month: dt.date) -> dt.date | None:
     return None
 
 
-_PAID_AS = {"credit_note": "a credit note (avoir)", "payment": "a payment",
-            "unstated": "a form the text does not state"}
+_PAID_AS = {"credit_note": Phrase("a credit note (avoir)"), "payment": Phrase("a payment"),
+            "unstated": Phrase("a form the text does not state")}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -471,37 +526,51 @@ class SlaCreditResult(Result):
     claim_deadline_rule: str
     claim_deadline: dt.date | None
 
-    def headline(self) -> str:
-        tier = f"tier {self.tier}" if self.tier else "no tier"
-        capped = " (capped)" if self.cap_applied else ""
-        return (f"{_fraction_text(self.unavailability_percent)} % unavailability -> {tier}: "
-                f"credit {_num(self.percent)} % of {money(self.invoice_cents)} = "
-                f"{money(self.amount_cents)}{capped}")
+    def headline(self, lang: str = "en") -> str:
+        tier = (Phrase("tier {tier}", tier=Said(lambda lang: self.tier if lang == "en" else
+                                                 self.tier.replace(".", ",").replace(" %",
+                                                                                     "\u00a0%")))
+                if self.tier else Phrase("no tier"))
+        capped = Phrase(" (capped)") if self.cap_applied else ""
+        return Phrase("{unavailability} % unavailability -> {tier}: credit {credit} % of "
+                      "{invoice} = {amount}{capped}",
+                      unavailability=decimal_words(_fraction_text(self.unavailability_percent)),
+                      tier=tier, credit=decimal_words(_num(self.percent)),
+                      invoice=eur(self.invoice_cents), amount=eur(self.amount_cents),
+                      capped=capped).say(lang)
 
 
 def _credit_one(sla: Sla, vendor: Vendor, p: Fraction, cents: int,
                 measured: UnavailabilityResult | None) -> SlaCreditResult:
     """The credit under one reading of the clause (``sla.between_tiers`` fixed)."""
     ptext = _fraction_text(p)
-    working = list(measured.working) if measured else [f"unavailability {ptext} % (given)"]
+    ptext_said = decimal_words(ptext)
+    working = list(measured.working) if measured else [
+        Worded(Phrase("unavailability {percent} % (given)", percent=ptext_said))]
     sources = []
     gap = _gap_of(sla, p)
     index = next((i for i, t in enumerate(sla.tiers) if t.contains(p)), None)
     if index is None and gap is not None:
         below, (low, high) = gap
         index = below if sla.between_tiers == "lower_tier" else below + 1
-        side = "below" if sla.between_tiers == "lower_tier" else "above"
-        working.append(f"{ptext} % falls in the gap {_num(low)}–{_num(high)} % that no tier "
-                       f"covers; reading '{sla.between_tiers}': it takes the tier {side}")
+        side = Phrase("below") if sla.between_tiers == "lower_tier" else Phrase("above")
+        working.append(Worded(Phrase(
+            "{percent} % falls in the gap {low}–{high} % that no tier covers; reading "
+            "'{reading}': it takes the tier {side}", percent=ptext_said,
+            low=decimal_words(_num(low)), high=decimal_words(_num(high)),
+            reading=named(sla.between_tiers), side=side)))
     if index is None:
         credit = Decimal(0)
-        working.append(f"no tier covers {ptext} %: the text grants no credit")
+        working.append(Worded(Phrase("no tier covers {percent} %: the text grants no credit",
+                                     percent=ptext_said)))
     else:
         tier = sla.tiers[index]
         credit = tier.credit_percent
         sources.append(tier.source)
-        working.append(f"tier {tier_label(tier)} ({tier.source.article}): credit "
-                       f"{_num(credit)} % of the month's invoice")
+        working.append(Worded(Phrase(
+            "tier {tier} ({article}): credit {credit} % of the month's invoice",
+            tier=Said(lambda lang, tier=tier: tier_label(tier, lang)),
+            article=tier.source.article, credit=decimal_words(_num(credit)))))
     # « le montant des pénalités dues pour un mois est plafonné à 20 % du montant de la facture
     # du Client pour ce mois »: the cap is compared on the exact amounts, then one rounding.
     cap = sla.cap.percent
@@ -511,21 +580,28 @@ def _credit_one(sla: Sla, vendor: Vendor, p: Fraction, cents: int,
     amount = round_half_up(exact)
     cap_exact = Fraction(cents) * Fraction(cap) / 100
     cap_cents = round_half_up(cap_exact)
-    working.append(f"{_num(applied)} % x {money(cents)} = "
-                   f"{_fraction_text(exact / 100, 8)} EUR -> {money(amount)} "
-                   "(half-up to the cent)")
+    working.append(Worded(Phrase(
+        "{credit} % x {invoice} = {exact} EUR -> {amount} (half-up to the cent)",
+        credit=decimal_words(_num(applied)), invoice=eur(cents),
+        exact=decimal_words(_fraction_text(exact / 100, 8)), amount=eur(amount))))
     top = max(t.credit_percent for t in sla.tiers)
-    cap_note = ("applied: the tier's credit exceeds it" if cap_applied
-                else "not reached" + (f" (no tier exceeds it: the top tier is {_num(top)} %)"
-                                      if top <= cap else ""))
-    working.append(f"cap {_num(cap)} % of the month's invoice ({sla.cap.source.article}) = "
-                   f"{money(cap_cents)}: {cap_note}")
+    cap_note = (Phrase("applied: the tier's credit exceeds it") if cap_applied
+                else Joined((Phrase("not reached"),
+                             Phrase(" (no tier exceeds it: the top tier is {top} %)",
+                                    top=decimal_words(_num(top))) if top <= cap else "")))
+    working.append(Worded(Phrase("cap {cap} % of the month's invoice ({article}) = {amount}: "
+                                 "{note}", cap=decimal_words(_num(cap)),
+                                 article=sla.cap.source.article, amount=eur(cap_cents),
+                                 note=cap_note)))
     sources += [sla.cap.source, sla.source]
-    rule = (f"claim within {sla.claim_within} following {sla.claim_from}; paid as "
-            f"{_PAID_AS[sla.paid_as]}")
+    rule = Worded(Phrase("claim within {within} following {event}; paid as {paid_as}",
+                         within=duration_said(sla.claim_within),
+                         event=file_words(sla.claim_from), paid_as=_PAID_AS[sla.paid_as]))
     deadline = claim_deadline(sla, measured.month) if measured else None
-    working.append(rule + (f": for {measured.month:%Y-%m}, by {deadline.isoformat()}"
-                           if deadline else ""))
+    working.append(Worded(Joined((rule, Phrase(": for {month}, by {deadline}",
+                                               month=month_words(measured.month),
+                                               deadline=day_words(deadline))
+                                  if deadline else ""))))
     return SlaCreditResult(
         vendor=vendor.name, unavailability_percent=p, invoice_cents=cents,
         tier=tier_label(sla.tiers[index]) if index is not None else None, tier_index=index,

@@ -29,23 +29,32 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
+from babel.dates import get_day_names
 
 from cgvlib.arithmetic.common import Result, as_vendor, choose, clause_of, over_readings
+from cgvlib.arithmetic.working_words import (
+    Worded,
+    duration_said,
+    file_words,
+    moment_words,
+)
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase, Said
+from cgvlib.lang import BABEL_LOCALES
 from cgvlib.model.base import Duration
 from cgvlib.model.procedure import WEEKDAYS, Deadline, OpeningHours
 from cgvlib.reference.calendar import add_days, is_public_holiday
 from cgvlib.reference.months import add_months
 
 LIMIT_WORDS = {
-    "within": "no later than",
-    "not_before": "not before",
-    "at_most": "at most until",
-    "example": "for example by (the text gives it as an example, not a rule)",
+    "within": Phrase("no later than"),
+    "not_before": Phrase("not before"),
+    "at_most": Phrase("at most until"),
+    "example": Phrase("for example by (the text gives it as an example, not a rule)"),
 }
 WORKING_HOURS_PER_DAY = 24
 
@@ -60,10 +69,19 @@ class TimeLimitResult(Result):
     from_event: str
     start: dt.date
     date: dt.date | dt.datetime
+    duration_words: Said = field(default=None, repr=False, compare=False)  # for the headline
 
-    def headline(self) -> str:
-        when = f"{LIMIT_WORDS[self.limit]} {self.date}"
-        return f"{self.what}: {when} ({self.duration} from {self.start})"
+    def figures(self) -> dict:
+        """The figures, without the duration's words (the ``duration`` figure says it)."""
+        figures = super().figures()
+        del figures["duration_words"]
+        return figures
+
+    def headline(self, lang: str = "en") -> str:
+        return Phrase("{what}: {limit} {date} ({duration} from {start})",
+                      what=file_words(self.what), limit=LIMIT_WORDS[self.limit],
+                      date=moment_words(self.date), duration=self.duration_words,
+                      start=moment_words(self.start)).say(lang)
 
 
 def limit_date(duration: Duration, start: dt.date | dt.datetime, *, region: str = "metropole",
@@ -131,13 +149,19 @@ def opening_hours_end(start: dt.date | dt.datetime, hours, opening: OpeningHours
     raise InputError(f"start: no {hours} opening hours within ten years of {start}")
 
 
-def _hours_text(opening: OpeningHours) -> str:
-    parts = []
-    for name in WEEKDAYS:
-        spans = getattr(opening, name)
-        if spans:
-            parts.append(f"{name[:3].capitalize()} {', '.join(spans)}")
-    return "; ".join(parts)
+def _hours_text(opening: OpeningHours) -> Said:
+    """``Mon 09:30-12:00, 13:30-18:00; ...`` (``lun. 09:30-12:00, ...`` in French)."""
+    def words(lang: str) -> str:
+        names = (None if lang == "en" else
+                 get_day_names("abbreviated", locale=BABEL_LOCALES[lang]))
+        parts = []
+        for i, name in enumerate(WEEKDAYS):
+            spans = getattr(opening, name)
+            if spans:
+                day = name[:3].capitalize() if names is None else names[i]
+                parts.append(f"{day} {', '.join(spans)}")
+        return ("; " if lang == "en" else " ; ").join(parts)
+    return Said(words)
 
 
 def _compute(vendor_name: str, clause: Deadline, start, region: str) -> TimeLimitResult:
@@ -145,25 +169,32 @@ def _compute(vendor_name: str, clause: Deadline, start, region: str) -> TimeLimi
                         and clause.hours_counted == "opening_hours")
     date = limit_date(clause.duration, start, region=region,
                       opening_hours=clause.opening_hours if in_opening_hours else None)
-    working = [f"from {start} ({clause.from_event}): {clause.duration} -> {date}"]
+    working = [Worded(Phrase("from {start} ({event}): {duration} -> {date}",
+                             start=moment_words(start), event=file_words(clause.from_event),
+                             duration=duration_said(clause.duration),
+                             date=moment_words(date)))]
     sources = [clause.source]
     if in_opening_hours:
-        working.append(f"{clause.duration} counted in the opening hours "
-                       f"({_hours_text(clause.opening_hours)}), public holidays closed"
-                       + ("; a date is read as 00:00, so the whole day's hours count: give a "
-                          "date and time for an event during the day"
-                          if not isinstance(start, dt.datetime) else ""))
+        working.append(Worded(Joined((
+            Phrase("{duration} counted in the opening hours ({hours}), public holidays closed",
+                   duration=duration_said(clause.duration),
+                   hours=_hours_text(clause.opening_hours)),
+            Phrase("; a date is read as 00:00, so the whole day's hours count: give a date and "
+                   "time for an event during the day")
+            if not isinstance(start, dt.datetime) else ""))))
         sources.append(clause.opening_hours.source)
     elif clause.duration.unit == "working_hours":
         days = math.ceil(clause.duration.value / WORKING_HOURS_PER_DAY)
-        working.append(f"{clause.duration} read as {days} jours ouvrés (24 hours to a jour "
-                       "ouvré), counted from the day after the event")
+        working.append(Worded(Phrase("{duration} read as {days} jours ouvrés (24 hours to a "
+                                     "jour ouvré), counted from the day after the event",
+                                     duration=duration_said(clause.duration), days=days)))
     if clause.note:
-        working.append(f"note: {clause.note}")
+        working.append(Worded(Phrase("note: {note}", note=file_words(clause.note))))
     return TimeLimitResult(
         vendor=vendor_name, what=clause.what, topic=clause.topic, party=clause.party,
         limit=clause.limit, duration=str(clause.duration), from_event=clause.from_event,
         start=start, date=date, working=tuple(working), sources=tuple(sources),
+        duration_words=duration_said(clause.duration),
     )
 
 

@@ -6,10 +6,9 @@ here: headings, the sentences that introduce each section, the
 column names of its tables. Amounts and dates are formatted by :func:`cgvlib.money.format_eur`
 and :func:`cgvlib.dates.format_date` from the already-rounded figures. The charts are drawn in
 the report's language too, with their own words (:mod:`cgvlib.views.words`). The working
-printed under each table (``result.explain()``), the descriptions of the clauses in the
-appendix table and the findings' explanations keep the library's English wording (on a French
-page a French line says so, and the identifiers in them are given by their French names,
-:func:`cgvlib.names.name_identifiers`), and the contract quotes stay verbatim.
+printed under each table (``result.explain(lang)``), the descriptions of the clauses in the
+appendix table and the findings' explanations are said in the page's language too
+(:class:`cgvlib.i18n.Phrase`); only the contract quotes stay verbatim.
 """
 
 from __future__ import annotations
@@ -47,9 +46,6 @@ TEXT: dict[str, str] = {
         "The clauses checked against the Code de commerce, semester by semester: breaches, risks,"
         " ambiguities and notes."),
     "working": "The working",
-    "working_in_english": (
-        "The working is given in English, the language of the calculation library; the "
-        "readings are named in this page's language."),
     "nothing_found": "No finding.",
     # table columns and cells
     "vendor": "Vendor",

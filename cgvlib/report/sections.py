@@ -7,7 +7,7 @@ heading with its introduction
 (:meth:`Report.heading`), a table in the report's language (amounts as ``1 234,56 €`` and dates
 as ``25/11/2026`` in French, formatted from the already-rounded cents, never rounded again), a
 chart (from :mod:`cgvlib.views`, in the report's language too), or the working of every figure
-(:meth:`Report.working`, in English). Charts, the findings and the clause table fold
+(:meth:`Report.working`, in the report's language). Charts, the findings and the clause table fold
 (``<details>``: :meth:`Report.charts`, :meth:`Report.folded_findings`,
 :meth:`Report.folded_comparison`), so that a page over every vendor stays short.
 
@@ -50,6 +50,7 @@ from cgvlib.names import label, name_identifiers
 from cgvlib.reference.provisional import assume_last_if
 from cgvlib.report.labels import text
 from cgvlib.report.parameters import ReportParameters, report_parameters
+from cgvlib.statute_links import link_citations
 from cgvlib.views.findings import findings_table, summary_chart
 from cgvlib.views.late_payment import cost_by_days_late, penalty_rate_over_time
 from cgvlib.views.notice import renewal_timeline
@@ -177,7 +178,7 @@ class Report:
         notice = (f"\n\n**{self.rates_notice}**"
                   if section == "late_payment" and self.rates_notice else "")
         return Markdown(f"## {self.t(section)}{anchor}\n\n"
-                        f"{self.t(section + '_intro', **values)}{notice}")
+                        f"{link_citations(self.t(section + '_intro', **values))}{notice}")
 
     # --- the clause comparison ---------------------------------------------------------------
 
@@ -377,8 +378,6 @@ class Report:
         results = {"late_payment": self.late_payments, "sla": self.sla_credits,
                    "exit": self.exits}[section]
         blocks = [f"<p><b>{html.escape(self.t('working'))}</b></p>"]
-        if self.p.lang != "en":  # explain() is the library's English
-            blocks.append(f"<p><i>{html.escape(self.t('working_in_english'))}</i></p>")
         # every vendor of the report (never an empty section: why there is no working), then
         # the others computed (the law's default terms)
         for vendor in dict.fromkeys([*self.p.vendors, *results]):
@@ -388,9 +387,9 @@ class Report:
                               if self.p.lang == "fr" else
                               f"<p>{html.escape(self.name(vendor))}: {html.escape(r)}</p>")
                 continue
+            working = name_identifiers(r.explain(self.p.lang), self.p.lang)
             blocks.append(f"<details><summary>{html.escape(self.name(vendor))}</summary>"
-                          f"<pre>{html.escape(name_identifiers(r.explain(), self.p.lang))}"
-                          "</pre></details>")
+                          f"<pre>{html.escape(working)}</pre></details>")
         return HTML("\n".join(blocks))
 
     # --- folded details ---------------------------------------------------------------------

@@ -1,15 +1,19 @@
-"""The dates and amounts among the report's parameters, read as people type them, before
-anything runs.
+"""The dates, amounts and percentages among the report's parameters, read as people type
+them, before anything runs.
 
 The report template's ``parameters`` cell says which parameters are which: a parameter whose
 default is a date (``due = "2024-03-01"``) or whose name ends in ``_date`` is a date; one
 whose comment starts with ``EUR`` (``invoice_amount = 10000  # EUR, ...``) is an amount in
-euros. A ``-p`` value or a parameters file's value given as text for one of them is read here:
+euros; one whose name ends in ``_percent`` (``unavailability_percent``) is a percentage. A
+``-p`` value or a parameters file's value given as text for one of them is read here:
 
 - a date as :func:`cgvlib.dates.as_date` reads it (``15/03/2024``, ``15 mars 2024``,
   ``1er mars 2024``, ``2024-03-15``), passed on as a date;
 - an amount as :func:`cgvlib.money.amount_cents` reads it (``10 000,50``, ``10000.50``,
   ``10 000 €``), passed on as the exact euros it writes (``"10000.50"``);
+- a percentage with a decimal comma or point (``0,5``, ``0.5``, ``12,5 %``), read by
+  :func:`cgvlib.amount_text.parse_percent`, passed on as the exact number it writes
+  (``"0.5"``);
 
 so that a value that cannot be read stops the command at once, naming the option or the file,
 line and parameter, with a form that would be accepted. Values YAML already typed (a YAML date,
@@ -23,10 +27,12 @@ import functools
 import re
 from pathlib import Path
 
+from cgvlib.amount_text import PERCENT_ADVICE, parse_percent
 from cgvlib.dates import as_date
+from cgvlib.errors import InputError
 from cgvlib.money import amount_cents, cents_to_euros
 
-DATE, AMOUNT = "date", "amount"
+DATE, AMOUNT, PERCENT = "date", "amount", "percent"
 _ISO_DEFAULT = re.compile(r"""["']\d{4}-\d{2}-\d{2}["']""")
 
 
@@ -41,19 +47,23 @@ def _kinds(template: str, modified: float) -> dict[str, str]:
             kinds[name] = DATE
         elif comment.strip().startswith("EUR"):
             kinds[name] = AMOUNT
+        elif name.endswith("_percent"):
+            kinds[name] = PERCENT
     return kinds
 
 
 def parameter_kinds(template: Path) -> dict[str, str]:
-    """``{name: "date" | "amount"}`` for the template's date and amount parameters."""
+    """``{name: "date" | "amount" | "percent"}`` for the template's date, amount and
+    percentage parameters."""
     path = Path(template)
     return _kinds(str(path), path.stat().st_mtime)
 
 
 def typed_value(name: str, value, where: str, template: Path):
-    """``value`` of the parameter ``name`` with its text read when it is a date or an amount
-    (a ``datetime.date``; the euros as exact text); anything else as it is. ``where`` names
-    the value in an error (``-p due``; ``scenario.yaml, line 3, due``)."""
+    """``value`` of the parameter ``name`` with its text read when it is a date, an amount or
+    a percentage (a ``datetime.date``; the euros, the percentage as exact text); anything else
+    as it is. ``where`` names the value in an error (``-p due``; ``scenario.yaml, line 3,
+    due``)."""
     if not isinstance(value, str):
         return value
     kind = parameter_kinds(template).get(name)
@@ -61,6 +71,12 @@ def typed_value(name: str, value, where: str, template: Path):
         return as_date(value, where)
     if kind == AMOUNT:
         return str(cents_to_euros(amount_cents(value, where)))
+    if kind == PERCENT:
+        try:
+            return str(parse_percent(value))
+        except ValueError:
+            raise InputError(f"{where}: {value!r} is not a percentage; {PERCENT_ADVICE}") \
+                from None
     return value
 
 

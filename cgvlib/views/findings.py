@@ -38,8 +38,10 @@ from matplotlib.ticker import MaxNLocator
 from pandas.io.formats.style import Styler
 
 from cgvlib.analysis.checks import SEVERITIES, findings_summary
+from cgvlib.analysis.words import article_words, said
 from cgvlib.arithmetic.common import STATUTORY_ID, as_vendor
 from cgvlib.errors import InputError
+from cgvlib.i18n import say, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
@@ -155,9 +157,10 @@ def select_findings(frame: pd.DataFrame, *, vendors=None, severities=None) -> pd
 # --------------------------------------------------------------------------- the table
 
 
-def quote_tooltip(article, quote) -> str:
-    """``art. 4: « the vendor's words »`` (plain text; empty when the finding cites nothing)."""
-    article = "" if article is None or pd.isna(article) else str(article)
+def quote_tooltip(article, quote, lang: str = "en") -> str:
+    """``art. 4: « the vendor's words »`` (plain text; empty when the finding cites nothing);
+    the article's remark in brackets in ``lang`` (:func:`~cgvlib.analysis.words.article_words`)."""
+    article = "" if article is None or pd.isna(article) else article_words(article).say(lang)
     quote = "" if quote is None or pd.isna(quote) else str(quote)
     if article and quote:
         return f"art. {article}: « {quote} »"
@@ -174,8 +177,7 @@ def _words(names: list[str], lang: str) -> str:
 
 
 def _caption(rows: pd.DataFrame, vendors, severities: list[str], frame, lang: str) -> str:
-    """What the table shows, in ``lang``; on a French page, that the explanations (the
-    library's sentences) are in English."""
+    """What the table shows, in ``lang``."""
     which = _words([label(s, lang) for s in severities], lang)
     who = (word("every_vendor", lang) if vendors is None
            else _words(_ordered_names(_vendor_names(vendors, frame)), lang))
@@ -184,17 +186,19 @@ def _caption(rows: pd.DataFrame, vendors, severities: list[str], frame, lang: st
             return word("findings_none_all", lang, who=who)
         return word("findings_none", lang, which=which, who=who)
     colours = word("severity_colours", lang, **{s: label(s, lang) for s in SEVERITIES})
-    caption = word("findings_shown", lang, who=who, count=len(rows), which=which,
-                   colours=colours)
-    if lang != "en":
-        caption += " " + word("explanations_in_english", lang)
-    return caption
+    return word("findings_shown", lang, who=who, count=len(rows), which=which, colours=colours)
 
 
 def _shown_in(lang: str) -> dict[str, object]:
     """How each column's cells read in ``lang`` (HTML-escaped): severities, checks and families
-    by their names, identifiers inside the explanations by theirs
-    (:func:`cgvlib.names.name_identifiers`)."""
+    by their names, the explanations and rules said in ``lang`` (:func:`cgvlib.i18n.say`), any
+    identifier left in them by its name (:func:`cgvlib.names.name_identifiers`)."""
+    def said_in(value) -> str:
+        return html.escape(name_identifiers(said(value, lang), lang), quote=False)
+
+    def article(value) -> str:
+        return html.escape(article_words(value).say(lang), quote=False)
+
     def named(value) -> str:
         return html.escape(label(value, lang), quote=False)
 
@@ -202,7 +206,9 @@ def _shown_in(lang: str) -> dict[str, object]:
         "severity": named,
         "id": named,
         "family": lambda value: html.escape(family_name(value, lang), quote=False),
-        "explanation": lambda value: html.escape(name_identifiers(value, lang), quote=False),
+        "explanation": said_in,
+        "rule": said_in,
+        "article": article,
     }
 
 
@@ -227,8 +233,8 @@ def findings_table(frame: pd.DataFrame, *, vendors=None, severities=None,
 
     ``lang`` (``"en"`` or ``"fr"``): the language of what is shown; ``styler.data`` keeps the
     identifiers. The headers, caption, severities, checks and families are in ``lang``
-    (:func:`cgvlib.names.label`); the explanations are the library's English sentences, the
-    identifiers in them given by their names in ``lang`` (a French caption says so).
+    (:func:`cgvlib.names.label`), and so are the explanations and rules
+    (:func:`cgvlib.i18n.say`).
     """
     check_lang(lang)
     frame = _check_frame(frame)
@@ -252,7 +258,7 @@ def findings_table(frame: pd.DataFrame, *, vendors=None, severities=None,
     if data.empty:
         return styler.hide(axis="index").set_table_styles(table_styles)
     tips = pd.DataFrame(
-        [[html.escape(quote_tooltip(a, q))] * len(columns)
+        [[html.escape(quote_tooltip(a, q, lang))] * len(columns)
          for a, q in zip(rows["article"], rows["quote"], strict=True)],
         index=data.index, columns=data.columns, dtype=object)
     return (
@@ -269,20 +275,24 @@ def findings_table(frame: pd.DataFrame, *, vendors=None, severities=None,
 # --------------------------------------------------------------------------- one finding
 
 
-def finding_label(row, duplicate: bool = False) -> str:
+def finding_label(row, duplicate: bool = False, lang: str | None = None) -> str:
     """``"Leappy SAS · late_rate_below_floor"``; with the field path when ``duplicate`` (the
-    same check reports several findings on that vendor)."""
-    label = f"{row['vendor']}{SEPARATOR}{row['id']}"
+    same check reports several findings on that vendor). With ``lang``, for a reader: the
+    check by its name in that language (``"Leappy SAS · taux de pénalité sous le
+    plancher"``), the field path's words without underscores."""
+    check = row["id"] if lang is None else label(row["id"], lang)
+    text = f"{row['vendor']}{SEPARATOR}{check}"
     if duplicate and row.get("path"):
-        label += f"{SEPARATOR}{row['path']}"
-    return label
+        path = row["path"] if lang is None else str(row["path"]).replace("_", " ")
+        text += f"{SEPARATOR}{path}"
+    return text
 
 
-def finding_labels(rows: pd.DataFrame) -> list[tuple[str, object]]:
+def finding_labels(rows: pd.DataFrame, lang: str | None = None) -> list[tuple[str, object]]:
     """``(label, index)`` of every row, the field path added where a vendor has several
-    findings of one check."""
+    findings of one check (:func:`finding_label`, for a reader of ``lang`` when given)."""
     counts = rows.groupby(["vendor", "id"]).size() if not rows.empty else pd.Series(dtype=int)
-    return [(finding_label(row, counts.get((row["vendor"], row["id"]), 0) > 1), index)
+    return [(finding_label(row, counts.get((row["vendor"], row["id"]), 0) > 1, lang), index)
             for index, row in rows.iterrows()]
 
 
@@ -305,22 +315,36 @@ def pick_finding(frame: pd.DataFrame, vendor, check: str, *, path: str | None = 
     return rows.iloc[0]
 
 
-def finding_frame(finding: pd.Series) -> pd.DataFrame:
+def finding_frame(finding: pd.Series, lang: str | None = None) -> pd.DataFrame:
     """One finding as a two-column table (``field``, ``value``): vendor, check, severity,
     family, explanation, article, the verbatim quote, the rule, the periods and the field path
-    in the vendor file; empty fields left out."""
+    in the vendor file; empty fields left out. With ``lang``, for a reader: the fields, the
+    check and the severity named in that language, the explanation said in it
+    (:func:`cgvlib.i18n.say`) with its identifiers named."""
     rows = []
     for name in DETAIL_FIELDS:
         value = finding.get(name)
         if value is None or (not isinstance(value, str) and pd.isna(value)):
             continue
-        value = str(value)
+        value = str(value) if lang is None else _detail_value(name, value, lang)
         if not value:
             continue
         if name == "quote":
             value = f"« {value} »"
-        rows.append({"field": "check" if name == "id" else name, "value": value})
+        field = "check" if name == "id" else name
+        rows.append({"field": field if lang is None else translate(field, lang),
+                     "value": value})
     return pd.DataFrame(rows, columns=["field", "value"])
+
+
+def _detail_value(name: str, value, lang: str) -> str:
+    """One field of a finding in ``lang``: a check or severity by its name, a sentence of
+    the library with its identifiers named."""
+    if name in ("id", "severity"):
+        return label(str(value), lang)
+    if name == "family":
+        return family_name(str(value), lang)
+    return name_identifiers(say(value, lang), lang)
 
 
 def finding_detail(frame: pd.DataFrame, vendor, check: str, *, path: str | None = None

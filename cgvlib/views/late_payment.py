@@ -30,6 +30,7 @@ chosen in the app).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import textwrap
 from collections.abc import Mapping
@@ -39,7 +40,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, MaxNLocator, NullFormatter, NullLocator
+from matplotlib.ticker import (
+    FixedLocator,
+    FuncFormatter,
+    MaxNLocator,
+    NullFormatter,
+    NullLocator,
+)
 
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents, as_vendor
 from cgvlib.arithmetic.frame_inputs import check_frame
@@ -80,7 +87,6 @@ from cgvlib.views.tables import scenario_table
 from cgvlib.views.words import (
     axis_eur_text,
     decimal_text,
-    euro_axis,
     percent_axis,
     word,
 )
@@ -374,6 +380,7 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         lower.set_ylabel(word("cost_axis", lang))
         big = next(c[0] for c in curves if c[0].id == tops[0][1])
         lower.set_title(_zoom_title(rest_top, big, lang), loc="left", fontsize=9)
+        ax.tick_params(labelbottom=False)  # the days are read on the lower panel's axis
         axes.append(lower)
 
     widths = _line_widths(len(curves))
@@ -414,7 +421,7 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
     for axis in axes:
         axis.set_xlim(0, days)
         axis.set_ylim(bottom=0)
-        axis.yaxis.set_major_formatter(euro_axis(lang))
+        axis.yaxis.set_major_formatter(_euro_ticks(lang))
         axis.yaxis.set_major_locator(MaxNLocator(6))  # a few round amounts per panel
     if zoom:
         axes[1].set_ylim(0, rest_top * 1.12)
@@ -480,6 +487,18 @@ def _all_groups(curves) -> dict[str, tuple]:
         same, shared = reading_groups(totals, others)
         groups[t.id] = (tuple(same), tuple(map(tuple, shared)))
     return groups
+
+
+@functools.lru_cache(maxsize=1024)
+def _euro_tick(euros: int, lang: str) -> str:
+    return axis_eur_text(euros, lang)
+
+
+def _euro_ticks(lang: str) -> FuncFormatter:
+    """The euro tick labels of :func:`~cgvlib.views.words.euro_axis` (whole euros), each
+    label worded once: a chart redrawn for another amount mostly shows the same ticks."""
+    check_lang(lang)
+    return FuncFormatter(lambda value, _pos: _euro_tick(round(value), lang))
 
 
 def _cost_title(cents: int, due_day: dt.date, lang: str) -> str:

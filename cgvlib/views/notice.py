@@ -36,6 +36,7 @@ from cgvlib.arithmetic.common import as_vendor
 from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines, tenure_notice
 from cgvlib.dates import as_date, as_month, format_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import translate
 from cgvlib.lang import check_lang
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.base import Silent
@@ -636,17 +637,20 @@ PLAN_COLUMNS = ["end", "notice_months", "notice_start", "term_end", "last_day_to
                 "billed_months", "billed_monthly", "billed_total", "billing"]
 
 
-def exit_plan_frame(plan) -> pd.DataFrame:
+def exit_plan_frame(plan, lang: str = "en") -> pd.DataFrame:
     """One row per reading of an :class:`~cgvlib.arithmetic.notice.ExitPlan` (the default
     first, marked ``(default)``): end, préavis, the term and its deadline (the last safe day
     under the default), whether it was met or the term renewed, the later day another reading
     gives (``later_day_risk``) and what is at stake if the letter leaves only then
     (``at_stake``, ``Decimal`` euros), and the sums billed until the end (``Decimal`` euros,
-    None when not computable, ``billing`` says why)."""
+    None when not computable, ``billing`` says why). ``lang``: the language of the readings'
+    names (in English, their identifiers)."""
     rows, index = [], []
     for name, r in _readings_of(plan).items():
-        index.append("single reading" if name is None
-                     else f"{name} (default)" if name == plan.default_reading else name)
+        shown = name if lang == "en" or name is None else id_name(name, lang)
+        index.append(translate("single reading", lang) if name is None
+                     else shown + translate(" (default)", lang) if name == plan.default_reading
+                     else shown)
         rows.append({
             "end": r.end, "notice_months": r.notice_months, "notice_start": r.notice_start,
             "term_end": r.term_end, "last_day_to_send_notice": r.deadline,

@@ -54,6 +54,7 @@ from cgvlib.arithmetic.price import (
 )
 from cgvlib.dates import as_date, as_month, format_date
 from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.i18n import translate
 from cgvlib.lang import check_lang
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import format_eur
@@ -598,32 +599,42 @@ def price_paths_chart(vendors, price, start, until, *, reading: str | None = Non
 # --------------------------------------------------------------------------------------------
 
 
-def _revision_text(step) -> str:
+def _revision_text(step, lang: str = "en") -> str:
+    day = step.date if lang == "en" else _day(step.date, lang)
+    price = f"{step.price} EUR" if lang == "en" else format_eur(int(step.price * 100), lang)
     if step.ratio is not None:
-        return f"{step.date} (S2/S1 {step.s2.value}/{step.s1.value}: {step.price} EUR)"
+        return (f"{day} (S2/S1 {_number(step.s2.value, lang)}/{_number(step.s1.value, lang)}: "
+                f"{price})")
     if step.note:
-        return f"{step.date} ({step.note})"
-    return f"{step.date} (x {float(step.factor):.2f}: {step.price} EUR)"
+        return f"{day} ({step.note})"
+    return f"{day} (x {_number(f'{float(step.factor):.2f}', lang)}: {price})"
 
 
-def price_table(paths: Iterable[VendorPricePath]) -> pd.DataFrame:
+def price_table(paths: Iterable[VendorPricePath], lang: str = "en") -> pd.DataFrame:
     """One row per vendor: the clause, the date priced, the revised price and the worst case
     (Decimal euros, exact), the revisions applied, the index values used, and where the path
-    stopped and why."""
+    stopped and why; the words of the cells in ``lang`` (the column names stay the English
+    keys, for an app to show in its language)."""
+    check_lang(lang)
+    none = translate("none", lang)
     rows = []
     for vp in paths:
         r = vp.result
+        at, until = (vp.at, vp.until) if lang == "en" else (_day(vp.at, lang),
+                                                              _day(vp.until, lang))
         rows.append({
             "vendor": vp.name,
-            "clause": clause_summary(vp.vendor),
+            "clause": clause_summary(vp.vendor, lang),
             "price at": vp.at,
             "revised price (EUR)": r.price,
             "worst case (EUR)": r.worst_case_price,
-            "revisions applied": "; ".join(map(_revision_text, r.revisions)) or "none",
-            "index values used": "; ".join(f"{s.month}: {s.value} ({s.series})"
-                                           for s in r.index_values) or "none",
-            "path stops": (f"after {vp.at}: {vp.stopped}" if vp.stopped
-                           else f"no: reaches {vp.until}"),
+            "revisions applied": "; ".join(_revision_text(step, lang) for step in r.revisions)
+            or none,
+            "index values used": "; ".join(f"{s.month}: {_number(s.value, lang)} ({s.series})"
+                                           for s in r.index_values) or none,
+            "path stops": (translate("after {day}: {why}", lang).format(day=at, why=vp.stopped)
+                           if vp.stopped else translate("no: reaches {day}", lang).format(
+                               day=until)),
         })
     return pd.DataFrame(rows).set_index("vendor")
 

@@ -38,7 +38,9 @@ from cgvlib.analysis.compare import (
     compare_long,
 )
 from cgvlib.arithmetic.common import STATUTORY_ID, Result, as_vendor
+from cgvlib.arithmetic.statutory import statutory
 from cgvlib.errors import InputError
+from cgvlib.i18n import translate
 from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
@@ -103,21 +105,26 @@ def item_name(item: str, lang: str) -> str:
     """A row of the comparison (:mod:`cgvlib.analysis.describe`'s item) in ``lang``: a fixed
     item (``"penalty base"``) through :data:`~cgvlib.views.words.WORDS`, a kind or topic
     (``"billing unit"``, the identifier ``billing_unit``) by its name
-    (:func:`cgvlib.names.label`); the words a clause says it applies to are shown as written."""
+    (:func:`cgvlib.names.label`); the words a clause says it applies to (the vendor file's
+    English) through the catalog."""
+    if not item:  # a family shown in one row
+        return item
     if item in ITEM_KEYS:
         return word(ITEM_KEYS[item], lang)
     identifier = item.replace(" ", "_")
-    return label(identifier, lang) if identifier in ID_LABELS else item
+    return label(identifier, lang) if identifier in ID_LABELS else translate(item, lang)
+
+
+def vendor_name(name: str, lang: str) -> str:
+    """A column of the comparison: a vendor's name, the law's default terms named in ``lang``."""
+    return label(STATUTORY_ID, lang) if name == statutory().name else name
 
 
 def comparison_caption(lang: str, *, ambiguous_only: bool = False) -> str:
-    """The comparison table's legend in ``lang``; on a page in another language than English,
-    a line saying the clauses are described in English (the quotes are the contract's own)."""
+    """The comparison table's legend in ``lang``."""
     caption = word("comparison_legend", lang, mark=AMBIGUOUS_MARK, none=NOT_STATED)
     if ambiguous_only:
         caption += " " + word("comparison_ambiguous_only", lang)
-    if lang != "en":
-        caption += " " + word("comparison_in_english", lang)
     return caption
 
 
@@ -202,23 +209,22 @@ def comparison_table(vendors=None, families: Iterable[str] | None = None, *,
                      ambiguous_only: bool = False, lang: str = "en") -> Styler:
     """The clause-by-vendor table (:func:`cgvlib.compare`) styled for reading.
 
-    ``styler.data`` is exactly ``cgvlib.compare(vendors, families)`` (only its rows with an
-    ambiguous cell when ``ambiguous_only``). Column headers are the vendors' names, rows are
-    grouped by clause family. Ambiguous cells (``‡``) have a light yellow background, cells of a
-    family the terms are silent on are greyed; every cell's tooltip holds its article, the
-    verbatim quote and the other readings (the caption is the legend).
+    ``styler.data`` is exactly ``cgvlib.compare(vendors, families, lang=lang)`` (only its
+    rows with an ambiguous cell when ``ambiguous_only``). Column headers are the vendors'
+    names, rows are grouped by clause family. Ambiguous cells (``‡``) have a light yellow
+    background, cells of a family the terms are silent on are greyed; every cell's tooltip
+    holds its article, the verbatim quote and the other readings (the caption is the legend).
 
     ``vendors``: ids, Vendor objects or ``"statutory"`` (default: every vendor file);
     ``families``: clause family keys or labels (default: all).
-    ``lang`` (``"en"`` or ``"fr"``): the language of the legend, the families and the
-    tooltips' words (``styler.data`` keeps the table's own words); the cells are the clauses
-    described in English (:mod:`cgvlib.analysis.describe`), which a French legend says.
+    ``lang`` (``"en"`` or ``"fr"``): the language of the legend, the families, the items, the
+    cells (the clauses described by :mod:`cgvlib.analysis.describe`) and the tooltips' words.
     """
     check_lang(lang)
     chosen = resolve_vendors(vendors) if vendors is not None else None
     families = _families(families)
-    table = compare(chosen, families)
-    long = compare_long(chosen, families)
+    table = compare(chosen, families, lang=lang)
+    long = compare_long(chosen, families, lang=lang)
     if ambiguous_only and not table.empty:
         table = table[ambiguous_rows(table)]
     if table.empty:
@@ -234,7 +240,9 @@ def comparison_table(vendors=None, families: Iterable[str] | None = None, *,
                       axis=0, level=0)
         .format_index(lambda item: html.escape(item_name(item, lang), quote=False),
                       axis=0, level=1)
-        .format_index(escape="html", axis=1)
+        .format_index(lambda name: html.escape(vendor_name(name, lang), quote=False), axis=1)
+        .hide(names=True, axis="index")
+        .hide(names=True, axis="columns")
         .apply(lambda _: styles, axis=None)
         .set_tooltips(tips, as_title_attribute=True)
         .set_caption(comparison_caption(lang, ambiguous_only=ambiguous_only))
@@ -315,17 +323,19 @@ def _short_path(path: str | None) -> str | None:
     return "/".join(parts[-3:]) if len(parts) >= 3 and parts[-3] == "data" else path
 
 
-def citations_table(vendor, family: str, item: str | None = None) -> pd.DataFrame:
+def citations_table(vendor, family: str, item: str | None = None, *, lang: str = "en"
+                    ) -> pd.DataFrame:
     """Article, verbatim quote and other readings behind one cell of the comparison (one row
-    per clause behind it; all of the family's rows when ``item`` is None).
+    per clause behind it; all of the family's rows when ``item`` is None), the cell's words,
+    the other readings and a silent family's note in ``lang``.
 
     For a family the terms are silent on, the one row says so and its note explains what
     applies instead. An item the vendor's terms do not state is an input error listing the
     items they do state.
     """
     v = as_vendor(vendor)
-    rows = citation(v, family)  # every item of the family, in compare_long's order
-    long = compare_long(v, [family]).reset_index(drop=True)
+    rows = citation(v, family, lang=lang)  # every item of the family, in compare_long's order
+    long = compare_long(v, [family], lang=lang).reset_index(drop=True)
     frame = rows.assign(**{"other readings": long["other_readings"], "note": long["note"],
                            "silent": long["silent"]})
     if item is not None:

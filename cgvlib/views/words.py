@@ -284,8 +284,6 @@ WORDS: dict[str, str] = {
         "terms state nothing on that item. Hover a cell for its article and the verbatim quote "
         "of the terms."),
     "comparison_ambiguous_only": "Only the rows with an ambiguous cell are shown.",
-    "comparison_in_english": (
-        "The clauses are described in English; the quotes are the contract's own words."),
     "comparison_nothing": (
         "Nothing to show: the chosen vendors' terms have no clause in the chosen families."),
     "comparison_nothing_ambiguous": (
@@ -310,9 +308,6 @@ WORDS: dict[str, str] = {
     "item_definition": "definition",
     "item_notify": "notify",
     "item_termination_after": "termination after",
-    "explanations_in_english": (
-        "The explanations are written in English; the names of checks and readings are given "
-        "in this page's language."),
 }
 
 

@@ -17,11 +17,11 @@ FIVE = ["Michaël GOUT", "ioSmart", "JANQUOR", "Leappy SAS", "Teogest"]
 
 @pytest.fixture
 def app():
-    return CompareApp(families=["late payment", "recovery indemnity"])
+    return CompareApp(families=["late payment", "recovery indemnity"], lang="en")
 
 
 def test_controls():
-    app = CompareApp()
+    app = CompareApp(lang="en")
     assert set(app.controls) == {"vendors", "families", "ambiguous_only", "cell"}
     vendors = app.controls["vendors"]
     assert ("Teogest", "teogest") in vendors.options
@@ -134,9 +134,9 @@ def test_memoisation(app):
 
 def test_initial_selection_is_checked():
     with pytest.raises(cgvlib.InputError, match="vendors: unknown"):
-        CompareApp(vendors=["nobody"])
+        CompareApp(vendors=["nobody"], lang="en")
     with pytest.raises(cgvlib.InputError, match="families: unknown"):
-        CompareApp(families=["nothing"])
-    app = CompareApp(vendors="teogest", families="late payment", ambiguous_only=True)
+        CompareApp(families=["nothing"], lang="en")
+    app = CompareApp(vendors="teogest", families="late payment", ambiguous_only=True, lang="en")
     assert list(app.figure.data.columns) == ["Teogest"]
     assert app.controls["families"].value == ("late_payment",)

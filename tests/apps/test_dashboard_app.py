@@ -22,7 +22,7 @@ VENDORS = ["teogest", "leappy", "statutory"]
 @pytest.fixture(scope="module")
 def board() -> Dashboard:
     return dashboard(VENDORS, {"Late payment": {"amount": 2500, "paid": "2024-05-15"},
-                               "Service credits (SLA)": {"month": "2024-03"}})
+                               "Service credits (SLA)": {"month": "2024-03"}}, lang="en")
 
 
 def test_one_tab_per_app_in_order_with_plain_titles(board):
@@ -49,13 +49,13 @@ def test_vendors_and_settings_reach_the_apps(board):
 
 
 def test_vendors_given_in_a_tabs_settings_win():
-    board = dashboard(VENDORS, {"Late payment": {"vendors": ["gout"]}})
+    board = dashboard(VENDORS, {"Late payment": {"vendors": ["gout"]}}, lang="en")
     assert board.apps["Late payment"].values["vendors"] == ("gout",)
     assert board.apps["Compare the terms"].values["vendors"] == tuple(VENDORS)
 
 
 def test_a_control_changed_through_the_dashboard_redraws_its_app():
-    app = dashboard(["teogest"]).apps["Late payment"]
+    app = dashboard(["teogest"], lang="en").apps["Late payment"]
     before = app.results["teogest"].total
     app.controls["amount"].value = 5000.0
     assert app.error is None
@@ -64,4 +64,21 @@ def test_a_control_changed_through_the_dashboard_redraws_its_app():
 
 def test_an_unknown_tab_is_refused_naming_the_tabs():
     with pytest.raises(InputError, match="Late payment"):
-        dashboard(settings={"Late payments": {"amount": 1}})
+        dashboard(settings={"Late payments": {"amount": 1}}, lang="en")
+
+
+def test_the_dashboard_is_french_by_default_and_english_on_request():
+    board = dashboard(["teogest"], {"Retard de paiement": {"paid": "15 mai 2024"}})
+    assert list(board.widget.titles) == [
+        "Comparer les conditions", "Retard de paiement", "Crédits de service (SLA)",
+        "Préavis et sortie", "Révision des prix", "Constats de conformité"]
+    assert list(board.apps) == list(TABS)  # the apps by the tabs' English titles
+    assert all(app.lang == "fr" for app in board.apps.values())
+    late = board.apps["Late payment"]
+    assert late.controls["paid"].value == "15/05/2024"  # a French date, typed as text
+    assert late.controls["amount"].description == "Montant (EUR)"
+    english = dashboard(["teogest"], lang="en")
+    assert list(english.widget.titles) == list(TABS)
+    assert all(app.lang == "en" for app in english.apps.values())
+    with pytest.raises(InputError, match="Retard de paiement"):
+        dashboard(settings={"Retards": {"amount": 1}})

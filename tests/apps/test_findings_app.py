@@ -24,7 +24,7 @@ def findings() -> pd.DataFrame:
 
 @pytest.fixture
 def app(findings):
-    return FindingsApp(findings=findings)
+    return FindingsApp(findings=findings, lang="en")
 
 
 def ids(app) -> list[tuple[str, str]]:
@@ -38,7 +38,9 @@ def test_controls_and_default_selection(app):
                                ("Teogest", "teogest"), ("Leappy SAS", "leappy"),
                                ("Michaël GOUT", "gout"))
     assert vendors.value == ("janquor", "iosmart", "teogest", "leappy", "gout")
-    assert app.controls["severities"].options == ("breach", "risk", "ambiguity", "note")
+    # (name in the app's language, severity)
+    assert app.controls["severities"].options == (("breach", "breach"), ("risk", "risk"),
+                                                  ("ambiguity", "ambiguity"), ("note", "note"))
     assert app.controls["severities"].value == ("breach", "risk")
     assert app.controls["finding"].value is None
     assert app.error is None
@@ -66,18 +68,18 @@ def test_finding_list_follows_the_table(app):
     assert options[0] == (NO_FINDING_LABEL, None)
     labels = [label for label, _ in options[1:]]
     assert len(labels) == len(app.figure.data)
-    assert "Leappy SAS · late_rate_below_floor" in labels
+    assert "Leappy SAS · late rate below the floor" in labels  # the check by its name
     app.controls["vendors"].value = ("teogest",)
     app.controls["severities"].value = ("ambiguity",)
     labels = [label for label, _ in app.controls["finding"].options[1:]]
     # several findings of one check on one vendor: the field path tells them apart
-    assert "Teogest · ambiguous_clause · sla" in labels
+    assert "Teogest · ambiguous clause · sla" in labels
     assert all(label.startswith("Teogest · ") for label in labels)
 
 
 def test_choosing_a_finding_shows_its_full_row(app, findings):
     options = dict(app.controls["finding"].options)
-    index = options["Leappy SAS · late_rate_below_floor"]
+    index = options["Leappy SAS · late rate below the floor"]
     app.controls["finding"].value = index
     assert app.error is None
     detail = app.frame.set_index("field")["value"]
@@ -102,7 +104,7 @@ def test_check_all_runs_once_across_filter_changes(monkeypatch, findings):
         return findings
 
     monkeypatch.setattr(findings_app, "check_all", counting_check_all)
-    app = FindingsApp()
+    app = FindingsApp(lang="en")
     assert calls == [()] and app.check_computations == 1
     app.controls["severities"].value = ("breach",)
     app.controls["vendors"].value = ("teogest", "leappy")
@@ -144,15 +146,15 @@ def test_a_selection_without_finding_says_so(app):
 
 
 def test_initial_selection_and_bad_initial_values(findings):
-    app = FindingsApp(["teogest", "leappy", "statutory"], ["breach"], findings=findings)
+    app = FindingsApp(["teogest", "leappy", "statutory"], ["breach"], findings=findings, lang="en")
     assert app.controls["vendors"].value == ("teogest", "leappy")  # the law has no finding
     assert ids(app) == [("Teogest", "late_rate_below_floor"),
                         ("Leappy SAS", "late_rate_below_floor"),
                         ("Leappy SAS", "recovery_indemnity_missing")]
     with pytest.raises(InputError, match="vendors: unknown"):
-        FindingsApp(["nosuch"], findings=findings)
+        FindingsApp(["nosuch"], findings=findings, lang="en")
     with pytest.raises(InputError, match="severities: unknown"):
-        FindingsApp(severities=["fatal"], findings=findings)
+        FindingsApp(severities=["fatal"], findings=findings, lang="en")
 
 
 # --- the exercises of the lesson ----------------------------------------------------------------

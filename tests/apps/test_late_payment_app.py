@@ -25,7 +25,7 @@ ALL = ("janquor", "iosmart", "teogest", "leappy", "gout", "statutory")
 
 @pytest.fixture
 def app():
-    return LatePaymentApp(amount=10_000, due="2024-03-01", paid="2024-04-15")
+    return LatePaymentApp(amount=10_000, due="2024-03-01", paid="2024-04-15", lang="en")
 
 
 def test_controls_and_defaults(app):
@@ -33,10 +33,10 @@ def test_controls_and_defaults(app):
                                  "assume_last"}
     assert app.controls["assume_last"].value is False  # the data alone unless asked
     assert app.controls["assume_last"].description == (
-        "Prolonger les dernières valeurs connues (provisoire)")
+        "Carry the last known values forward (provisional)")
     assert app.controls["vendors"].value == ALL
     assert dict(app.controls["vendors"].options)["Teogest"] == "teogest"
-    assert app.controls["invoice_date"].value is None
+    assert app.controls["invoice_date"].value == ""  # a date typed as text: empty
     assert app.error is None
     assert app.computations == 1
     assert app.vendor_computations == 6
@@ -87,7 +87,7 @@ def test_table(app):
 
 def test_adding_a_vendor_computes_only_that_vendor():
     app = LatePaymentApp(vendors=["teogest"], amount=10_000, due="2024-03-01",
-                         paid="2024-04-15")
+                         paid="2024-04-15", lang="en")
     assert app.vendor_computations == 1
     app.controls["vendors"].value = ("teogest", "leappy")
     assert app.vendor_computations == 2
@@ -128,7 +128,7 @@ def test_changing_the_payment_date_moves_the_marker(app):
     ("amount", -100.0, "amount: '-100' is negative"),  # a text field: its text
     ("amount", 10.005, "fractions of a cent"),
     ("vendors", (), "vendors: none chosen"),
-    ("paid", dt.date(2026, 8, 1), "Le scénario dépasse les données de référence"),
+    ("paid", dt.date(2026, 8, 1), "The scenario reaches past the reference data"),
     ("invoice_date", dt.date(2024, 3, 5), "after the due date"),
     ("due", None, "due: empty"),
 ])
@@ -147,7 +147,7 @@ def test_past_the_data_the_notice_then_the_opt_in_gives_provisional_figures():
     # carried forward, 2.15 + 10 = 12.15 % both semesters:
     # 1,000,000 x 1215 x 15 / 3,650,000 = 4,993.15 -> 4,993 cents, + 40 EUR = 89.93 EUR
     app = LatePaymentApp(vendors=["statutory"], amount=10_000, due="2026-06-25",
-                         paid="2026-07-10")
+                         paid="2026-07-10")  # French, the apps' default
     assert app.results is None and app.figure is None
     assert app.error.startswith(
         "Le scénario dépasse les données de référence : taux de l'intérêt légal connu "

@@ -33,7 +33,7 @@ D = dt.date
 @pytest.fixture
 def app():
     return NoticeApp(vendor="janquor", start="2024-01-31", notice_sent="2024-12-05",
-                     monthly_amount=1000)
+                     monthly_amount=1000, lang="en")
 
 
 def gids(figure):
@@ -115,7 +115,7 @@ def test_notice_before_the_start_is_refused(app):
     assert "before start 2024-01-31" in app.error
     assert app.figure is figure
     app.controls["notice_sent"].value = None
-    assert "notice_sent: pick" in app.error
+    assert "notice_sent: empty; write a date such as 15/03/2024" in app.error
     app.controls["notice_sent"].value = D(2024, 12, 5)
     app.controls["monthly_amount"].value = -10.0
     assert "monthly_amount" in app.error and "negative" in app.error
@@ -137,7 +137,7 @@ def test_vendors_without_terms_to_renew(app):
 
 def test_teogest_commitment_keeps_both_readings():
     app = NoticeApp(vendor="teogest", start="2024-01-31", notice_sent="2025-03-03",
-                    commitment_months=12, monthly_amount=1000)
+                    commitment_months=12, monthly_amount=1000, lang="en")
     assert app.error is None
     assert app.results.plan.end == D(2026, 1, 30)
     assert app.results.plan.notice_months == 2
@@ -148,9 +148,9 @@ def test_teogest_commitment_keeps_both_readings():
 
 def test_bad_initial_values_raise():
     with pytest.raises(InputError, match="commitment_months"):
-        NoticeApp(commitment_months=18)
+        NoticeApp(commitment_months=18, lang="en")
     with pytest.raises(InputError, match="vendor"):
-        NoticeApp(vendor="acme")
+        NoticeApp(vendor="acme", lang="en")
 
 
 # --------------------------------------------------------------------------- exercises

@@ -27,14 +27,14 @@ def gids(app, prefix):
 @pytest.fixture
 def app():
     return PriceApp(vendors=("leappy", "iosmart"), price=1000, start="2023-03-15",
-                    until="2025-10-31")
+                    until="2025-10-31", lang="en")
 
 
 def test_controls_are_named_for_what_they_set(app):
     assert list(app.controls) == ["vendors", "price", "start", "until", "volume_known",
                                   "volume_deviation_percent", "assume_last"]
     assert dict(app.controls["vendors"].options)["Leappy SAS"] == "leappy"
-    assert app.controls["start"].value == dt.date(2023, 3, 15)
+    assert app.controls["start"].value == "2023-03-15"  # typed as text (15/03/2023 in French)
 
 
 def test_initial_results_figure_and_table(app):
@@ -88,8 +88,9 @@ def test_volume_deviation_moves_janquor_only(app):
     ("price", -5.0, "price: '-5' is negative"),  # a text field: its text
     ("price", 1000.005, "price: '1000.005' has fractions of a cent"),
     ("until", dt.date(2022, 1, 1), "until: 2022-01-01 is before the date the price was set"),
-    ("until", None, "until: pick the last date to price a service at"),
-    ("start", None, "start: pick the date the price was set"),
+    ("until", None, "until: empty; write a date such as 15/03/2024"),
+    ("start", None, "start: empty; write a date such as 15/03/2024"),
+    ("start", "31/02/2023", "start: '31/02/2023' is not a calendar date: February 2023 has 28"),
     ("vendors", (), "vendors: choose at least one vendor"),
 ])
 def test_bad_values_show_a_message_and_keep_the_last_figure(app, control, value, message):
@@ -109,7 +110,7 @@ def test_a_bad_value_then_a_good_one_clears_the_message(app):
 
 def test_unknown_vendor_is_refused_when_building_the_app():
     with pytest.raises(InputError, match="vendors: unknown or without a price revision clause"):
-        PriceApp(vendors=("nobody",))
+        PriceApp(vendors=("nobody",), lang="en")
 
 
 def test_a_new_price_updates_the_same_figure_in_place(app):
@@ -126,7 +127,7 @@ def test_the_box_carries_the_last_index_forward_and_marks_the_price_provisional(
     # Leappy, price 1,000.00 EUR set on 2025-11-15, to 2026-12-31. The Syntec data ends with
     # 2025-10 (322.2, published 2025-11-28), so the 2026-01-01 revision's S2 (the index last
     # published on that day: 2025-11) is missing and the path stops there.
-    app = PriceApp(vendors=["leappy"], start="2025-11-15", until="2026-12-31")
+    app = PriceApp(vendors=["leappy"], start="2025-11-15", until="2026-12-31", lang="en")
     unticked = app.results["leappy"]
     assert unticked.at == dt.date(2026, 1, 1) and "after the end of the data" in unticked.stopped
     # Ticked: 2025-10 carried forward. 2026-01-01: S1 = 321.7 (2025-09, the last published at

@@ -25,7 +25,7 @@ def test_a_table_scrolls_with_a_sticky_header_and_wraps_its_cells():
 
 def test_the_late_payment_table_shows_in_the_box():
     app = LatePaymentApp(vendors=["teogest"], amount=10_000, due="2024-03-01",
-                         paid="2024-04-15")
+                         paid="2024-04-15", lang="en")
     shown = app.shown_table().data
     assert 'class="cgv-table-box"' in shown
     assert "Teogest" in shown
@@ -37,21 +37,21 @@ def findings() -> pd.DataFrame:
 
 
 def test_a_chosen_finding_shows_under_its_control_above_the_table(findings):
-    app = FindingsApp(findings=findings)
+    app = FindingsApp(findings=findings, lang="en")
     children = list(app.widget.children)
     # title, controls (the finding chooser among them), message, then the detail, the table
     assert children.index(app.table_output) == 3
     assert children.index(app.table_output) < children.index(app.output)
     assert app.shown_table() is None  # nothing chosen yet
     options = dict(app.controls["finding"].options)
-    app.controls["finding"].value = options["Leappy SAS · late_rate_below_floor"]
+    app.controls["finding"].value = options["Leappy SAS · late rate below the floor"]
     detail = app.shown_table().data
     assert 'class="cgv-table-box"' in detail
     assert "un taux équivalent à deux (2) fois" in detail
 
 
 def test_an_app_with_a_chart_keeps_its_table_under_the_chart():
-    app = LatePaymentApp(vendors=["teogest"])
+    app = LatePaymentApp(vendors=["teogest"], lang="en")
     children = list(app.widget.children)
     assert children.index(app.output) < children.index(app.notes) < children.index(
         app.table_output)

@@ -26,7 +26,7 @@ from cgvlib.errors import InputError
 @pytest.fixture
 def app():
     return SlaApp(vendor="teogest", month="2024-03", downtime="1h30", planned_maintenance="0",
-                  invoice_amount=1234.56)
+                  invoice_amount=1234.56, lang="en")
 
 
 def markers(figure):
@@ -37,8 +37,9 @@ def test_controls_are_named_for_what_they_set(app):
     assert list(app.controls) == ["vendor", "month", "downtime", "planned_maintenance",
                                   "invoice_amount"]
     assert app.controls["vendor"].options == (("Teogest", "teogest"),)
-    months = app.controls["month"].options
-    assert "2024-03" in months and months[0] == "2022-03" and months[-1] == "2025-03"
+    months = app.controls["month"].options  # (name, YYYY-MM)
+    assert ("March 2024", "2024-03") in months
+    assert months[0] == ("March 2022", "2022-03") and months[-1] == ("March 2025", "2025-03")
 
 
 def test_a_rate_in_a_gap_keeps_both_readings(app):
@@ -124,4 +125,4 @@ def test_a_bad_value_shows_a_message_and_keeps_the_last_figure(app, control, val
 
 def test_a_vendor_without_sla_is_refused():
     with pytest.raises(InputError, match="states no service level"):
-        SlaApp(vendor="leappy", month="2024-03")
+        SlaApp(vendor="leappy", month="2024-03", lang="en")

@@ -278,13 +278,62 @@ def test_vendors_without_schedule(vendor):
         cancellation_fee(vendor, 800, ACTION, "2024-06-01T14:00")
 
 
+# --------------------------------------------------------------------------- typed the French way
+
+
+@pytest.mark.parametrize(
+    ("event_at", "cancelled_at", "fee"),
+    [
+        # Teogest, training on 31 March 2024: cancelled on 23 March -> 31 - 23 = 8 days,
+        # « entre 8 et 15 jours » -> 50 % of 1,000.00 = 500.00 (as the ISO case above)
+        ("31/03/2024", "23/03/2024", "500.00"),
+        ("31 mars 2024", "23 mars 2024", "500.00"),
+        # Teogest counts calendar dates, not hours: 31/03 09:00 - 23/03 18:00 is still 8 days
+        ("31/03/2024 9 h", "23/03/2024 18:00", "500.00"),
+        # 24 March: 7 days, « moins de 8 jours » -> 100 % = 1,000.00
+        ("31/03/2024", "24 mars 2024", "1000.00"),
+    ],
+)
+def test_teogest_dates_typed_the_french_way(event_at, cancelled_at, fee):
+    assert cancellation_fee("teogest", 1000, event_at, cancelled_at).fee == Decimal(fee)
+
+
+@pytest.mark.parametrize(
+    ("cancelled_at", "fee", "hours"),
+    [
+        # Leappy, action on 10 June 2024 at 14:00 (ACTION), « préavis de quarante-huit (48)
+        # heures »: cancelled 8 June at 14:00 -> exactly 48 h -> no fee
+        ("08/06/2024 14:00", "0.00", 48),
+        ("8 juin 2024 à 14 h", "0.00", 48),
+        # 8 June at 14:30 -> 47 h 30 min, under 48 h -> « reste due »: 100 % of 800.00
+        ("08/06/2024 14h30", "800.00", Decimal("47.5")),
+        ("8 juin 2024 14 h 30", "800.00", Decimal("47.5")),
+        # 8 June at midnight (a date alone) -> 62 h -> no fee
+        ("8 juin 2024", "0.00", 62),
+    ],
+)
+def test_leappy_moments_typed_the_french_way(cancelled_at, fee, hours):
+    r = cancellation_fee("leappy", 800, "10/06/2024 14:00", cancelled_at)
+    assert r.fee == Decimal(fee)
+    assert r.notice == dt.timedelta(hours=float(hours))
+
+
 # --------------------------------------------------------------------------- bad input
 
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"event_at": "31/03/2024"}, "event_at: '31/03/2024' is not a date"),
+        ({"event_at": "31/02/2024"}, "event_at: '31/02/2024' is not a calendar date: "
+                                      "February 2024 has 29 days; write a date such as"),
+        ({"event_at": "31/03/24 14:00"}, "event_at: '31/03/24' is not a date: give the year in "
+                                         "full"),
+        ({"event_at": "31/03/2024 24:00"}, r"event_at: '31/03/2024 24:00' has no such time of "
+                                           r"day \(24:00\)"),
+        ({"event_at": "2024-03-31T25:00"}, "is not a date and time; write a date such as "
+                                           "31/03/2024"),
+        ({"event_at": "demain"}, "event_at: 'demain' is not a date; write a date such as "
+                                 "31/03/2024, 31 mars 2024 or 2024-03-31 \\(midnight\\)"),
         ({"cancelled_at": 20240301}, "cancelled_at: expected a date"),
         ({"amount": -1}, "amount: -1 is negative"),
         ({"amount": "12.345"}, "fractions of a cent"),

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from cgvlib.apps.dashboard import TABS
+from cgvlib.apps.dashboard import TABS, tab_title
+from cgvlib.i18n import translate
 from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -43,7 +44,10 @@ MAX_SHOT_HEIGHT = 16_000  # px
 # The height of the page's content: Voilà's lab template scrolls it in #rendered_cells.
 CONTENT_HEIGHT = ("() => Math.max(document.documentElement.scrollHeight, "
                   "...[...document.querySelectorAll('#rendered_cells')].map(e => e.scrollHeight))")
-TITLES = {title: app_class.title for title, (app_class, _) in TABS.items()}
+LANG = "fr"  # the notebook's default: the page is French
+SHOWN_TABS = [tab_title(tab, LANG) for tab in TABS]  # the tabs' titles on the page
+TITLES = {tab_title(tab, LANG): translate(app_class.title, LANG)
+          for tab, (app_class, _) in TABS.items()}
 
 
 # --- the browser and the server -------------------------------------------------------------
@@ -210,7 +214,7 @@ def visit(browser, dashboard_url):
             raise AssertionError(
                 f"the dashboard's tabs did not render ({error}); console errors: "
                 f"{seen.console_errors}; requests refused: {seen.blocked}") from None
-        expect(tabs).to_have_text(list(TABS), timeout=STEP_MS)
+        expect(tabs).to_have_text(SHOWN_TABS, timeout=STEP_MS)
         yield seen
     finally:
         context.close()
@@ -231,7 +235,7 @@ def slug(text: str) -> str:
 def test_every_tab_renders_its_app_without_widget_errors(visit):
     from playwright.sync_api import expect
 
-    for number, tab in enumerate(TABS, start=1):
+    for number, tab in enumerate(SHOWN_TABS, start=1):
         content = panel(visit.page, tab)
         expect(content).to_be_visible(timeout=STEP_MS)
         # each app shows a chart (a PNG) or a styled table in its output area (a table app
@@ -250,15 +254,15 @@ def test_every_tab_renders_its_app_without_widget_errors(visit):
 def test_changing_the_amount_redraws_the_late_payment_chart_and_table(visit):
     from playwright.sync_api import expect
 
-    content = panel(visit.page, "Late payment")
+    content = panel(visit.page, "Retard de paiement")
     chart = content.locator(".widget-output img").first
     table = content.locator(".widget-output table").first
     expect(chart).to_be_visible(timeout=STEP_MS)
-    expect(table).to_contain_text("EUR", timeout=STEP_MS)
+    expect(table).to_contain_text("€", timeout=STEP_MS)  # sums as French pages write them
     before_src, before_table = chart.get_attribute("src"), table.inner_text()
     visit.shot("late-payment-before")
 
-    amount = content.get_by_label("Amount (EUR)")
+    amount = content.get_by_label("Montant (EUR)")
     amount.fill("2500" if amount.input_value() != "2500" else "5000")
     amount.press("Enter")  # the amount field sends its text on Enter (or when it loses focus)
 

@@ -31,11 +31,12 @@ def test_the_card_is_above_the_tabs_on_the_first_screen(visit):  # noqa: F811
     # the dashboard's five vendors; the law's default terms have no contract to leave
     assert card.locator("tbody tr").count() == 5
     # Teogest, the default scenario (worked out in tests/report/test_summary_card.py; the
-    # dashboard's card is in English): 102.51 EUR owed, last safe day 2025-01-30
+    # dashboard's card is in French, the page's language): 102.51 EUR owed, last safe day
+    # 2025-01-30
     teogest = card.locator('tr[data-vendor="teogest"]')
-    assert teogest.locator("td.cgv-owed .cgv-figure").inner_text() == format_eur(10251, "en")
+    assert teogest.locator("td.cgv-owed .cgv-figure").inner_text() == format_eur(10251, "fr")
     deadline = teogest.locator("td.cgv-deadline .cgv-figure")
-    assert deadline.inner_text() == format_date(dt.date(2025, 1, 30), "en")
+    assert deadline.inner_text() == format_date(dt.date(2025, 1, 30), "fr")
     window = page.viewport_size["height"]
     box = deadline.bounding_box()
     assert box is not None and box["y"] + box["height"] <= window, box

@@ -5,7 +5,7 @@ The msgids are the English words of :data:`cgvlib.views.words.WORDS`,
 reference data's notice (:mod:`cgvlib.reference.status`), the summary card's words
 (:mod:`cgvlib.views.summary`, its counted severities with context ``count``) and
 of every ``translate("...", lang)`` / ``_("...", lang)`` / ``ntranslate("...", "...", n, lang)``
-call with literals, found by reading the code."""
+/ ``Phrase("...", ...)`` call with literals, found by reading the code."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ import string
 
 import pytest
 
+from cgvlib.analysis.words import UNIT_FORMS, file_texts_described
+from cgvlib.arithmetic.common import file_texts_shown
 from cgvlib.errors import InputError
 from cgvlib.i18n import catalog_path, read_catalog, translate, translations
 from cgvlib.names import CONTEXT, ID_LABELS
@@ -24,7 +26,7 @@ from cgvlib.views.summary import CARD_WORDS, SEVERITY_WORDS
 from cgvlib.views.words import WORDS
 from tests.conftest import ROOT
 
-TRANSLATE_CALLS = {"translate", "_", "ntranslate"}
+TRANSLATE_CALLS = {"translate", "_", "ntranslate", "Phrase"}
 
 
 def literal_calls() -> set[tuple[str | None, str]]:
@@ -43,8 +45,9 @@ def literal_calls() -> set[tuple[str | None, str]]:
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 context = next((k.value.value for k in node.keywords if k.arg == "context"
                                 and isinstance(k.value, ast.Constant)), None)
-                if len(node.args) > 2 and isinstance(node.args[2], ast.Constant):
-                    context = node.args[2].value
+                place = 1 if node.func.id == "Phrase" else 2  # Phrase(msgid, context)
+                if len(node.args) > place and isinstance(node.args[place], ast.Constant):
+                    context = node.args[place].value
                 found.add((context, first.value))
     return found
 
@@ -56,6 +59,9 @@ def used_messages() -> set[tuple[str | None, str]]:
     used = {(None, english) for english in tables}
     used |= {(CONTEXT, english) for english in ID_LABELS.values()}
     used |= {("count", forms) for forms in SEVERITY_WORDS.values()}  # ntranslate's
+    used |= {(None, english) for english in file_texts_shown()}  # vendor files, in the working
+    used |= file_texts_described()  # vendor files, in the findings and the comparison
+    used |= {("count", forms) for forms in UNIT_FORMS.values()}  # durations, in French units
     return used | literal_calls()
 
 

@@ -14,13 +14,13 @@ family passes it through :func:`cgvlib.names.label`, and the library's English s
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 
 import matplotlib
 import matplotlib.pyplot as plt
 import matplotlib.text
+import mistune
 import pytest
 from pandas.io.formats.style import Styler
 
@@ -35,10 +35,10 @@ PYTHON_VALUES = re.compile(r"\b(?:True|False|None|nan|NaN|NaT)\b")
 ENGLISH_SEVERITIES = re.compile(r"\b(?:breach|risk|ambiguity)\b")
 
 # Parts that still hold the library's English sentences on a French page, each introduced by a
-# French line saying so (cgvlib.analysis describes the clauses and explains the findings,
-# cgvlib.arithmetic writes the working): the English word "breach" is a word there, not a raw
-# severity.
-STILL_IN_ENGLISH = {"working", "folded_findings", "folded_comparison"}
+# French line saying so: the English word "breach" would be a word there, not a raw severity.
+# None left: the findings, the comparison and the working are said in French
+# (tests/report/test_page_french.py checks them for English words).
+STILL_IN_ENGLISH: set[str] = set()
 
 
 class VisibleText(HTMLParser):
@@ -65,7 +65,7 @@ def shown(obj) -> str:
     if isinstance(obj, Styler):
         page = obj.to_html()
     elif type(obj).__name__ == "Markdown":
-        page = html.escape(obj.data)
+        page = mistune.html(obj.data)  # as the notebook renders it: a link shows its words
     elif type(obj).__name__ == "HTML":
         page = obj.data
     else:
@@ -125,7 +125,8 @@ def test_the_scan_finds_what_it_looks_for():
     assert leaks("charts", "JANQUOR v term_end", "fr") == {"term_end"}
     assert leaks("folded_findings", "late_rate_below_floor", "fr") == {"late_rate_below_floor"}
     # the library's English sentences may say "breach"; an identifier is found there too
-    assert leaks("working", "a breach under term_end", "fr") == {"term_end"}
+    assert leaks("folded_comparison", "a breach under term_end", "fr") == {"breach", "term_end"}
+    assert leaks("working", "a breach under term_end", "fr") == {"breach", "term_end"}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

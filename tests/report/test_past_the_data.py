@@ -70,7 +70,7 @@ def test_with_assume_last_the_figures_are_provisional():
     assert table["Remarque"].tolist() == ["provisoire : dernier taux connu reporté"] * 2
     assert "Montants provisoires" not in report.heading("late_payment").data.split("**")[0]
     working = report.working("late_payment").data
-    assert "Provisional figure: " in working  # the working (in English) names the value
+    assert "Montant provisoire : " in working  # the working names the value carried forward
     assert assumed_until() is None  # the report's block ended with its computation
 
 

@@ -188,9 +188,10 @@ def test_headings_and_parameters_use_the_report_formats(fr):
 def test_working_is_folded_per_vendor(fr):
     working = fr.working("late_payment").data
     assert working.count("<details>") == 3  # Teogest, JANQUOR, the law
-    # Teogest at the floor 3 x 5.07 = 15.21 % over 15 days, the clause's 8.07 % named beside
-    assert "1,000,000 cents x (1521 bp x 15 d) / (365 x 10,000)" in working
-    assert "the L441-10 II floor, above the clause&#x27;s 8.07 %" in working
+    # Teogest at the floor 3 x 5.07 = 15.21 % over 15 days, the clause's 8.07 % named beside,
+    # in the page's language
+    assert ("1\u202f000\u202f000 centimes x (1521 pb x 15 j) / (365 x 10 000)" in working)
+    assert "le plancher L441-10 II, au-dessus des 8,07 % de la clause" in working
 
 
 @pytest.mark.parametrize(("change", "message"), [

@@ -271,10 +271,6 @@ def test_the_working_is_never_empty(report, section):
     page = report.working(section).data
     first, *rest = page.split("\n")
     assert first == f"<p><b>{heading}</b></p>"
-    if report.p.lang == "fr":  # the working is the library's English: a French line says so
-        note, *rest = rest
-        assert note == ("<p><i>Le détail du calcul est donné en anglais, la langue de la "
-                        "bibliothèque de calcul ; les lectures y sont nommées en français.</i></p>")
     name = report.name(report.p.vendors[0])
     assert rest and rest[0].startswith((f"<details><summary>{name}</summary><pre>",
                                         f"<p>{name} : ", f"<p>{name}: "))

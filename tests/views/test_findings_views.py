@@ -289,16 +289,14 @@ def test_a_french_table_names_severities_checks_families_and_columns(findings):
     assert styler.data["severity"].iloc[0] == "breach"
 
 
-def test_a_french_caption_says_what_is_shown_and_that_explanations_are_english(sample):
+def test_a_french_caption_says_what_is_shown(sample):
     styler = findings_table(sample, vendors=["leappy", "teogest"], severities=["breach"],
                             lang="fr")
     # b1 (Leappy) and b2 (Teogest): two breaches
     assert styler.caption == (
         "Constats pour Teogest et Leappy SAS : 2 (manquement), par gravité (manquement en rouge, "
         "risque en orange, ambiguïté en jaune, remarque en gris), puis par fournisseur. Survolez "
-        "une ligne pour voir l'article et la citation exacte du contrat qu'elle concerne. Les "
-        "explications sont rédigées en anglais ; les noms des contrôles et des lectures sont "
-        "donnés en français.")
+        "une ligne pour voir l'article et la citation exacte du contrat qu'elle concerne.")
     assert findings_table(sample, vendors=["iosmart"], severities=["breach"],
                           lang="fr").caption == "Aucun constat (manquement) pour ioSmart."
 

@@ -13,6 +13,7 @@ import pytest
 from pandas.io.formats.style import Styler
 
 import cgvlib
+from cgvlib.i18n import translate
 from cgvlib.views.tables import (
     AMBIGUOUS_BACKGROUND,
     SILENT_STYLE,
@@ -312,21 +313,29 @@ def test_full_text_keeps_every_character_and_line_breaks():
     assert ">None<" not in html
 
 
-def test_a_french_comparison_names_its_families_and_says_the_cells_are_english():
+def test_a_french_comparison_names_its_families_items_and_cells_in_french():
     styler = comparison_table(["leappy"], ["late_payment", "jurisdiction"], lang="fr")
     page = styler.to_html()
     families = re.findall(r'<th [^>]*class="row_heading level0[^"]*"[^>]*>([^<]*)</th>', page)
     assert families == ["retard de paiement", "juridiction compétente"]
     items = re.findall(r'<th [^>]*class="row_heading level1[^"]*"[^>]*>([^<]*)</th>', page)
-    # describe's fixed items in French; the words a clause says it applies to, as written
+    # describe's fixed items in French; the words a clause says it applies to, through the
+    # catalog (the vendor file's English is the msgid)
     assert items[:5] == ["taux", "début du retard", "assiette des pénalités",
                          "mise en demeure préalable",
                          "déchéance du terme (toute la dette exigible)"]
-    assert items[5:] == list(styler.data.index.get_level_values("item")[5:])
+    assert items[5:] == [translate(item, "fr")
+                         for item in styler.data.index.get_level_values("item")[5:]]
     assert styler.caption.startswith("‡ sur fond jaune clair : la clause admet plusieurs "
                                      "lectures ;")
-    assert styler.caption.endswith("Les clauses sont décrites en anglais ; les citations sont "
-                                   "les termes mêmes du contrat.")
+    assert "anglais" not in styler.caption
+    # the cells in French: Leappy's penalties, « deux fois le taux d'intérêt légal » taken at the
+    # invoice date, on the amount excluding VAT, after a formal notice (its default reading, one
+    # of two: ‡)
+    cells = styler.data["Leappy SAS"]
+    assert cells[("late payment", "rate")] == "2 fois le taux légal, fixé à la facturation"
+    assert cells[("late payment", "penalty base")] == "montant HT"
+    assert cells[("late payment", "formal notice first")] == "requise ‡"
     # the data keep the comparison's own words
     assert set(styler.data.index.get_level_values("family")) == {"late payment", "jurisdiction"}
     english = comparison_table(["leappy"], ["late_payment"]).caption

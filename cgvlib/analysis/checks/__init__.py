@@ -9,7 +9,8 @@ Columns of a findings frame: ``id`` (the check's stable id, e.g. ``late_rate_bel
 ``vendor`` (its name), ``severity`` (breach / risk / ambiguity / note, see
 :mod:`cgvlib.analysis.checks.base`), ``family`` (the comparison's family label), ``article``
 and ``quote`` (the vendor's words), ``rule`` (the statute article, or "internal consistency"),
-``explanation`` (plain words, with the figures), ``periods`` (semesters concerned, e.g.
+``explanation`` (plain words, with the figures; ``rule`` and ``explanation`` are strings holding
+their English that :func:`cgvlib.i18n.say` gives in French), ``periods`` (semesters concerned, e.g.
 ``"2023-S1..2026-S1"``, or empty) and ``path`` (field path in the vendor file).
 
 ``at`` limits the time-dependent checks to the situation at that date: the floor in that
@@ -55,9 +56,11 @@ from cgvlib.analysis.checks.base import (
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
 from cgvlib.model.loader import vendor as vendor_by_id
+from cgvlib.model.loader import vendor_text
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
 from cgvlib.reference.legal_rate import legal_rate
+from cgvlib.reference.status import data_version
 
 __all__ = ["COLUMNS", "NOT_COMPUTED", "REGISTRY", "SEVERITIES", "Finding", "check", "check_all",
            "findings_summary", "list_checks"]
@@ -98,8 +101,14 @@ def _semesters(at) -> tuple[tuple[Semester, ...], tuple[Semester, ...], object]:
     return (Semester.of(day),), universe, day
 
 
+SAID_COLUMNS = ("rule", "explanation")  # words said in the reader's language when shown
+
+
 def _frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in SAID_COLUMNS:  # object columns: a string column would drop what they say
+        frame[column] = pd.Series([row[column] for row in rows], index=frame.index,
+                                  dtype=object)
     frame["severity"] = pd.Categorical(frame["severity"], categories=list(SEVERITIES),
                                        ordered=True)
     order = {name: i for i, name in enumerate([*(s.id for s in _ordered()), NOT_COMPUTED])}
@@ -108,11 +117,41 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
+_FOUND: dict[tuple, tuple[tuple, list[dict]]] = {}  # the rows of recent calls, by inputs
+_FOUND_LIMIT = 256
+
+
+def _text_stamp(v: Vendor, texts_dir: Path) -> tuple:
+    """The vendor's text as the checks read it: its path and modification time."""
+    path = vendor_text(v, texts_dir)
+    return (None, None) if path is None else (str(path), path.stat().st_mtime_ns)
+
+
 def _rows(v: Vendor, at, peers, checks, texts_dir) -> list[dict]:
+    """The findings' rows on one vendor; the rows of a call with the same inputs (the very
+    same vendor objects, which a changed vendor file replaces, the same reference data, the
+    same text) are reused."""
     semesters, universe, day = _semesters(at)
+    folder = Path(texts_dir) if texts_dir else paths.texts_dir()
+    peers = tuple(peers)
+    objects = (v, *peers)
+    key = (tuple(id(o) for o in objects), semesters, universe, day,
+           None if checks is None else tuple(checks), str(folder), data_version(),
+           _text_stamp(v, folder))
+    found = _FOUND.get(key)
+    if found is not None and all(a is b for a, b in zip(found[0], objects, strict=True)):
+        return [dict(row) for row in found[1]]
+    rows = _computed_rows(v, semesters, universe, day, peers, checks, folder)
+    if len(_FOUND) >= _FOUND_LIMIT:
+        _FOUND.clear()
+    _FOUND[key] = (objects, [dict(row) for row in rows])
+    return rows
+
+
+def _computed_rows(v: Vendor, semesters, universe, day, peers, checks, folder: Path
+                   ) -> list[dict]:
     ctx = Context(vendor=v, semesters=semesters, all_semesters=universe, at=day,
-                  peers=tuple(peers), texts_dir=Path(texts_dir) if texts_dir else
-                  paths.texts_dir())
+                  peers=peers, texts_dir=folder)
     rows = []
     for spec in _checks(checks):
         for found_id, f in run(spec, ctx):

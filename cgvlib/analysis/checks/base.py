@@ -30,9 +30,11 @@ from fractions import Fraction
 from pathlib import Path
 
 from cgvlib.analysis.compare import FAMILIES
+from cgvlib.analysis.words import Worded, decimal_words, eur_words, named
 from cgvlib.arithmetic.late_payment import annual_rate_bp
 from cgvlib.arithmetic.penalty_floor import floor_bp_on
 from cgvlib.errors import CgvError
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.ambiguity import Clause, reading_variants
 from cgvlib.model.vendor import Vendor
 from cgvlib.reference.legal_rate import legal_rate, load_semester_rates
@@ -48,7 +50,12 @@ NOT_COMPUTED = "check_not_computed"
 
 @dataclass(frozen=True)
 class Finding:
-    """One finding on one vendor. ``id`` defaults to the reporting check's id."""
+    """One finding on one vendor. ``id`` defaults to the reporting check's id.
+
+    ``rule`` and ``explanation`` may be given as words to say in the reader's language (a
+    :class:`~cgvlib.i18n.Phrase` or :class:`~cgvlib.i18n.Joined`): they are kept as
+    :class:`~cgvlib.analysis.words.Worded` strings, their English as the text and
+    :func:`cgvlib.i18n.say` giving them in French."""
 
     severity: str
     family: str
@@ -61,6 +68,10 @@ class Finding:
     id: str | None = None
 
     def __post_init__(self):
+        for name in ("rule", "explanation"):
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                object.__setattr__(self, name, Worded(value))
         if self.severity not in SEVERITIES:
             raise ValueError(f"severity {self.severity!r} is not one of {SEVERITIES}")
 
@@ -131,14 +142,16 @@ def annual_equivalent(rule, day: dt.date) -> tuple[Fraction, str]:
     if rule.kind == "percent_per_month":
         bp = Fraction(rule.percent) * 100
         if rule.months in ("prorata", "prorata_months"):
-            return bp * 12, f"{pct(bp)} % per month pro rata = {pct(bp * 12)} % a year"
+            return bp * 12, Worded(Phrase("{month} % per month pro rata = {year} % a year",
+                                          month=pct_words(bp), year=pct_words(bp * 12)))
         if rule.months == "prorata_30":
             year = bp * 365 / 30
-            return year, (f"{pct(bp)} % per month of 30 days = {pct(year)} % a year "
-                          "(365 days)")
+            return year, Worded(Phrase("{month} % per month of 30 days = {year} % a year "
+                                       "(365 days)", month=pct_words(bp), year=pct_words(year)))
         low = bp * 365 / 31
-        return low, (f"{pct(bp)} % per started month = at least {pct(low)} % a year "
-                     "(a month of 31 days)")
+        return low, Worded(Phrase("{month} % per started month = at least {year} % a year "
+                                  "(a month of 31 days)", month=pct_words(bp),
+                                  year=pct_words(low)))
     bp, how = annual_rate_bp(rule, day)
     return Fraction(bp), how
 
@@ -148,6 +161,11 @@ def pct(bp) -> str:
     value = Fraction(bp) / 100
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     return f"{exact.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}"
+
+
+def pct_words(bp):
+    """:func:`pct` in words: ``15.21`` (``15,21`` in French)."""
+    return decimal_words(pct(bp))
 
 
 # --------------------------------------------------------------------------- readings
@@ -171,14 +189,26 @@ def group_readings(results: dict[str, object], default: str) -> list[tuple[list[
     return groups
 
 
-def readings_words(names: list[str], default: str, total: int) -> str:
+def reading_names(names: list[str]) -> Joined:
+    """Reading names, comma-separated (each by its name in French)."""
+    return Joined((named(n) for n in names), ", ")
+
+
+def readings_words(names: list[str], default: str, total: int) -> Phrase | str:
     """'' when every reading is named (the clause reads this way whatever the reading), else
     'under reading(s) a, b (the default)' or '(not the default, x)'."""
     if len(names) == total:
         return ""
-    listed = ", ".join(names)
-    tag = " (the default)" if default in names else f" (not the default, {default})"
-    return f"under reading{'s' if len(names) > 1 else ''} {listed}{tag}"
+    listed = reading_names(names)
+    if default in names:
+        if len(names) > 1:
+            return Phrase("under readings {names} (the default)", names=listed)
+        return Phrase("under reading {names} (the default)", names=listed)
+    if len(names) > 1:
+        return Phrase("under readings {names} (not the default, {default})", names=listed,
+                      default=named(default))
+    return Phrase("under reading {names} (not the default, {default})", names=listed,
+                  default=named(default))
 
 
 # --------------------------------------------------------------------------- paths, words
@@ -195,15 +225,14 @@ def source_of(clause) -> tuple[str, str]:
     return (source.article, source.quote) if source is not None else ("", "")
 
 
-def eur_cents(cents) -> str:
-    """Cents (int or Fraction) as '1,234.56 EUR' (already rounded, or rounded half-up here)."""
-    value = Fraction(cents)
-    whole = (value.numerator * 2 + value.denominator) // (2 * value.denominator)
-    return f"{whole // 100:,}.{whole % 100:02d} EUR"
+def eur_cents(cents):
+    """Cents (int or Fraction) as '1,234.56 EUR' ('1 234,56 €' in French; already rounded, or
+    rounded half-up here)."""
+    return eur_words(cents)
 
 
-def days_words(n: int) -> str:
-    return f"{n} day{'s' if n != 1 else ''}"
+def days_words(n: int) -> Phrase:
+    return Phrase("1 day") if n == 1 else Phrase("{days} days", days=n)
 
 
 # --------------------------------------------------------------------------- context, registry
@@ -239,11 +268,12 @@ def register(rule: str) -> Callable:
 
     def wrap(function: Callable[[Context], Iterable[Finding]]):
         name = function.__name__
+        said = rule if isinstance(rule, str) else Worded(rule)
         if name in REGISTRY:
             raise ValueError(f"check {name!r} registered twice")
         first = inspect.getdoc(function).split("\n\n")[0] if function.__doc__ else name
         REGISTRY[name] = CheckSpec(name, function, function.__module__.rsplit(".", 1)[-1],
-                                   " ".join(first.split()), rule)
+                                   " ".join(first.split()), said)
         return function
 
     return wrap
@@ -260,7 +290,11 @@ def run(spec: CheckSpec, ctx: Context) -> Iterator[tuple[str, Finding]]:
         yield (f.id or spec.id), f
 
 
-def not_computed(check_id: str, why: str, *, family: str = "", path: str = "") -> Finding:
+def not_computed(check_id: str, why, *, family: str = "", path: str = "") -> Finding:
+    """The note saying check ``check_id`` did not run on this vendor file, and ``why`` (words
+    or an error's message)."""
     return Finding(
         id=NOT_COMPUTED, severity="note", family=family, article="", quote="",
-        rule=f"(check {check_id})", explanation=f"{check_id} not computed: {why}", path=path)
+        rule=Phrase("(check {check})", check=named(check_id)),
+        explanation=Phrase("{check} not computed: {why}", check=named(check_id), why=why),
+        path=path)

@@ -17,10 +17,21 @@ from cgvlib.analysis.checks.base import (
     Context,
     Finding,
     family_of,
+    reading_names,
     register,
     source_of,
     variants_of,
 )
+from cgvlib.analysis.words import (
+    SEMICOLON,
+    Worded,
+    decimal_words,
+    duration_words,
+    listed,
+    named,
+    written,
+)
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.ambiguity import nested_clauses
 from cgvlib.model.base import Duration, Strict
 from cgvlib.model.payment import LatePayment
@@ -28,9 +39,9 @@ from cgvlib.model.term import ExitCharge
 
 INTERPRETATION = ("Code civil art. 1190 (« le contrat d'adhésion [s'interprète] contre celui qui "
                   "l'a proposé »)")
-CONSISTENCY = "internal consistency"
-NOTICE_RULE = ("internal consistency; Code de commerce L441-10 II (« Les pénalités de retard "
-               "sont exigibles sans qu'un rappel soit nécessaire »)")
+CONSISTENCY = Worded(Phrase("internal consistency"))
+NOTICE_RULE = Worded(Joined((CONSISTENCY, "; Code de commerce L441-10 II (« Les pénalités de "
+                             "retard sont exigibles sans qu'un rappel soit nécessaire »)")))
 
 
 @register(INTERPRETATION)
@@ -45,12 +56,14 @@ def ambiguous_clause(ctx: Context):
     for path, clause in ctx.vendor.ambiguities():
         amb = clause.ambiguity
         article, quote = source_of(clause)
-        readings = "; ".join(f"{r.name}: {r.means}" for r in amb.readings)
+        readings = listed(Phrase("{name}: {means}", name=named(r.name), means=written(r.means))
+                          for r in amb.readings)
         yield Finding(
             severity="ambiguity", family=family_of(path), article=article, quote=quote,
             rule=INTERPRETATION,
-            explanation=(f"{amb.note} Readings: {readings}. Default: {amb.default} "
-                         f"({amb.why_default})"),
+            explanation=Phrase("{note} Readings: {readings}. Default: {default} ({why})",
+                               note=written(amb.note), readings=readings,
+                               default=named(amb.default), why=written(amb.why_default)),
             path=path)
 
 
@@ -73,33 +86,36 @@ def formal_notice_contradiction(ctx: Context):
     if set(by_value) != {"required", "not_required"}:
         return
     article, quote = source_of(clause)
-    chosen = "required" if default in by_value["required"] else "not required"
+    chosen = (Phrase("formal notice required") if default in by_value["required"]
+              else Phrase("formal notice not required"))
     yield Finding(
         severity="ambiguity", family="late payment", article=article, quote=quote,
         rule=NOTICE_RULE,
-        explanation=("The clause says both that penalties need a prior formal notice (readings "
-                     f"{', '.join(by_value['required'])}) and that they run without any reminder "
-                     f"(readings {', '.join(by_value['not_required'])}). Default: "
-                     f"formal notice {chosen} ({default}). The law makes penalties due without "
-                     "a reminder (L441-10 II); a notice requirement binds only the vendor who "
-                     "wrote it."),
+        explanation=Phrase(
+            "The clause says both that penalties need a prior formal notice (readings "
+            "{required}) and that they run without any reminder (readings {not_required}). "
+            "Default: {chosen} ({default}). The law makes penalties due without a reminder "
+            "(L441-10 II); a notice requirement binds only the vendor who wrote it.",
+            required=reading_names(by_value["required"]),
+            not_required=reading_names(by_value["not_required"]), chosen=chosen,
+            default=named(default)),
         path="late_payment.formal_notice")
 
 
-def _term_words(term) -> str:
+def _term_words(term) -> Phrase:
     match term.kind:
         case "on_receipt":
-            return "on receipt of the invoice"
+            return Phrase("on receipt of the invoice")
         case "days_after_invoice":
-            return f"{term.days} days after the invoice date"
+            return Phrase("{days} days after the invoice date", days=term.days)
         case "days_after_performance":
-            return f"{term.days} days after performance"
+            return Phrase("{days} days after performance", days=term.days)
         case "days_end_of_month":
-            return f"{term.days} days end of month"
+            return Phrase("{days} days end of month", days=term.days)
         case "in_advance":
-            return "before the period it covers"
+            return Phrase("before the period it covers")
         case _:
-            return "at a date the terms do not state"
+            return Phrase("at a date the terms do not state")
 
 
 @register(CONSISTENCY)
@@ -113,16 +129,18 @@ def payment_term_stated_two_ways(ctx: Context):
     for i, term in enumerate(ctx.vendor.payment_terms):
         variants, default = variants_of(term)
         words = {name: _term_words(v) for name, v in variants.items()}
-        if len(set(words.values())) < 2:
+        if len({str(w) for w in words.values()}) < 2:
             continue
         article, quote = source_of(term)
-        listed = "; ".join(f"{name}: due {w}" for name, w in words.items())
+        items = listed((Phrase("{name}: due {when}", name=named(name), when=w)
+                         for name, w in words.items()))
         yield Finding(
             severity="ambiguity", family="payment terms", article=article, quote=quote,
             rule=CONSISTENCY,
-            explanation=(f"The payment term for {term.applies_to} is stated two ways ({listed}); "
-                         f"the due date, hence the first day of late penalties, differs. "
-                         f"Default: {default}."),
+            explanation=Phrase("The payment term for {what} is stated two ways ({listed}); the "
+                               "due date, hence the first day of late penalties, differs. "
+                               "Default: {default}.", what=written(term.applies_to),
+                               listed=items, default=named(default)),
             path=f"payment_terms[{i}]")
 
 
@@ -172,26 +190,32 @@ def duration_units_disagree(ctx: Context):
             if len({d.unit for d in values.values()}) < 2:
                 continue
             days = {name: _in_days(d) for name, d in values.items()}
-            listed = "; ".join(
-                f"{name}: {d}" + (f" ({_num(days[name])} days)" if d.unit != "calendar_days"
-                                  and days[name] is not None else "")
-                for name, d in values.items())
-            text = f"The same rule states its duration in two units ({listed})"
+            items = listed((
+                Phrase("{name}: {duration} ({days} days)", name=named(name),
+                       duration=duration_words(d), days=decimal_words(_num(days[name])))
+                if d.unit != "calendar_days" and days[name] is not None
+                else Phrase("{name}: {duration}", name=named(name), duration=duration_words(d))
+                for name, d in values.items()))
+            text = Phrase("The same rule states its duration in two units ({listed})",
+                          listed=items)
             known = [v for v in days.values() if v is not None]
             if len(known) == len(days) and len(set(known)) > 1:
                 low, high = min(known), max(known)
-                text += (f": they disagree by {_num(high - low)} days, so a duration of more "
-                         f"than {_num(low)} and at most {_num(high)} days falls under one and "
-                         "not the other")
+                text = Phrase("The same rule states its duration in two units ({listed}): they "
+                              "disagree by {gap} days, so a duration of more than {low} and at "
+                              "most {high} days falls under one and not the other",
+                              listed=items, gap=decimal_words(_num(high - low)),
+                              low=decimal_words(_num(low)), high=decimal_words(_num(high)))
             article, quote = source_of(clause)
             yield Finding(
                 severity="ambiguity", family=family_of(path), article=article, quote=quote,
                 rule=CONSISTENCY,
-                explanation=f"{text}. Default: {clause.ambiguity.default}.",
+                explanation=Phrase("{text}. Default: {default}.", text=text,
+                                   default=named(clause.ambiguity.default)),
                 path=f"{path}.{field}")
 
 
-@register(f"{CONSISTENCY}; {INTERPRETATION}")
+@register(Joined((CONSISTENCY, SEMICOLON, INTERPRETATION)))
 def obligation_on_wrong_party(ctx: Context):
     """A charge due on the client's exit that the text, as written, puts on the vendor.
 
@@ -207,10 +231,10 @@ def obligation_on_wrong_party(ctx: Context):
         article, quote = source_of(clause)
         yield Finding(
             severity="risk", family=family_of(path), article=article, quote=quote,
-            rule=f"{CONSISTENCY}; {INTERPRETATION}",
-            explanation=(f"On {clause.applies_to}, the text makes the vendor, not the client, "
-                         "owe the sums for the services performed up to the effective date: "
-                         "an obligation put on the wrong party. Read literally and against "
-                         "its drafter (art. 1190), the vendor could lose its claim to be paid "
-                         "for that work."),
+            rule=Joined((CONSISTENCY, SEMICOLON, INTERPRETATION)),
+            explanation=Phrase("On {what}, the text makes the vendor, not the client, owe the "
+                               "sums for the services performed up to the effective date: an "
+                               "obligation put on the wrong party. Read literally and against "
+                               "its drafter (art. 1190), the vendor could lose its claim to be "
+                               "paid for that work.", what=written(clause.applies_to)),
             path=f"{path}.payer")

@@ -27,8 +27,10 @@ from cgvlib.analysis.checks.base import (
     source_of,
     variants_of,
 )
+from cgvlib.analysis.words import count_words, day_words, decimal_words, named, written
 from cgvlib.arithmetic.price import revise_price, scheduled_dates
 from cgvlib.errors import CgvError
+from cgvlib.i18n import Joined, Phrase, Said
 from cgvlib.reference.syntec import syntec_last_published, syntec_ratio
 
 RULE = ("Code civil art. 1164 (« En cas d'abus dans la fixation du prix »); Code de commerce "
@@ -36,11 +38,13 @@ RULE = ("Code civil art. 1164 (« En cas d'abus dans la fixation du prix »); Co
 PRICE_EUR = 1_000
 START = dt.date(2016, 1, 1)
 END = dt.date(2022, 1, 1)
-INDEX_NAMES = {"syntec": "Syntec index"}
+INDEX_NAMES = {"syntec": Phrase("Syntec index")}
 
 
-def _percent(factor: Fraction) -> str:
-    return f"{float((factor - 1) * 100):+.2f} %"
+def _percent(factor: Fraction) -> Said:
+    """A change as a signed percentage: ``+12.34 %`` (``+12,34 %``)."""
+    words = f"{float((factor - 1) * 100):+.2f} %"
+    return Said(lambda lang: words if lang == "en" else words.replace(".", ","))
 
 
 def _figures(ctx: Context, index: int, clause) -> tuple:
@@ -48,14 +52,15 @@ def _figures(ctx: Context, index: int, clause) -> tuple:
     try:
         r = revise_price(ctx.vendor, PRICE_EUR, START, END, clause=index,
                          index_missing="refuse")
-        return r.price_cents, r.worst_case_cents, len(r.revisions), "revision by revision"
+        return r.price_cents, r.worst_case_cents, len(r.revisions), Phrase("revision by revision")
     except CgvError:
         # the arithmetic cannot follow this clause: the index values directly, and the cap
         dates = [d for d in scheduled_dates(clause, START.year, END.year) if START < d <= END]
         ratio = syntec_ratio(syntec_last_published(END), syntec_last_published(START))
         worst = max(ratio, (1 + Fraction(clause.cap_percent) / 100) ** len(dates))
         cents = PRICE_EUR * 100
-        return cents * ratio, cents * worst, len(dates), "from the index values and the cap"
+        return (cents * ratio, cents * worst, len(dates),
+                Phrase("from the index values and the cap"))
 
 
 @register(RULE)
@@ -85,23 +90,28 @@ def price_discretion_above_index(ctx: Context):
         _, quote = source_of(first)
         articles = ", ".join(dict.fromkeys(c.source.article for _, c in members))
         paths = ", ".join(f"price_revision[{i}]" for i, _ in members)
-        what = " / ".join(first.applies_to) if len(members) == 1 else (
-            f"{len(members)} clauses, art. {articles}")
-        index = INDEX_NAMES.get(first.index, first.index or "index")
+        what = Joined((written(a) for a in first.applies_to), " / ") if len(members) == 1 else (
+            Phrase("{count} clauses, art. {articles}", count=len(members), articles=articles))
+        index = INDEX_NAMES.get(first.index, named(first.index) if first.index
+                                else Phrase("index"))
         if key[0] is None:
-            text = (f"The vendor may raise the prices ({what}) above the index with no cap "
-                    "stated.")
+            text = Phrase("The vendor may raise the prices ({what}) above the index with no cap "
+                          "stated.", what=what)
         else:
             cap, _, _, path, worst, revisions, how = key
             cents = PRICE_EUR * 100
-            text = (f"The prices ({what}) follow the {index} but the vendor "
-                    f"may raise them above it, up to {cap} % a revision. On {PRICE_EUR:,} EUR "
-                    f"set on {START}, a service on {END} ({revisions} revisions, old Syntec "
-                    f"index; {how}): {eur_cents(path)} by the index "
-                    f"({_percent(Fraction(path) / cents)}), up to {eur_cents(worst)} "
-                    f"({_percent(Fraction(worst) / cents)}) if the vendor uses its margin at "
-                    f"every revision, {eur_cents(Fraction(worst) - Fraction(path))} "
-                    f"({_percent(Fraction(worst) / Fraction(path))}) above the index path.")
+            text = Phrase(
+                "The prices ({what}) follow the {index} but the vendor may raise them above it, "
+                "up to {cap} % a revision. On {price} EUR set on {start}, a service on {end} "
+                "({revisions} revisions, old Syntec index; {how}): {path} by the index "
+                "({path_change}), up to {worst} ({worst_change}) if the vendor uses its margin "
+                "at every revision, {gap} ({gap_change}) above the index path.",
+                what=what, index=index, cap=decimal_words(cap), price=count_words(PRICE_EUR),
+                start=day_words(START), end=day_words(END), revisions=revisions, how=how,
+                path=eur_cents(path), path_change=_percent(Fraction(path) / cents),
+                worst=eur_cents(worst), worst_change=_percent(Fraction(worst) / cents),
+                gap=eur_cents(Fraction(worst) - Fraction(path)),
+                gap_change=_percent(Fraction(worst) / Fraction(path)))
         yield Finding(
             severity="risk", family="price revision", article=articles, quote=quote,
             rule=RULE, explanation=text, path=paths)

@@ -12,20 +12,22 @@ from __future__ import annotations
 import datetime as dt
 
 from cgvlib.analysis.checks.base import Context, Finding, register
+from cgvlib.analysis.words import day_words, decimal_words, listed
 from cgvlib.errors import OutOfCoverageError
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.payment import LatePayment
 from cgvlib.reference.ecb_rate import ecb_rate
 from cgvlib.reference.legal_rate import legal_rate
 from cgvlib.reference.months import semester_label
 
-RULE = ("Code monétaire et financier L313-2 (the legal interest rate, fixed per semester); "
-        "reference data")
+RULE = Phrase("Code monétaire et financier L313-2 (the legal interest rate, fixed per "
+              "semester); reference data")
 SERIES = {
-    "legal_professional": ("the legal interest rate (professional creditors)",
+    "legal_professional": (Phrase("the legal interest rate (professional creditors)"),
                            lambda day: legal_rate(day, "professional")),
-    "legal_consumer": ("the legal interest rate (consumer creditors)",
+    "legal_consumer": (Phrase("the legal interest rate (consumer creditors)"),
                        lambda day: legal_rate(day, "consumer")),
-    "ecb": ("the ECB main refinancing rate", ecb_rate),
+    "ecb": (Phrase("the ECB main refinancing rate"), ecb_rate),
 }
 
 
@@ -77,15 +79,19 @@ def stated_rate_wrong(ctx: Context):
         if not wrong:
             continue
         label = ", ".join(_label(v.start, v.end) for v in wrong)
-        text = (f"The terms state {what} at {stated.percent} % for {stated.from_date} to "
-                f"{stated.to_date}; the reference data gives "
-                + "; ".join(f"{v.value} % for {_label(v.start, v.end)}"
-                             for v in sorted(wrong + right, key=lambda v: v.start)))
-        text += (": the stated figure is right for "
-                 + ", ".join(_label(v.start, v.end) for v in right) + " only." if right
-                 else ": the stated figure is never right in that period.")
+        given = listed(Phrase("{rate} % for {period}", rate=decimal_words(v.value),
+                               period=_label(v.start, v.end))
+                        for v in sorted(wrong + right, key=lambda v: v.start))
+        parts = [Phrase("The terms state {what} at {rate} % for {start} to {end}; the reference "
+                        "data gives {given}", what=what, rate=decimal_words(stated.percent),
+                        start=day_words(stated.from_date), end=day_words(stated.to_date),
+                        given=given)]
+        parts.append(Phrase(": the stated figure is right for {periods} only.",
+                            periods=", ".join(_label(v.start, v.end) for v in right)) if right
+                     else Phrase(": the stated figure is never right in that period."))
         if stop is not None:
-            text += f" Not checked beyond the reference data ({stop})."
+            parts.append(Phrase(" Not checked beyond the reference data ({why}).", why=stop))
+        text = Joined(parts)
         yield Finding(
             severity="note", family="late payment", article=stated.source.article,
             quote=stated.source.quote, rule=RULE, explanation=text, periods=label,

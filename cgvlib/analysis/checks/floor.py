@@ -28,18 +28,21 @@ from cgvlib.analysis.checks.base import (
     floor_bp,
     group_readings,
     legal_bp,
-    pct,
+    pct_words,
     readings_words,
     register,
     runs,
     source_of,
     variants_of,
 )
+from cgvlib.analysis.words import day_words
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.payment import LatePayment, uses_reference_rate
 
 RULE = ("Code de commerce L441-10 II « ne peut toutefois fixer un taux inférieur à trois fois "
         "le taux d'intérêt légal »")
-FIXED = {"invoice_date": "at the invoice date", "delay_start": "on the first day of delay"}
+FIXED = {"invoice_date": Phrase("at the invoice date"),
+         "delay_start": Phrase("on the first day of delay")}
 
 
 def _below(rule, semesters) -> dict[Semester, tuple[Fraction, int, str]]:
@@ -53,21 +56,24 @@ def _below(rule, semesters) -> dict[Semester, tuple[Fraction, int, str]]:
     return out
 
 
-def _figures(below: dict[Semester, tuple[Fraction, int, str]]) -> str:
+def _figures(below: dict[Semester, tuple[Fraction, int, str]]) -> Joined:
     first = min(below)
     widest = max(below, key=lambda s: below[s][1] - below[s][0])
     rate, floor, how = below[first]
-    text = (f"e.g. {first.label}: {how} = {pct(rate)} % against a floor of 3 x "
-            f"{pct(legal_bp(first))} = {pct(floor)} %")
+    parts = [Phrase("e.g. {semester}: {how} = {rate} % against a floor of 3 x {legal} = "
+                    "{floor} %", semester=first.label, how=how, rate=pct_words(rate),
+                    legal=pct_words(legal_bp(first)), floor=pct_words(floor))]
     if widest != first:
         rate, floor, _ = below[widest]
-        text += f"; the widest gap {widest.label}: {pct(rate)} % against {pct(floor)} %"
-    return text
+        parts.append(Phrase("; the widest gap {semester}: {rate} % against {floor} %",
+                            semester=widest.label, rate=pct_words(rate),
+                            floor=pct_words(floor)))
+    return Joined(parts)
 
 
-def _count(below) -> str:
+def _count(below) -> Phrase:
     n = len(below)
-    return f"{n} semester{'s' if n != 1 else ''}"
+    return Phrase("1 semester") if n == 1 else Phrase("{count} semesters", count=n)
 
 
 @register(RULE)
@@ -88,9 +94,10 @@ def late_rate_below_floor(ctx: Context):
     article, quote = source_of(clause)
     yield Finding(
         severity="breach", family="late payment", article=article, quote=quote, rule=RULE,
-        explanation=(f"The penalty rate is below the statutory floor in {_count(below)} "
-                     f"({runs(below, ctx.semesters)}): {_figures(below)}. A clause cannot set "
-                     "a rate below the floor: three times the legal rate applies instead."),
+        explanation=Phrase("The penalty rate is below the statutory floor in {count} ({runs}): "
+                           "{figures}. A clause cannot set a rate below the floor: three times "
+                           "the legal rate applies instead.", count=_count(below),
+                           runs=runs(below, ctx.semesters), figures=_figures(below)),
         periods=runs(below, ctx.semesters), path="late_payment.rule")
 
 
@@ -124,10 +131,12 @@ def late_rate_below_floor_other_reading(ctx: Context):
             continue
         yield Finding(
             severity="risk", family="late payment", article=article, quote=quote, rule=RULE,
-            explanation=(f"Read otherwise ({readings_words(names, default, len(variants))}), "
-                         f"the penalty rate is below the statutory floor in {_count(more)} "
-                         f"({runs(more, ctx.semesters)}) where the default reading is not: "
-                         f"{_figures(details[more])}."),
+            explanation=Phrase("Read otherwise ({readings}), the penalty rate is below the "
+                               "statutory floor in {count} ({runs}) where the default reading "
+                               "is not: {figures}.",
+                               readings=readings_words(names, default, len(variants)),
+                               count=_count(more), runs=runs(more, ctx.semesters),
+                               figures=_figures(details[more])),
             periods=runs(more, ctx.semesters), path="late_payment")
 
 
@@ -178,23 +187,32 @@ def late_rate_fixed_below_later_floor(ctx: Context):
         example = min(pairs, key=lambda p: (index[p[1]] - index[p[0]], -(p[4] / p[2])))
         widest = max(pairs, key=lambda p: p[4] / p[2])
         s0, s1, rate, how, floor = example
-        what = {("invoice_date",): "an invoice dated",
-                ("delay_start",): "a delay that started on"}.get(tuple(when),
-                                                                  "a rate fixed on")
-        unpaid = (f"still unpaid on {ctx.at}" if ctx.at is not None
-                  else f"still unpaid in {s1.label}")
+        what = {("invoice_date",): Phrase("an invoice dated {day}", day=day_words(s0.start)),
+                ("delay_start",): Phrase("a delay that started on {day}",
+                                         day=day_words(s0.start))}.get(
+            tuple(when), Phrase("a rate fixed on {day}", day=day_words(s0.start)))
+        unpaid = (Phrase("still unpaid on {day}", day=day_words(ctx.at)) if ctx.at is not None
+                  else Phrase("still unpaid in {semester}", semester=s1.label))
         reading = readings_words(names, default, len(variants))
         fixed_semesters = {p[0] for p in pairs}
-        text = (f"The rate is taken {' or '.join(FIXED[w] for w in when)} and kept for the "
-                f"whole delay{' (' + reading + ')' if reading else ''}. Lawful when fixed, it "
-                f"falls below the floor of a later semester: e.g. {what} {s0.start} "
-                f"bears {how} = {pct(rate)} %; {unpaid}, it runs below that semester's floor "
-                f"of 3 x {pct(legal_bp(s1))} = {pct(floor)} %.")
+        taken = (FIXED[when[0]] if len(when) == 1 else
+                 Phrase("{first} or {second}", first=FIXED[when[0]], second=FIXED[when[1]]))
+        text = [Phrase("The rate is taken {when} and kept for the whole delay ({reading}). ",
+                       when=taken, reading=reading) if reading else
+                Phrase("The rate is taken {when} and kept for the whole delay. ", when=taken),
+                Phrase("Lawful when fixed, it falls below the floor of a later semester: e.g. "
+                       "{what} bears {how} = {rate} %; {unpaid}, it runs below that semester's "
+                       "floor of 3 x {legal} = {floor} %.", what=what, how=how,
+                       rate=pct_words(rate), unpaid=unpaid, legal=pct_words(legal_bp(s1)),
+                       floor=pct_words(floor))]
         if widest != example:
-            text += (f" The widest gap: fixed in {widest[0].label} at {pct(widest[2])} %, "
-                     f"unpaid in {widest[1].label} where the floor is {pct(widest[4])} %.")
-        text += (f" Semesters in which a rate so fixed is later overtaken: "
-                 f"{runs(fixed_semesters, universe)}.")
+            text.append(Phrase(" The widest gap: fixed in {fixed} at {rate} %, unpaid in "
+                               "{unpaid} where the floor is {floor} %.", fixed=widest[0].label,
+                               rate=pct_words(widest[2]), unpaid=widest[1].label,
+                               floor=pct_words(widest[4])))
+        text.append(Phrase(" Semesters in which a rate so fixed is later overtaken: {runs}.",
+                           runs=runs(fixed_semesters, universe)))
+        text = Joined(text)
         yield Finding(
             severity="risk", family="late payment", article=article, quote=quote, rule=RULE,
             explanation=text, periods=runs(fixed_semesters, universe),

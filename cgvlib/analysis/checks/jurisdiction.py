@@ -17,13 +17,16 @@ from __future__ import annotations
 import unicodedata
 
 from cgvlib.analysis.checks.base import Context, Finding, register, source_of
+from cgvlib.analysis.words import first_sentence, written
+from cgvlib.i18n import Phrase
 from cgvlib.model.procedure import Jurisdiction
 
-CPC_48 = ("Code de procédure civile art. 48 (a forum clause binds only parties who all "
-          "contracted as traders)")
-EXISTS_RULE = "Code de commerce D721-1 and annexe 7-1 (seats of the tribunaux de commerce)"
-STATUS_RULE = ("Code de procédure civile art. 48; Code de commerce L721-3 (the tribunal de "
-               "commerce hears disputes between traders)")
+CPC_48 = Phrase("Code de procédure civile art. 48 (a forum clause binds only parties who all "
+                "contracted as traders)")
+EXISTS_RULE = Phrase("Code de commerce D721-1 and annexe 7-1 (seats of the tribunaux de "
+                     "commerce)")
+STATUS_RULE = Phrase("Code de procédure civile art. 48; Code de commerce L721-3 (the tribunal "
+                     "de commerce hears disputes between traders)")
 
 
 def _fold(text: str) -> str:
@@ -51,10 +54,11 @@ def court_chosen_by_one_party(ctx: Context):
         article, quote = source_of(clause)
         yield Finding(
             severity="risk", family="jurisdiction", article=article, quote=quote, rule=CPC_48,
-            explanation=(f"For {clause.applies_to}, the court is the one the vendor chooses, not "
-                         "one the parties agreed on: the client cannot foresee where it may be "
-                         "sued, and a court may hold the clause void (CPC art. 48), the ordinary "
-                         "rules of jurisdiction then applying."),
+            explanation=Phrase("For {what}, the court is the one the vendor chooses, not one the "
+                               "parties agreed on: the client cannot foresee where it may be "
+                               "sued, and a court may hold the clause void (CPC art. 48), the "
+                               "ordinary rules of jurisdiction then applying.",
+                               what=written(clause.applies_to)),
             path=f"jurisdiction[{i}].chosen_by")
 
 
@@ -70,12 +74,17 @@ def court_does_not_exist(ctx: Context):
         if reading.court_exists is not False:
             continue
         article, quote = source_of(clause)
-        why = f" ({clause.note.strip().split('. ')[0].rstrip('.')})" if clause.note else ""
+        why = first_sentence(clause.note) if clause.note else ""
+        explanation = (Phrase("For {what}, the clause names the {court}, a court that does not "
+                              "exist ({why}). The clause cannot operate as written.",
+                              what=written(clause.applies_to), court=reading.court,
+                              why=written(why)) if why else
+                       Phrase("For {what}, the clause names the {court}, a court that does not "
+                              "exist. The clause cannot operate as written.",
+                              what=written(clause.applies_to), court=reading.court))
         yield Finding(
             severity="risk", family="jurisdiction", article=article, quote=quote,
-            rule=EXISTS_RULE,
-            explanation=(f"For {clause.applies_to}, the clause names the {reading.court}, a court "
-                         f"that does not exist{why}. The clause cannot operate as written."),
+            rule=EXISTS_RULE, explanation=explanation,
             path=f"jurisdiction[{i}].court")
 
 
@@ -95,10 +104,11 @@ def court_competence_depends_on_status(ctx: Context):
         yield Finding(
             severity="note", family="jurisdiction", article=article, quote=quote,
             rule=STATUS_RULE,
-            explanation=(f"The clause names the {reading.court}. Between traders, disputes go "
-                         "to the tribunal de commerce (L721-3), not the tribunal judiciaire; "
-                         "with a client who is not a trader (an individual, an association, a "
-                         "liberal profession) the tribunal judiciaire may be competent, but the "
-                         "forum clause does not bind that client (CPC art. 48). Which court "
-                         "hears a dispute depends on each client's status."),
+            explanation=Phrase("The clause names the {court}. Between traders, disputes go to the "
+                               "tribunal de commerce (L721-3), not the tribunal judiciaire; with "
+                               "a client who is not a trader (an individual, an association, a "
+                               "liberal profession) the tribunal judiciaire may be competent, but "
+                               "the forum clause does not bind that client (CPC art. 48). Which "
+                               "court hears a dispute depends on each client's status.",
+                               court=reading.court),
             path=f"jurisdiction[{i}].court")

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 
 from cgvlib.analysis.checks.base import Context, Finding, family_of, not_computed, register
 from cgvlib.analysis.checks.consistency import CONSISTENCY
+from cgvlib.analysis.words import listed
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.citations import normalise
 from cgvlib.model.loader import vendor_text
 
@@ -99,9 +101,10 @@ def _text(ctx: Context, check_id: str) -> Iterator[str | Finding]:
     doc = ctx.vendor.document
     path = vendor_text(ctx.vendor, ctx.texts_dir)  # beside the vendor file, else texts_dir
     if path is None:
-        yield not_computed(check_id, f"the vendor's text {doc.file or '(no file named)'} is not "
-                           f"in {ctx.texts_dir}, so the article numbers were not read",
-                           path="document.file")
+        yield not_computed(check_id, Phrase(
+            "the vendor's text {file} is not in {folder}, so the article numbers were not read",
+            file=doc.file or Phrase("(no file named)"), folder=ctx.texts_dir),
+            path="document.file")
         return
     yield path.read_text(encoding="utf-8")
 
@@ -126,13 +129,17 @@ def duplicate_article_number(ctx: Context):
         shown = label.split("/")[-1]
         cited = [p.removesuffix(".source") for p, s in ctx.vendor.citations()
                  if s.article.split(" (")[0].strip() == shown]
-        listed = "; ".join(f"line {n}: « {text} »" for n, text in lines)
+        items = listed((Phrase("line {line}: « {text} »", line=n, text=text)
+                         for n, text in lines))
+        parts = [Phrase("The text numbers {count} different headings « {label} » ({listed}): a "
+                        "reference to article {label} does not say which.", count=len(lines),
+                        label=shown, listed=items)]
+        if cited:
+            parts.append(Phrase(" The file cites it at {paths}.", paths=", ".join(cited)))
         yield Finding(
             severity="note", family=family_of(cited[0]) if cited else "document",
             article=shown, quote=" … ".join(text for _, text in lines)[:200], rule=CONSISTENCY,
-            explanation=(f"The text numbers {len(lines)} different headings « {shown} » "
-                         f"({listed}): a reference to article {shown} does not say which."
-                         + (f" The file cites it at {', '.join(cited)}." if cited else "")),
+            explanation=Joined(parts),
             path=", ".join(cited) or "document.file")
 
 
@@ -166,18 +173,23 @@ def reference_to_missing_article(ctx: Context):
         cited = [p.removesuffix(".source") for p, s in ctx.vendor.citations()
                  if any(normalise(s.fragments()[0]) in normalise(sentence)
                         or normalise(sentence) in normalise(s.quote) for _, sentence in places)]
-        listed = "; ".join(f"line {n}: « {sentence} »" for n, sentence in places)
-        headings_words = ("the text numbers no heading at all" if not labels else
-                          f"no heading of the text is numbered {label} or under it")
+        items = listed((Phrase("line {line}: « {text} »", line=n, text=sentence)
+                         for n, sentence in places))
+        headings_words = (Phrase("the text numbers no heading at all") if not labels else
+                          Phrase("no heading of the text is numbered {label} or under it",
+                                 label=label))
+        parts = [Phrase("The text refers to article {label} ({listed}) but has no article "
+                        "{label}: {headings}. The reference designates no clause of these terms, "
+                        "so what it refers to must be guessed.", label=label, listed=items,
+                        headings=headings_words)]
+        if cited:
+            parts.append(Phrase(" The file cites that passage at {paths}.",
+                                paths=", ".join(cited)))
         yield Finding(
             severity="note", family=family_of(cited[0]) if cited else "document",
             article=_article_before(numbered, places[0][0]), quote=places[0][1],
             rule=CONSISTENCY,
-            explanation=(f"The text refers to article {label} ({listed}) but has no article "
-                         f"{label}: {headings_words}. The reference designates no clause of "
-                         "these terms, so what it refers to must be guessed."
-                         + (f" The file cites that passage at {', '.join(cited)}." if cited
-                            else "")),
+            explanation=Joined(parts),
             path=", ".join(cited) or "document.file")
 
 

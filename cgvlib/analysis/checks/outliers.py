@@ -16,10 +16,12 @@ from statistics import median
 
 from cgvlib.analysis.checks.base import Context, Finding, eur_cents, register, source_of
 from cgvlib.analysis.checks.penalties import late_cost, scenario_words
+from cgvlib.analysis.words import decimal_words
 from cgvlib.errors import CgvError
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.payment import LatePayment
 
-RULE = "comparison with the other vendors (not a rule of law)"
+RULE = Phrase("comparison with the other vendors (not a rule of law)")
 OUTLIER_FACTOR = 3
 MIN_PEERS = 2
 
@@ -57,13 +59,16 @@ def late_cost_outlier(ctx: Context):
     ratio = Fraction(own) / middle
     if 1 / Fraction(OUTLIER_FACTOR) <= ratio <= OUTLIER_FACTOR:
         return
-    side = (f"more than {OUTLIER_FACTOR} times the median" if ratio > 1
-            else f"less than 1/{OUTLIER_FACTOR} of the median")
-    listed = ", ".join(f"{name} {eur_cents(c)}" for name, c in others.items())
+    side = (Phrase("more than {factor} times the median", factor=OUTLIER_FACTOR) if ratio > 1
+            else Phrase("less than 1/{factor} of the median", factor=OUTLIER_FACTOR))
+    listed = Joined((Phrase("{name} {amount}", name=name, amount=eur_cents(c))
+                     for name, c in others.items()), ", ")
     article, quote = source_of(clause)
     yield Finding(
         severity="note", family="late payment", article=article, quote=quote, rule=RULE,
-        explanation=(f"On {scenario_words(ctx.at)}, the late cost (penalty + indemnity) is "
-                     f"{eur_cents(own)}, {float(ratio):.1f} times the median of the other "
-                     f"vendors ({eur_cents(middle)}; {listed}): {side}."),
+        explanation=Phrase("On {scenario}, the late cost (penalty + indemnity) is {own}, {ratio} "
+                           "times the median of the other vendors ({median}; {listed}): "
+                           "{side}.", scenario=scenario_words(ctx.at), own=eur_cents(own),
+                           ratio=decimal_words(f"{float(ratio):.1f}"),
+                           median=eur_cents(middle), listed=listed, side=side),
         path="late_payment.rule")

@@ -26,20 +26,30 @@ from cgvlib.analysis.checks.base import (
     source_of,
     variants_of,
 )
+from cgvlib.analysis.words import (
+    count_words,
+    day_words,
+    decimal_words,
+    joined_by,
+    listed,
+    named,
+    written,
+)
 from cgvlib.arithmetic.late_payment import late_payment
 from cgvlib.arithmetic.notice import tenure_notice
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.payment import LatePayment
 from cgvlib.model.term import BeforeTerm, TenureBased, Term
 from cgvlib.reference.months import add_months, months_before
 
-RULE = "internal consistency; Code civil art. 1190 (in doubt, against the drafter)"
+RULE = Phrase("internal consistency; Code civil art. 1190 (in doubt, against the drafter)")
 AMOUNT_EUR = 10_000
 DUE = dt.date(2024, 3, 15)
 DELAYS = (1, 45)  # days late: one day, and a month and a half
 TERM_END = dt.date(2025, 12, 31)  # a period ending on 31 December: renewal on 1 January
 SUBSCRIBED = dt.date(2023, 11, 20)  # a subscription whose boundary tenure falls in 2024
-AT_THRESHOLD_WORDS = {"notice": "notice due, as over the boundary",
-                      "no_notice": "no notice, as under the boundary"}
+AT_THRESHOLD_WORDS = {"notice": Phrase("notice due, as over the boundary"),
+                      "no_notice": Phrase("no notice, as under the boundary")}
 
 
 @register(RULE)
@@ -63,17 +73,22 @@ def late_penalty_part_month_unspecified(ctx: Context):
         paid = DUE + dt.timedelta(days=days)
         result = late_payment(ctx.vendor, AMOUNT_EUR, DUE, paid,
                               invoice_date=DUE - dt.timedelta(days=30))
-        each = ", ".join(f"{eur_cents(result.readings[n].interest_cents)} under {n} "
-                         f"({'every started month whole' if m == 'started' else 'pro rata'})"
-                         for n, m in months.items())
-        figures.append(f"paid {days} day{'s' if days > 1 else ''} late: {each}")
+        each = Joined((Phrase("{amount} under {name} ({how})",
+                              amount=eur_cents(result.readings[n].interest_cents), name=named(n),
+                              how=Phrase("every started month whole") if m == "started"
+                              else Phrase("pro rata"))
+                       for n, m in months.items()), ", ")
+        figures.append(Phrase("paid 1 day late: {each}", each=each) if days == 1 else
+                       Phrase("paid {days} days late: {each}", days=days, each=each))
     percent = variants[default].rule.percent
     article, quote = source_of(clause)
     yield Finding(
         severity="ambiguity", family="late payment", article=article, quote=quote, rule=RULE,
-        explanation=(f"A penalty of {percent} % per month of delay, without saying whether a "
-                     f"started month counts whole: on {AMOUNT_EUR:,} EUR due {DUE}, "
-                     + "; ".join(figures) + f". Default: {default}."),
+        explanation=Phrase("A penalty of {percent} % per month of delay, without saying whether "
+                           "a started month counts whole: on {amount} EUR due {due}, {figures}. "
+                           "Default: {default}.", percent=decimal_words(percent),
+                           amount=count_words(AMOUNT_EUR), due=day_words(DUE),
+                           figures=listed(figures), default=named(default)),
         path="late_payment.rule.months")
 
 
@@ -98,19 +113,25 @@ def notice_term_day_unspecified(ctx: Context):
         deadlines = []
         for name, rule in counted.items():
             anchor = TERM_END if rule.counted_from == "term_end" else anniversary
-            what = "the last day of the period" if anchor == TERM_END else "the anniversary"
-            deadlines.append(f"{months_before(anchor, rule.months)} under {name} ("
-                             f"{rule.months} month{'s' if rule.months > 1 else ''} before "
-                             f"{what})")
+            what = (Phrase("the last day of the period") if anchor == TERM_END
+                    else Phrase("the anniversary"))
+            values = dict(day=day_words(months_before(anchor, rule.months)), name=named(name),
+                          months=rule.months, what=what)
+            deadlines.append(
+                Phrase("{day} under {name} ({months} months before {what})", **values)
+                if rule.months > 1 else
+                Phrase("{day} under {name} ({months} month before {what})", **values))
         article, quote = source_of(notice)
         yield Finding(
             severity="ambiguity", family="duration and notice", article=article, quote=quote,
             rule=RULE,
-            explanation=(f"The notice for {notice.applies_to} runs back from « the term » "
-                         "without saying which day that is. For a period ending on "
-                         f"{TERM_END} (renewed on {anniversary}), the letter is due by "
-                         + "; by ".join(deadlines)
-                         + f". Default: {default}."),
+            explanation=Phrase("The notice for {what} runs back from « the term » without saying "
+                               "which day that is. For a period ending on {end} (renewed on "
+                               "{anniversary}), the letter is due by {deadlines}. Default: "
+                               "{default}.", what=written(notice.applies_to),
+                               end=day_words(TERM_END), anniversary=day_words(anniversary),
+                               deadlines=joined_by(deadlines, Phrase("; by ")),
+                               default=named(default)),
             path=f"term.notice[{i}].rule.counted_from")
 
 
@@ -140,17 +161,22 @@ def notice_tenure_boundary_unstated(ctx: Context):
         ends = []
         for name, rule in rules.items():
             result = tenure_notice(rule, SUBSCRIBED, request)
-            how = (f"{result.notice_months} months from {result.notice_start}"
-                   if result.notice_months else "at the end of the month of the request")
-            ends.append(f"on {result.end} under {name} ({AT_THRESHOLD_WORDS[rule.at_threshold]}"
-                        f": {how})")
+            how = (Phrase("{months} months from {start}", months=result.notice_months,
+                          start=day_words(result.notice_start))
+                   if result.notice_months else Phrase("at the end of the month of the request"))
+            ends.append(Phrase("on {end} under {name} ({boundary}: {how})",
+                               end=day_words(result.end), name=named(name),
+                               boundary=AT_THRESHOLD_WORDS[rule.at_threshold], how=how))
         article, quote = source_of(notice)
         yield Finding(
             severity="ambiguity", family="duration and notice", article=article, quote=quote,
             rule=RULE,
-            explanation=(f"The notice ({notice.applies_to}) depends on tenure: none under "
-                         f"{threshold} months, a notice over; the text says nothing of a tenure "
-                         f"of exactly {threshold} months. For a subscription started on "
-                         f"{SUBSCRIBED} and a request on {request}, the contract ends "
-                         + "; ".join(ends) + f". Default: {default}."),
+            explanation=Phrase("The notice ({what}) depends on tenure: none under {threshold} "
+                               "months, a notice over; the text says nothing of a tenure of "
+                               "exactly {threshold} months. For a subscription started on "
+                               "{start} and a request on {request}, the contract ends {ends}. "
+                               "Default: {default}.", what=written(notice.applies_to),
+                               threshold=threshold, start=day_words(SUBSCRIBED),
+                               request=day_words(request), ends=listed(ends),
+                               default=named(default)),
             path=f"term.notice[{i}].rule.at_threshold")

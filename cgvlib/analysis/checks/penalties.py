@@ -32,8 +32,10 @@ from cgvlib.analysis.checks.base import (
     source_of,
     variants_of,
 )
+from cgvlib.analysis.words import count_words, day_words, decimal_words, named
 from cgvlib.arithmetic.late_payment import LatePaymentResult, late_payment
 from cgvlib.arithmetic.statutory import statutory
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.payment import LatePayment
 from cgvlib.model.vendor import Vendor
 
@@ -53,10 +55,11 @@ def reference_scenario(at: dt.date | None) -> tuple[dt.date, dt.date, dt.date]:
     return due, paid, due - dt.timedelta(days=INVOICE_BEFORE_DUE)
 
 
-def scenario_words(at: dt.date | None) -> str:
+def scenario_words(at: dt.date | None) -> Phrase:
     due, paid, invoice = reference_scenario(at)
-    return (f"{AMOUNT_EUR:,} EUR invoiced on {invoice}, due {due}, paid {paid} "
-            f"({DAYS_LATE} days late)")
+    return Phrase("{amount} EUR invoiced on {invoice}, due {due}, paid {paid} ({days} days late)",
+                  amount=count_words(AMOUNT_EUR), invoice=day_words(invoice), due=day_words(due),
+                  paid=day_words(paid), days=DAYS_LATE)
 
 
 def late_cost(vendor: Vendor, at: dt.date | None) -> LatePaymentResult:
@@ -95,18 +98,31 @@ def late_penalty_manifestly_excessive(ctx: Context):
         return
     over.sort(key=lambda n: n != default)
     several = len(interest) > 1
-    figures = ", ".join(
-        f"{eur_cents(interest[n])} ({float(ratios[n]):.1f} times)"
-        + (f" under {n}{' (the default)' if n == default else ''}" if several else "")
-        for n in over)
+    def figure(n):
+        values = dict(amount=eur_cents(interest[n]),
+                      ratio=decimal_words(f"{float(ratios[n]):.1f}"), name=named(n))
+        if not several:
+            return Phrase("{amount} ({ratio} times)", **values)
+        if n == default:
+            return Phrase("{amount} ({ratio} times) under {name} (the default)", **values)
+        return Phrase("{amount} ({ratio} times) under {name}", **values)
+
+    figures = Joined((figure(n) for n in over), ", ")
     reading = readings_words(over, default, len(variants)) if default not in over else ""
     article, quote = source_of(clause)
+    values = dict(scenario=scenario_words(ctx.at), reading=reading, figures=figures,
+                  law=eur_cents(law.interest_cents), rate=decimal_words(law.periods[0].rate),
+                  multiple=EXCESSIVE_MULTIPLE)
     yield Finding(
         severity="risk", family="late payment", article=article, quote=quote, rule=RULE,
-        explanation=(f"On {scenario_words(ctx.at)}, the penalty{' ' + reading if reading else ''}"
-                     f" is {figures}, against the statutory default of "
-                     f"{eur_cents(law.interest_cents)} (ECB rate + 10 points: "
-                     f"{law.periods[0].rate} % a year): above the project's threshold of "
-                     f"{EXCESSIVE_MULTIPLE} times the default, a penalty a judge may moderate as "
-                     "manifestly excessive (the 40 EUR indemnity comes on top in both)."),
+        explanation=(Phrase(
+            "On {scenario}, the penalty {reading} is {figures}, against the statutory default of "
+            "{law} (ECB rate + 10 points: {rate} % a year): above the project's threshold of "
+            "{multiple} times the default, a penalty a judge may moderate as manifestly "
+            "excessive (the 40 EUR indemnity comes on top in both).", **values) if reading else
+            Phrase(
+            "On {scenario}, the penalty is {figures}, against the statutory default of {law} "
+            "(ECB rate + 10 points: {rate} % a year): above the project's threshold of "
+            "{multiple} times the default, a penalty a judge may moderate as manifestly "
+            "excessive (the 40 EUR indemnity comes on top in both).", **values)),
         path="late_payment.rule")

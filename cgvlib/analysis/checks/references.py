@@ -15,13 +15,22 @@ from __future__ import annotations
 import datetime as dt
 
 from cgvlib.analysis.checks.base import Context, Finding, register, source_of
+from cgvlib.analysis.words import day_words
+from cgvlib.i18n import Phrase, Said
 from cgvlib.model.procedure import ForceMajeure
 
-RULE = "Code civil art. 1218 (since 1 October 2016, ordonnance n° 2016-131; formerly art. 1148)"
+RULE = Phrase("Code civil art. 1218 (since 1 October 2016, ordonnance n° 2016-131; formerly "
+              "art. 1148)")
 OUTDATED = {
     "code_civil_1148": ("Code civil art. 1148", "Code civil art. 1218", dt.date(2016, 10, 1),
                         "ordonnance n° 2016-131 du 10 février 2016"),
 }
+
+
+def _long_date(day: dt.date):
+    """``1 October 2016`` (``1 octobre 2016``)."""
+    english = f"{day.day} {day:%B %Y}"
+    return Said(lambda lang: english if lang == "en" else day_words(day).say(lang))
 
 
 @register(RULE)
@@ -39,8 +48,9 @@ def force_majeure_outdated_reference(ctx: Context):
     article, quote = source_of(clause)
     yield Finding(
         severity="note", family="force majeure", article=article, quote=quote, rule=RULE,
-        explanation=(f"Force majeure is defined by reference to {old}, which no longer defines "
-                     f"it: {new} does since {since.day} {since:%B %Y} ({by}). The terms are dated "
-                     f"« {ctx.vendor.document.version} »; art. 1218's definition applies "
-                     "whatever the reference."),
+        explanation=Phrase("Force majeure is defined by reference to {old}, which no longer "
+                           "defines it: {new} does since {since} ({by}). The terms are dated "
+                           "« {version} »; art. 1218's definition applies whatever the "
+                           "reference.", old=old, new=new, since=_long_date(since), by=by,
+                           version=ctx.vendor.document.version),
         path="force_majeure.legal_basis")

@@ -27,23 +27,33 @@ from cgvlib.analysis.checks.base import (
     source_of,
     variants_of,
 )
+from cgvlib.analysis.describe import fact_words
+from cgvlib.analysis.words import day_words, decimal_words, duration_words, listed, named, written
 from cgvlib.arithmetic.cancellation import bounds_hold, compare_notice
+from cgvlib.i18n import Joined, Phrase, Said
 from cgvlib.model.fees import CancellationSchedule, CancellationTier
 from cgvlib.model.sla import Sla
 
-RULE = "internal consistency; Code civil art. 1190 (a gap is read against the drafter)"
+RULE = Phrase("internal consistency; Code civil art. 1190 (a gap is read against the drafter)")
 
 # --------------------------------------------------------------------------- SLA tiers
 
 
-def _num(d: Decimal) -> str:
-    return f"{Decimal(d).normalize():f}"
+def _num(d: Decimal):
+    """A figure with the digits it has (``0.205``; ``0,205`` in French)."""
+    return decimal_words(f"{Decimal(d).normalize():f}")
 
 
-def _tier_words(tier) -> str:
-    low = f"from {_num(tier.low)}" if tier.from_percent is not None else f"above {_num(tier.low)}"
-    high = f" to {_num(tier.to_percent)} %" if tier.to_percent is not None else " %"
-    return f"{low}{high}: {_num(tier.credit_percent)} % credit"
+def _tier_words(tier) -> Phrase:
+    values = dict(low=_num(tier.low), credit=_num(tier.credit_percent))
+    if tier.to_percent is not None:
+        values["high"] = _num(tier.to_percent)
+        if tier.from_percent is not None:
+            return Phrase("from {low} to {high} %: {credit} % credit", **values)
+        return Phrase("above {low} to {high} %: {credit} % credit", **values)
+    if tier.from_percent is not None:
+        return Phrase("from {low} %: {credit} % credit", **values)
+    return Phrase("above {low} %: {credit} % credit", **values)
 
 
 @register(RULE)
@@ -63,17 +73,21 @@ def sla_tier_gap(ctx: Context):
         above = next(t for t in written.tiers if t.low == high)
         example = (low + high) / 2
         credits = {"lower_tier": below.credit_percent, "upper_tier": above.credit_percent}
-        readings = "; ".join(f"{name}: {_num(credits[v.between_tiers])} %"
-                             for name, v in variants.items())
+        readings = listed((Phrase("{name}: {credit} %", name=named(name),
+                                  credit=_num(credits[v.between_tiers]))
+                           for name, v in variants.items()))
         index = written.tiers.index(below)
         yield Finding(
             severity="ambiguity", family="service levels", article=below.source.article,
             quote=f"{below.source.quote} … {above.source.quote}"[:200], rule=RULE,
-            explanation=(f"Gap {i + 1}: a monthly unavailability rate above {_num(low)} % and "
-                         f"below {_num(high)} % (e.g. {_num(example)} %) falls in no tier: "
-                         f"the tier below gives {_num(below.credit_percent)} %, the tier above "
-                         f"{_num(above.credit_percent)} % credit. Credit by reading: {readings} "
-                         f"(default {default})."),
+            explanation=Phrase("Gap {number}: a monthly unavailability rate above {low} % and "
+                               "below {high} % (e.g. {example} %) falls in no tier: the tier "
+                               "below gives {below} %, the tier above {above} % credit. Credit "
+                               "by reading: {readings} (default {default}).", number=i + 1,
+                               low=_num(low), high=_num(high), example=_num(example),
+                               below=_num(below.credit_percent),
+                               above=_num(above.credit_percent), readings=readings,
+                               default=named(default)),
             path=f"sla.tiers[{index}], sla.tiers[{index + 1}]")
 
 
@@ -94,19 +108,20 @@ def sla_tiers_stop_short(ctx: Context):
         yield Finding(
             severity="ambiguity", family="service levels", article=first.source.article,
             quote=first.source.quote, rule=RULE,
-            explanation=(f"The first tier ({_tier_words(first)}) starts above 0 %: a rate "
-                         f"below {_num(first.low)} % (e.g. {_num(first.low / 2)} %) is in no "
-                         "tier."),
+            explanation=Phrase("The first tier ({tier}) starts above 0 %: a rate below {low} % "
+                               "(e.g. {example} %) is in no tier.", tier=_tier_words(first),
+                               low=_num(first.low), example=_num(first.low / 2)),
             path="sla.tiers[0]")
     if last.to_percent is not None and last.to_percent < 100:
         example = last.to_percent + 1
         yield Finding(
             severity="ambiguity", family="service levels", article=last.source.article,
             quote=last.source.quote, rule=RULE,
-            explanation=(f"The last tier ({_tier_words(last)}) stops at "
-                         f"{_num(last.to_percent)} %: a higher rate (e.g. {_num(example)} %) "
-                         "is in no tier, though it is the worst case for the client: the text "
-                         "does not say what it earns."),
+            explanation=Phrase("The last tier ({tier}) stops at {high} %: a higher rate (e.g. "
+                               "{example} %) is in no tier, though it is the worst case for the "
+                               "client: the text does not say what it earns.",
+                               tier=_tier_words(last), high=_num(last.to_percent),
+                               example=_num(example)),
             path=f"sla.tiers[{len(tiers) - 1}]")
 
 
@@ -173,15 +188,17 @@ def _hours_based(schedule: CancellationSchedule) -> bool:
     return any(b.unit == "hours" for t in schedule.tiers for b in _bounds(t))
 
 
-def _notice(schedule, cancelled: dt.datetime, event: dt.datetime) -> str:
+def _notice(schedule, cancelled: dt.datetime, event: dt.datetime) -> Phrase:
     if cancelled >= event:
-        return "at or after the event's start (a no-show)"
+        return Phrase("at or after the event's start (a no-show)")
     if _hours_based(schedule):
         minutes = int((event - cancelled).total_seconds() // 60)
-        return f"{minutes // 60} h {minutes % 60:02d} min before the event"
+        return Phrase("{hours} h {minutes} min before the event", hours=minutes // 60,
+                      minutes=f"{minutes % 60:02d}")
     days = (event.date() - cancelled.date()).days
-    return f"{days} calendar days before the event (cancelled {cancelled.date()}, event " \
-           f"{event.date()})"
+    return Phrase("{days} calendar days before the event (cancelled {cancelled}, event {event})",
+                  days=days, cancelled=day_words(cancelled.date()),
+                  event=day_words(event.date()))
 
 
 def _key(hours_based: bool, cancelled, event):
@@ -248,8 +265,24 @@ def _scanned(schedule: CancellationSchedule) -> list:
     return out
 
 
-def _facts_words(facts: dict[str, bool]) -> str:
-    return f" when {', '.join(f'{k}={v}' for k, v in facts.items())}" if facts else ""
+def _facts_words(facts: dict[str, bool]) -> Phrase | str:
+    """`` when a=False, b=True`` (each fact by its name, yes or no, in French)."""
+    if not facts:
+        return ""
+    listed = Joined((_fact_words(k, v) for k, v in facts.items()), ", ")
+    return Phrase(" when {facts}", facts=listed)
+
+
+def _fact_words(fact: str, value: bool):
+    """``travelled=False`` in English; in French, the fact in words (the comparison's
+    :func:`~cgvlib.analysis.describe.fact_words`)."""
+    said = fact_words(fact, value)
+    return Said(lambda lang: f"{fact}={value}" if lang == "en" else said.say(lang))
+
+
+def _in_brackets(words):
+    """`` (words)``, or nothing for no words."""
+    return Joined((" (", words, ")")) if words else ""
 
 
 def _schedules(ctx: Context):
@@ -276,10 +309,11 @@ def cancellation_gap(ctx: Context):
             yield Finding(
                 severity="ambiguity", family="cancellation", article=article, quote=quote,
                 rule=RULE,
-                explanation=(f"No line of the schedule for {schedule.applies_to} covers some "
-                             f"notices{_facts_words(facts)}"
-                             f"{' (' + reading + ')' if reading else ''}: e.g. "
-                             + "; ".join(examples) + ". The fee for them is unstated."),
+                explanation=Phrase("No line of the schedule for {what} covers some notices"
+                                   "{facts}{reading}: e.g. {examples}. The fee for them is "
+                                   "unstated.", what=written(schedule.applies_to),
+                                   facts=_facts_words(facts), reading=_in_brackets(reading),
+                                   examples=listed(examples)),
                 path=f"cancellation[{i}].tiers")
 
 
@@ -296,13 +330,15 @@ def cancellation_overlap(ctx: Context):
                 continue
             moment, event, hits = overlaps[min(overlaps)]
             article, quote = source_of(schedule)
-            lines = ", ".join(f"line {h + 1}" for h in hits)
+            lines = Joined((Phrase("line {number}", number=h + 1) for h in hits), ", ")
             yield Finding(
                 severity="ambiguity", family="cancellation", article=article, quote=quote,
                 rule=RULE,
-                explanation=(f"Lines of the schedule for {schedule.applies_to} overlap"
-                             f"{_facts_words(facts)}{' (' + reading + ')' if reading else ''}: "
-                             f"a cancellation {_notice(variant, moment, event)} falls in {lines}."),
+                explanation=Phrase("Lines of the schedule for {what} overlap{facts}{reading}: a "
+                                   "cancellation {notice} falls in {lines}.",
+                                   what=written(schedule.applies_to), facts=_facts_words(facts),
+                                   reading=_in_brackets(reading),
+                                   notice=_notice(variant, moment, event), lines=lines),
                 path=f"cancellation[{i}].tiers")
 
 
@@ -323,9 +359,11 @@ def cancellation_schedule_stops_short(ctx: Context):
             yield Finding(
                 severity="ambiguity", family="cancellation", article=article, quote=quote,
                 rule=RULE,
-                explanation=(f"The schedule for {schedule.applies_to} stops short"
-                             f"{_facts_words(facts)}{' (' + reading + ')' if reading else ''}: "
-                             f"no line covers a cancellation made longer before the event than "
-                             f"its longest bound ({longest}); the text does not say what it "
-                             "costs, and read against its drafter it costs nothing."),
+                explanation=Phrase("The schedule for {what} stops short{facts}{reading}: no line "
+                                   "covers a cancellation made longer before the event than its "
+                                   "longest bound ({longest}); the text does not say what it "
+                                   "costs, and read against its drafter it costs nothing.",
+                                   what=written(schedule.applies_to), facts=_facts_words(facts),
+                                   reading=_in_brackets(reading),
+                                   longest=duration_words(longest)),
                 path=f"cancellation[{i}].tiers")

@@ -28,6 +28,8 @@ from cgvlib.analysis.checks.base import (
     source_of,
     variants_of,
 )
+from cgvlib.analysis.words import decimal_words, written
+from cgvlib.i18n import Joined, Phrase
 from cgvlib.model.base import Silent
 from cgvlib.model.payment import LatePayment, RecoveryIndemnity
 
@@ -40,10 +42,10 @@ LIMIT_RULE = ("Code de commerce L441-10 I (« ne peut dépasser soixante jours �
               "date d'émission de la facture »; « quarante-cinq jours fin de mois »)")
 STATUTORY_INDEMNITY = Decimal(40)
 MAX_DAYS = {"days_after_invoice": 60, "days_after_performance": 60, "days_end_of_month": 45}
-MAX_WORDS = {"days_after_invoice": "60 days from the invoice date",
-             "days_after_performance": "60 days from the invoice date (an invoice is issued "
-             "at the earliest on performance)",
-             "days_end_of_month": "45 days end of month"}
+MAX_WORDS = {"days_after_invoice": Phrase("60 days from the invoice date"),
+             "days_after_performance": Phrase("60 days from the invoice date (an invoice is "
+                                              "issued at the earliest on performance)"),
+             "days_end_of_month": Phrase("45 days end of month")}
 
 
 def _context(ctx: Context) -> tuple[str, str]:
@@ -62,13 +64,14 @@ def recovery_indemnity_missing(ctx: Context):
     if not isinstance(ctx.vendor.recovery_indemnity, Silent):
         return
     article, quote = _context(ctx)
-    where = f" (the late-payment clause, art. {article}, does not mention it)" if article else ""
+    where = (Phrase(" (the late-payment clause, art. {article}, does not mention it)",
+                    article=article) if article else "")
     yield Finding(
         severity="breach", family="recovery indemnity", article=article, quote=quote,
         rule=INDEMNITY_RULE,
-        explanation=(f"The terms never mention the fixed recovery indemnity{where}. L441-10 II "
-                     "requires the terms to state its amount; it is due by law all the same: "
-                     "40 EUR per invoice paid late (D441-5)."),
+        explanation=Phrase("The terms never mention the fixed recovery indemnity{where}. "
+                           "L441-10 II requires the terms to state its amount; it is due by law "
+                           "all the same: 40 EUR per invoice paid late (D441-5).", where=where),
         path="recovery_indemnity")
 
 
@@ -89,9 +92,9 @@ def recovery_indemnity_amount_missing(ctx: Context):
     yield Finding(
         severity="breach", family="recovery indemnity", article=article, quote=quote,
         rule=INDEMNITY_RULE,
-        explanation=("The terms name the fixed recovery indemnity but not its amount, which "
-                     "L441-10 II requires them to state; D441-5 sets it at 40 EUR per invoice "
-                     "paid late."),
+        explanation=Phrase("The terms name the fixed recovery indemnity but not its amount, "
+                           "which L441-10 II requires them to state; D441-5 sets it at 40 EUR "
+                           "per invoice paid late."),
         path="recovery_indemnity.amount")
 
 
@@ -117,11 +120,13 @@ def recovery_indemnity_amount_not_40(ctx: Context):
         yield Finding(
             severity="breach" if default in names else "risk", family="recovery indemnity",
             article=article, quote=quote, rule=INDEMNITY_RULE,
-            explanation=(f"The terms set the indemnity at {amount} EUR"
-                         f"{' ' + reading if reading else ''}, not the 40 EUR of D441-5: "
-                         + ("the creditor is owed 40 EUR whatever the terms say." if lower else
-                            "more than 40 EUR is owed only on justification of the costs "
-                            "(L441-10 II), not as a fixed sum.")),
+            explanation=Phrase(
+                "The terms set the indemnity at {amount} EUR{reading}, not the 40 EUR of "
+                "D441-5: {consequence}", amount=decimal_words(amount),
+                reading=Joined((" ", reading)) if reading else "",
+                consequence=Phrase("the creditor is owed 40 EUR whatever the terms say.")
+                if lower else Phrase("more than 40 EUR is owed only on justification of the "
+                                     "costs (L441-10 II), not as a fixed sum.")),
             path="recovery_indemnity.amount")
 
 
@@ -144,11 +149,13 @@ def recovery_indemnity_per_unpaid_sum(ctx: Context):
     yield Finding(
         severity="note", family="recovery indemnity", article=article, quote=quote,
         rule=INDEMNITY_RULE,
-        explanation=(f"The indemnity{f' of {amount} EUR' if amount is not None else ''} is due "
-                     "per unpaid sum rather than per invoice paid late: an invoice settled in "
-                     "several late instalments (or a late deposit and a late balance) would "
-                     "bear it more than once, beyond the statutory scheme of one indemnity per "
-                     "invoice (D441-5)."),
+        explanation=Phrase(
+            "The indemnity{amount} is due per unpaid sum rather than per invoice paid late: an "
+            "invoice settled in several late instalments (or a late deposit and a late balance) "
+            "would bear it more than once, beyond the statutory scheme of one indemnity per "
+            "invoice (D441-5).",
+            amount=Phrase(" of {amount} EUR", amount=decimal_words(amount))
+            if amount is not None else ""),
         path="recovery_indemnity.per")
 
 
@@ -163,9 +170,9 @@ def late_rate_missing(ctx: Context):
         return
     yield Finding(
         severity="breach", family="late payment", article="", quote="", rule=RATE_RULE,
-        explanation=("The terms state no late-penalty rate, which L441-10 II requires them to "
-                     "state; the statutory rate applies: the ECB refinancing rate of the "
-                     "semester plus 10 points."),
+        explanation=Phrase("The terms state no late-penalty rate, which L441-10 II requires "
+                           "them to state; the statutory rate applies: the ECB refinancing rate "
+                           "of the semester plus 10 points."),
         path="late_payment")
 
 
@@ -185,9 +192,10 @@ def payment_term_missing(ctx: Context):
         yield Finding(
             severity="breach", family="payment terms", article=article, quote=quote,
             rule=TERM_RULE,
-            explanation=(f"No payment term is stated for {term.applies_to}: the terms must "
-                         "state the conditions of payment (L441-1 I). Failing them, L441-10 I "
-                         "sets the 30th day after performance (or delivery)."),
+            explanation=Phrase("No payment term is stated for {what}: the terms must state the "
+                               "conditions of payment (L441-1 I). Failing them, L441-10 I sets "
+                               "the 30th day after performance (or delivery).",
+                               what=written(term.applies_to)),
             path=f"payment_terms[{i}]")
 
 
@@ -212,8 +220,11 @@ def payment_term_too_long(ctx: Context):
             yield Finding(
                 severity="breach" if default in names else "risk", family="payment terms",
                 article=article, quote=quote, rule=LIMIT_RULE,
-                explanation=(f"The term for {term.applies_to} is {days} days"
-                             f"{' end of month' if kind == 'days_end_of_month' else ''}"
-                             f"{' (' + reading + ')' if reading else ''}, beyond the "
-                             f"statutory maximum of {MAX_WORDS[kind]}."),
+                explanation=Phrase(
+                    "The term for {what} is {term}{reading}, beyond the statutory maximum of "
+                    "{maximum}.", what=written(term.applies_to),
+                    term=Phrase("{days} days end of month", days=days)
+                    if kind == "days_end_of_month" else Phrase("{days} days", days=days),
+                    reading=Joined((" (", reading, ")")) if reading else "",
+                    maximum=MAX_WORDS[kind]),
                 path=f"payment_terms[{i}].days")

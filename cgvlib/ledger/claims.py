@@ -1,0 +1,229 @@
+"""What each vendor could claim for the late payments of a ledger.
+
+Each vendor's rows are computed at once by
+:func:`~cgvlib.arithmetic.late_payment_frame.late_payment_frame` (whole arrays, never a loop
+over rows), under the clause's default reading, the lawful one: a rate never below three
+times the legal rate of each semester (Code de commerce L441-10 II), the clause as written
+kept beside it (``as_written_total_cents``). An unpaid row is computed as paid on ``as_of``;
+a row paid on or before its due date is accepted with nothing due.
+
+A row that cannot be computed is moved to the rejected rows with its reason, so that
+accepted + rejected == rows read, always:
+
+- unpaid, and ``as_of`` before its invoice date;
+- the vendor's clause counts from the invoice date (or fixes the rate on it) and the row does
+  not give it;
+- it needs a rate past the reference data (the reason says how far the data goes), unless
+  the call is made inside :func:`cgvlib.reference.provisional.assume_last`, where the figures
+  carried forward are marked ``provisional``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from cgvlib.arithmetic.common import STATUTORY_ID, as_vendor
+from cgvlib.arithmetic.late_payment import as_written_name, needs_invoice_date
+from cgvlib.arithmetic.late_payment_frame import late_payment_frame
+from cgvlib.dates import as_date, format_date
+from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.lang import check_lang
+from cgvlib.ledger.read import Ledger, rejected_frame
+from cgvlib.ledger.reasons import reason_text
+from cgvlib.ledger.result import LedgerResult, VendorReading
+from cgvlib.ledger.scale import claims_by_partition, is_dask_frame
+from cgvlib.model.ambiguity import reading_variants
+from cgvlib.model.base import Silent
+
+FIGURES = ["days_late", "interest_cents", "indemnity_cents", "total_cents",
+           "as_written_total_cents"]
+
+
+def ledger_claims(ledger: Ledger, *, as_of: dt.date | str | None = None,
+                  lang: str = "fr") -> LedgerResult:
+    """The claims of every accepted row of ``ledger`` on ``as_of`` (default today): a
+    :class:`~cgvlib.ledger.result.LedgerResult` (module docstring)."""
+    if not isinstance(ledger, Ledger):
+        raise InputError(f"ledger: expected a Ledger (read_ledger(...)), got "
+                         f"{type(ledger).__name__}")
+    lang = check_lang(lang)
+    day = as_date(as_of, "as_of") if as_of is not None else dt.date.today()
+    if is_dask_frame(ledger.frame):
+        invoices, rejected, readings = claims_by_partition(ledger, day, lang)
+    else:
+        invoices, rejected, readings = _claims(ledger, day, lang)
+    order = ["total_cents", "row", *(["file"] if "file" in invoices.columns else [])]
+    invoices = invoices.sort_values(order, ascending=[False, *[True] * (len(order) - 1)],
+                                    kind="stable").reset_index(drop=True)
+    rejected = rejected.sort_values(["file", "row"] if "file" in rejected.columns else "row",
+                                    kind="stable").reset_index(drop=True)
+    return LedgerResult(invoices=invoices, rejected=rejected.astype({"row": "int64"}),
+                        rows_read=ledger.rows_read, as_of=day, lang=lang, source=ledger.source,
+                        amount_basis=ledger.amount_basis, readings=readings)
+
+
+def _claims(ledger: Ledger, day: dt.date, lang: str):
+    """``(invoices, rejected, readings)`` of a ledger in memory."""
+    frame = ledger.frame
+    unpaid = frame["paid"].isna()
+    paid_on = frame["paid"].fillna(pd.Timestamp(day))
+    too_early = unpaid & (paid_on < frame["invoice_date"])
+    refused = [refused_rows(frame[too_early], ledger, "paid", lambda rows: _worded(
+        _days(rows["invoice_date"], lang), lambda d: reason_text(
+            "as_of_before_invoice", lang, as_of=format_date(day, lang), invoice_date=d)))]
+    parts: list[pd.DataFrame] = []
+    readings: dict[str, VendorReading] = {}
+    for vendor_id, part in frame[~too_early].groupby("vendor", sort=True):
+        computed, reading, bad = _vendor_claims(vendor_id, part, paid_on.loc[part.index],
+                                                ledger, lang)
+        refused += bad
+        readings[vendor_id] = reading
+        parts.append(computed)
+    return (_invoices(frame, parts, unpaid),
+            pd.concat([ledger.rejected, *refused], ignore_index=True), readings)
+
+
+def _vendor_claims(vendor_id: str, part: pd.DataFrame, paid_on: pd.Series, ledger: Ledger,
+                   lang: str):
+    """One vendor's rows: ``(figures, reading, refused tables)``. A vendor whose terms say
+    nothing on late payment owes the law's default terms (L441-10 II)."""
+    vendor = as_vendor(vendor_id)
+    clause = vendor.late_payment
+    silent = isinstance(clause, Silent) or clause in (None, [])
+    terms = as_vendor(STATUTORY_ID) if silent else vendor
+    variants, _ = reading_variants(terms.late_payment)
+    refused: list[pd.DataFrame] = []
+    scenario = pd.DataFrame({
+        "amount_cents": part["amount_cents"],
+        "due": part["due"],
+        "paid": paid_on.where(paid_on > part["due"], part["due"]),  # paid early: nothing due
+        "invoice_date": part["invoice_date"],
+    }, index=part.index)
+    if any(needs_invoice_date(c) for c in variants.values()):
+        # a row paid by its due date owes nothing under any reading: its date is not needed
+        on_time = scenario["invoice_date"].isna() & (scenario["paid"] <= scenario["due"])
+        scenario.loc[on_time, "invoice_date"] = scenario.loc[on_time, "due"]
+        missing = scenario["invoice_date"].isna()
+        reason = reason_text("needs_invoice_date", lang, vendor=vendor.name)
+        refused.append(refused_rows(part[missing], ledger, "invoice_date",
+                                    lambda rows: [reason] * len(rows)))
+        scenario = scenario[~missing]
+    figures, attrs, bad = _computed(terms, scenario, lang)
+    for labels, reasons in bad:
+        refused.append(refused_rows(part.loc[labels], ledger, "paid", lambda _, r=reasons: r))
+    reading = VendorReading(vendor_id, vendor.name, attrs.get("reading") or STATUTORY_ID,
+                            attrs.get("default_reading") or STATUTORY_ID, silent)
+    return figures, reading, refused
+
+
+def _computed(terms, scenario: pd.DataFrame, lang: str):
+    """``(figures, attrs, refused)``: the frame's figures for the rows it can compute, and
+    ``(index labels, reasons)`` for the others. The rows past the reference data are found
+    from the error's last covered date; any other failure is narrowed down by halves."""
+    refused: list[tuple] = []
+    pending = [scenario]
+    done: list[pd.DataFrame] = []
+    attrs: dict = {}
+    while pending:
+        chunk = pending.pop()
+        if chunk.empty and done:
+            continue
+        try:
+            out = late_payment_frame(terms, chunk)
+        except (OutOfCoverageError, InputError) as exc:
+            last = getattr(exc, "last_covered", None)
+            past = np.zeros(len(chunk), dtype=bool)
+            if last is not None:
+                past = ((chunk["paid"] > chunk["due"])
+                        & (chunk["paid"] > pd.Timestamp(last))).to_numpy()
+            if past.any():
+                days = _days(chunk["paid"][past], lang)
+                last_text = format_date(last, lang)
+                worded = {d: reason_text("past_the_data", lang, day=d, last=last_text)
+                          for d in set(days)}  # once per distinct day
+                refused.append((chunk.index[past], [worded[d] for d in days]))
+                pending.append(chunk[~past])
+            elif len(chunk) == 1 or _fails_without_rows(terms, chunk):
+                # one row, or a failure of the vendor's terms rather than of rows: every row
+                if isinstance(exc, OutOfCoverageError) and len(chunk) == 1:
+                    first = (chunk["due"].iloc[0] + pd.Timedelta(days=1)).date()
+                    reason = reason_text("outside_the_data", lang,
+                                         day=format_date(first, lang))
+                else:
+                    reason = reason_text("not_computed", lang, why=str(exc))
+                refused.append((chunk.index, [reason] * len(chunk)))
+            else:
+                half = len(chunk) // 2
+                pending += [chunk.iloc[:half], chunk.iloc[half:]]
+            continue
+        attrs = out.attrs
+        done.append(_figures(out))
+    figures = pd.concat(done) if done else pd.DataFrame(columns=[*FIGURES, "reading"])
+    return figures, attrs, refused
+
+
+def _fails_without_rows(terms, chunk: pd.DataFrame) -> bool:
+    """True when the vendor's terms cannot be computed at all (the frame fails with no row),
+    so that narrowing the rows down would only repeat the failure."""
+    try:
+        late_payment_frame(terms, chunk.iloc[:0])
+    except (OutOfCoverageError, InputError):
+        return True
+    return False
+
+
+def _figures(out: pd.DataFrame) -> pd.DataFrame:
+    """The lawful figures and the clause's figure as written, from the frame's columns."""
+    reading = out.attrs.get("reading")
+    readings = out.attrs.get("readings") or []
+    written = as_written_name(reading) if reading else None
+    column = f"total_cents[{written}]" if written in readings else None
+    figures = out[["days_late", "interest_cents", "indemnity_cents", "total_cents"]].copy()
+    figures["as_written_total_cents"] = out[column] if column in out.columns \
+        else out["total_cents"]
+    figures["reading"] = reading or STATUTORY_ID
+    if "provisional" in out.columns:
+        figures["provisional"] = out["provisional"]
+    return figures
+
+
+def _invoices(frame: pd.DataFrame, parts: list[pd.DataFrame], unpaid: pd.Series):
+    """The accepted rows with their figures, largest total first."""
+    figures = pd.concat(parts) if parts else pd.DataFrame(columns=[*FIGURES, "reading"])
+    rows = frame.loc[figures.index]
+    shown = ["file"] if "file" in frame.columns else []  # a ledger of several files
+    invoices = rows[[*shown, "row", "invoice", "vendor", "vendor_name", "amount_cents",
+                     "invoice_date", "due", "paid"]].copy()
+    invoices["unpaid"] = unpaid.loc[figures.index].astype(bool)
+    for name in FIGURES:
+        invoices[name] = figures[name].astype("int64")
+    invoices["reading"] = figures["reading"].astype(str)
+    if "provisional" in figures.columns:
+        invoices["provisional"] = figures["provisional"].astype("boolean").fillna(False) \
+            .astype(bool)
+    return invoices.astype({"row": "int64", "amount_cents": "int64"})
+
+
+def refused_rows(rows: pd.DataFrame, ledger: Ledger, canonical: str, reasons) -> pd.DataFrame:
+    """The rejected table of ``rows`` (accepted rows of the ledger that cannot be computed):
+    their numbers, the file's header of ``canonical``, its value (a date as ISO, empty when
+    not given), and ``reasons(rows)``."""
+    values = rows[canonical].dt.strftime("%Y-%m-%d").fillna("") if len(rows) else []
+    return rejected_frame(list(zip(rows["row"].astype(int), [ledger.columns.get(
+        canonical, canonical)] * len(rows), values, reasons(rows), strict=True)))
+
+
+def _worded(days: list[str], word) -> list[str]:
+    """``word(day)`` for each day, worded once per distinct day."""
+    found = {d: word(d) for d in set(days)}
+    return [found[d] for d in days]
+
+
+def _days(days: pd.Series, lang: str) -> list[str]:
+    """Each date in ``lang``, formatted once per distinct date."""
+    codes, uniques = pd.factorize(days)
+    shown = [format_date(d.date(), lang) for d in uniques]
+    return [shown[c] for c in codes]

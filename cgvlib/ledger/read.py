@@ -1,0 +1,368 @@
+"""Read an analyst's own ledger: every row accepted into canonical columns or refused with
+its reason, so that ``len(frame) + len(rejected) == rows_read`` always.
+
+Sources: a CSV/text file (separator ``;``, ``,`` or tab, found from the header line; UTF-8
+with or without a byte-order mark; a Windows-1252 file, as Excel saves « CSV (séparateur :
+point-virgule) », is refused naming that encoding), an .xlsx workbook (its first sheet), a
+Parquet file, or a pandas DataFrame already read. Empty lines at the end of a file are not
+rows; an empty line among the rows is a row, refused as such. Row numbers are those a
+spreadsheet shows: the header is row 1, the first data row is row 2.
+
+Columns are found by :mod:`cgvlib.ledger.headers`, amounts read by
+:mod:`cgvlib.ledger.amounts`, dates by :mod:`cgvlib.ledger.day_cells`, vendor names by
+:mod:`cgvlib.ledger.vendors`, each over the whole column at once.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from cgvlib.dates import format_date
+from cgvlib.errors import InputError
+from cgvlib.lang import check_lang
+from cgvlib.ledger import amounts, day_cells, headers
+from cgvlib.ledger.reasons import reason_text
+from cgvlib.ledger.result import counts_line
+from cgvlib.ledger.vendors import UNKNOWN, known_names, match_vendors
+
+SEPARATORS = (";", ",", "\t")
+SUFFIXES = (".csv", ".txt", ".xlsx", ".parquet")
+FIRST_ROW = 2  # the row number of the first data row (the header is row 1)
+REJECTED_COLUMNS = ["row", "column", "value", "reason"]
+FRAME_COLUMNS = ["row", "invoice", "vendor", "vendor_name", "amount_cents", "invoice_date",
+                 "due", "paid"]
+
+
+@dataclass
+class Ledger:
+    """A ledger read: ``frame`` (the accepted rows: ``row``, ``invoice``, ``vendor`` (id),
+    ``vendor_name``, ``amount_cents`` (int64), ``invoice_date``, ``due``, ``paid``
+    (datetime64; ``paid`` NaT while unpaid, ``invoice_date`` NaT when not given)),
+    ``rejected`` (``row``, ``column`` (the file's header), ``value`` (the cell as written),
+    ``reason`` (in ``lang``)), ``rows_read``, ``source`` (its name for messages),
+    ``amount_basis`` (``"HT"`` or ``"TTC"``), ``columns`` (canonical name -> the file's
+    header) and ``lang``."""
+
+    frame: pd.DataFrame
+    rejected: pd.DataFrame
+    rows_read: int
+    source: str
+    amount_basis: str
+    columns: dict[str, str] = field(default_factory=dict)
+    lang: str = "fr"
+
+    def counts_line(self, lang: str | None = None) -> str:
+        """« 13 lignes lues, 8 retenues, 5 rejetées » (at reading; the computation may
+        reject more)."""
+        return counts_line(self.rows_read, len(self.frame), len(self.rejected),
+                           lang or self.lang)
+
+    def __repr__(self) -> str:
+        return (f"<Ledger {self.source}: {self.rows_read} rows read, {len(self.frame)} "
+                f"accepted, {len(self.rejected)} rejected, amounts {self.amount_basis}>")
+
+
+def read_ledger(source, *, columns: dict[str, str] | None = None,
+                amount_basis: str | None = None, vendor_files=(), lang: str = "fr",
+                engine: str = "pandas") -> Ledger:
+    """Read ``source`` (a path or a DataFrame) into a :class:`Ledger` (module docstring).
+
+    ``columns`` maps canonical names (``vendor``, ``amount``, ``invoice_date``, ``due``,
+    ``paid``, ``invoice``) to the file's headers where they are not usual ones;
+    ``amount_basis`` (``"HT"``/``"TTC"``) when the amount's header does not say;
+    ``vendor_files``: the analyst's own vendor files, so the ledger may name them.
+    ``engine="dask"``: ``source`` is a folder or a glob of CSV or Parquet files
+    (:mod:`cgvlib.ledger.scale`).
+    Errors that concern the whole file (unreadable, not UTF-8, a required column missing,
+    no HT/TTC) raise :class:`~cgvlib.errors.InputError`; a bad row never does."""
+    lang = check_lang(lang)
+    if engine == "dask":
+        from cgvlib.ledger.scale import read_ledger_dask
+
+        return read_ledger_dask(source, columns=columns, amount_basis=amount_basis,
+                                vendor_files=vendor_files, lang=lang)
+    if engine != "pandas":
+        raise InputError(f"engine: {engine!r} is not an engine; valid: pandas, dask")
+    table, name, serials = read_table(source)
+    return ledger_from_table(table, name, columns=columns, amount_basis=amount_basis,
+                             vendor_files=vendor_files, lang=lang, serials=serials)
+
+
+def read_table(source) -> tuple[pd.DataFrame, str, bool]:
+    """``(table, name, serials)``: the file's cells (text for a CSV), its name for messages,
+    and whether a number in a date column is an Excel serial date (.xlsx)."""
+    if isinstance(source, pd.DataFrame):
+        return source.reset_index(drop=True), "DataFrame", False
+    if not isinstance(source, str | Path):
+        raise InputError(f"ledger: expected a file path (.csv, .txt, .xlsx, .parquet) or a "
+                         f"pandas DataFrame, got {type(source).__name__}")
+    path = Path(source).expanduser()
+    name = str(source)
+    if not path.is_file():
+        raise InputError(f"{name}: no such file; give the path of a ledger (.csv, .xlsx or "
+                         ".parquet)")
+    return _by_suffix(path, path.suffix.lower(), name)
+
+
+def read_upload(name: str, content: bytes, **options) -> Ledger:
+    """:func:`read_ledger` of a file's bytes (an app's upload), ``name`` its file name."""
+    table, _, serials = _by_suffix(content, Path(name).suffix.lower(), name)
+    return ledger_from_table(table, name, serials=serials, **options)
+
+
+def _by_suffix(where, suffix: str, name: str) -> tuple[pd.DataFrame, str, bool]:
+    """The table of a path or bytes ``where``, read as its suffix says."""
+    if isinstance(where, bytes | bytearray | memoryview):
+        raw = bytes(where)
+        where = io.BytesIO(raw)
+    else:
+        raw = None
+    if suffix in (".csv", ".txt"):
+        return (csv_table(raw, name) if raw is not None else read_csv(where, name)), name, False
+    if suffix == ".xlsx":
+        try:
+            table = pd.read_excel(where, dtype=object, engine="openpyxl")
+        except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+            raise InputError(f"{name}: cannot be read as an .xlsx workbook ({exc})") from None
+        return _drop_trailing_empty(table), name, True
+    if suffix == ".parquet":
+        try:
+            table = pd.read_parquet(where)
+        except ImportError:
+            raise InputError(f"{name}: reading Parquet needs pyarrow (pip install pyarrow)") \
+                from None
+        except Exception as exc:
+            raise InputError(f"{name}: cannot be read as a Parquet file ({exc})") from None
+        return table.reset_index(drop=True), name, False
+    raise InputError(f"{name}: a ledger is a .csv, .txt, .xlsx or .parquet file, not "
+                     f"{suffix or 'a file without extension'}")
+
+
+def read_csv(path: Path, name: str) -> pd.DataFrame:
+    """A CSV's cells as text (nothing converted), its trailing empty lines left out."""
+    return csv_table(path.read_bytes(), name)
+
+
+def csv_table(raw: bytes, name: str) -> pd.DataFrame:
+    """The cells of a CSV file's bytes (:func:`read_csv`): Arrow's reader, in C and on every
+    core, when no empty line sits among the rows (Arrow skips those, which would shift the row
+    numbers); else pandas' reader, which keeps them."""
+    body = memoryview(raw)[len(BOM):] if raw.startswith(BOM) else memoryview(raw)
+    end = next((i for i, line in enumerate(bytes(body[:65536]).splitlines()) if line.strip()),
+               None)
+    first = bytes(body[:65536]).splitlines()[end] if end is not None else b""
+    try:
+        header = first.decode("utf-8")
+    except UnicodeDecodeError:
+        header = None
+    if header is None or not _is_utf8(raw):
+        raise _not_utf8(raw, name)
+    if not header.strip():
+        raise InputError(f"{name}: empty file; a ledger has a header line and one line per "
+                         "invoice")
+    sep = max(SEPARATORS, key=header.count)
+    if end == 0 and not _EMPTY_LINE_INSIDE.search(bytes(body).rstrip()):
+        table = _arrow_csv(body, sep)
+        if table is not None:
+            return _drop_trailing_empty(table)
+    text = bytes(body).decode("utf-8")
+    try:
+        table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                            skip_blank_lines=False, engine="c")
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InputError(f"{name}: cannot be read as a CSV with separator {sep!r}: {exc}") \
+            from None
+    return _drop_trailing_empty(table)
+
+
+BOM = b"\xef\xbb\xbf"
+_EMPTY_LINE_INSIDE = re.compile(rb"\n[ \t\r]*\n")
+
+
+def _is_utf8(raw: bytes) -> bool:
+    """Whether ``raw`` is UTF-8, checked in C on the bytes in place (no copy)."""
+    offsets = pa.py_buffer(np.array([0, len(raw)], dtype=np.int64))
+    whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(raw)])
+    try:
+        whole.cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _not_utf8(raw: bytes, name: str) -> InputError:
+    try:
+        raw.decode("utf-8")
+        where = ""
+    except UnicodeDecodeError as exc:
+        where = f" (byte 0x{raw[exc.start]:02x} at position {exc.start})"
+    return InputError(
+        f"{name}: not UTF-8{where}; it looks like Windows-1252 (cp1252, latin-1), as Excel "
+        "saves « CSV (séparateur : point-virgule) »; save it as « CSV UTF-8 » and read it "
+        "again")
+
+
+def _arrow_csv(body: memoryview, sep: str) -> pd.DataFrame | None:
+    """The cells as text by Arrow's CSV reader, or None when it cannot read them as they are
+    (a row with another number of cells, a duplicate header): pandas then says what is
+    wrong."""
+    from pyarrow import csv
+
+    try:
+        names = csv.read_csv(pa.py_buffer(bytes(body[:65536]).split(b"\n")[0] + b"\n"),
+                             parse_options=csv.ParseOptions(delimiter=sep)).column_names
+        if len(set(names)) != len(names):
+            return None
+        table = csv.read_csv(
+            pa.py_buffer(body),
+            parse_options=csv.ParseOptions(delimiter=sep),
+            convert_options=csv.ConvertOptions(
+                column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+                quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+
+
+def _empty_rows(table: pd.DataFrame) -> np.ndarray:
+    """Rows whose every cell is missing or blank (a blank first cell picks the candidates)."""
+    empty = np.zeros(len(table), dtype=bool)
+    if table.empty or not len(table.columns):
+        return empty
+    candidates = np.flatnonzero(_blank(table.iloc[:, 0]))
+    if candidates.size:
+        rows = table.iloc[candidates]
+        empty[candidates] = np.logical_and.reduce([_blank(rows[c]) for c in rows.columns])
+    return empty
+
+
+def _blank(cells: pd.Series) -> np.ndarray:
+    if not pd.api.types.is_string_dtype(cells.dtype) or cells.dtype == object:
+        cells = cells.astype(object).where(cells.notna(), "").astype(str)
+    return (cells.fillna("").str.strip() == "").to_numpy(dtype=bool)
+
+
+def _drop_trailing_empty(table: pd.DataFrame) -> pd.DataFrame:
+    empty = _empty_rows(table)
+    kept = len(empty) - int(np.argmin(empty[::-1])) if not empty.all() else 0
+    return table.iloc[:kept].reset_index(drop=True)
+
+
+def ledger_from_table(table: pd.DataFrame, name: str, *, columns=None, amount_basis=None,
+                      vendor_files=(), lang: str = "fr", serials: bool = False,
+                      first_row: int = FIRST_ROW) -> Ledger:
+    """The :class:`Ledger` of a table already read (``first_row``: the row number of its
+    first row)."""
+    lang = check_lang(lang)
+    found = headers.match_columns(table.columns, columns, name)
+    basis = headers.amount_basis(found["amount"], amount_basis, name)
+    n = len(table)
+    rows = np.arange(first_row, first_row + n, dtype=np.int64)
+    order = ["vendor", "amount", "invoice_date", "due", "paid"]
+    reason = np.full(n, "", dtype=object)
+    where = np.full(n, "", dtype=object)
+    fields: dict[str, np.ndarray] = {}
+
+    def note(canonical: str, codes: np.ndarray) -> None:
+        new = (reason == "") & (codes != "")
+        reason[new] = codes[new]
+        where[new] = canonical
+
+    empty = _empty_rows(table)
+    reason[empty], where[empty] = "empty_line", ""
+    known = known_names(vendor_files)
+    ids, vendor_why, closest = match_vendors(table[found["vendor"]], known)
+    note("vendor", vendor_why)
+    cents, amount_why = amounts.read_amounts(table[found["amount"]])
+    note("amount", amount_why)
+    for canonical in order[2:]:
+        if canonical not in found:
+            fields[canonical] = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
+            continue
+        days, why = day_cells.read_dates(table[found[canonical]], serials=serials)
+        if canonical != "due":  # an empty invoice date or payment date is allowed
+            why = np.where(why == day_cells.MISSING, "", why)
+        note(canonical, why)
+        fields[canonical] = days
+    invoice_date, due, paid = fields["invoice_date"], fields["due"], fields["paid"]
+    with np.errstate(invalid="ignore"):
+        note("due", np.where(due < invoice_date, "due_before_invoice", ""))
+        note("paid", np.where(paid < invoice_date, "paid_before_invoice", ""))
+    rejected = _rejected(table, found, rows, reason, where, closest, invoice_date, known, lang)
+    ok = reason == ""
+    kept = np.flatnonzero(ok)
+    invoice = (_text(table[found["invoice"]]).iloc[kept].array if "invoice" in found
+               else np.full(len(kept), "", dtype=object))
+    # the few distinct ids and names, taken per row as Arrow strings (no object per row)
+    codes, distinct = pd.factorize(ids[ok])
+    vendor_codes = pd.array(list(distinct), dtype="str").take(codes)
+    vendor_names = pd.array([known.names[i] for i in distinct], dtype="str").take(codes)
+    frame = pd.DataFrame({
+        "row": rows[ok],
+        "invoice": invoice,
+        "vendor": vendor_codes,
+        "vendor_name": vendor_names,
+        "amount_cents": cents[ok],
+        "invoice_date": invoice_date[ok].astype("datetime64[ns]"),
+        "due": due[ok].astype("datetime64[ns]"),
+        "paid": paid[ok].astype("datetime64[ns]"),
+    }, columns=FRAME_COLUMNS)
+    return Ledger(frame, rejected, n, name, basis, found, lang)
+
+
+def _text(cells: pd.Series) -> pd.Series:
+    """A column as stripped text (a number or a date as written by pandas), empty when
+    missing; Arrow strings stay Arrow strings (no Python object per cell)."""
+    if not pd.api.types.is_string_dtype(cells.dtype) or cells.dtype == object:
+        cells = cells.astype(object).where(cells.notna(), "").astype(str)
+    return cells.fillna("").str.strip().astype("str")
+
+
+def _rejected(table, found, rows, reason, where, closest, invoice_date, known, lang):
+    """The rejected rows' table: row, column (the file's header), value, reason in ``lang``.
+    Each column's cells are gathered at once, and each distinct reason worded once."""
+    bad = np.flatnonzero(reason != "")
+    headers_of = np.array([found.get(c, "") for c in where[bad]], dtype=object)
+    values = np.full(len(bad), "", dtype=object)
+    for header in set(headers_of) - {""}:
+        at = headers_of == header
+        values[at] = [_shown(v) for v in table[header].to_numpy(dtype=object)[bad[at]]]
+    worded: dict[tuple, str] = {}
+    reasons = []
+    for i in bad:
+        code, fields = reason[i], ()
+        if code == UNKNOWN:
+            code, fields = (code, (("closest", closest[i]),)) if closest[i] else (
+                "vendor_unknown_far", (("known", ", ".join(sorted(known.names.values()))),))
+        elif code in ("due_before_invoice", "paid_before_invoice"):
+            fields = (("invoice_date", invoice_date[i]),)
+        key = (code, fields)
+        if key not in worded:
+            shown = {k: format_date(pd.Timestamp(v).date(), lang) if k == "invoice_date"
+                     else v for k, v in fields}
+            worded[key] = reason_text(code, lang, **shown)
+        reasons.append(worded[key])
+    return rejected_frame(list(zip(rows[bad].tolist(), headers_of.tolist(), values.tolist(),
+                                   reasons, strict=True)))
+
+
+def rejected_frame(records) -> pd.DataFrame:
+    """The rejected table from ``(row, column, value, reason)`` records."""
+    frame = pd.DataFrame(records, columns=REJECTED_COLUMNS)
+    return frame.astype({"row": "int64"})
+
+
+def _shown(value) -> str:
+    """A cell as the analyst wrote it (empty for a missing cell; a date as ISO)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value)
