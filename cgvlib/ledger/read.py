@@ -31,6 +31,7 @@ from cgvlib.ledger import amounts, day_cells, headers
 from cgvlib.ledger.reasons import reason_text
 from cgvlib.ledger.result import counts_line
 from cgvlib.ledger.vendors import UNKNOWN, known_names, match_vendors
+from cgvlib.output import protect_input
 
 SEPARATORS = (";", ",", "\t")
 SUFFIXES = (".csv", ".txt", ".xlsx", ".parquet")
@@ -108,6 +109,7 @@ def read_table(source) -> tuple[pd.DataFrame, str, bool]:
     if not path.is_file():
         raise InputError(f"{name}: no such file; give the path of a ledger (.csv, .xlsx or "
                          ".parquet)")
+    protect_input(path, f"the ledger {path.name}")  # never written over by an output
     return _by_suffix(path, path.suffix.lower(), name)
 
 

@@ -45,6 +45,15 @@ TEXT: dict[str, str] = {
     "findings_intro": (
         "The clauses checked against the Code de commerce, semester by semester: breaches, risks,"
         " ambiguities and notes."),
+    "ledger": "Your ledger: what each vendor could claim",
+    "ledger_intro": (
+        "{counts}. Invoices still unpaid are counted as paid on {as_of}. Each figure is the "
+        "lawful one (never below the L441-10 floor, semester by semester); the clause as "
+        "written is beside it where it differs."),
+    "ledger_total": "Total the vendors could claim: {total}.",
+    "ledger_largest": "The largest items",
+    "ledger_rejected": "Rows set aside, with the reason",
+    "ledger_chart": "Exposure by month of the due date",
     "working": "The working",
     "nothing_found": "No finding.",
     # table columns and cells

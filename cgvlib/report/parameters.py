@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from pathlib import Path
 
 from cgvlib.arithmetic.common import STATUTORY_ID, amount_cents, as_vendor
 from cgvlib.dates import as_date
@@ -37,6 +38,8 @@ class ReportParameters:
     notice_date: dt.date
     commitment_months: Mapping[str, int]  # per vendor id; absent: as the terms say
     assume_last: bool = False  # past the reference data: carry the last values forward
+    ledger: Path | None = None  # an analyst's ledger: a section of what each vendor could claim
+    ledger_as_of: dt.date | None = None  # its unpaid invoices counted as paid then (None: today)
 
     @property
     def latest(self) -> dt.date:
@@ -110,14 +113,28 @@ def _flag(value, name: str) -> bool:
     return found
 
 
+def _ledger(value) -> Path | None:
+    """None (no ledger section) or the path of an existing ledger file."""
+    if value is None or value == "":
+        return None
+    path = Path(str(value)).expanduser()
+    if not path.is_file():
+        raise InputError(f"ledger: {value} is not a file; give the path of a ledger (.csv, "
+                         ".xlsx or .parquet), or None for no ledger section")
+    return path.resolve()
+
+
 def report_parameters(*, vendors, lang="fr", invoice_amount, due, paid, invoice_date=None,
                       unavailability_percent, monthly_amount, contract_start, notice_date,
-                      commitment_months=None, assume_last=False) -> ReportParameters:
+                      commitment_months=None, assume_last=False, ledger=None,
+                      ledger_as_of=None) -> ReportParameters:
     """Check the report's raw parameters; see the template's ``parameters`` cell.
     ``assume_last``: past the end of the reference data, carry each series' last value
     forward to the scenario's latest date, the figures so computed marked provisional
     (:func:`~cgvlib.reference.provisional.assume_last`); otherwise they are not computed and
-    a notice says why."""
+    a notice says why. ``ledger``: the path of an analyst's ledger (:mod:`cgvlib.ledger`),
+    whose section says what each vendor could claim, its unpaid invoices counted as paid on
+    ``ledger_as_of`` (today when None)."""
     ids = _vendor_ids(vendors)
     due_day, paid_day = as_date(due, "due"), as_date(paid, "paid")
     if paid_day < due_day:
@@ -144,4 +161,6 @@ def report_parameters(*, vendors, lang="fr", invoice_amount, due, paid, invoice_
         notice_date=notice,
         commitment_months=_months(commitment_months, ids),
         assume_last=_flag(assume_last, "assume_last"),
+        ledger=_ledger(ledger),
+        ledger_as_of=None if ledger_as_of is None else as_date(ledger_as_of, "ledger_as_of"),
     )

@@ -29,6 +29,7 @@ report never shows a guess.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 import io
 from collections.abc import Callable
@@ -391,6 +392,48 @@ class Report:
             blocks.append(f"<details><summary>{html.escape(self.name(vendor))}</summary>"
                           f"<pre>{html.escape(working)}</pre></details>")
         return HTML("\n".join(blocks))
+
+    # --- the analyst's ledger ------------------------------------------------------------------
+
+    @cached_property
+    def ledger_claims(self):
+        """What each vendor could claim on the ledger's invoices (None without a ledger)."""
+        from cgvlib.ledger import ledger_claims, read_ledger
+
+        p = self.p
+        if p.ledger is None:
+            return None
+        as_of = p.ledger_as_of or dt.date.today()
+        with assume_last_if(p.assume_last, as_of):
+            return ledger_claims(read_ledger(p.ledger, lang=p.lang), as_of=as_of, lang=p.lang)
+
+    def ledger_section(self) -> HTML | None:
+        """The ledger's section (nothing without a ledger): the rows read, computed and set
+        aside, the total, each vendor's totals, then folded: the largest items, the exposure
+        chart and the rows set aside with their reason."""
+        from cgvlib.ledger.tables import invoices_table, rejected_table, summary_table
+        from cgvlib.views.exposure import exposure_chart
+
+        result = self.ledger_claims
+        if result is None:
+            return None
+        intro = self.t("ledger_intro", counts=result.counts_line(self.p.lang),
+                       as_of=self.day(result.as_of))
+        parts = [f"<h2>{html.escape(self.t('ledger'))}</h2>",
+                 f"<p>{html.escape(intro)}</p>",
+                 f"<p><b>{html.escape(self.t('ledger_total', total=self.eur(result.total_cents)))}"
+                 "</b></p>",
+                 summary_table(result, self.p.lang).to_html(index=False),
+                 _folded(self.t("ledger_largest"),
+                         invoices_table(result, self.p.lang, limit=20).style.hide()).data]
+        chart = exposure_chart(result, self.p.lang)
+        parts.append(f"<details><summary>{html.escape(self.t('ledger_chart'))}</summary>"
+                     f'<p><img alt="" src="data:image/png;base64,{compact_png(chart)}"></p>'
+                     "</details>")
+        if result.rejected_count:
+            parts.append(_folded(f"{self.t('ledger_rejected')} ({result.rejected_count})",
+                                 rejected_table(result, self.p.lang).style.hide()).data)
+        return HTML("\n".join(parts))
 
     # --- folded details ---------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ them, before anything runs.
 The report template's ``parameters`` cell says which parameters are which: a parameter whose
 default is a date (``due = "2024-03-01"``) or whose name ends in ``_date`` is a date; one
 whose comment starts with ``EUR`` (``invoice_amount = 10000  # EUR, ...``) is an amount in
-euros; one whose name ends in ``_percent`` (``unavailability_percent``) is a percentage. A
+euros; one whose name ends in ``_percent`` (``unavailability_percent``) is a percentage; one
+whose comment starts with ``path`` (``ledger``) is a file. A
 ``-p`` value or a parameters file's value given as text for one of them is read here:
 
 - a date as :func:`cgvlib.dates.as_date` reads it (``15/03/2024``, ``15 mars 2024``,
@@ -14,6 +15,8 @@ euros; one whose name ends in ``_percent`` (``unavailability_percent``) is a per
 - a percentage with a decimal comma or point (``0,5``, ``0.5``, ``12,5 %``), read by
   :func:`cgvlib.amount_text.parse_percent`, passed on as the exact number it writes
   (``"0.5"``);
+- a file's path, read from the folder the command runs in, passed on absolute (the run's
+  notebook works in its own folder) and protected from being written over;
 
 so that a value that cannot be read stops the command at once, naming the option or the file,
 line and parameter, with a form that would be accepted. Values YAML already typed (a YAML date,
@@ -31,8 +34,9 @@ from cgvlib.amount_text import PERCENT_ADVICE, parse_percent
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
 from cgvlib.money import amount_cents, cents_to_euros
+from cgvlib.output import protect_input
 
-DATE, AMOUNT, PERCENT = "date", "amount", "percent"
+DATE, AMOUNT, PERCENT, PATH = "date", "amount", "percent", "path"
 _ISO_DEFAULT = re.compile(r"""["']\d{4}-\d{2}-\d{2}["']""")
 
 
@@ -49,12 +53,14 @@ def _kinds(template: str, modified: float) -> dict[str, str]:
             kinds[name] = AMOUNT
         elif name.endswith("_percent"):
             kinds[name] = PERCENT
+        elif comment.strip().startswith("path"):
+            kinds[name] = PATH
     return kinds
 
 
 def parameter_kinds(template: Path) -> dict[str, str]:
-    """``{name: "date" | "amount" | "percent"}`` for the template's date, amount and
-    percentage parameters."""
+    """``{name: "date" | "amount" | "percent" | "path"}`` for the template's date, amount,
+    percentage and file parameters (a file's comment starts with "path")."""
     path = Path(template)
     return _kinds(str(path), path.stat().st_mtime)
 
@@ -71,6 +77,13 @@ def typed_value(name: str, value, where: str, template: Path):
         return as_date(value, where)
     if kind == AMOUNT:
         return str(cents_to_euros(amount_cents(value, where)))
+    if kind == PATH:  # the run's notebook works in its own folder: the path made absolute
+        path = Path(value).expanduser().resolve()
+        if not path.is_file():
+            raise InputError(f"{where}: {value} is not a file; give the path of a ledger "
+                             "(.csv, .xlsx or .parquet)")
+        protect_input(path, f"the ledger {path.name}")  # no report is written over it
+        return str(path)
     if kind == PERCENT:
         try:
             return str(parse_percent(value))

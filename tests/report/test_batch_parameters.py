@@ -15,7 +15,7 @@ from cgvlib.report.batch import parse_cli_value, plan, read_parameters_file
 
 TAKES = ("the report takes: lang, invoice_amount, due, paid, invoice_date, "
          "unavailability_percent, monthly_amount, contract_start, notice_date, commitment_months, "
-         "assume_last")
+         "assume_last, ledger, ledger_as_of")
 HINT = "-f takes a YAML file of parameters, such as scenario.yaml"
 
 
