@@ -5,7 +5,7 @@ PYTHON3 ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
 
-.PHONY: demo test lint lab dashboard bench strip clean
+.PHONY: demo test lint lab dashboard dashboard-en bench strip clean
 
 # The main job: the report for every vendor (one HTML page each) and one over all of them
 # together, into a new dated folder under reports/ (an earlier run's reports are never replaced).
@@ -34,6 +34,11 @@ PORT ?= 8866
 dashboard: $(VENV)/.installed
 	@echo "Open http://127.0.0.1:$(PORT)/ in a browser (Ctrl-C stops the server)"
 	$(VENV)/bin/voila notebooks/dashboard.ipynb --no-browser --port=$(PORT) --Voila.ip=127.0.0.1
+
+# The same page in English (notebooks/dashboard.en.ipynb, the English edition).
+dashboard-en: $(VENV)/.installed
+	@echo "Open http://127.0.0.1:$(PORT)/ in a browser (Ctrl-C stops the server)"
+	$(VENV)/bin/voila notebooks/dashboard.en.ipynb --no-browser --port=$(PORT) --Voila.ip=127.0.0.1
 
 # Clear every notebook's outputs before committing (the tests refuse stored outputs).
 strip: $(VENV)/.installed

@@ -10,6 +10,9 @@ Baseline, in the same run: ``pandas.read_csv`` of the same file alone (its frame
 the memory reference). Measured: ``read_ledger`` + ``ledger_claims`` + the summaries
 (``by_vendor``, ``by_month``) end to end.
 
+It also prints one more run split by phase: reading, the claims, and within them the
+arithmetic (:func:`~cgvlib.arithmetic.late_payment_frame.late_payment_frame`), the summaries.
+
 Targets: time at most 3x the baseline; peak memory at most 4x the bytes of the baseline's
 frame. Memory is the growth of the resident set (Linux ``VmHWM`` after the run minus ``VmRSS``
 before it) in a fresh process that has already imported cgvlib and read a small ledger, so it
@@ -81,6 +84,37 @@ def measured(path: Path):
     return result, result.by_vendor, result.by_month
 
 
+def phases(path: Path) -> dict[str, float]:
+    """One more run split into its phases (seconds): reading, the claims (and within them
+    the arithmetic's :func:`late_payment_frame`, timed through a wrapper), the summaries."""
+    import cgvlib.ledger.claims as claims
+
+    arithmetic = claims.late_payment_frame
+    spent = [0.0]
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return arithmetic(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    claims.late_payment_frame = timed
+    try:
+        start = time.perf_counter()
+        ledger = read_ledger(path)
+        read = time.perf_counter()
+        result = ledger_claims(ledger, as_of=AS_OF)
+        computed = time.perf_counter()
+        summaries = (result.by_vendor, result.by_month)
+        summarised = time.perf_counter()
+        del summaries
+    finally:
+        claims.late_payment_frame = arithmetic
+    return {"read_ledger": read - start, "ledger_claims": computed - read,
+            "of which late_payment_frame": spent[0], "summaries": summarised - computed}
+
+
 def best(run, path: Path) -> tuple[float, object]:
     times, out = [], None
     for _ in range(REPEATS):
@@ -135,6 +169,7 @@ def main() -> int:
         counts = (result.rows_read, result.accepted, result.rejected_count)
         total = int(by_vendor["total_cents"].sum())
         del result, by_vendor
+        split = phases(path)
         base_peak = peak_bytes("baseline", path, warm)
         peak = peak_bytes("measured", path, warm)
     memory_ratio = peak / frame_bytes
@@ -145,6 +180,9 @@ def main() -> int:
           f"peak growth {peak / 1e6:5.0f} MB")
     print(f"rows read {counts[0]:,}, accepted {counts[1]:,}, rejected {counts[2]:,}; "
           f"claimable {total / 100:,.2f} EUR")
+    whole = split["read_ledger"] + split["ledger_claims"] + split["summaries"]
+    print("one more run, by phase: " + ", ".join(
+        f"{name} {seconds:.2f} s ({seconds / whole:.0%})" for name, seconds in split.items()))
     time_ok = ratio <= TARGET_RATIO
     memory_ok = memory_ratio <= TARGET_MEMORY_RATIO
     print(f"time   {ratio:5.2f}x the baseline    target <= {TARGET_RATIO:.0f}x: "

@@ -101,21 +101,25 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_files(args: argparse.Namespace, chosen: list | None) -> None:
+    from cgvlib.i18n import say, translate
     from cgvlib.report.exports import commitment_arguments, deadline_events, export_ics, export_xlsx
 
+    lang = args.lang
     if args.xlsx:
-        written = export_xlsx(args.xlsx, vendors=chosen, force=args.force)
-        print(f"comparison and findings written to {written}")
+        written = export_xlsx(args.xlsx, vendors=chosen, lang=lang, force=args.force)
+        print(translate("comparison and findings written to {path}", lang).format(path=written))
     if args.ics:
         months = commitment_arguments(args.commitment)
         written = export_ics(args.ics, vendors=chosen, start=args.start, until=args.until,
-                             commitment_months=months, alarm_days=args.alarm_days,
+                             commitment_months=months, alarm_days=args.alarm_days, lang=lang,
                              force=args.force)
         found = deadline_events(chosen, start=args.start, until=args.until,
                                 commitment_months=months, alarm_days=args.alarm_days)
-        print(f"{len(found.events)} notice deadline(s) written to {written}")
+        print(translate("{count} notice deadline(s) written to {path}", lang)
+              .format(count=len(found.events), path=written))
         for name, why in found.skipped.items():
-            print(f"skipped {name}: {why}")
+            print(translate("skipped {vendor}: {why}", lang).format(vendor=name,
+                                                                   why=say(why, lang)))
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -191,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--commitment", action="append", default=[],
                    help="term length in months: vendor=months (repeatable) or one number")
     p.add_argument("--alarm-days", type=int, default=14, help="alarm this many days before")
+    p.add_argument("--lang", choices=["fr", "en"], default="fr",
+                   help="language of the workbook and the calendar (fr)")
     p.add_argument("--vendor", action="append", default=[], help="vendor id (repeatable)")
     _vendor_file_options(p, "every vendor in data/vendors")
     p.add_argument("--force", action="store_true", help="overwrite existing files")

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from babel.dates import format_date as babel_format_date
+from babel.dates import get_date_format
 
 from cgvlib.date_text import (
     DATE_ADVICE,
@@ -108,12 +109,38 @@ def as_month(value, name: str = "month") -> dt.date:
     return as_date(value, name).replace(day=1)
 
 
+BABEL_LENGTHS = ("short", "medium", "long", "full")
+# French writes the first of the month as an ordinal, « 1er » (premier), and every other day as
+# a cardinal (« 2 janvier »); CLDR's French patterns print « 1 janvier », so a pattern whose day
+# stands before a month's name (``d MMMM y``, ``d MMM y``) gets the ordinal for day 1.
+_DAY_BEFORE_MONTH_NAME = re.compile(r"(?<![d'])d(?= MMM)")
+
+
+def _pattern(length: str, locale: str) -> str:
+    """The Babel pattern of ``length`` (a CLDR length or a pattern itself) for ``locale``."""
+    if length in BABEL_LENGTHS:
+        return get_date_format(length, locale=locale).pattern
+    return length
+
+
 def format_date(day: dt.date, lang: str | None = None, *, length: str = "long") -> str:
     """A date for a page, by Babel for ``lang``: ``'25 novembre 2026'`` (fr) or
     ``'25 November 2026'`` (en); ``length="medium"`` where room is short (``'25 nov. 2026'``,
-    ``'25 Nov 2026'``). Without ``lang``: ISO 8601 ``'2026-11-25'``, the library's working
-    text (``explain()``, messages, files)."""
+    ``'25 Nov 2026'``); ``length`` may also be a Babel pattern (``"MMMM y"``). The first of
+    the month is ``1er`` in French when its month is written in words (``'1er janvier 2025'``,
+    ``'1er janv. 2025'``; ``'01/01/2025'`` in figures). Without ``lang``: ISO 8601
+    ``'2026-11-25'``, the library's working text (``explain()``, messages, files).
+
+    >>> format_date(dt.date(2025, 1, 1), "fr"), format_date(dt.date(2025, 1, 2), "fr")
+    ('1er janvier 2025', '2 janvier 2025')
+    >>> format_date(dt.date(2025, 1, 1), "en")
+    '1 January 2025'
+    """
     day = as_date(day)
     if lang is None:
         return day.isoformat()
-    return babel_format_date(day, format=length, locale=BABEL_LOCALES[check_lang(lang)])
+    locale = BABEL_LOCALES[check_lang(lang)]
+    pattern = _pattern(length, locale)
+    if lang == "fr" and day.day == 1:
+        pattern = _DAY_BEFORE_MONTH_NAME.sub("d'er'", pattern)
+    return babel_format_date(day, format=pattern, locale=locale)

@@ -2,13 +2,37 @@
 
 Every error raised on purpose by cgvlib derives from :class:`CgvError`, so a notebook or a
 command-line tool can catch one type and print its message instead of a traceback.
+
+An error that a reader may see (an app's message line, a French report) is raised with its
+words as a :class:`~cgvlib.i18n.Phrase` (or any object with a ``say(lang)`` method):
+``raise InputError(Phrase("amount: {amount} is negative; ...", amount="-5"))``. ``str(err)``
+is then its English, as before, and ``err.said("fr")`` (or :func:`cgvlib.i18n.say`) its
+French through the catalog; an error raised with a plain string says that string in every
+language.
 """
 
 from __future__ import annotations
 
 
 class CgvError(Exception):
-    """Base class of every error cgvlib raises on purpose."""
+    """Base class of every error cgvlib raises on purpose.
+
+    ``CgvError(message)``: ``message`` is a plain string, or words to say in a reader's
+    language (a :class:`~cgvlib.i18n.Phrase`, kept as ``words``); the exception's own message
+    (``str(err)``, ``err.args[0]``) is their English."""
+
+    def __init__(self, message="", *args) -> None:
+        self.words = message if hasattr(message, "say") else None
+        super().__init__(str(message) if self.words is not None else message, *args)
+
+    def said(self, lang: str) -> str:
+        """The error's message in ``lang`` (its English when it was raised with a plain
+        string)."""
+        return self.words.say(lang) if getattr(self, "words", None) is not None else str(self)
+
+    def say(self, lang: str) -> str:
+        """:meth:`said`, so that :func:`cgvlib.i18n.say` says an error as it says a phrase."""
+        return self.said(lang)
 
 
 class InputError(CgvError, ValueError):
@@ -22,7 +46,7 @@ class OutOfCoverageError(CgvError, LookupError):
     data; ``last_covered`` holds the last covered date for programs.
     """
 
-    def __init__(self, message: str, *, series: str, last_covered=None):
+    def __init__(self, message, *, series: str, last_covered=None):
         super().__init__(message)
         self.series = series
         self.last_covered = last_covered

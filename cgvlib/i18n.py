@@ -11,7 +11,7 @@ kept in the project. English is :class:`gettext.NullTranslations`: the msgid its
   :func:`ntranslate` gives the form a count takes (``ngettext``).
 - :class:`Phrase` keeps English words with their values until a reader's language is known:
   a result's working, a finding's explanation are built once and said in French or English
-  when shown (:func:`say`).
+  when shown (:func:`say`); :class:`Worded` is such words as a ``str`` of their English.
 - A fuzzy or empty French entry is not used (gettext falls back to the English msgid), and
   ``tests/i18n`` checks that every message the code uses has a French translation.
 
@@ -169,11 +169,28 @@ class Joined:
         return hash(str(self))
 
 
+class Worded(str):
+    """Words as a ``str`` holding their English (so they read, compare, join and are stored as
+    the library's English text always was) that keep what they were made from (a
+    :class:`Phrase`, :class:`Joined` or :class:`Said`), to be said in another language by
+    :func:`say`: a line of a result's working, a note on a reference value."""
+
+    words: object
+
+    def __new__(cls, words) -> Worded:
+        text = super().__new__(cls, str(words))
+        text.words = words
+        return text
+
+    def say(self, lang: str) -> str:
+        return say(self.words, lang)
+
+
 def say(words, lang: str) -> str:
     """``words`` in ``lang``: a :class:`Phrase`, :class:`Said` or :class:`Joined` said in it; a
     plain string (already in its language, or a quote) as it is."""
     return words.say(lang) if hasattr(words, "say") else str(words)
 
 
-__all__ = ["DOMAIN", "LOCALE_DIR", "Joined", "Phrase", "Said", "_", "catalog_path",
+__all__ = ["DOMAIN", "LOCALE_DIR", "Joined", "Phrase", "Said", "Worded", "_", "catalog_path",
            "ntranslate", "read_catalog", "say", "translate", "translations"]

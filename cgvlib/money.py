@@ -17,8 +17,9 @@ from fractions import Fraction
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
-from cgvlib.amount_text import AMOUNT_ADVICE, AmountTextError, parse_amount
+from cgvlib.amount_text import AMOUNT_ADVICE_WORDS, AmountTextError, parse_amount
 from cgvlib.errors import InputError
+from cgvlib.i18n import Phrase
 from cgvlib.lang import BABEL_LOCALES, check_lang
 
 DAYS_IN_YEAR = 365  # actual/365 fixed
@@ -60,37 +61,48 @@ MAX_AMOUNT_CENTS = 10_000_000_000  # 100,000,000.00 EUR
 # Why: the vectorised interest is the exact int64 product cents x basis points x days (x 12
 # for a rate per month). 10^10 cents x 10,000 bp (100 % a year) x 92,233 days (252 years)
 # stays below INT64_MAX; larger amounts could overflow it silently.
-MAX_AMOUNT_WHY = ("the exact arithmetic computes cents x basis points x days in 64-bit "
-                  "integers (at most 9,223,372,036,854,775,807), and 10,000,000,000 cents x "
-                  "10,000 bp (100 % a year) x 92,233 days (252 years) still fits")
+MAX_AMOUNT_WHY = Phrase("the exact arithmetic computes cents x basis points x days in 64-bit "
+                        "integers (at most 9,223,372,036,854,775,807), and 10,000,000,000 "
+                        "cents x 10,000 bp (100 % a year) x 92,233 days (252 years) still fits")
 
-# problem -> (verb before the reason in a one-value message, reason, advice), per unit
+# problem -> (verb before the reason in a one-value message, reason, advice), per unit; the
+# reason and the advice are words (their English as ``str``, French through the catalog)
 _REFUSALS = {
     "euros": {
-        "kind": ("is", "not a number of euros",
-                 "give euros as numbers with at most two decimals, e.g. 1234.56"),
-        "missing": ("is", "missing (NaN, None or NaT)", "give every amount, 0 or more euros"),
-        "negative": ("is", "negative", "give an amount of 0 or more euros"),
-        "too_large": ("is", "above 100,000,000.00 EUR, the limit of exact int64 amounts",
+        "kind": ("is", Phrase("not a number of euros"),
+                 Phrase("give euros as numbers with at most two decimals, e.g. 1234.56")),
+        "missing": ("is", Phrase("missing (NaN, None or NaT)"),
+                    Phrase("give every amount, 0 or more euros")),
+        "negative": ("is", Phrase("negative"), Phrase("give an amount of 0 or more euros")),
+        "too_large": ("is", Phrase("above 100,000,000.00 EUR, the limit of exact int64 amounts"),
                       MAX_AMOUNT_WHY),
-        "sub_cent": ("has", "fractions of a cent",
-                     "give euros with at most two decimals, e.g. 1234.56"),
+        "sub_cent": ("has", Phrase("fractions of a cent"),
+                     Phrase("give euros with at most two decimals, e.g. 1234.56")),
     },
     "cents": {
-        "kind": ("is", "not a number of cents", "give whole cents as integers, e.g. 123456"),
-        "missing": ("is", "missing (NaN, None or NaT)", "give every amount, 0 or more cents"),
-        "negative": ("is", "negative", "give an amount of 0 or more cents"),
-        "too_large": ("is", "above 10,000,000,000 cents (100,000,000.00 EUR), the limit of "
-                      "exact int64 amounts", MAX_AMOUNT_WHY),
-        "sub_cent": ("has", "fractions of a cent", "give whole cents as integers, e.g. 123456"),
+        "kind": ("is", Phrase("not a number of cents"),
+                 Phrase("give whole cents as integers, e.g. 123456")),
+        "missing": ("is", Phrase("missing (NaN, None or NaT)"),
+                    Phrase("give every amount, 0 or more cents")),
+        "negative": ("is", Phrase("negative"), Phrase("give an amount of 0 or more cents")),
+        "too_large": ("is", Phrase("above 10,000,000,000 cents (100,000,000.00 EUR), the limit "
+                                   "of exact int64 amounts"), MAX_AMOUNT_WHY),
+        "sub_cent": ("has", Phrase("fractions of a cent"),
+                     Phrase("give whole cents as integers, e.g. 123456")),
     },
+}
+# A one-value message, by its verb: "amount: -5 is negative; give ..."
+_REFUSAL_SENTENCES = {
+    "is": Phrase("{name}: {value} is {reason}; {advice}"),
+    "has": Phrase("{name}: {value} has {reason}; {advice}"),
 }
 AMOUNT_PROBLEMS = tuple(_REFUSALS["euros"])  # the order they are checked in
 
 
-def amount_refusal(problem: str, unit: str = "euros") -> tuple[str, str, str]:
+def amount_refusal(problem: str, unit: str = "euros") -> tuple[str, Phrase, Phrase]:
     """``(verb, reason, advice)`` of an amount refused for ``problem`` (one of
-    :data:`AMOUNT_PROBLEMS`: kind, missing, negative, too_large, sub_cent)."""
+    :data:`AMOUNT_PROBLEMS`: kind, missing, negative, too_large, sub_cent); the reason and the
+    advice are :class:`~cgvlib.i18n.Phrase` (``str()`` gives their English)."""
     return _REFUSALS[unit][problem]
 
 
@@ -150,7 +162,9 @@ def amount_cents(value, name: str = "amount", *, unit: str = "euros") -> int:
 
     def refuse(problem: str):
         verb, reason, advice = amount_refusal(problem, unit)
-        return InputError(f"{name}: {shown(value)!r} {verb} {reason}; {advice}")
+        sentence = _REFUSAL_SENTENCES[verb]
+        return InputError(Phrase(sentence.msgid, name=name, value=repr(shown(value)),
+                                 reason=reason, advice=advice))
 
     if is_missing(value):
         raise refuse("missing")
@@ -160,8 +174,10 @@ def amount_cents(value, name: str = "amount", *, unit: str = "euros") -> int:
         try:
             d = parse_amount(value, currency=unit == "euros")
         except AmountTextError as refused:
-            advice = AMOUNT_ADVICE if unit == "euros" else amount_refusal("kind", unit)[2]
-            raise InputError(f"{name}: {value!r} is {refused.reason}; {advice}") from None
+            advice = AMOUNT_ADVICE_WORDS if unit == "euros" else amount_refusal("kind", unit)[2]
+            refusal = Phrase(refused.words.msgid, value=repr(value), **refused.words.values)
+            raise InputError(Phrase("{name}: {refusal}; {advice}", name=name, refusal=refusal,
+                                    advice=advice)) from None
     else:
         try:
             d = value if isinstance(value, Decimal) else Decimal(str(value))
@@ -256,11 +272,15 @@ def format_eur(cents: int, lang: str | None = None) -> str:
                            decimal_quantization=False)
 
 
-def format_number(value, lang: str) -> str:
+def format_number(value, lang: str, *, keep_zeros: bool = False) -> str:
     """A number for a page with the digits it has (``Decimal('12345.678')`` ->
     ``'12 345,678'`` in French, ``'12,345.678'`` in English): Babel's separators, no
-    rounding."""
-    return format_decimal(_decimal(value, "number"), locale=BABEL_LOCALES[check_lang(lang)],
+    rounding. ``keep_zeros``: its trailing zeros kept too (a sum ``Decimal('1000.00')`` ->
+    ``'1 000,00'``), where by default they are dropped (``'1 000'``)."""
+    number = _decimal(value, "number")
+    places = max(0, -number.as_tuple().exponent) if keep_zeros else 0
+    pattern = "#,##0." + "0" * places if places else None
+    return format_decimal(number, format=pattern, locale=BABEL_LOCALES[check_lang(lang)],
                           decimal_quantization=False)
 
 

@@ -43,7 +43,7 @@ from typing import Any, NamedTuple
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cgvlib.dates import date_problem
@@ -60,6 +60,9 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]")
 _BOOLEAN_TRAPS = {"yes": True, "no": False, "on": True, "off": False, "y": True, "n": False}
+_TYPED = {_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "timestamp"}  # checked closely
+_STR = _TAG + "str"
+_MAP, _SEQ = _TAG + "map", _TAG + "seq"
 
 
 def _key_path(parent: str, key: Any) -> str:
@@ -96,6 +99,20 @@ class StrictLoader(_BaseLoader):
         return YamlError(self.source, problem, line=line, key=key or None)
 
     def compose_node(self, parent, index):
+        event = self.peek_event()
+        if (type(event) is ScalarEvent and not self.yaml_path_resolvers
+                and (event.anchor is None or event.anchor not in self.anchors)):
+            # most nodes: Composer.compose_node and compose_scalar_node, inline (with no path
+            # resolver, descending and ascending do nothing)
+            self.get_event()
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = self.resolve(ScalarNode, event.value, event.implicit)
+            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                              style=event.style)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = node
+            return node
         if self.check_event(AliasEvent):
             event = self.peek_event()
             if event.anchor in self._open_anchors:
@@ -153,15 +170,18 @@ class StrictLoader(_BaseLoader):
     # ---------------------------------------------------------------- checks of the tree
 
     def check_node(self, node: Node, path: str) -> None:
-        if id(node) in self._checked:  # an aliased node, checked where it was written
-            return
-        self._checked.add(id(node))
-        if isinstance(node, ScalarNode):
-            self.check_scalar(node, path)
-        elif isinstance(node, SequenceNode):
+        if self._aliases:  # an aliased node is checked where it was written
+            if id(node) in self._checked:
+                return
+            self._checked.add(id(node))
+        kind = type(node)
+        if kind is ScalarNode:
+            if _may_be_a_trap(node):
+                self.check_scalar(node, path)
+        elif kind is SequenceNode:
             for i, item in enumerate(node.value):
                 self.check_node(item, _key_path(path, i))
-        elif isinstance(node, MappingNode):
+        elif kind is MappingNode:
             self.check_mapping(node, path)
 
     def check_mapping(self, node: MappingNode, path: str) -> None:
@@ -175,8 +195,10 @@ class StrictLoader(_BaseLoader):
             if not isinstance(key_node, ScalarNode):
                 raise self._error("a key must be a plain name, not a list or a mapping", line,
                                   path)
-            self.check_scalar(key_node, _key_path(path, key_node.value))
-            key = self.construct_object(key_node)
+            if _may_be_a_trap(key_node):
+                self.check_scalar(key_node, _key_path(path, key_node.value))
+            # a text key is its text (what construct_object gives, without its bookkeeping)
+            key = key_node.value if key_node.tag == _STR else self.construct_object(key_node)
             where = _key_path(path, key)
             if key in seen:
                 raise self._error(f"duplicate key {key!r} (first at line {seen[key]}); a key "
@@ -186,7 +208,7 @@ class StrictLoader(_BaseLoader):
 
     def check_scalar(self, node: ScalarNode, path: str) -> None:
         tag, text = node.tag, node.value
-        if tag not in {_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "timestamp"}:
+        if tag not in _TYPED:
             plain = not node.style  # None (Python parser) or '' (libyaml) when unquoted
             if plain and text.lower() in _BOOLEAN_TRAPS:  # y, n: text in PyYAML, not in YAML 1.1
                 self._trap(node, path, f"the boolean {str(_BOOLEAN_TRAPS[text.lower()]).lower()}",
@@ -226,6 +248,18 @@ class StrictLoader(_BaseLoader):
             f"(\"{node.value}\") if it is text", node.start_mark.line + 1, path)
 
 
+def _may_be_a_trap(node: ScalarNode) -> bool:
+    """False for the scalars :meth:`StrictLoader.check_scalar` surely accepts: quoted, or a
+    plain text that is neither a short word (a YAML 1.1 boolean) nor starts like a number
+    with a leading zero; True for every other (checked in full)."""
+    if node.tag in _TYPED:
+        return True
+    if node.style:  # quoted or a block: text
+        return False
+    text = node.value
+    return len(text) <= 3 or text[:1] in "0+-"
+
+
 def _children(node: Node) -> list[Node]:
     if isinstance(node, SequenceNode):
         return node.value
@@ -239,20 +273,54 @@ def _expanded(root: Node) -> tuple[dict[int, int], dict[int, int]]:
     alias is written out; iterative and memoised, so linear in the nodes written."""
     sizes: dict[int, int] = {}
     depths: dict[int, int] = {}
-    stack: list[tuple[Node, bool]] = [(root, False)]
+    stack: list[Node] = [root]
     while stack:
-        node, children_done = stack.pop()
-        if id(node) in sizes:
-            continue
-        children = _children(node)
-        if children_done:
-            sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
-            inner = max((depths[id(c)] for c in children), default=0)
-            depths[id(node)] = inner + (0 if isinstance(node, ScalarNode) else 1)
+        node = stack[-1]
+        key = id(node)
+        if key in sizes:
+            stack.pop()
+        elif type(node) is ScalarNode:  # a leaf: done at once
+            sizes[key], depths[key] = 1, 0
+            stack.pop()
         else:
-            stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in sizes)
+            children = _children(node)
+            pending = [c for c in children if id(c) not in sizes]
+            if pending:  # first the children (no cycle: recursive aliases are refused)
+                stack += pending
+                continue
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            depths[key] = 1 + max((depths[id(c)] for c in children), default=0)
+            stack.pop()
     return sizes, depths
+
+
+def _construct(loader: StrictLoader, root: Node) -> Any:
+    """The Python value of a composed and checked document, as ``construct_document`` gives
+    it: texts, plain mappings and lists built here (an aliased one once, shared as PyYAML
+    shares it), every other node by the loader's own constructors."""
+    shared: dict[int, Any] = {}
+    aliased = bool(loader._aliases)
+
+    def build(node: Node) -> Any:
+        kind, tag = type(node), node.tag
+        if kind is ScalarNode:
+            return node.value if tag == _STR else loader.construct_object(node)
+        if aliased and id(node) in shared:
+            return shared[id(node)]
+        if kind is MappingNode and tag == _MAP:  # keys are scalars, each once (checked)
+            mapping: dict = {}
+            shared[id(node)] = mapping
+            for key_node, value_node in node.value:
+                mapping[build(key_node)] = build(value_node)
+            return mapping
+        if kind is SequenceNode and tag == _SEQ:
+            items: list = []
+            shared[id(node)] = items
+            items += [build(item) for item in node.value]
+            return items
+        return loader.construct_object(node, deep=True)
+
+    return build(root)
 
 
 def _looks_numeric(text: str) -> bool:
@@ -288,7 +356,7 @@ def parse(text: str, source: str = "<yaml>") -> Parsed:
     loader = StrictLoader(text, source)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = _construct(loader, node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

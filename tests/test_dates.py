@@ -27,3 +27,34 @@ def test_as_month():
     assert as_month("2022-08-17") == dt.date(2022, 8, 1)
     with pytest.raises(InputError):
         as_month("2022-13")
+
+
+# --- the first of the month in French prose -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("day", "length", "lang", "shown"), [
+    # French writes the first of the month as the ordinal « 1er » (premier), every other day
+    # as a cardinal; English (en_GB) writes 1 as it writes 2
+    (dt.date(2025, 1, 1), "long", "fr", "1er janvier 2025"),
+    (dt.date(2025, 1, 2), "long", "fr", "2 janvier 2025"),
+    (dt.date(2025, 1, 11), "long", "fr", "11 janvier 2025"),  # not 11er
+    (dt.date(2025, 1, 21), "long", "fr", "21 janvier 2025"),
+    (dt.date(2024, 3, 1), "medium", "fr", "1er mars 2024"),  # « mars » has no abbreviation
+    (dt.date(2024, 2, 1), "medium", "fr", "1er févr. 2024"),
+    (dt.date(2025, 1, 1), "full", "fr", "mercredi 1er janvier 2025"),  # 1 January 2025: Wed
+    (dt.date(2025, 1, 1), "short", "fr", "01/01/2025"),  # figures: no ordinal
+    (dt.date(2025, 1, 1), "MMMM y", "fr", "janvier 2025"),  # no day at all
+    (dt.date(2025, 1, 1), "long", "en", "1 January 2025"),
+    (dt.date(2025, 1, 1), "medium", "en", "1 Jan 2025"),
+])
+def test_format_date_writes_the_first_of_the_month_1er_in_french(day, length, lang, shown):
+    from cgvlib.dates import format_date
+
+    assert format_date(day, lang, length=length) == shown
+
+
+def test_a_date_written_1er_reads_back():
+    from cgvlib.dates import format_date
+
+    assert as_date(format_date(dt.date(2025, 1, 1), "fr")) == dt.date(2025, 1, 1)
+    assert as_date(format_date(dt.date(2024, 2, 1), "fr", length="medium")) == dt.date(2024, 2, 1)

@@ -13,7 +13,9 @@ from decimal import Decimal
 import pytest
 
 import cgvlib
+from cgvlib.amount_text import AmountTextError, parse_amount, parse_percent
 from cgvlib.apps.late_payment import LatePaymentApp
+from cgvlib.date_text import DateTextError, parse_date_text, parse_french_month
 from cgvlib.dates import as_date, as_month
 from cgvlib.errors import InputError
 from cgvlib.money import amount_cents
@@ -24,6 +26,8 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 DATE_FORMS = "write a date such as 15/03/2024, 15 mars 2024 or 2024-03-15"
 MONTH_FORMS = "write a month such as 03/2024, mars 2024 or 2024-03"
 AMOUNT_FORMS = "write an amount such as 10 000,50 or 10000.50"
+FRENCH_MONTHS = ("(janvier, février, mars, avril, mai, juin, juillet, août, septembre, "
+                 "octobre, novembre, décembre)")
 
 
 def refusal(call, *args) -> str:
@@ -67,9 +71,9 @@ def test_dates_typed_the_french_or_the_iso_way(typed, day):
     ("15/03/24", "'15/03/24' is not a date: give the year in full, with four figures (2024, "
                  "not 24)"),
     ("15 marsh 2024", "'15 marsh 2024' is not a date: 'marsh' is not a French month name "
-                      "(janvier to décembre)"),
+                      f"{FRENCH_MONTHS}"),
     ("15 March 2024", "'15 March 2024' is not a date: 'march' is not a French month name "
-                      "(janvier to décembre)"),
+                      f"{FRENCH_MONTHS}"),
     ("2er mars 2024", "'2er mars 2024' is not a date: only the first of the month is written "
                       "'1er', not '2er'"),
     ("15-03-2024", "'15-03-2024' is not a date"),
@@ -87,6 +91,76 @@ def test_an_impossible_iso_date_keeps_its_message():
         "exists, as YYYY-MM-DD")
 
 
+FR_DATE_FORMS = "écrivez une date telle que 15/03/2024, 15 mars 2024 ou 2024-03-15"
+
+
+@pytest.mark.parametrize(("typed", "french", "english"), [
+    # 2024 is a leap year: February has 29 days
+    ("30/02/2024", "30/02/2024 n'est pas une date : février 2024 a 29 jours",
+     "'30/02/2024' is not a calendar date: February 2024 has 29 days"),
+    ("31/04/2025", "31/04/2025 n'est pas une date : avril 2025 a 30 jours",
+     "'31/04/2025' is not a calendar date: April 2025 has 30 days"),
+    ("2025-04-31", "2025-04-31 n'est pas une date : avril 2025 a 30 jours",
+     "'2025-04-31' is not a calendar date: April 2025 has 30 days"),
+    ("15/13/2024", "15/13/2024 n'est pas une date : il n'y a pas de mois 13 (les mois vont de "
+                   "1 à 12)",
+     "'15/13/2024' is not a calendar date: there is no month 13 (1 to 12)"),
+    ("15 marsh 2024", "15 marsh 2024 n'est pas une date : « marsh » n'est pas un nom de mois "
+                      f"{FRENCH_MONTHS}",
+     f"'15 marsh 2024' is not a date: 'marsh' is not a French month name {FRENCH_MONTHS}"),
+    ("15/03/24", "15/03/24 n'est pas une date : donnez l'année en entier, en quatre chiffres "
+                 "(2024, pas 24)",
+     "'15/03/24' is not a date: give the year in full, with four figures (2024, not 24)"),
+    ("2er mars 2024", "2er mars 2024 n'est pas une date : seul le premier du mois s'écrit "
+                      "« 1er », pas « 2er »",
+     "'2er mars 2024' is not a date: only the first of the month is written '1er', not '2er'"),
+    ("demain", "demain n'est pas une date", "'demain' is not a date"),
+])
+def test_a_typed_date_is_refused_with_the_reason_in_each_language(typed, french, english):
+    with pytest.raises(DateTextError) as refused:
+        parse_date_text(typed)
+    assert refused.value.say(typed, "fr") == f"{french} ; {FR_DATE_FORMS}"
+    assert refused.value.say(typed, "en") == f"{english}; {DATE_FORMS}"
+    # the library's own message (as_date) says the same in English
+    assert refusal(as_date, typed, "due") == (
+        f"due: {english}; {DATE_FORMS}" if "-" not in typed else
+        "due: 2025-04-31 is not a calendar date: April 2025 has 30 days; write a date that "
+        "exists, as YYYY-MM-DD")
+
+
+def test_a_typed_month_is_refused_with_the_reason_in_french():
+    with pytest.raises(DateTextError) as refused:
+        parse_french_month("13/2024")
+    assert refused.value.say("13/2024", "fr") == (
+        "13/2024 n'est pas un mois : il n'y a pas de mois 13 (les mois vont de 1 à 12) ; "
+        "écrivez un mois tel que 03/2024, mars 2024 ou 2024-03")
+
+
+@pytest.mark.parametrize(("typed", "french"), [
+    ("1.234,56", "1.234,56 est ambigu : il a une virgule et un point (1,234.56 ou 1.234,56 ?) ; "
+                 "groupez les milliers par des espaces et mettez une seule virgule ou un seul "
+                 "point avant les centimes"),
+    ("1,500", "1,500 est ambigu : 1500 euros ou 1,50 euros ? groupez les milliers par des "
+              "espaces et donnez au plus deux décimales"),
+    ("1.234.567", "1.234.567 n'est pas un montant : groupez les milliers par des espaces, non "
+                  "par des virgules ou des points, et mettez une seule virgule ou un seul point "
+                  "avant les centimes"),
+    ("dix euros", "dix euros n'est pas un nombre d'euros"),
+])
+def test_a_typed_amount_is_refused_with_the_reason_in_french(typed, french):
+    with pytest.raises(AmountTextError) as refused:
+        parse_amount(typed)
+    assert refused.value.say(typed, "fr") == (
+        f"{french} ; écrivez un montant tel que 10 000,50 ou 10000.50")
+
+
+def test_a_typed_percentage_is_refused_in_french():
+    with pytest.raises(AmountTextError) as refused:
+        parse_percent("moins 12")
+    assert refused.value.say("moins 12", "fr") == (
+        "moins 12 n'est pas un pourcentage ; écrivez un pourcentage tel que 0,5 ou 12.5")
+
+
 @pytest.mark.parametrize(("typed", "first"), [
     ("2024-03", D(2024, 3, 1)), ("03/2024", D(2024, 3, 1)), ("mars 2024", D(2024, 3, 1)),
     ("Août 2022", D(2022, 8, 1)), ("15/03/2024", D(2024, 3, 1)), ("2022-08-17", D(2022, 8, 1)),
@@ -100,8 +174,8 @@ def test_months_typed_the_french_or_the_iso_way(typed, first):
     ("13/2024", "'13/2024' is not a month: there is no month 13 (1 to 12)"),
     ("mars 24", "'mars 24' is not a month: give the year in full, with four figures (2024, "
                 "not 24)"),
-    ("marsh 2024", "'marsh 2024' is not a month: 'marsh' is not a French month name (janvier "
-                   "to décembre)"),
+    ("marsh 2024", "'marsh 2024' is not a month: 'marsh' is not a French month name "
+                   f"{FRENCH_MONTHS}"),
 ])
 def test_months_refused_with_the_accepted_forms(typed, message):
     assert refusal(as_month, typed) == f"month: {message}; {MONTH_FORMS}"
@@ -194,8 +268,10 @@ def test_a_french_app_refuses_in_french_naming_its_field():
     app = LatePaymentApp(vendors=["statutory"], amount=1000, due="15/06/2023",
                          paid="30 juillet 2023")  # French, the apps' default
     app.controls["amount"].value = "1.234,56"
-    assert app.error == ("Montant (EUR) : « 1.234,56 » n'est pas un montant en euros ; écrivez "
-                         "un montant tel que 10 000,50 ou 10000.50")
+    assert app.error == ("Montant (EUR) : « 1.234,56 » est ambigu : il a une virgule et un "
+                         "point (1,234.56 ou 1.234,56 ?) ; groupez les milliers par des espaces "
+                         "et mettez une seule virgule ou un seul point avant les centimes ; "
+                         "écrivez un montant tel que 10 000,50 ou 10000.50")
     app.controls["amount"].value = "10 000,00"
     assert app.error is None and app.results["statutory"].interest_cents == 16_644
 
@@ -214,8 +290,9 @@ def test_date_fields_read_french_text():
     app.controls["paid"].value = "2023-08-14"  # ISO too
     assert app.error is None and app.results["statutory"].interest_cents == 22_397
     app.controls["paid"].value = "31/02/2023"
-    assert app.error == ("Payée le : « 31/02/2023 » n'est pas une date ; écrivez une date "
-                         "telle que 15/03/2024, 15 mars 2024 ou 2024-03-15")
+    assert app.error == ("Payée le : « 31/02/2023 » n'est pas une date : février 2023 a 28 "
+                         "jours ; écrivez une date telle que 15/03/2024, 15 mars 2024 ou "
+                         "2024-03-15")
     assert app.results["statutory"].interest_cents == 22_397  # the last good figure stays
     app.controls["paid"].value = "14/08/23"
     assert "n'est pas une date" in app.error and "\n" not in app.error

@@ -190,10 +190,10 @@ def test_export_file_writes_its_rows_and_its_deadlines(atelier, tmp_path, capsys
     xlsx, ics = tmp_path / "new" / "terms.xlsx", tmp_path / "new" / "deadlines.ics"
     assert main(["export", "--file", str(atelier), "--xlsx", str(xlsx), "--ics", str(ics),
                  "--start", "2024-01-01", "--until", "2026-01-01",
-                 "--commitment", "teogest=12", "--commitment", "gout=12"]) == 0
+                 "--commitment", "teogest=12", "--commitment", "gout=12", "--lang", "en"]) == 0
     sheet = load_workbook(xlsx)["Comparison"]
     header = [c.value for c in sheet[1]]
-    names = {row[header.index("vendor")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    names = {row[header.index("Vendor")] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert names == {*BUILT_IN_NAMES, ATELIER_NAME}
     text = ics.read_text(encoding="utf-8")
     # terms start 2024-01-01, 2025-01-01 and 2026-01-01 (--until is the last term start); each

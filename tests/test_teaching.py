@@ -76,7 +76,7 @@ def test_french_amounts_are_read(typed, unit, value):
     ("31/02/2024", "date", "February 2024 has 29 days"),
     (45, "date", "45 is not a date"),
     ([100], "EUR", "[100] is not a number"),
-    ("1,500", "EUR", "'1,500' is not read as a number (ambiguous"),
+    ("1,500", "EUR", "'1,500' is not read as a number ('1,500' is ambiguous"),
     ("cent euros", "EUR", "Write an amount in euros such as 1 234,56"),
     (True, "percent", "True is not a number"),
     (float("nan"), "EUR", "nan is not a number"),
@@ -244,7 +244,7 @@ def test_lessons_01_to_03_speak_french():
     assert lesson("01_late_payment_law", "fr")[1].question.startswith("Conditions légales")
     assert lesson("01_late_payment_law", "fr")[2].hints[1].startswith("Attention au calendrier")
     gout = lesson("02_renewal_and_notice", "fr")["gout_deadline"]
-    assert "à partir du 1 avril 2024" in gout.question
+    assert "à partir du 1er avril 2024" in gout.question
     verdict = gout.check("01/03/2025")
     assert "vous avez compté depuis la date de renouvellement" in str(verdict)
     assert "Indice 1 :" in str(verdict)
@@ -298,3 +298,23 @@ def test_an_edition_without_a_translation_is_refused():
     del source["cells"][3]["metadata"]["cgvlib"]
     with pytest.raises(InputError, match=r"the markdown cells \[3\] have no fr text"):
         edition(source, "fr")
+
+
+@pytest.mark.parametrize(("typed", "unit", "message"), [
+    # a comma before three figures: 1500 euros or 1.50 euros? refused, in French words
+    ("1,500", "EUR", "'1,500' n'est pas lu comme un nombre (1,500 est ambigu : 1500 euros ou "
+                     "1,50 euros ? groupez les milliers par des espaces et donnez au plus deux "
+                     "décimales). Écrivez un montant en euros comme 1 234,56 ou 1234.56."),
+    ("cent euros", "EUR", "'cent euros' n'est pas lu comme un nombre (cent euros n'est pas un "
+                          "nombre d'euros). Écrivez un montant en euros comme 1 234,56 ou "
+                          "1234.56."),
+    # 2024 is a leap year: February has 29 days
+    ("31/02/2024", "date", "31/02/2024 n'est pas une date : février 2024 a 29 jours. Écrivez "
+                           "une date comme 15/03/2024, 15 mars 2024 ou 2024-03-15."),
+])
+def test_a_french_lesson_refuses_in_french(typed, unit, message):
+    exercise = Exercise("?", solution=lambda: "2024-03-15" if unit == "date" else 1, unit=unit,
+                        hints=("h1", "h2"), lang="fr")
+    verdict = exercise.check(typed)
+    assert verdict.correct is None
+    assert str(verdict) == "Votre réponse ne peut pas être lue : " + message

@@ -98,11 +98,16 @@ def joined_by(parts, separator) -> Joined:
     return Joined(items)
 
 
-# The vendor-file fields whose English the findings and the comparison show, said through the
-# catalog (:func:`written`), by model class: each of their texts needs its French
-# (``tests/i18n``); a jurisdiction's note is shown by its first sentence (why a court named
-# does not exist).
+# The vendor-file fields whose English the findings, the comparison and the tables of
+# vendors and ambiguities show, said through the catalog (:func:`written`), by model class:
+# each of their texts needs its French (``tests/i18n``); a jurisdiction's note is shown by its
+# first sentence (why a court named does not exist). A document's version is the document's
+# own words (French, as the texts date themselves), said as they are. A class's fields count
+# for its subclasses: every cited clause's reader's note (``Cited``) is shown in the exports.
 FILE_TEXT_FIELDS = {
+    "Cited": ("note",),
+    "Vendor": ("activity",),
+    "Document": ("version",),
     "PaymentTerm": ("applies_to",),
     "NoticeRule": ("applies_to",),
     "BeforeTerm": ("form",),
@@ -157,7 +162,8 @@ def file_texts_described(vendors=None) -> set[tuple[str | None, str]]:
         if not hasattr(type(obj), "model_fields"):
             return
         kind = type(obj).__name__
-        for name in FILE_TEXT_FIELDS.get(kind, ()):
+        for name in {name for cls in type(obj).__mro__
+                     for name in FILE_TEXT_FIELDS.get(cls.__name__, ())}:
             value = getattr(obj, name)
             for text in value if isinstance(value, list | tuple) else [value]:
                 add(text)

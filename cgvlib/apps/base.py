@@ -10,7 +10,8 @@ once and redraws once:
 - the figure is replaced in the single output area with ``clear_output(wait=True)``, so the
   old figure stays until the new one is ready (no flicker);
 - a bad value (a paid date before the due date, a negative amount) shows a clear message in
-  the app's message line, keeps the last good figure, and never raises a traceback;
+  the app's message line, in the app's language (:meth:`~cgvlib.errors.CgvError.said`),
+  keeps the last good figure, and never raises a traceback;
 - a scenario past the reference data shows its notice there (which series is known until
   when, how to go on: :class:`~cgvlib.errors.OutOfCoverageError`'s message), in the notice
   style rather than as an error; an app may also give a notice with its results
@@ -38,7 +39,7 @@ from cgvlib.dates import format_date
 from cgvlib.errors import CgvError, OutOfCoverageError
 from cgvlib.i18n import Phrase, translate
 from cgvlib.lang import check_lang
-from cgvlib.money import format_eur
+from cgvlib.money import format_eur, format_number
 from cgvlib.names import label, name_identifiers
 from cgvlib.views.words import decimal_text
 
@@ -50,6 +51,7 @@ SHOWN_WORDS = (
     # the dashboard's tabs (cgvlib.apps.dashboard.TABS) and the apps' titles
     Phrase("Compare the terms"), Phrase("Late payment"), Phrase("Service credits (SLA)"),
     Phrase("Notice and exit"), Phrase("Price revision"), Phrase("Compliance findings"),
+    Phrase("Your ledger"),
     Phrase("How do the vendors' terms differ, clause by clause?"),
     Phrase("Late payment: what do we owe each vendor?"),
     Phrase("Service credit for a month's downtime (SLA)"),
@@ -162,6 +164,8 @@ def shown_value(value: Any, lang: str) -> str:
         return format_date(value.date(), lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
+    if isinstance(value, Decimal) and value.is_finite() and check_lang(lang) != "en":
+        return format_number(value, lang, keep_zeros=True)  # a sum: 1 000,00
     if isinstance(value, int | float | Decimal):
         return decimal_text(value, lang)
     text = str(value)
@@ -295,9 +299,9 @@ class App:
             figure = self.draw(results)
             frame = self.table(results)
         except CgvError as exc:
-            self.error = str(exc)
+            self.error = exc.said(self.lang)  # in the page's language (CgvError.said)
             style = NOTICE_STYLE if isinstance(exc, OutOfCoverageError) else ERROR_STYLE
-            self.message.value = f'<span style="{style}">{html.escape(str(exc))}</span>'
+            self.message.value = f'<span style="{style}">{html.escape(self.error)}</span>'
             return
         self.error = None
         notice = self.notice(results)

@@ -209,5 +209,16 @@ class CompareApp(TableApp):
         return results.cell
 
     def detail_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """The chosen cell's citations as shown: each item named in the app's language."""
-        return frame.assign(item=[item_name(i, self.lang) if i else i for i in frame["item"]])
+        """The chosen cell's citations as shown: each item named in the app's language, and
+        the vendor file's note (its English) said through the catalog (:func:`shown_note`)."""
+        return frame.assign(item=[item_name(i, self.lang) if i else i for i in frame["item"]],
+                            note=[shown_note(n, self.lang) for n in frame["note"]])
+
+
+def shown_note(note, lang: str) -> str | None:
+    """A vendor file's note in ``lang``: as written in English; in French, its entry in the
+    catalog, or nothing while the catalog has none (a French page shows no English)."""
+    if not note or not isinstance(note, str) or lang == "en":
+        return note
+    said = translate(" ".join(note.split()), lang)
+    return said if said != " ".join(note.split()) else None

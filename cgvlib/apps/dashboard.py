@@ -1,7 +1,7 @@
 """Every app of the workbook in one tabbed page: the dashboard that ``make dashboard`` serves
 with Voilà (``notebooks/dashboard.ipynb``).
 
-:func:`dashboard` builds the six apps as they are, one tab each, in this order:
+:func:`dashboard` builds the seven apps as they are, one tab each, in this order:
 
 ========================  ============================================================
 tab                       app
@@ -12,7 +12,13 @@ Service credits (SLA)     :class:`~cgvlib.apps.sla.SlaApp`
 Notice and exit           :class:`~cgvlib.apps.notice.NoticeApp`
 Price revision            :class:`~cgvlib.apps.prices.PriceApp`
 Compliance findings       :class:`~cgvlib.apps.findings.FindingsApp`
+Your ledger               :class:`~cgvlib.apps.ledger.LedgerApp`
 ========================  ============================================================
+
+The ledger tab starts on the example ledger (``notebooks/examples/ledger_exemple.csv``,
+:data:`~cgvlib.apps.ledger.EXAMPLE`), computed on the last day the reference data covers
+(:func:`~cgvlib.apps.ledger.reference_day`), and says so above its chart; the analyst uploads
+their own ledger or gives its path.
 
 The result is a :class:`Dashboard`: ``board.widget`` is the ``Tab``, ``board.apps`` the apps
 by tab (its English title above: ``board.apps["Late payment"].controls["amount"].value =
@@ -37,6 +43,7 @@ from cgvlib.apps.choosers import chosen_ids
 from cgvlib.apps.compare import CompareApp
 from cgvlib.apps.findings import FindingsApp
 from cgvlib.apps.late_payment import LatePaymentApp
+from cgvlib.apps.ledger import EXAMPLE, LedgerApp, reference_day
 from cgvlib.apps.notice import NoticeApp
 from cgvlib.apps.prices import PriceApp
 from cgvlib.apps.sla import SlaApp
@@ -54,7 +61,13 @@ TABS: dict[str, tuple[type[App], bool]] = {
     "Notice and exit": (NoticeApp, False),
     "Price revision": (PriceApp, True),
     "Compliance findings": (FindingsApp, True),
+    "Your ledger": (LedgerApp, False),
 }
+
+
+def _ledger_example() -> dict[str, Any]:
+    """The ledger tab's first values: the example ledger, on the reference data's last day."""
+    return {"path": str(EXAMPLE), "as_of": reference_day()}
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,8 @@ def dashboard(vendors: Sequence[str] | None = None,
         if takes_vendors and vendors is not None:
             arguments.setdefault("vendors", _vendor_argument(app_class, vendors))
         arguments.setdefault("lang", lang)
+        if app_class is LedgerApp:
+            arguments = {**_ledger_example(), **arguments}
         apps[title] = app_class(**arguments)
     tab = widgets.Tab(children=[app.widget for app in apps.values()],
                       titles=[tab_title(title, lang) for title in apps])

@@ -53,11 +53,8 @@ def _normalise(value, unit: str):
         text = text.removesuffix("%").strip() if unit == "percent" else text
         try:
             number = parse_amount(text, currency=unit == "EUR")
-        except AmountTextError as refused:
-            reason = "not a number" if refused.reason.startswith("not a number") else \
-                refused.reason
-            raise InputError(f"answer: {value!r} is {reason}; write e.g. 1 234,56 or "
-                             "1234.56") from None
+        except AmountTextError as refused:  # the app's words are English: the refusal's own
+            raise InputError(f"answer: {refused.say(text, 'en')}") from None
     if unit in ("EUR", "percent"):
         return number.quantize(Decimal("0.01"))
     return number

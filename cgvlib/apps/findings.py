@@ -196,6 +196,11 @@ class FindingsApp(TableApp):
         return results.detail
 
     def detail_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The chosen finding, one field a row; in French without the field path, a key path
+        of the vendor file (its English keys), which the article and the quote locate for a
+        reader."""
+        if self.lang != "en":
+            frame = frame[frame["field"] != translate("path", self.lang)]
         return frame.set_index("field")
 
     # --- the finding list follows the table -----------------------------------------------------

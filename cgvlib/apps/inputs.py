@@ -11,24 +11,27 @@ typed value, so that each is typed as it is written in French or in English:
   read by :func:`parse_percent`.
 
 A field sends its text when the user presses Enter or leaves it (not at every key). The app
-reads it in its ``compute`` (:func:`typed_euros`, :func:`typed_date`, :func:`typed_percent`),
-so a text that cannot be read shows one message in the app's message line, in the app's
-language (the field's name, what is wrong, a form that would be accepted), and the last good
-figure stays.
+reads it in its ``compute`` (:func:`typed_euros`, :func:`typed_date`, :func:`typed_percent`,
+each :func:`read_typed` with its :class:`FieldKind`), so a text that cannot be read shows one
+message in the app's message line, in the app's language (the field's name, what is wrong and
+why, a form that would be accepted), and the last good figure stays.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 import ipywidgets as widgets
 from traitlets import Unicode
 
-from cgvlib.amount_text import AMOUNT_ADVICE, PERCENT_ADVICE, parse_percent
+from cgvlib.amount_text import parse_amount, parse_percent
+from cgvlib.date_text import TypedTextError, parse_date_text
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
-from cgvlib.i18n import translate
+from cgvlib.i18n import Phrase
 from cgvlib.lang import check_lang
 from cgvlib.money import amount_cents, cents_to_euros, is_missing
 
@@ -65,24 +68,30 @@ class AmountTextTrait(Unicode):
         return super().validate(obj, value)
 
 
-class AmountText(widgets.Text):
-    """A text box for an amount in euros (see the module docstring)."""
+class TypedText(widgets.Text):
+    """A text box read when the user presses Enter or leaves it, showing an accepted form
+    (``placeholder``) while empty."""
 
-    value = AmountTextTrait(help="the amount as typed").tag(sync=True)
+    placeholder_text = ""
 
     def __init__(self, value=None, **kwargs) -> None:
         kwargs.setdefault("continuous_update", False)
-        kwargs.setdefault("placeholder", "10 000,50")
+        kwargs.setdefault("placeholder", self.placeholder_text)
         super().__init__(value=value, **kwargs)
+
+
+class AmountText(TypedText):
+    """A text box for an amount in euros (see the module docstring)."""
+
+    value = AmountTextTrait(help="the amount as typed").tag(sync=True)
+    placeholder_text = "10 000,50"
 
 
 class PercentText(AmountText):
     """A text box for a percentage (``-15,5``), read by :func:`typed_percent`; a number given
     from Python becomes its plain text."""
 
-    def __init__(self, value=None, **kwargs) -> None:
-        kwargs.setdefault("placeholder", "12,5")
-        super().__init__(value=value, **kwargs)
+    placeholder_text = "12,5"
 
 
 class DateTextTrait(Unicode):
@@ -96,7 +105,7 @@ class DateTextTrait(Unicode):
         return super().validate(obj, value)
 
 
-class DateText(widgets.Text):
+class DateText(TypedText):
     """A text box for a day, typed ``15/03/2024``, ``15 mars 2024`` or ``2024-03-15`` (see the
     module docstring); ``lang``: how a date given from Python is written in it."""
 
@@ -104,90 +113,112 @@ class DateText(widgets.Text):
 
     def __init__(self, value=None, *, lang: str = "fr", **kwargs) -> None:
         self.lang = check_lang(lang)
-        kwargs.setdefault("continuous_update", False)
-        kwargs.setdefault("placeholder", "15/03/2024" if self.lang == "fr" else "2024-03-15")
+        self.placeholder_text = "15/03/2024" if self.lang == "fr" else "2024-03-15"
         super().__init__(value=value, **kwargs)
 
 
-def _refused(name: str, lang: str, label: str | None, english: str, said: str,
-             **values) -> InputError:
-    """The one-line refusal of a typed value: ``english`` (naming the field ``name``) in
-    English; else ``said`` (the message in ``lang``, with ``{field}`` and ``values`` to fill),
-    naming the field by its ``label``."""
-    if check_lang(lang) == "en":
-        return InputError(english)
-    return InputError(said.format(field=label or name, **values))
+# --------------------------------------------------------------------------- reading a field
+
+
+@dataclass(frozen=True)
+class FieldKind:
+    """What a kind of field reads, and its words when it cannot.
+
+    ``read``: the library's reader, ``(text, name) -> value``, raising an English
+    :class:`InputError` that names the field; ``explain``: the text's own reading, raising a
+    :class:`~cgvlib.date_text.TypedTextError` that says why in each language (it may accept a
+    text ``read`` refuses by a rule of its own, a negative amount); ``empty``, ``not_read``:
+    the refusal of an empty field, and of a text whose reason is that rule (``{field}``,
+    ``{text}``), each with a form that is accepted."""
+
+    read: Callable[[str, str], object]
+    explain: Callable[[str], object]
+    empty: Phrase
+    not_read: Phrase
+
+
+def _percent(text: str, name: str) -> float:
+    try:
+        return float(parse_percent(text))
+    except TypedTextError as refused:
+        raise InputError(f"{name}: {refused.say(text, 'en')}") from None
+
+
+AMOUNT = FieldKind(
+    read=lambda text, name: float(cents_to_euros(amount_cents(text, name))),
+    explain=parse_amount,
+    empty=Phrase("{field}: empty; write an amount such as 10 000,50 or 10000.50"),
+    not_read=Phrase("{field}: {text} is not an amount in euros; write an amount such as "
+                    "10 000,50 or 10000.50"))
+DATE = FieldKind(
+    read=as_date,
+    explain=parse_date_text,
+    empty=Phrase("{field}: empty; write a date such as 15/03/2024, 15 mars 2024 or "
+                 "2024-03-15"),
+    not_read=Phrase("{field}: {text} is not a date; write a date such as 15/03/2024, 15 mars "
+                    "2024 or 2024-03-15"))
+PERCENT = FieldKind(
+    read=_percent,
+    explain=parse_percent,
+    empty=Phrase("{field}: empty; write a percentage such as 0,5 or 12.5"),
+    not_read=Phrase("{field}: {text} is not a percentage; write a percentage such as 0,5 or "
+                    "12.5"))
+
+
+def read_typed(kind: FieldKind, text: str, name: str, *, optional: bool = False,
+               lang: str = "en", label: str | None = None):
+    """The value typed in a field of ``kind``: an empty field is None when ``optional``, else
+    refused; a text that cannot be read is refused in one line in ``lang``, naming the field
+    (``name`` in English, its ``label`` as the app shows it in French), saying why and
+    showing a form that is accepted. English refusals are the library's own messages."""
+    field = name if check_lang(lang) == "en" or label is None else label
+    if not text.strip():
+        if optional:
+            return None
+        raise InputError(kind.empty.say(lang).format(field=field))
+    try:
+        return kind.read(text, name)
+    except InputError:
+        if lang == "en":
+            raise
+        try:
+            kind.explain(text)
+        except TypedTextError as refused:
+            why = refused.say(text, lang, shown=_quoted(text, lang))
+            raise InputError(Phrase("{field}: {refusal}", field=field, refusal=why)
+                             .say(lang)) from None
+        raise InputError(kind.not_read.say(lang).format(field=field,
+                                                        text=_quoted(text, lang))) from None
 
 
 def typed_euros(text: str, name: str, *, optional: bool = False, lang: str = "en",
                 label: str | None = None) -> float | None:
-    """The euros typed in an amount field, read by :func:`cgvlib.money.amount_cents` (which
-    refuses anything else, naming ``name`` and showing an accepted form), as the float the
-    apps pass on: exact to the cent, since it is read back by its shortest repr. An empty
-    field is None when ``optional``, else refused. ``lang``, ``label``: the refusal's language
-    and, in French, the field's name as the app shows it.
+    """The euros typed in an amount field (:func:`read_typed`), read by
+    :func:`cgvlib.money.amount_cents`, as the float the apps pass on: exact to the cent,
+    since it is read back by its shortest repr.
 
     >>> typed_euros("10 000,50 €", "amount")
     10000.5
     """
-    if not text.strip():
-        if optional:
-            return None
-        raise _refused(name, lang, label, f"{name}: empty; {AMOUNT_ADVICE}",
-                       translate("{field}: empty; write an amount such as 10 000,50 or "
-                                 "10000.50", lang))
-    try:
-        return float(cents_to_euros(amount_cents(text, name)))
-    except InputError as refused:
-        if lang == "en":
-            raise
-        raise _refused(name, lang, label, str(refused),
-                       translate("{field}: {text} is not an amount in euros; write an amount "
-                                 "such as 10 000,50 or 10000.50", lang),
-                       text=_quoted(text, lang)) from None
+    return read_typed(AMOUNT, text, name, optional=optional, lang=lang, label=label)
 
 
 def typed_date(text: str, name: str, *, optional: bool = False, lang: str = "en",
                label: str | None = None) -> dt.date | None:
-    """The day typed in a date field (:class:`DateText`), read by
-    :func:`cgvlib.dates.as_date`; an empty field is None when ``optional``, else refused with
-    the accepted forms (as is a text that is not a date).
+    """The day typed in a date field (:class:`DateText`, :func:`read_typed`), read by
+    :func:`cgvlib.dates.as_date`.
 
     >>> typed_date("15 mars 2024", "due")
     datetime.date(2024, 3, 15)
     """
-    if not text.strip():
-        if optional:
-            return None
-        raise _refused(name, lang, label,
-                       f"{name}: empty; write a date such as 15/03/2024, 15 mars 2024 or "
-                       "2024-03-15",
-                       translate("{field}: empty; write a date such as 15/03/2024, 15 mars "
-                                 "2024 or 2024-03-15", lang))
-    try:
-        return as_date(text, name)
-    except InputError as refused:
-        if lang == "en":
-            raise
-        raise _refused(name, lang, label, str(refused),
-                       translate("{field}: {text} is not a date; write a date such as "
-                                 "15/03/2024, 15 mars 2024 or 2024-03-15", lang),
-                       text=_quoted(text, lang)) from None
+    return read_typed(DATE, text, name, optional=optional, lang=lang, label=label)
 
 
-def typed_percent(text: str, name: str, *, lang: str = "en",
-                  label: str | None = None) -> float:
-    """The percentage typed in a :class:`PercentText` field (:func:`parse_percent`: ``-15,5``
-    or ``12.5 %``), as the float the apps pass on; anything else, or an empty field, is
-    refused with an accepted form."""
-    try:
-        return float(parse_percent(text))
-    except ValueError:
-        raise _refused(name, lang, label,
-                       f"{name}: {text!r} is not a percentage; {PERCENT_ADVICE}",
-                       translate("{field}: {text} is not a percentage; write a percentage "
-                                 "such as 0,5 or 12.5", lang),
-                       text=_quoted(text, lang)) from None
+def typed_percent(text: str, name: str, *, optional: bool = False, lang: str = "en",
+                  label: str | None = None) -> float | None:
+    """The percentage typed in a :class:`PercentText` field (:func:`read_typed`, read by
+    :func:`parse_percent`: ``-15,5`` or ``12.5 %``), as the float the apps pass on."""
+    return read_typed(PERCENT, text, name, optional=optional, lang=lang, label=label)
 
 
 def _quoted(text: str, lang: str) -> str:

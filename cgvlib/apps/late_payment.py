@@ -12,7 +12,8 @@ Past the data with the box unticked, the app shows the notice of
 on) instead of figures; ticked, the same notice says the figures are provisional.
 Results: one :func:`cgvlib.late_payment` result per vendor, by id (every reading of an
 ambiguous clause inside). Figure: :func:`~cgvlib.views.late_payment.cost_by_days_late` with a
-vertical marker at the days late chosen; table:
+vertical marker at the days late chosen, shown as a PNG with its legend as HTML under it
+(:class:`~cgvlib.apps.chart_app.ChartApp`); table:
 :func:`~cgvlib.views.late_payment.late_payment_table`.
 
 Each vendor's result is cached by (vendor, amount, due, paid, and the invoice date when its
@@ -34,7 +35,8 @@ from dataclasses import dataclass, field, replace
 import ipywidgets as widgets
 import pandas as pd
 
-from cgvlib.apps.base import App, assume_last_checkbox, freeze_layout, message_day
+from cgvlib.apps.base import assume_last_checkbox, freeze_layout, message_day
+from cgvlib.apps.chart_app import ChartApp
 from cgvlib.apps.choosers import chosen_ids
 from cgvlib.apps.exercises import Exercise
 from cgvlib.apps.inputs import AmountText, DateText, typed_date, typed_euros
@@ -105,7 +107,7 @@ def vendor_choices(extra=(), lang: str = "en") -> list[tuple[str, str]]:
     return [(label(v, lang) if v == STATUTORY_ID else terms_of(v).vendor.name, v) for v in ids]
 
 
-class LatePaymentApp(App):
+class LatePaymentApp(ChartApp):
     """The late-payment interest, indemnity and total of one invoice for several vendors.
 
     ``LatePaymentApp(vendors=["teogest", "leappy"], amount=10_000, due="2024-03-01",
@@ -267,7 +269,7 @@ class LatePaymentApp(App):
                 list(results.vendors), results.amount, results.due,
                 max_days=CHART_DAYS, invoice_date=results.invoice_date,
                 mark_days=results.days_late, with_statutory=False, notes_in_figure=False,
-                lang=self.lang)
+                legend_in_figure=False, lang=self.lang)
             freeze_layout(self._figure)
         self._figure_key = (key, results.amount)
         return self._figure
@@ -279,7 +281,7 @@ class LatePaymentApp(App):
         return old is None or len(f"{old:,.0f}") != len(f"{amount:,.0f}")
 
     def table(self, results: LatePaymentResults) -> pd.DataFrame:
-        return late_payment_table(results.results)
+        return late_payment_table(results.results, self.lang)
 
 
 # --------------------------------------------------------------------------- the lesson

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 
-from cgvlib.apps.base import App, assume_last_checkbox, readable_table
+from cgvlib.apps.base import assume_last_checkbox, freeze_layout, readable_table
+from cgvlib.apps.chart_app import ChartApp
 from cgvlib.apps.inputs import DateText, typed_date
 from cgvlib.errors import InputError
 from cgvlib.i18n import translate
@@ -33,15 +35,18 @@ from cgvlib.ledger.claims import ledger_claims
 from cgvlib.ledger.read import read_ledger, read_upload
 from cgvlib.ledger.result import LedgerResult
 from cgvlib.ledger.tables import invoices_table, rejected_table, summary_table
+from cgvlib.paths import PROJECT_ROOT
 from cgvlib.reference.provisional import assume_last_if
+from cgvlib.reference.status import horizons
 from cgvlib.views.exposure import exposure_chart
 
+EXAMPLE = PROJECT_ROOT / "notebooks" / "examples" / "ledger_exemple.csv"  # the example ledger
 LARGEST = 10  # items listed under the table
 REJECTED_SHOWN = 50  # rejected rows listed (the workbook of the command lists them all)
 FROM_HEADER = ""  # the amount_basis choice "as the header says"
 
 
-class LedgerApp(App):
+class LedgerApp(ChartApp):
     """``LedgerApp(path="notebooks/examples/ledger_exemple.csv", as_of="30/06/2026",
     lang="fr")``; every argument but ``lang`` is the initial value of its control."""
 
@@ -81,7 +86,9 @@ class LedgerApp(App):
         }
 
     def arrange_outputs(self) -> list[widgets.Widget]:
-        return [self.output, self.notes, self.table_output, self.details]
+        """The chart, its legend, the notes and the table (:class:`ChartApp`), then the
+        largest items and the rejected rows."""
+        return [*super().arrange_outputs(), self.details]
 
     def compute(self, path: str, upload, as_of: str, amount_basis: str,
                 assume_last: bool) -> LedgerResult:
@@ -94,16 +101,28 @@ class LedgerApp(App):
             ledger = read_upload(chosen["name"], bytes(chosen["content"]),
                                  amount_basis=basis, lang=lang)
         elif path.strip():
-            ledger = read_ledger(path.strip(), amount_basis=basis, lang=lang)
+            ledger = self._read(path.strip(), basis)
         else:
             raise InputError(translate("Give the path of your ledger (.csv, .xlsx or "
                                        ".parquet), or upload it", lang))
         with assume_last_if(assume_last, day):
             return ledger_claims(ledger, as_of=day, lang=lang)
 
+    def _read(self, path: str, basis: str | None):
+        """The ledger at ``path``, read again only when the file or the basis has changed
+        (a new ``as_of`` or ``assume_last`` recomputes the claims of the same rows)."""
+        stat = Path(path).stat() if Path(path).is_file() else None
+        key = (path, basis, stat and (stat.st_mtime_ns, stat.st_size))
+        if stat is None or getattr(self, "_read_key", None) != key:
+            self._ledger = read_ledger(path, amount_basis=basis, lang=self.lang)
+            self._read_key = key
+        return self._ledger
+
     def draw(self, results: LedgerResult):
         self.details.value = self._details(results)
-        return exposure_chart(results, self.lang)
+        figure = exposure_chart(results, self.lang, legend_in_figure=False)
+        freeze_layout(figure)
+        return figure
 
     def table(self, results: LedgerResult) -> pd.DataFrame:
         return summary_table(results, self.lang)
@@ -112,7 +131,11 @@ class LedgerApp(App):
         """The counts, always; and that some figures are provisional, when they are."""
         lang = self.lang
         words = results.counts_line(lang)
-        if "provisional" in results.invoices.columns and results.invoices["provisional"].any():
+        if is_example(results.source):
+            words = translate("The example ledger ({name}): upload yours, or give its path, "
+                              "to see what your vendors could claim", lang).format(
+                name=EXAMPLE.parent.relative_to(PROJECT_ROOT).as_posix()) + ". " + words
+        if results.provisional:
             words += ". " + translate("Some figures carry the last reference values forward: "
                                       "they are provisional.", lang)
         return words
@@ -120,7 +143,8 @@ class LedgerApp(App):
     def _details(self, results: LedgerResult) -> str:
         lang = self.lang
         parts = []
-        late = int((results.invoices["total_cents"] > 0).sum())
+        largest = results.largest(LARGEST)
+        late = int((largest["total_cents"] > 0).sum())
         if late:
             parts.append(f"<h4>{html.escape(translate('Largest items', lang))}</h4>")
             parts.append(readable_table(invoices_table(
@@ -131,3 +155,17 @@ class LedgerApp(App):
             parts.append(readable_table(rejected_table(results, lang,
                                                        limit=REJECTED_SHOWN)).data)
         return "".join(parts)
+
+
+def is_example(source: str) -> bool:
+    """Whether ``source`` (a ledger's name as read) is the example ledger :data:`EXAMPLE`."""
+    try:
+        return Path(source).expanduser().resolve() == EXAMPLE.resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def reference_day() -> dt.date:
+    """The last day both rates of late payment (the legal rate, the ECB rate) are known: a
+    ledger computed on that day has every figure, none past the reference data."""
+    return min(h.last for h in horizons() if h.series in ("legal", "ecb"))

@@ -16,6 +16,12 @@ table's ``later_day_risk`` and ``at_stake``) and the
 exit plan's figures per reading. Bad values (a notice sent before the start, GOUT without the
 maintenance's length, a length the vendor does not offer) show a clear message. ``lang``
 (``"fr"`` by default, or ``"en"``): the language of every word the app shows.
+
+The chart is shown as a PNG the app renders itself, its legend as HTML under it
+(:class:`~cgvlib.apps.chart_app.ChartApp`). The timeline is made and laid out once for a
+contract (vendor, start, commitment, the day it runs to); another day the notice leaves moves
+its line in place (:func:`~cgvlib.views.notice.move_today`). Each exit cost chart is made and
+laid out once for its inputs.
 """
 
 from __future__ import annotations
@@ -26,18 +32,30 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
-from cgvlib.apps.base import App
+from cgvlib.apps.base import freeze_layout
+from cgvlib.apps.chart_app import ChartApp
 from cgvlib.apps.choosers import vendor_id, with_own
 from cgvlib.apps.exercises import Exercise
 from cgvlib.apps.inputs import AmountText, DateText, typed_date, typed_euros
 from cgvlib.arithmetic.notice import ExitPlan, exit_plan, renewal_deadlines
 from cgvlib.dates import as_date, as_month, format_date
 from cgvlib.errors import InputError
-from cgvlib.i18n import say, translate
+from cgvlib.i18n import Phrase, say, translate
 from cgvlib.lang import check_lang
+from cgvlib.model.base import Silent
+from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.reference.months import add_months, end_of_month
-from cgvlib.views.notice import exit_cost_by_date, exit_plan_frame, renewal_timeline
+from cgvlib.reference.series import day_or_month_words
+from cgvlib.views.notice import (
+    exit_cost_by_date,
+    exit_cost_months,
+    exit_cost_points,
+    exit_plan_frame,
+    move_notice_sent,
+    move_today,
+    renewal_timeline,
+)
 
 COMMITMENTS = [("none", None), ("12 months", 12), ("24 months", 24), ("36 months", 36)]
 CHARTS = [("renewal timeline", "timeline"), ("exit cost by date", "exit cost")]
@@ -68,7 +86,7 @@ class NoticeResults:
         return dict(self.plan.readings)
 
 
-class NoticeApp(App):
+class NoticeApp(ChartApp):
     """When the contract ends if notice leaves on a given day, and what leaving costs."""
 
     title = "Notice and exit: when the contract ends and what leaving costs"
@@ -94,7 +112,13 @@ class NoticeApp(App):
         self.invoice_history = invoice_history  # Teogest's monthly invoices, month -> euros
         self._plans: dict = {}
         self._deadlines: dict = {}
-        self._figures: dict = {}
+        self._exit_figure = None  # the exit cost chart shown, its day moved from day to day
+        self._exit_key: tuple | None = None  # all it depends on but the day
+        self._exit_day: dt.date | None = None  # the day it marks
+        self._points: dict = {}  # what leaving costs on each day, by the inputs it needs
+        self._timeline = None  # the timeline shown, its day's line moved from day to day
+        self._timeline_key: tuple | None = None  # (vendor, start, until, commitment)
+        self._timeline_day: dt.date | None = None  # the day its line marks
         super().__init__()
 
     # --- controls ---------------------------------------------------------------------------
@@ -147,6 +171,14 @@ class NoticeApp(App):
             raise InputError(translate("{field}: {amount} EUR is negative; give the monthly "
                                        "price in euros, 0 or more", lang).format(
                                            field=field("monthly_amount"), amount=monthly_amount))
+        if notice_sent < start:
+            raise InputError(Phrase("{field}: {sent} is before start {start}; notice can only be "
+                                    "sent once the contract has started",
+                                    field=field("notice_sent"),
+                                    sent=day_or_month_words(notice_sent),
+                                    start=day_or_month_words(start)))
+        if lang != "en":  # the library's own refusal is in English
+            self._check_commitment(vendor, commitment_months)
         plan = self._plan(vendor, start, notice_sent, commitment_months, monthly_amount)
         ends = [r.end for r in (plan.readings or {None: plan}).values()]
         until = max([*ends, notice_sent])
@@ -155,6 +187,31 @@ class NoticeApp(App):
                              commitment_months=commitment_months, monthly_amount=monthly_amount,
                              chart=chart, plan=plan, deadlines=deadlines, deadlines_note=note,
                              until=until)
+
+    def _check_commitment(self, vendor: str, commitment_months: int | None) -> None:
+        """Refuse, in the app's language, a commitment the vendor's terms do not offer: none
+        chosen where the order or quote sets the length of a term to give notice on (GOUT art.
+        7 C), or a length the terms do not list (as
+        :func:`~cgvlib.arithmetic.notice.contract_terms` decides)."""
+        term = vendor_by_id(vendor).term
+        if term is None or isinstance(term, Silent) or not term.notice:
+            return  # a duration per order, without notice: nothing to choose
+        offers = term.initial_terms
+        fixed = sorted({o.months for o in offers if o.months is not None})
+        by_order = [o for o in offers if o.months is None]
+        tacit = {o.months for o in offers if o.months and o.renewal == "tacit"}
+        field = self._field("commitment_months")
+        if commitment_months is None and by_order and not tacit:
+            raise InputError(Phrase("{field}: {name}'s term length is set by the order or quote "
+                                    "(art. {article}); choose it", field=field,
+                                    name=vendor_by_id(vendor).name,
+                                    article=by_order[0].source.article))
+        if commitment_months is not None and fixed and not by_order and (
+                commitment_months not in fixed):
+            raise InputError(Phrase("{field}: {name}'s terms offer no {months}-month term; valid "
+                                    "lengths: {lengths}", field=field,
+                                    name=vendor_by_id(vendor).name, months=commitment_months,
+                                    lengths=", ".join(map(str, fixed))))
 
     def _plan(self, vendor, start, notice_sent, commitment_months, monthly_amount) -> ExitPlan:
         """The exit plan, cached by the controls it depends on (not the chart)."""
@@ -189,26 +246,66 @@ class NoticeApp(App):
 
     def draw(self, results: NoticeResults):
         r = results
-        # the timeline does not depend on the monthly amount: changing it keeps the figure
-        key = (r.chart, r.vendor, r.start, r.notice_sent, r.commitment_months,
-               r.monthly_amount if r.chart != "timeline" else None)
-        if key not in self._figures:
-            if r.chart == "timeline":
-                self._figures[key] = renewal_timeline(
-                    [r.vendor], r.start, r.until, commitment_months=r.commitment_months,
-                    today=r.notice_sent, today_label=translate("notice sent", self.lang),
-                    lang=self.lang)
-            else:
-                if r.monthly_amount is None:
-                    raise InputError(translate("{field}: give the monthly price in euros to "
-                                               "chart what leaving costs", self.lang).format(
-                                                   field=self._field("monthly_amount")))
-                self._figures[key] = exit_cost_by_date(
-                    r.vendor, r.start, monthly_amount=r.monthly_amount,
-                    commitment_months=r.commitment_months,
-                    invoice_history=self.invoice_history, notice_sent=r.notice_sent,
-                    lang=self.lang)
-        return self._figures[key]
+        if r.chart == "timeline":
+            return self._draw_timeline(r)
+        if r.monthly_amount is None:
+            raise InputError(translate("{field}: give the monthly price in euros to "
+                                       "chart what leaving costs", self.lang).format(
+                                           field=self._field("monthly_amount")))
+        return self._draw_exit_cost(r)
+
+    def _draw_exit_cost(self, r: NoticeResults):
+        """What leaving costs by the day the letter leaves; made once for its inputs (all but
+        that day, while the chart's span holds it), the day then marked in place."""
+        key = (r.vendor, r.start, r.commitment_months, r.monthly_amount,
+               exit_cost_months(r.start, r.notice_sent))
+        if key == self._exit_key:
+            if r.notice_sent == self._exit_day:
+                return self._exit_figure
+            if move_notice_sent(self._exit_figure, r.notice_sent):
+                self._exit_day = r.notice_sent
+                self.redrawn_in_place = True
+                return self._exit_figure
+        self._exit_figure = exit_cost_by_date(
+            r.vendor, r.start, monthly_amount=r.monthly_amount,
+            commitment_months=r.commitment_months, invoice_history=self.invoice_history,
+            notice_sent=r.notice_sent, points=self._exit_points(r), legend_in_figure=False,
+            lang=self.lang)
+        freeze_layout(self._exit_figure)
+        self._exit_key, self._exit_day = key, r.notice_sent
+        return self._exit_figure
+
+    def _exit_points(self, r: NoticeResults) -> pd.DataFrame:
+        """The sums billed for a letter sent on each day of the exit cost chart, cached by
+        the inputs they depend on (not the day the notice leaves, but the months it spans)."""
+        months = exit_cost_months(r.start, r.notice_sent)
+        key = (r.vendor, r.start, r.commitment_months, r.monthly_amount, months)
+        if key not in self._points:
+            self._points[key] = exit_cost_points(
+                r.vendor, r.start, monthly_amount=r.monthly_amount,
+                commitment_months=r.commitment_months, invoice_history=self.invoice_history,
+                months=months)
+        return self._points[key]
+
+    def _draw_timeline(self, r: NoticeResults):
+        """The renewal timeline, which does not depend on the monthly amount; for another day
+        the notice leaves on the same contract, the line of the day moves on the chart already
+        shown."""
+        label = translate("notice sent", self.lang)
+        key = (r.vendor, r.start, r.until, r.commitment_months)
+        if key == self._timeline_key:
+            if r.notice_sent == self._timeline_day:
+                return self._timeline
+            if move_today(self._timeline, r.notice_sent, label):
+                self._timeline_day = r.notice_sent
+                self.redrawn_in_place = True
+                return self._timeline
+        self._timeline = renewal_timeline(
+            [r.vendor], r.start, r.until, commitment_months=r.commitment_months,
+            today=r.notice_sent, today_label=label, legend_in_figure=False, lang=self.lang)
+        freeze_layout(self._timeline)
+        self._timeline_key, self._timeline_day = key, r.notice_sent
+        return self._timeline
 
     def table(self, results: NoticeResults) -> pd.DataFrame:
         return exit_plan_frame(results.plan, self.lang)

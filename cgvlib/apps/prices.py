@@ -12,14 +12,16 @@ Results (``app.results``): a dict vendor id -> :class:`~cgvlib.views.prices.Vend
 (the clipped monthly path and ``revise_price`` at ``until`` or at the last computable day).
 Each vendor's path is cached by the values it depends on, so adding a vendor or changing the
 volume deviation does not recompute the others. Figure:
-:func:`~cgvlib.views.prices.plot_price_paths`; table: :func:`~cgvlib.views.prices.price_table`.
+:func:`~cgvlib.views.prices.plot_price_paths`, shown as a PNG with its legend as HTML under it
+(:class:`~cgvlib.apps.chart_app.ChartApp`); table: :func:`~cgvlib.views.prices.price_table`.
 """
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from cgvlib.apps.base import App, assume_last_checkbox, freeze_layout, message_day
+from cgvlib.apps.base import assume_last_checkbox, freeze_layout, message_day
+from cgvlib.apps.chart_app import ChartApp
 from cgvlib.apps.choosers import chosen_ids, with_own
 from cgvlib.apps.inputs import (
     AmountText,
@@ -50,7 +52,7 @@ DEFAULT_VENDORS = ("leappy", "teogest", "janquor", "iosmart", "gout")
 
 
 
-class PriceApp(App):
+class PriceApp(ChartApp):
     """How far can prices rise? One line per vendor, from ``start`` to ``until``."""
 
     title = "Price revision: the price of a service over time under each vendor's clause"
@@ -162,7 +164,8 @@ class PriceApp(App):
             freeze_layout(figure, again=widths != self._widths)
             self.redrawn_in_place = True
         else:
-            figure = plot_price_paths(results.values(), notes_in_figure=False, lang=self.lang)
+            figure = plot_price_paths(results.values(), notes_in_figure=False,
+                                      legend_in_figure=False, lang=self.lang)
             freeze_layout(figure)
             widths = self._tick_widths(figure)
         self._drawn, self._widths = results, widths

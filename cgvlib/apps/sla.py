@@ -11,6 +11,11 @@ word, month, date and number the app shows, and of its messages.
 
 The rate does not depend on the invoice: changing ``invoice_amount`` reuses the rate already
 computed for the vendor, month and durations.
+
+The chart is made once per vendor (and scale) and laid out once; another rate moves its marker
+in place (:func:`~cgvlib.views.sla.move_marker`), and the page's PNG is the rest of the chart,
+rendered once, with the marker drawn over it (:func:`~cgvlib.views.shown_chart.figure_png_over`),
+its legend as HTML under it (:class:`~cgvlib.apps.chart_app.ChartApp`).
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from cgvlib.apps.base import App, freeze_layout
+from cgvlib.apps.base import freeze_layout
+from cgvlib.apps.chart_app import ChartApp
 from cgvlib.apps.choosers import vendor_id, with_own
 from cgvlib.apps.inputs import AmountText, typed_euros
 from cgvlib.arithmetic.sla import (
@@ -34,15 +40,16 @@ from cgvlib.arithmetic.sla import (
 )
 from cgvlib.dates import as_month, format_date
 from cgvlib.errors import InputError
-from cgvlib.i18n import translate
+from cgvlib.i18n import Phrase, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.sla import Sla
 from cgvlib.money import format_percent
 from cgvlib.names import label
-from cgvlib.reference.months import add_months
-from cgvlib.views.sla import credit_tiers_chart
+from cgvlib.reference.months import add_months, end_of_month
+from cgvlib.views.shown_chart import figure_png_over, still_background
+from cgvlib.views.sla import credit_tiers_chart, marker_artists, move_marker
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,7 @@ def _previous_month(today: dt.date | None = None) -> str:
     return f"{add_months(today.replace(day=1), -1):%Y-%m}"
 
 
-class SlaApp(App):
+class SlaApp(ChartApp):
     """The service credit a month's downtime earns, on the vendor's credit tiers.
 
     ``SlaApp(vendor="teogest", month="2024-03", downtime="1h30", planned_maintenance="0",
@@ -144,7 +151,9 @@ class SlaApp(App):
         self._month_choices = month_options(first)
         self._rates: dict[tuple, UnavailabilityResult] = {}
         self.rate_computations = 0  # how many times the rate itself was computed
-        self._figures: dict[tuple, object] = {}
+        self._figure = None  # the chart shown, its marker moved from rate to rate
+        self._marked: tuple | None = None  # (vendor, rate) the chart marks
+        self._background = None  # the chart without its marker, rendered (figure_png_over)
         super().__init__()
 
     # --- controls ---------------------------------------------------------------------------
@@ -188,10 +197,32 @@ class SlaApp(App):
             _check_duration(downtime, "downtime", self.lang, self._field("downtime"))
             _check_duration(planned_maintenance, "planned_maintenance", self.lang,
                             self._field("planned_maintenance"))
+            if self.lang != "en":  # the library's own refusal is in English
+                self._check_room(month, downtime, planned_maintenance)
             self.rate_computations += 1
             self._rates[key] = unavailability(downtime, month, vendor=vendor,
                                               planned_maintenance=planned_maintenance)
         return self._rates[key]
+
+    def _check_room(self, month: str, downtime: str, planned_maintenance: str) -> None:
+        """Refuse, in the app's language, durations the month cannot hold: planned maintenance
+        that leaves no service time, or downtime beyond the service time (the month's length
+        less the maintenance: annexe 2 A.6, as :func:`~cgvlib.arithmetic.sla.unavailability`
+        counts it)."""
+        first = as_month(month, "month")
+        total = end_of_month(first).day * 86_400
+        maintenance = duration_seconds(planned_maintenance, "planned_maintenance")
+        month_words = format_date(first, self.lang, length="MMMM y")
+        if maintenance >= total:
+            raise InputError(Phrase("{field}: {text} leaves no service time in {month}; give less "
+                                    "than the month's length", field=self._field(
+                                        "planned_maintenance"),
+                                    text=f"« {planned_maintenance.strip()} »", month=month_words))
+        if duration_seconds(downtime, "downtime") > total - maintenance:
+            raise InputError(Phrase("{field}: {text} exceeds the service time of {month} (the "
+                                    "month's length less the planned maintenance)",
+                                    field=self._field("downtime"),
+                                    text=f"« {downtime.strip()} »", month=month_words))
 
     def compute(self, *, vendor, month, downtime, planned_maintenance,
                 invoice_amount) -> SlaResults:
@@ -210,14 +241,32 @@ class SlaApp(App):
         return SlaResults(vendor=vendor, unavailability=rate, sla_credit=credit)
 
     def draw(self, results: SlaResults):
-        # the chart depends on the vendor and the rate only, not on the invoice amount
+        """The credit tiers with the month's rate marked. The chart depends on the vendor and
+        the rate only, not on the invoice amount; another rate of the same vendor moves the
+        marker on the chart already shown."""
         key = (results.vendor, results.unavailability.percent)
-        if key not in self._figures:
-            figure = credit_tiers_chart(results.vendor, unavailability=results.sla_credit,
-                                        lang=self.lang)
-            freeze_layout(figure)  # redrawn as it is while only the invoice amount changes
-            self._figures[key] = figure
-        return self._figures[key]
+        if key == self._marked:
+            return self._figure
+        if (self._marked is not None and self._marked[0] == results.vendor
+                and move_marker(self._figure, results.sla_credit)):
+            self.redrawn_in_place = True
+        else:
+            self._figure = credit_tiers_chart(results.vendor, unavailability=results.sla_credit,
+                                              legend_in_figure=False, lang=self.lang)
+            freeze_layout(self._figure)
+            self._background = None
+        self._marked = key
+        return self._figure
+
+    def shown_png(self) -> bytes | None:
+        """The chart's PNG: the chart without its marker is rendered once per chart, the
+        marker drawn over it at each rate."""
+        if self.figure is None:
+            return None
+        moving = marker_artists(self.figure)
+        if self._background is None:
+            self._background = still_background(self.figure, moving)
+        return figure_png_over(self.figure, self._background, moving)
 
     def table(self, results: SlaResults) -> pd.DataFrame:
         """One row per reading; the words of its cells in the app's language (the column

@@ -93,8 +93,7 @@ class FeeResult(Result):
         parts = [file_words(self.fee), Said(colon), eur(self.amount_cents)]
         if self.quantity is not None:
             parts.append(Joined((" [", decimal_words(self.quantity), " ",
-                                 _UNIT_WORDS.get(self.quantity_unit,
-                                                 file_words(self.quantity_unit)), "]")))
+                                 unit_words(self.quantity_unit), "]")))
         if self.total_cents is not None:
             parts.append(Phrase(" (total {total})", total=eur(self.total_cents)))
         if not self.due:
@@ -108,6 +107,15 @@ class FeeResult(Result):
 
 _UNIT_WORDS = {"minutes": Phrase("minutes"), "months": Phrase("months"),
                "days": Phrase("days", "unit")}
+
+
+def unit_words(unit: str):
+    """What a fee counted, to be said in the reader's language: a unit of the library
+    (``minutes``, ``months``, ``days``), a unit built with its count (``30-minute
+    increments``), or a vendor file's own word."""
+    if isinstance(unit, Worded):
+        return unit
+    return _UNIT_WORDS.get(unit) or file_words(unit)
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -203,7 +211,8 @@ def time_and_materials(vendor, minutes, *, urgent=False, which=None, files=1, ra
             working.append(Worded(Phrase("{minutes} minutes: {steps} started increment(s) of "
                                          "{step} minutes billed = {billed} minutes",
                                          minutes=mins, steps=steps, step=step, billed=billed)))
-            quantity, unit = Decimal(steps), f"{step}-minute increments"
+            quantity = Decimal(steps)
+            unit = Worded(Phrase("{step}-minute increments", step=step))
         else:
             billed = mins
             working.append(Worded(Phrase("{minutes} minutes billed prorata to the minute (no "

@@ -120,7 +120,8 @@ from cgvlib.reference.months import (
     semester_label,
     started_months_of_delay,
 )
-from cgvlib.reference.provisional import carried_notes, marked
+from cgvlib.reference.provisional import carried_notes, joined_notes, marked
+from cgvlib.reference.series import NOTE_SEPARATOR
 
 # D441-5: « Le montant de l'indemnité forfaitaire pour frais de recouvrement [...] est fixé à
 # 40 euros. »
@@ -182,7 +183,8 @@ class LatePaymentResult(Result):
 
     ``provisional`` is true when a rate (or the floor) took a value carried forward past the
     reference data (:func:`~cgvlib.reference.provisional.assume_last`); ``provisional_note``
-    then says which value was carried forward.
+    then says which value was carried forward (its English as a ``str``, said in a reader's
+    language by :func:`cgvlib.i18n.say`).
     """
 
     amount: Decimal
@@ -246,7 +248,7 @@ class LatePaymentResult(Result):
                                 "{gap} less)", article=FLOOR_ARTICLE,
                                 written=eur(self.as_written.total_cents), gap=eur(self.gap_cents)))
         if self.provisional:
-            parts.append(f" ({self.provisional_note})")
+            parts.append(Joined((" (", self.provisional_note, ")")))
         return Joined(parts).say(lang)
 
 
@@ -359,6 +361,16 @@ class RateFound(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
+def _legal_mark(legal) -> Joined | str:
+    """What follows the legal rate's label, after ``"; "``: its note when it was carried
+    forward past the data, "user-supplied" when it comes from the user data folder."""
+    if legal.assumed:
+        return Joined((NOTE_SEPARATOR, legal.note))
+    if legal.user_supplied:
+        return Joined((NOTE_SEPARATOR, Phrase("user-supplied")))
+    return ""
+
+
 def rate_found(rule, day: dt.date) -> RateFound:
     """An annual rule's rate on ``day``, in bp, with how it was found."""
     if rule.kind == "ecb_plus_points" and rule.ecb_rate == "in_force":
@@ -382,8 +394,7 @@ def rate_found(rule, day: dt.date) -> RateFound:
                           points=decimal_words(rule.points))), carried_notes(ecb),
         )
     legal = legal_rate(day, rule.creditor)
-    label = Joined((_legal_label(legal, day),
-                    f"; {marked(legal)[2:-1]}" if marked(legal) else ""))
+    label = Joined((_legal_label(legal, day), _legal_mark(legal)))
     if rule.kind == "legal_multiple":
         m = whole_multiple(rule)
         return RateFound(m * legal.bp, Worded(Phrase(
@@ -717,7 +728,7 @@ def _result(vendor: Vendor, clause: LatePayment, cents: int, due: dt.date, paid:
     periods = () if interest is None else interest.periods
     carried = tuple(dict.fromkeys((*(n for p in periods for n in p.carried), *carried)))
     if carried:
-        working.append(Worded(Phrase("Provisional figure: {notes}", notes="; ".join(carried))))
+        working.append(Worded(Phrase("Provisional figure: {notes}", notes=joined_notes(carried))))
     per_month = interest is not None and interest.per_month and not periods[0].floored
     return LatePaymentResult(
         vendor=vendor.id,
@@ -744,7 +755,7 @@ def _result(vendor: Vendor, clause: LatePayment, cents: int, due: dt.date, paid:
         total_cents=total_cents,
         as_written=as_written,
         provisional=bool(carried),
-        provisional_note="; ".join(carried),
+        provisional_note=joined_notes(carried) if carried else "",
     )
 
 

@@ -231,13 +231,13 @@ class Terms:
         if months < self.first_months:
             return 0
         if self.renewal_months is None:
-            how = {"on_request": "at the client's express request"}.get(self.offer.renewal,
-                                                                         "if agreed")
-            raise InputError(
-                f"notice_sent: {day} is after the end of the {self.first_months}-month term "
-                f"({self.bounds(0)[1]}), which renews only {how} (art. "
-                f"{self.offer.source.article}): the contract has already ended"
-            )
+            how = (Phrase("at the client's express request")
+                   if self.offer.renewal == "on_request" else Phrase("if agreed"))
+            raise InputError(Phrase(
+                "notice_sent: {day} is after the end of the {months}-month term ({end}), which "
+                "renews only {how} (art. {article}): the contract has already ended",
+                day=day_words(day), months=self.first_months, end=day_words(self.bounds(0)[1]),
+                how=how, article=self.offer.source.article))
         return 1 + (months - self.first_months) // self.renewal_months
 
 
@@ -245,14 +245,17 @@ def _as_months(value, name: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise InputError(f"{name}: expected a whole number of months such as 12, got {value!r}")
+        raise InputError(Phrase("{name}: expected a whole number of months such as 12, got "
+                                "{value}", name=name, value=repr(value)))
     try:
         months = operator.index(value)
     except TypeError:
-        raise InputError(f"{name}: expected a whole number of months such as 12, got "
-                         f"{type(value).__name__} {value!r}") from None
+        raise InputError(Phrase("{name}: expected a whole number of months such as 12, got "
+                                "{type} {value}", name=name, type=type(value).__name__,
+                                value=repr(value))) from None
     if months < 1:
-        raise InputError(f"{name}: {months} months; give a length of 1 month or more")
+        raise InputError(Phrase("{name}: {months} months; give a length of 1 month or more",
+                                name=name, months=months))
     return months
 
 
@@ -276,14 +279,14 @@ def contract_terms(vendor: Vendor, term: Term, start: dt.date,
             chosen = next(o for o in offers if o.months == tacit[0] and o.renewal == "tacit")
         elif open_offers and not tacit:
             o = open_offers[0]
-            raise InputError(
-                f"commitment_months: {vendor.name}'s term length is set by the order or quote "
-                f"(art. {o.source.article}: « {o.source.quote} »); give it, e.g. "
-                "commitment_months=12"
-            )
+            raise InputError(Phrase(
+                "commitment_months: {vendor}'s term length is set by the order or quote "
+                "(art. {article}: « {quote} »); give it, e.g. commitment_months=12",
+                vendor=vendor.name, article=o.source.article, quote=o.source.quote))
         else:
-            raise InputError(f"commitment_months: {vendor.name}'s terms offer several lengths; "
-                             "give one of " + ", ".join(map(str, fixed)))
+            raise InputError(Phrase("commitment_months: {vendor}'s terms offer several "
+                                    "lengths; give one of {lengths}", vendor=vendor.name,
+                                    lengths=", ".join(map(str, fixed))))
     else:
         matches = sorted((o for o in offers if o.months == commitment_months),
                          key=lambda o: o.renewal != "tacit")
@@ -292,10 +295,10 @@ def contract_terms(vendor: Vendor, term: Term, start: dt.date,
         elif open_offers:
             chosen = open_offers[0]
         else:
-            raise InputError(
-                f"commitment_months: {vendor.name}'s terms offer no {commitment_months}-month "
-                "term; valid lengths: " + ", ".join(map(str, fixed))
-            )
+            raise InputError(Phrase(
+                "commitment_months: {vendor}'s terms offer no {months}-month term; valid "
+                "lengths: {lengths}", vendor=vendor.name, months=commitment_months,
+                lengths=", ".join(map(str, fixed))))
     months = chosen.months or commitment_months
     renewal = (chosen.renewal_months or months) if chosen.renewal == "tacit" else None
     return Terms(start, months, renewal, chosen)
@@ -308,13 +311,11 @@ def _commitment(vendor: Vendor, term: Term, start: dt.date,
         return None
     lengths = sorted({o.months for o in term.initial_terms if o.months and o.months > 1})
     if commitment_months not in lengths:
-        raise InputError(
-            f"commitment_months: {vendor.name}'s commitments are "
-            + ", ".join(map(str, lengths))
-            + " months; give one of them, or None for a subscription without commitment (a "
-            "monthly subscription is not a commitment: 14.1.1 binds only subscriptions « dont la"
-            " durée est supérieure à un mois »)"
-        )
+        raise InputError(Phrase(
+            "commitment_months: {vendor}'s commitments are {lengths} months; give one of them, "
+            "or None for a subscription without commitment (a monthly subscription is not a "
+            "commitment: 14.1.1 binds only subscriptions « dont la durée est supérieure à un "
+            "mois »)", vendor=vendor.name, lengths=", ".join(map(str, lengths))))
     return contract_terms(vendor, term, start, commitment_months)
 
 
@@ -604,12 +605,13 @@ def _plan_for(inputs: _Inputs, term: Term) -> ExitPlan:
 # --------------------------------------------------------------------------- entry points
 
 
-def _span(start, later, name: str, advice: str) -> tuple[dt.date, dt.date]:
+def _span(start, later, name: str, advice: Phrase) -> tuple[dt.date, dt.date]:
     """``start`` and the ``later`` date named ``name`` as dates, the later not before start."""
     first = as_date(start, "start")
     last = as_date(later, name)
     if last < first:
-        raise InputError(f"{name}: {last} is before start {first}; {advice}")
+        raise InputError(Phrase("{name}: {last} is before start {first}; {advice}", name=name,
+                                last=day_words(last), first=day_words(first), advice=advice))
     return first, last
 
 
@@ -634,7 +636,7 @@ def exit_plan(vendor: Vendor | str, start, notice_sent, *, commitment_months=Non
     v = as_vendor(vendor)
     term = clause_of(v, "term", WHAT)
     first, request = _span(start, notice_sent, "notice_sent",
-                           "notice can only be sent once the contract has started")
+                           Phrase("notice can only be sent once the contract has started"))
     monthly = None if monthly_amount is None else amount_cents(monthly_amount, "monthly_amount")
     history = (None if invoice_history is None
                else invoice_history_cents(invoice_history, first, request))
@@ -757,14 +759,14 @@ class EarlyExit(Result):
 def _early_exit(inputs: _Inputs, term: Term) -> EarlyExit:
     if _rules(term, "tenure_based") or not (_rules(term, "before_term")
                                             or _rules(term, "until_eve_of_renewal")):
-        raise InputError(
-            f"{inputs.vendor.name}'s terms state no exit in the middle of a period (art. "
-            f"{term.source.article}); see exit_plan for when a termination takes effect"
-        )
+        raise InputError(Phrase(
+            "{vendor}'s terms state no exit in the middle of a period (art. {article}); see "
+            "exit_plan for when a termination takes effect", vendor=inputs.vendor.name,
+            article=term.source.article))
     charge = next((c for c in term.exit_charges if c.kind in PERIOD_EXIT_KINDS), None)
     if charge is None:
-        raise InputError(f"{inputs.vendor.name}'s terms state no charge for an exit in the "
-                         "middle of a period")
+        raise InputError(Phrase("{vendor}'s terms state no charge for an exit in the middle "
+                                "of a period", vendor=inputs.vendor.name))
     terms = contract_terms(inputs.vendor, term, inputs.start, inputs.commitment_months)
     first, last = terms.bounds(terms.index_of(inputs.request))
     split = period_exit(charge, start=inputs.start, period_start=first, period_end=last,
@@ -799,7 +801,7 @@ def early_exit(vendor: Vendor | str, start, ends_on, *, commitment_months=None,
     """
     v = as_vendor(vendor)
     term = clause_of(v, "term", WHAT)
-    first, last = _span(start, ends_on, "ends_on", "give a day on or after it")
+    first, last = _span(start, ends_on, "ends_on", Phrase("give a day on or after it"))
     monthly = None if monthly_amount is None else amount_cents(monthly_amount, "monthly_amount")
     inputs = _Inputs(v, first, last, _as_months(commitment_months, "commitment_months"),
                      monthly, None)
@@ -816,21 +818,20 @@ def _deadline_rows(vendor: Vendor, term: Term, start: dt.date, until: dt.date,
     eve = _rules(term, "until_eve_of_renewal")
     if tenure:
         if commitment_months is None:
-            raise InputError(
-                f"commitment_months: {vendor.name}'s subscription without commitment has no term "
-                "to renew (art. 20 notice runs from any request: see exit_plan); give the "
-                "commitment's length, one of "
-                + ", ".join(str(m) for m in sorted({o.months for o in term.initial_terms
-                                                    if o.months and o.months > 1}))
-            )
+            raise InputError(Phrase(
+                "commitment_months: {vendor}'s subscription without commitment has no term to "
+                "renew (art. 20 notice runs from any request: see exit_plan); give the "
+                "commitment's length, one of {lengths}", vendor=vendor.name,
+                lengths=", ".join(str(m) for m in sorted({o.months for o in term.initial_terms
+                                                          if o.months and o.months > 1}))))
         terms = _commitment(vendor, term, start, commitment_months)
     else:
         rules = _rules(term, "before_term") or eve
         if not rules:
-            raise InputError(
-                f"{vendor.name}'s terms state no renewal and no notice (duration per order: "
-                f"art. {term.source.article}); there is no deadline to compute"
-            )
+            raise InputError(Phrase(
+                "{vendor}'s terms state no renewal and no notice (duration per order: art. "
+                "{article}); there is no deadline to compute", vendor=vendor.name,
+                article=term.source.article))
         terms = contract_terms(vendor, term, start, commitment_months)
     rows, k = [], 0
     while True:
@@ -881,14 +882,15 @@ def renewal_deadlines(vendor: Vendor | str, start, until, *, commitment_months=N
     """
     v = as_vendor(vendor)
     term = clause_of(v, "term", WHAT)
-    first, last = _span(start, until, "until", "give a date on or after start")
+    first, last = _span(start, until, "until", Phrase("give a date on or after start"))
     months = _as_months(commitment_months, "commitment_months")
     monthly = None if monthly_amount is None else amount_cents(monthly_amount, "monthly_amount")
     variants, default_name = reading_variants(term)
     shown = reading or default_name
     if shown not in variants:
-        raise InputError(f"reading {shown!r} is not a reading of {v.name}'s term clause; valid "
-                         "readings: " + ", ".join(variants))
+        raise InputError(Phrase("reading {reading} is not a reading of {vendor}'s term "
+                                "clause; valid readings: {valid}", reading=repr(shown),
+                                vendor=v.name, valid=", ".join(variants)))
     others = [n for n in variants
               if n != shown and variants[n].notice != variants[shown].notice]
     rows = _deadline_rows(v, variants[shown], first, last, months)

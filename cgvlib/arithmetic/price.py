@@ -101,12 +101,12 @@ from cgvlib.arithmetic.working_words import (
 )
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError, OutOfCoverageError
-from cgvlib.i18n import Joined, Phrase, Said
+from cgvlib.i18n import Joined, Phrase, Said, say
 from cgvlib.model.price import PriceRevision
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import round_half_up
 from cgvlib.reference.months import add_months, end_of_month, start_of_next_month
-from cgvlib.reference.provisional import carried_notes, marked
+from cgvlib.reference.provisional import carried_notes, joined_notes, marked
 from cgvlib.reference.syntec import (
     SyntecValue,
     assumed_publication,
@@ -201,8 +201,10 @@ class PriceRevisionResult(Result):
     @property
     def provisional_note(self) -> str:
         """Which index values were carried forward past the data
-        (:func:`~cgvlib.reference.provisional.assume_last`); "" when none was."""
-        return "; ".join(carried_notes(*self.index_values))
+        (:func:`~cgvlib.reference.provisional.assume_last`), said in a reader's language by
+        :func:`cgvlib.i18n.say`; "" when none was."""
+        notes = carried_notes(*self.index_values)
+        return joined_notes(notes) if notes else ""
 
     @property
     def provisional(self) -> bool:
@@ -211,8 +213,8 @@ class PriceRevisionResult(Result):
 
     def headline(self, lang: str = "en") -> str:
         if self.unavailable is not None:
-            return Phrase("not computable: {why}",
-                          why=self.unavailable.split(". ")[0]).say(lang)
+            why = self.unavailable if self.error is None else say(self.error, lang)
+            return Phrase("not computable: {why}", why=why.split(". ")[0]).say(lang)
         count = len(self.revisions)
         said = dict(base=eur(self.base_price_cents), day=day_words(self.base_date), count=count)
         setting = (Phrase("({base} set on {day}, 1 revision)", **said) if count == 1 else
@@ -230,7 +232,7 @@ class PriceRevisionResult(Result):
         if self.depends_on:
             parts.append(Phrase("; depends on {facts}", facts=Joined(self.depends_on, ", ")))
         if self.provisional:
-            parts.append(f" ({self.provisional_note})")
+            parts.append(Joined((" (", self.provisional_note, ")")))
         return Joined(parts).say(lang)
 
 
@@ -354,16 +356,18 @@ def worst_factor_without_index(clause: PriceRevision) -> Fraction | None:
     return None
 
 
-def _no_bound_reason(clause: PriceRevision) -> str:
+def _no_bound_reason(clause: PriceRevision) -> Phrase:
     """Why a clause has no worst case without its index values."""
     match clause.kind:
         case "index_ratio":
-            return "P2 = P1 x S2/S1 has no cap, the price is the index's"
+            return Phrase("P2 = P1 x S2/S1 has no cap, the price is the index's")
         case "index_since":
-            return "the tariff follows the index in force at the service date, with no cap"
+            return Phrase("the tariff follows the index in force at the service date, with no "
+                          "cap")
         case _:
-            return (f"read this way, an index rise above {clause.cap_percent} % applies in full, "
-                    "so nothing bounds the rise but the index")
+            return Phrase("read this way, an index rise above {cap} % applies in full, so "
+                          "nothing bounds the rise but the index",
+                          cap=decimal_words(clause.cap_percent))
 
 
 @dataclass
@@ -395,12 +399,13 @@ class _Chain:
         self.working.append(Worded(Joined((line, Said(semicolon), *shown))))
 
 
-def _last_published(which: str, day: dt.date, what: str) -> SyntecValue:
+def _last_published(which: str, day: dt.date, what: Phrase) -> SyntecValue:
     try:
         return syntec_last_published(day)
     except OutOfCoverageError as exc:
-        raise OutOfCoverageError(f"{which} of the revision {what}: {exc}", series=exc.series,
-                                 last_covered=exc.last_covered) from None
+        raise OutOfCoverageError(Phrase("{which} of the revision {what}: {error}", which=which,
+                                        what=what, error=exc),
+                                 series=exc.series, last_covered=exc.last_covered) from None
 
 
 def _assumed_last_published_month(day: dt.date) -> dt.date:
@@ -437,7 +442,7 @@ def _index_value(which: str, day: dt.date, revision: dt.date,
     """(the index value, "") or, when it is missing and the clause has a worst case without
     it (``bound``), (None, why it is missing); otherwise the reference layer's error."""
     try:
-        return _last_published(which, day, f"of {revision}"), ""
+        return _last_published(which, day, Phrase("of {day}", day=day_words(revision))), ""
     except OutOfCoverageError:
         if bound is None:
             raise
@@ -526,8 +531,9 @@ def _ratio_text(s2: SyntecValue, s1: SyntecValue) -> Phrase | Joined:
 def _since_revision(clause, chain, base_date, at) -> None:
     """``index_since`` (Teogest annexes 2 D, 3): « révisé selon l'indice Syntec en vigueur à la
     date de délivrance des prestations »: one step from the tariff's date to the service's."""
-    s1 = _last_published("S1", base_date, f"at the service date {at}")
-    s2 = _last_published("S2", at, f"at the service date {at}")
+    what = Phrase("at the service date {day}", day=day_words(at))
+    s1 = _last_published("S1", base_date, what)
+    s2 = _last_published("S2", at, what)
     ratio = syntec_ratio(s2, s1)
     line = Phrase("Service on {at}: S1 = {s1}, in force (last published) at the tariff date "
                   "{base}; S2 = {s2}, in force at {at}; S2/S1 = {ratio} = {value}",
@@ -629,12 +635,12 @@ def _compute(clause, vendor, index, cents, base_date, at, deviations,
                                                    note=file_words(clause.note or ""))))
     except OutOfCoverageError as exc:
         if index_missing == "worst_case":
-            exc = OutOfCoverageError(f"{exc} No worst case without it either: "
-                                     f"{_no_bound_reason(clause)}.", series=exc.series,
-                                     last_covered=exc.last_covered)
+            exc = OutOfCoverageError(Joined((exc, Phrase(
+                " No worst case without it either: {reason}.", reason=_no_bound_reason(clause)))),
+                series=exc.series, last_covered=exc.last_covered)
         return PriceRevisionResult(**figures, working=(*chain.working,
                                                        Worded(Phrase("Stopped: {why}",
-                                                                     why=str(exc)))),
+                                                                     why=exc))),
                                    price=None, price_cents=None, worst_case_price=None,
                                    worst_case_cents=None, factor=None, unavailable=str(exc),
                                    error=exc)

@@ -403,12 +403,18 @@ def unavailability(downtime, month, *, planned_maintenance=0,
     down = duration_seconds(downtime, "downtime")
     theoretical = total - maintenance
     if theoretical <= 0:
-        raise InputError(f"planned_maintenance: {_num(maintenance)} s leaves no service time in "
-                         f"{first:%Y-%m} ({total:,} s); give less than the month's length")
+        raise InputError(Phrase("planned_maintenance: {maintenance} s leaves no service time "
+                                "in {month} ({total} s); give less than the month's length",
+                                maintenance=decimal_words(_num(maintenance)),
+                                month=month_words(first), total=count_words(total)))
     if down > theoretical:
-        raise InputError(f"downtime: {_num(down)} s exceeds the theoretical total time of "
-                         f"{first:%Y-%m} ({_num(theoretical)} s = {total:,} s - "
-                         f"{_num(maintenance)} s of planned maintenance)")
+        raise InputError(Phrase("downtime: {down} s exceeds the theoretical total time of "
+                                "{month} ({theoretical} s = {total} s - {maintenance} s of "
+                                "planned maintenance)", down=decimal_words(_num(down)),
+                                month=month_words(first),
+                                theoretical=decimal_words(_num(theoretical)),
+                                total=count_words(total),
+                                maintenance=decimal_words(_num(maintenance))))
     percent = Fraction(down) / Fraction(theoretical) * 100
     rounded = _round_fraction(percent, RATE_DISPLAY)
     working = (

@@ -3,36 +3,19 @@
 A result's working is built once, in English words with their values (:mod:`cgvlib.i18n`'s
 :class:`~cgvlib.i18n.Phrase`), and said when shown: in English, the library's working text
 (ISO dates, ``1,234.56 EUR``, ``8.07 %``, identifiers as they are, which tests and messages
-read), or in French, with Babel's dates and amounts (``1 mars 2024``, ``1 234,56 €``), decimal
+read), or in French, with Babel's dates and amounts (``1er mars 2024``, ``1 234,56 €``), decimal
 commas and the names of :func:`cgvlib.names.label`. The helpers below are those values.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from cgvlib.dates import format_date
 from cgvlib.i18n import Joined, Phrase, Said, ntranslate, say, translate
+from cgvlib.i18n import Worded as Worded  # a line of working (kept importable from here)
 from cgvlib.money import format_eur, format_number
 from cgvlib.names import label
-
-
-class Worded(str):
-    """A line of working: a ``str`` holding its English (so it reads, compares and joins as
-    the library's English text always did) that keeps the words it was made from
-    (a :class:`~cgvlib.i18n.Phrase` or :class:`~cgvlib.i18n.Joined`), to be said in another
-    language by :func:`cgvlib.i18n.say`."""
-
-    words: Any
-
-    def __new__(cls, words) -> Worded:
-        line = super().__new__(cls, str(words))
-        line.words = words
-        return line
-
-    def say(self, lang: str) -> str:
-        return say(self.words, lang)
 
 
 def _page_lang(lang: str) -> str | None:
@@ -46,7 +29,7 @@ def eur(cents: int) -> Said:
 
 
 def day_words(day) -> Said:
-    """A date in words: ISO ``2024-03-01`` (English working) or ``1 mars 2024``."""
+    """A date in words: ISO ``2024-03-01`` (English working) or ``1er mars 2024``."""
     return Said(lambda lang: format_date(day, _page_lang(lang)))
 
 

@@ -24,13 +24,16 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from cgvlib.arithmetic.common import STATUTORY_ID, as_vendor
 from cgvlib.arithmetic.late_payment import as_written_name, needs_invoice_date
 from cgvlib.arithmetic.late_payment_frame import late_payment_frame
 from cgvlib.dates import as_date, format_date
 from cgvlib.errors import InputError, OutOfCoverageError
+from cgvlib.i18n import say
 from cgvlib.lang import check_lang
+from cgvlib.ledger.headers import column_name
 from cgvlib.ledger.read import Ledger, rejected_frame
 from cgvlib.ledger.reasons import reason_text
 from cgvlib.ledger.result import LedgerResult, VendorReading
@@ -51,36 +54,41 @@ def ledger_claims(ledger: Ledger, *, as_of: dt.date | str | None = None,
                          f"{type(ledger).__name__}")
     lang = check_lang(lang)
     day = as_date(as_of, "as_of") if as_of is not None else dt.date.today()
-    if is_dask_frame(ledger.frame):
-        invoices, rejected, readings = claims_by_partition(ledger, day, lang)
+    summaries = None
+    if is_dask_frame(ledger.frame):  # out of core: the invoices stay partitioned
+        invoices, rejected, readings, summaries = claims_by_partition(ledger, day, lang)
     else:
         invoices, rejected, readings = _claims(ledger, day, lang)
-    order = ["total_cents", "row", *(["file"] if "file" in invoices.columns else [])]
-    invoices = invoices.sort_values(order, ascending=[False, *[True] * (len(order) - 1)],
-                                    kind="stable").reset_index(drop=True)
     rejected = rejected.sort_values(["file", "row"] if "file" in rejected.columns else "row",
                                     kind="stable").reset_index(drop=True)
-    return LedgerResult(invoices=invoices, rejected=rejected.astype({"row": "int64"}),
+    return LedgerResult(figures=invoices, rejected=rejected.astype({"row": "int64"}),
                         rows_read=ledger.rows_read, as_of=day, lang=lang, source=ledger.source,
-                        amount_basis=ledger.amount_basis, readings=readings)
+                        amount_basis=ledger.amount_basis, readings=readings,
+                        summaries=summaries)
 
 
 def _claims(ledger: Ledger, day: dt.date, lang: str):
-    """``(invoices, rejected, readings)`` of a ledger in memory."""
+    """``(invoices, rejected, readings)`` of a ledger in memory. The rows are handled by
+    position, vendor by vendor, only their dates and amounts taken (never the text)."""
     frame = ledger.frame
-    unpaid = frame["paid"].isna()
-    paid_on = frame["paid"].fillna(pd.Timestamp(day))
-    too_early = unpaid & (paid_on < frame["invoice_date"])
-    refused = [refused_rows(frame[too_early], ledger, "paid", lambda rows: _worded(
+    dated = frame[["row", "amount_cents", "invoice_date", "due", "paid"]].reset_index(drop=True)
+    unpaid = dated["paid"].isna().to_numpy()
+    paid_on = dated["paid"].fillna(pd.Timestamp(day))
+    too_early = unpaid & (paid_on < dated["invoice_date"]).to_numpy()
+    refused = [refused_rows(dated[too_early], ledger, "paid", lambda rows: _worded(
         _days(rows["invoice_date"], lang), lambda d: reason_text(
             "as_of_before_invoice", lang, as_of=format_date(day, lang), invoice_date=d)))]
+    codes, vendors = pd.factorize(frame["vendor"], sort=True)
     parts: list[pd.DataFrame] = []
     readings: dict[str, VendorReading] = {}
-    for vendor_id, part in frame[~too_early].groupby("vendor", sort=True):
-        computed, reading, bad = _vendor_claims(vendor_id, part, paid_on.loc[part.index],
-                                                ledger, lang)
+    for code, vendor_id in enumerate(vendors):
+        at = np.flatnonzero((codes == code) & ~too_early)
+        if not at.size:
+            continue
+        computed, reading, bad = _vendor_claims(str(vendor_id), dated.take(at),
+                                                paid_on.take(at), ledger, lang)
         refused += bad
-        readings[vendor_id] = reading
+        readings[str(vendor_id)] = reading
         parts.append(computed)
     return (_invoices(frame, parts, unpaid),
             pd.concat([ledger.rejected, *refused], ignore_index=True), readings)
@@ -127,12 +135,13 @@ def _computed(terms, scenario: pd.DataFrame, lang: str):
     pending = [scenario]
     done: list[pd.DataFrame] = []
     attrs: dict = {}
+    wanted = _as_written_only(terms, scenario)
     while pending:
         chunk = pending.pop()
         if chunk.empty and done:
             continue
         try:
-            out = late_payment_frame(terms, chunk)
+            out = late_payment_frame(terms, chunk, readings=wanted)
         except (OutOfCoverageError, InputError) as exc:
             last = getattr(exc, "last_covered", None)
             past = np.zeros(len(chunk), dtype=bool)
@@ -153,7 +162,7 @@ def _computed(terms, scenario: pd.DataFrame, lang: str):
                     reason = reason_text("outside_the_data", lang,
                                          day=format_date(first, lang))
                 else:
-                    reason = reason_text("not_computed", lang, why=str(exc))
+                    reason = reason_text("not_computed", lang, why=say(exc, lang))
                 refused.append((chunk.index, [reason] * len(chunk)))
             else:
                 half = len(chunk) // 2
@@ -163,6 +172,27 @@ def _computed(terms, scenario: pd.DataFrame, lang: str):
         done.append(_figures(out))
     figures = pd.concat(done) if done else pd.DataFrame(columns=[*FIGURES, "reading"])
     return figures, attrs, refused
+
+
+_AS_WRITTEN: dict[int, tuple[object, list[str]]] = {}  # id(terms) -> (terms, names)
+
+
+def _as_written_only(terms, scenario: pd.DataFrame) -> list[str]:
+    """The one other reading a ledger shows beside the lawful figure: the clause as written
+    (of the reading shown), so the frame computes no other reading's columns. Found once per
+    vendor's terms (the terms are kept with the names, so their ``id`` stays theirs)."""
+    known = _AS_WRITTEN.get(id(terms))
+    if known is not None and known[0] is terms:
+        return known[1]
+    try:
+        attrs = late_payment_frame(terms, scenario.iloc[:0]).attrs
+    except (OutOfCoverageError, InputError):
+        return []
+    reading = attrs.get("reading")
+    written = as_written_name(reading) if reading else None
+    names = [written] if written in (attrs.get("readings") or []) else []
+    _AS_WRITTEN[id(terms)] = (terms, names)
+    return names
 
 
 def _fails_without_rows(terms, chunk: pd.DataFrame) -> bool:
@@ -181,39 +211,60 @@ def _figures(out: pd.DataFrame) -> pd.DataFrame:
     readings = out.attrs.get("readings") or []
     written = as_written_name(reading) if reading else None
     column = f"total_cents[{written}]" if written in readings else None
-    figures = out[["days_late", "interest_cents", "indemnity_cents", "total_cents"]].copy()
+    figures = out[["days_late", "interest_cents", "indemnity_cents", "total_cents"]]
     figures["as_written_total_cents"] = out[column] if column in out.columns \
         else out["total_cents"]
-    figures["reading"] = reading or STATUTORY_ID
+    figures["reading"] = pd.Categorical.from_codes(np.zeros(len(out), dtype=np.int8),
+                                                   [reading or STATUTORY_ID])
     if "provisional" in out.columns:
         figures["provisional"] = out["provisional"]
     return figures
 
 
-def _invoices(frame: pd.DataFrame, parts: list[pd.DataFrame], unpaid: pd.Series):
-    """The accepted rows with their figures, largest total first."""
-    figures = pd.concat(parts) if parts else pd.DataFrame(columns=[*FIGURES, "reading"])
-    rows = frame.loc[figures.index]
+def _invoices(frame: pd.DataFrame, parts: list[pd.DataFrame], unpaid: np.ndarray):
+    """The accepted rows with their figures, in the ledger's order (``parts``: the figures,
+    indexed by the rows' positions in ``frame``; emptied as they are used). When every row
+    was computed, the ledger's columns are taken as they are (no copy)."""
+    parts[:] = [p for p in parts if len(p)]
+    at = np.concatenate([p.index.to_numpy(dtype=np.int64) for p in parts]) if parts \
+        else np.zeros(0, dtype=np.int64)
+    slot = np.full(len(frame), -1, dtype=np.int64)
+    slot[at] = np.arange(len(at))
+    order = slot[slot >= 0]  # the figures' rows in the ledger's order
+    at = at[order]
+    every = len(at) == len(frame)
     shown = ["file"] if "file" in frame.columns else []  # a ledger of several files
-    invoices = rows[[*shown, "row", "invoice", "vendor", "vendor_name", "amount_cents",
-                     "invoice_date", "due", "paid"]].copy()
-    invoices["unpaid"] = unpaid.loc[figures.index].astype(bool)
-    for name in FIGURES:
-        invoices[name] = figures[name].astype("int64")
-    invoices["reading"] = figures["reading"].astype(str)
-    if "provisional" in figures.columns:
-        invoices["provisional"] = figures["provisional"].astype("boolean").fillna(False) \
-            .astype(bool)
+    invoices = pd.DataFrame({name: frame[name].array if every else frame[name].array.take(at)
+                             for name in [*shown, "row", "invoice", "vendor", "vendor_name",
+                                          "amount_cents", "invoice_date", "due", "paid"]})
+    invoices["unpaid"] = unpaid[at]
+    for name in FIGURES:  # one column at a time
+        invoices[name] = np.concatenate([p[name].to_numpy(dtype=np.int64) for p in parts]
+                                        or [at])[order]
+    invoices["reading"] = (union_categoricals(
+        [p["reading"].astype("category").array for p in parts], sort_categories=True)
+        if parts else pd.Categorical([], categories=[STATUTORY_ID])).take(order)
+    if any("provisional" in p.columns for p in parts):
+        invoices["provisional"] = np.concatenate([
+            p["provisional"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+            if "provisional" in p.columns else np.zeros(len(p), dtype=bool)
+            for p in parts])[order]
+    parts.clear()
     return invoices.astype({"row": "int64", "amount_cents": "int64"})
 
 
-def refused_rows(rows: pd.DataFrame, ledger: Ledger, canonical: str, reasons) -> pd.DataFrame:
+def refused_rows(rows: pd.DataFrame, ledger: Ledger, canonical: str,
+                 reasons) -> pd.DataFrame | None:
     """The rejected table of ``rows`` (accepted rows of the ledger that cannot be computed):
-    their numbers, the file's header of ``canonical``, its value (a date as ISO, empty when
-    not given), and ``reasons(rows)``."""
+    their numbers, the column ``canonical`` as messages name it (:func:`column_name`), its
+    value (a date as ISO, empty when not given), and ``reasons(rows)``; None for no rows
+    (left out by :func:`pandas.concat`)."""
+    if not len(rows):
+        return None
     values = rows[canonical].dt.strftime("%Y-%m-%d").fillna("") if len(rows) else []
-    return rejected_frame(list(zip(rows["row"].astype(int), [ledger.columns.get(
-        canonical, canonical)] * len(rows), values, reasons(rows), strict=True)))
+    named = column_name(canonical, ledger.columns)
+    return rejected_frame(list(zip(rows["row"].astype(int), [named] * len(rows), values,
+                                   reasons(rows), strict=True)))
 
 
 def _worded(days: list[str], word) -> list[str]:

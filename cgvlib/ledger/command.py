@@ -1,7 +1,12 @@
 """``python -m cgvlib ledger FILE``: read an analyst's own ledger, print what each vendor
 could claim (totals by vendor, rows read / accepted / rejected, the largest items, the
 rejected rows) in the chosen language, and write a workbook (sheets: summary, invoices,
-rejected) into ``--out`` through the output guard (:mod:`cgvlib.output`)."""
+rejected) into ``--out`` through the output guard (:mod:`cgvlib.output`).
+
+With ``--engine dask`` (a folder of files, computed out of core) the workbook's invoices sheet
+lists the largest items, and every invoice's figures are written file by file as Parquet into
+``<out>/<ledger name>_claims/`` (:meth:`~cgvlib.ledger.result.LedgerResult.write_invoices`),
+never gathered in memory."""
 
 from __future__ import annotations
 
@@ -56,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
     with assume_last_if(args.assume_last, as_of):
         result = ledger_claims(ledger, as_of=as_of, lang=lang)
     print(summary_text(result, lang))
+    if result.summaries is not None:  # out of core: the invoices written file by file
+        folder = target.with_name(target.stem)
+        result.write_invoices(folder, force=args.force)
+        print(translate("Every invoice's figures written as Parquet, file by file, to "
+                        "{path}", lang).format(path=folder))
     written = write_workbook(result, target, lang, force=args.force)
     print(translate("Workbook written to {path}", lang).format(path=written))
     return 0
@@ -69,10 +79,11 @@ def summary_text(result: LedgerResult, lang: str) -> str:
     lines.append(summary_table(result, lang).to_string(index=False))
     lines.append(translate("Total claimable: {total}", lang)
                  .format(total=format_eur(result.total_cents, lang)))
-    if "provisional" in result.invoices.columns and result.invoices["provisional"].any():
+    if result.provisional:
         lines.append(translate("Some figures carry the last reference values forward: they "
                                "are provisional.", lang))
-    late = result.invoices[result.invoices["total_cents"] > 0]
+    largest = result.largest(LARGEST)
+    late = largest[largest["total_cents"] > 0]
     if len(late):
         lines += ["", translate("Largest items:", lang),
                   invoices_table(result, lang, limit=min(LARGEST, len(late)))
@@ -91,13 +102,17 @@ def _date_words(result: LedgerResult, lang: str) -> str:
 
 
 def write_workbook(result: LedgerResult, target: Path, lang: str, *, force: bool) -> Path:
-    """Sheets summary, invoices and rejected, through :func:`cgvlib.output.guarded_write`."""
-    if result.accepted > EXCEL_ROWS or result.rejected_count > EXCEL_ROWS:
+    """Sheets summary, invoices and rejected, through :func:`cgvlib.output.guarded_write`
+    (the invoices sheet: the largest items of a result computed out of core)."""
+    out_of_core = result.summaries is not None
+    invoices_shown = len(result.summaries.largest) if out_of_core else None
+    if (not out_of_core and result.accepted > EXCEL_ROWS) or result.rejected_count > EXCEL_ROWS:
         raise InputError(f"{result.source}: more rows than an .xlsx sheet holds "
                          f"({EXCEL_ROWS:,}); split the ledger")
     sheets = {
         translate("summary", lang): summary_table(result, lang, money="euros"),
-        translate("invoices", lang): invoices_table(result, lang, money="euros"),
+        translate("invoices", lang): invoices_table(result, lang, money="euros",
+                                                    limit=invoices_shown),
         translate("rejected", lang): rejected_table(result, lang),
     }
 

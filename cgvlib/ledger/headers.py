@@ -13,6 +13,10 @@ canonical columns:
 - ``invoice`` (optional): the invoice number or reference.
 
 ``columns`` (canonical name -> header) names the columns whose headers are not usual ones.
+
+A message or a rejected row names a column by one rule (:func:`column_name`): the file's own
+header when the column is in the file (found by its usual name or named through ``columns``),
+else its canonical name above (``invoice_date`` for a ledger without invoice dates).
 """
 
 from __future__ import annotations
@@ -57,6 +61,13 @@ def plain(header) -> str:
 
 
 _KNOWN = {plain(h): name for name, headers in USUAL_HEADERS.items() for h in headers}
+
+
+def column_name(canonical: str, found: dict[str, str]) -> str:
+    """How a message names the ledger column ``canonical`` (module docstring): the file's
+    header ``found[canonical]`` when the file has that column, else ``canonical``; ``""``
+    for no column (an empty line)."""
+    return found.get(canonical, canonical) if canonical else ""
 
 
 def basis_of(header: str) -> str | None:

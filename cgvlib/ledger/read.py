@@ -16,7 +16,6 @@ Columns are found by :mod:`cgvlib.ledger.headers`, amounts read by
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +29,8 @@ from cgvlib.lang import check_lang
 from cgvlib.ledger import amounts, day_cells, headers
 from cgvlib.ledger.reasons import reason_text
 from cgvlib.ledger.result import counts_line
-from cgvlib.ledger.vendors import UNKNOWN, known_names, match_vendors
+from cgvlib.ledger.usual_cells import blank_cells, text_array
+from cgvlib.ledger.vendors import UNKNOWN, known_names, match_distinct
 from cgvlib.output import protect_input
 
 SEPARATORS = (";", ",", "\t")
@@ -43,10 +43,13 @@ FRAME_COLUMNS = ["row", "invoice", "vendor", "vendor_name", "amount_cents", "inv
 
 @dataclass
 class Ledger:
-    """A ledger read: ``frame`` (the accepted rows: ``row``, ``invoice``, ``vendor`` (id),
-    ``vendor_name``, ``amount_cents`` (int64), ``invoice_date``, ``due``, ``paid``
+    """A ledger read: ``frame`` (the accepted rows: ``row``, ``invoice``, ``vendor`` (id) and
+    ``vendor_name`` (categorical: each vendor once), ``amount_cents`` (int64),
+    ``invoice_date``, ``due``, ``paid``
     (datetime64; ``paid`` NaT while unpaid, ``invoice_date`` NaT when not given)),
-    ``rejected`` (``row``, ``column`` (the file's header), ``value`` (the cell as written),
+    ``rejected`` (``row``, ``column`` (the file's header, or the canonical name of a column
+    the file does not have: :func:`~cgvlib.ledger.headers.column_name`), ``value`` (the cell
+    as written),
     ``reason`` (in ``lang``)), ``rows_read``, ``source`` (its name for messages),
     ``amount_basis`` (``"HT"`` or ``"TTC"``), ``columns`` (canonical name -> the file's
     header) and ``lang``."""
@@ -92,8 +95,12 @@ def read_ledger(source, *, columns: dict[str, str] | None = None,
     if engine != "pandas":
         raise InputError(f"engine: {engine!r} is not an engine; valid: pandas, dask")
     table, name, serials = read_table(source)
-    return ledger_from_table(table, name, columns=columns, amount_basis=amount_basis,
-                             vendor_files=vendor_files, lang=lang, serials=serials)
+    ledger = ledger_from_table(table, name, columns=columns, amount_basis=amount_basis,
+                               vendor_files=vendor_files, lang=lang, serials=serials,
+                               consume=True)
+    del table
+    pa.default_memory_pool().release_unused()  # the file's text, read and dropped
+    return ledger
 
 
 def read_table(source) -> tuple[pd.DataFrame, str, bool]:
@@ -116,7 +123,7 @@ def read_table(source) -> tuple[pd.DataFrame, str, bool]:
 def read_upload(name: str, content: bytes, **options) -> Ledger:
     """:func:`read_ledger` of a file's bytes (an app's upload), ``name`` its file name."""
     table, _, serials = _by_suffix(content, Path(name).suffix.lower(), name)
-    return ledger_from_table(table, name, serials=serials, **options)
+    return ledger_from_table(table, name, serials=serials, consume=True, **options)
 
 
 def _by_suffix(where, suffix: str, name: str) -> tuple[pd.DataFrame, str, bool]:
@@ -148,32 +155,61 @@ def _by_suffix(where, suffix: str, name: str) -> tuple[pd.DataFrame, str, bool]:
 
 
 def read_csv(path: Path, name: str) -> pd.DataFrame:
-    """A CSV's cells as text (nothing converted), its trailing empty lines left out."""
+    """A CSV's cells as text (nothing converted), its trailing empty lines left out. Arrow
+    reads the file itself when the header is its first line (no copy of the file's bytes in
+    Python); anything else (or a file Arrow refuses) goes through :func:`csv_table`."""
+    with path.open("rb") as start:
+        head = start.read(_HEAD)
+    found = _header_line(head)
+    if found is not None and found[0] == 0:
+        table = _arrow_csv(str(path), head, found[1])
+        if table is not None:
+            return _drop_trailing_empty(table)
     return csv_table(path.read_bytes(), name)
+
+
+_HEAD = 65536  # the bytes looked at for the header line
+
+
+def _header_line(head: bytes) -> tuple[int, str] | None:
+    """``(line, separator)``: the header's line number (0: the first line) and the separator
+    it uses most, or None when no line of ``head`` reads as a UTF-8 header."""
+    body = head[len(BOM):] if head.startswith(BOM) else head
+    lines = body.splitlines()
+    end = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if end is None:
+        return None
+    try:
+        header = lines[end].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return end, max(SEPARATORS, key=header.count)
 
 
 def csv_table(raw: bytes, name: str) -> pd.DataFrame:
     """The cells of a CSV file's bytes (:func:`read_csv`): Arrow's reader, in C and on every
-    core, when no empty line sits among the rows (Arrow skips those, which would shift the row
-    numbers); else pandas' reader, which keeps them."""
+    core, when the header is the first line (an empty line among the rows stays a row, refused
+    as such); else, or when Arrow cannot read them as they are, pandas' reader, which says
+    what is wrong."""
     body = memoryview(raw)[len(BOM):] if raw.startswith(BOM) else memoryview(raw)
-    end = next((i for i, line in enumerate(bytes(body[:65536]).splitlines()) if line.strip()),
+    end = next((i for i, line in enumerate(bytes(body[:_HEAD]).splitlines()) if line.strip()),
                None)
-    first = bytes(body[:65536]).splitlines()[end] if end is not None else b""
+    first = bytes(body[:_HEAD]).splitlines()[end] if end is not None else b""
     try:
         header = first.decode("utf-8")
     except UnicodeDecodeError:
         header = None
+    if header is not None and header.strip() and end == 0:
+        table = _arrow_csv(pa.py_buffer(body), bytes(body[:_HEAD]),
+                           max(SEPARATORS, key=header.count))
+        if table is not None:  # Arrow checked every cell is UTF-8
+            return _drop_trailing_empty(table)
     if header is None or not _is_utf8(raw):
         raise _not_utf8(raw, name)
     if not header.strip():
         raise InputError(f"{name}: empty file; a ledger has a header line and one line per "
                          "invoice")
     sep = max(SEPARATORS, key=header.count)
-    if end == 0 and not _EMPTY_LINE_INSIDE.search(bytes(body).rstrip()):
-        table = _arrow_csv(body, sep)
-        if table is not None:
-            return _drop_trailing_empty(table)
     text = bytes(body).decode("utf-8")
     try:
         table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
@@ -185,7 +221,6 @@ def csv_table(raw: bytes, name: str) -> pd.DataFrame:
 
 
 BOM = b"\xef\xbb\xbf"
-_EMPTY_LINE_INSIDE = re.compile(rb"\n[ \t\r]*\n")
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -211,26 +246,31 @@ def _not_utf8(raw: bytes, name: str) -> InputError:
         "again")
 
 
-def _arrow_csv(body: memoryview, sep: str) -> pd.DataFrame | None:
-    """The cells as text by Arrow's CSV reader, or None when it cannot read them as they are
-    (a row with another number of cells, a duplicate header): pandas then says what is
-    wrong."""
+def _arrow_csv(source, head: bytes, sep: str) -> pd.DataFrame | None:
+    """The cells as text by Arrow's CSV reader (``source``: a path or a buffer; ``head``: its
+    first bytes), an empty line kept as a row of empty cells; or None when Arrow cannot read
+    them as they are (a row with another number of cells, a duplicate header, a cell that is
+    not UTF-8): pandas then says what is wrong."""
     from pyarrow import csv
 
+    head = head[len(BOM):] if head.startswith(BOM) else head
+    options = csv.ParseOptions(delimiter=sep, ignore_empty_lines=False)
     try:
-        names = csv.read_csv(pa.py_buffer(bytes(body[:65536]).split(b"\n")[0] + b"\n"),
-                             parse_options=csv.ParseOptions(delimiter=sep)).column_names
+        names = csv.read_csv(pa.py_buffer(head.split(b"\n")[0] + b"\n"),
+                             parse_options=options).column_names
         if len(set(names)) != len(names):
             return None
         table = csv.read_csv(
-            pa.py_buffer(body),
-            parse_options=csv.ParseOptions(delimiter=sep),
+            source, parse_options=options,
             convert_options=csv.ConvertOptions(
                 column_types={n: pa.string() for n in names}, strings_can_be_null=False,
                 quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    if table.column_names != names:
+        return None
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get,
+                           self_destruct=True)
 
 
 def _empty_rows(table: pd.DataFrame) -> np.ndarray:
@@ -246,6 +286,9 @@ def _empty_rows(table: pd.DataFrame) -> np.ndarray:
 
 
 def _blank(cells: pd.Series) -> np.ndarray:
+    arrow = text_array(cells)
+    if arrow is not None:  # Arrow text: each cell's first byte, in numpy
+        return blank_cells(arrow)
     if not pd.api.types.is_string_dtype(cells.dtype) or cells.dtype == object:
         cells = cells.astype(object).where(cells.notna(), "").astype(str)
     return (cells.fillna("").str.strip() == "").to_numpy(dtype=bool)
@@ -259,64 +302,104 @@ def _drop_trailing_empty(table: pd.DataFrame) -> pd.DataFrame:
 
 def ledger_from_table(table: pd.DataFrame, name: str, *, columns=None, amount_basis=None,
                       vendor_files=(), lang: str = "fr", serials: bool = False,
-                      first_row: int = FIRST_ROW) -> Ledger:
+                      first_row: int = FIRST_ROW, consume: bool = False) -> Ledger:
     """The :class:`Ledger` of a table already read (``first_row``: the row number of its
-    first row)."""
+    first row). ``consume``: the table was read for this call alone, and each of its columns
+    is dropped from it once read, so that a large file's text is not kept beside its
+    values."""
     lang = check_lang(lang)
     found = headers.match_columns(table.columns, columns, name)
     basis = headers.amount_basis(found["amount"], amount_basis, name)
     n = len(table)
     rows = np.arange(first_row, first_row + n, dtype=np.int64)
     order = ["vendor", "amount", "invoice_date", "due", "paid"]
-    reason = np.full(n, "", dtype=object)
-    where = np.full(n, "", dtype=object)
+    refused = np.zeros(n, dtype=bool)
+    notes: list[tuple[np.ndarray, str, np.ndarray, list[str]]] = []
     fields: dict[str, np.ndarray] = {}
 
-    def note(canonical: str, codes: np.ndarray) -> None:
-        new = (reason == "") & (codes != "")
-        reason[new] = codes[new]
-        where[new] = canonical
+    def note(canonical: str, bad: np.ndarray, codes) -> None:
+        """Refuse the rows ``bad`` not refused yet, for the reason ``codes`` (a code, or a
+        function of the rows' positions giving theirs), keeping the cells as written."""
+        new = bad & ~refused
+        if not new.any():
+            return
+        at = np.flatnonzero(new)
+        refused[at] = True
+        words = np.full(len(at), codes, dtype=object) if isinstance(codes, str) \
+            else codes(at)
+        cells = (table[found[canonical]].take(at).to_numpy(dtype=object) if canonical
+                 else [None] * len(at))
+        notes.append((at, canonical, words, [_shown(v) for v in cells]))
 
-    empty = _empty_rows(table)
-    reason[empty], where[empty] = "empty_line", ""
+    def done(*canonicals: str) -> None:
+        if consume:
+            for canonical in canonicals:
+                if canonical in found and found[canonical] in table.columns:
+                    del table[found[canonical]]
+
+    note("", _empty_rows(table), "empty_line")
+    if consume:  # the columns a ledger does not use
+        for header in set(table.columns) - set(found.values()):
+            del table[header]
     known = known_names(vendor_files)
-    ids, vendor_why, closest = match_vendors(table[found["vendor"]], known)
-    note("vendor", vendor_why)
+    vendor_codes, ids, vendor_reasons, nearest = match_distinct(table[found["vendor"]], known)
+    note("vendor", (vendor_reasons != "")[vendor_codes],
+         lambda at: vendor_reasons[vendor_codes[at]])
+    done("vendor")
     cents, amount_why = amounts.read_amounts(table[found["amount"]])
-    note("amount", amount_why)
+    note("amount", amount_why != "", lambda at: amount_why[at])
+    done("amount")
     for canonical in order[2:]:
         if canonical not in found:
             fields[canonical] = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
             continue
-        days, why = day_cells.read_dates(table[found[canonical]], serials=serials)
+        days, codes, why = day_cells.date_codes(table[found[canonical]], serials=serials)
+        refuses = why != ""
         if canonical != "due":  # an empty invoice date or payment date is allowed
-            why = np.where(why == day_cells.MISSING, "", why)
-        note(canonical, why)
+            refuses &= why != day_cells.MISSING
+        note(canonical, refuses[codes], lambda at, codes=codes, why=why: why[codes[at]])
         fields[canonical] = days
+    done("invoice_date")
     invoice_date, due, paid = fields["invoice_date"], fields["due"], fields["paid"]
-    with np.errstate(invalid="ignore"):
-        note("due", np.where(due < invoice_date, "due_before_invoice", ""))
-        note("paid", np.where(paid < invoice_date, "paid_before_invoice", ""))
-    rejected = _rejected(table, found, rows, reason, where, closest, invoice_date, known, lang)
-    ok = reason == ""
-    kept = np.flatnonzero(ok)
-    invoice = (_text(table[found["invoice"]]).iloc[kept].array if "invoice" in found
+    note("due", due < invoice_date, "due_before_invoice")  # NaT compares False
+    note("paid", paid < invoice_date, "paid_before_invoice")
+    done("due", "paid")
+    rejected = _rejected(notes, found, rows, lambda at: nearest[vendor_codes[at]],
+                         invoice_date, known, lang)
+    kept = np.flatnonzero(~refused)
+    invoice = (_text(table[found["invoice"]]).take(kept).array if "invoice" in found
                else np.full(len(kept), "", dtype=object))
-    # the few distinct ids and names, taken per row as Arrow strings (no object per row)
-    codes, distinct = pd.factorize(ids[ok])
-    vendor_codes = pd.array(list(distinct), dtype="str").take(codes)
-    vendor_names = pd.array([known.names[i] for i in distinct], dtype="str").take(codes)
+    done("invoice")
+    vendor, vendor_name = _vendor_columns(vendor_codes[kept], ids, known)
     frame = pd.DataFrame({
-        "row": rows[ok],
+        "row": rows[kept],
         "invoice": invoice,
-        "vendor": vendor_codes,
-        "vendor_name": vendor_names,
-        "amount_cents": cents[ok],
-        "invoice_date": invoice_date[ok].astype("datetime64[ns]"),
-        "due": due[ok].astype("datetime64[ns]"),
-        "paid": paid[ok].astype("datetime64[ns]"),
+        "vendor": vendor,
+        "vendor_name": vendor_name,
+        "amount_cents": cents[kept],
+        "invoice_date": invoice_date[kept].astype("datetime64[ns]"),
+        "due": due[kept].astype("datetime64[ns]"),
+        "paid": paid[kept].astype("datetime64[ns]"),
     }, columns=FRAME_COLUMNS)
     return Ledger(frame, rejected, n, name, basis, found, lang)
+
+
+def _vendor_columns(codes: np.ndarray, ids: np.ndarray, known) -> tuple[pd.Categorical,
+                                                                        pd.Categorical]:
+    """The ``vendor`` (id) and ``vendor_name`` columns of accepted rows whose distinct names
+    are ``codes`` (into ``ids``): categorical, each distinct vendor mapped once, its
+    categories the vendors present, sorted."""
+    used = np.bincount(codes, minlength=len(ids)) > 0 if len(codes) else np.zeros(len(ids), bool)
+    vendors = sorted({str(ids[i]) for i in np.flatnonzero(used)})
+    names = sorted({known.names.get(v, v) for v in vendors})
+    vendor_of = np.array([vendors.index(str(i)) if str(i) in vendors else -1 for i in ids],
+                         dtype=np.int64)
+    name_of = np.array([names.index(known.names.get(v, v)) for v in vendors] or [0],
+                       dtype=np.int64)
+    at = vendor_of[codes]
+    return (pd.Categorical.from_codes(at, categories=vendors, validate=False),
+            pd.Categorical.from_codes(name_of[at] if len(at) else at, categories=names,
+                                      validate=False))
 
 
 def _text(cells: pd.Series) -> pd.Series:
@@ -327,24 +410,30 @@ def _text(cells: pd.Series) -> pd.Series:
     return cells.fillna("").str.strip().astype("str")
 
 
-def _rejected(table, found, rows, reason, where, closest, invoice_date, known, lang):
-    """The rejected rows' table: row, column (the file's header), value, reason in ``lang``.
-    Each column's cells are gathered at once, and each distinct reason worded once."""
-    bad = np.flatnonzero(reason != "")
-    headers_of = np.array([found.get(c, "") for c in where[bad]], dtype=object)
-    values = np.full(len(bad), "", dtype=object)
-    for header in set(headers_of) - {""}:
-        at = headers_of == header
-        values[at] = [_shown(v) for v in table[header].to_numpy(dtype=object)[bad[at]]]
+def _rejected(notes, found, rows, closest, invoice_date, known, lang):
+    """The rejected rows' table, by row: row, column (:func:`column_name`), value (the cell
+    as written), reason in ``lang``, from the ``notes`` of the rows refused (positions,
+    canonical column, reason codes, cells); ``closest(positions)``: the known vendor closest
+    to each one's. Each distinct reason is worded once."""
+    if not notes:
+        return rejected_frame([])
+    bad = np.concatenate([at for at, *_ in notes])
+    order = np.argsort(bad, kind="stable")
+    bad = bad[order]
+    headers_of = np.concatenate([[headers.column_name(c, found)] * len(at)
+                                 for at, c, *_ in notes]).astype(object)[order]
+    codes = np.concatenate([words for _, _, words, _ in notes]).astype(object)[order]
+    values = np.concatenate([np.asarray(cells, dtype=object) for *_, cells in notes])[order]
+    nearest = closest(bad)
     worded: dict[tuple, str] = {}
     reasons = []
-    for i in bad:
-        code, fields = reason[i], ()
+    for i, code in enumerate(codes):
+        fields = ()
         if code == UNKNOWN:
-            code, fields = (code, (("closest", closest[i]),)) if closest[i] else (
+            code, fields = (code, (("closest", nearest[i]),)) if nearest[i] else (
                 "vendor_unknown_far", (("known", ", ".join(sorted(known.names.values()))),))
         elif code in ("due_before_invoice", "paid_before_invoice"):
-            fields = (("invoice_date", invoice_date[i]),)
+            fields = (("invoice_date", invoice_date[bad[i]]),)
         key = (code, fields)
         if key not in worded:
             shown = {k: format_date(pd.Timestamp(v).date(), lang) if k == "invoice_date"

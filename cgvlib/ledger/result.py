@@ -4,8 +4,12 @@ vendor and by month of the due date, with the words that say how they were made.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from cgvlib.dates import format_date
@@ -44,12 +48,17 @@ class VendorReading:
 class LedgerResult:
     """What each vendor could claim (see :func:`cgvlib.ledger.ledger_claims`).
 
-    ``invoices``: one row per accepted row, largest ``total_cents`` first; ``rejected``:
-    ``row``, ``column``, ``value``, ``reason``; ``by_vendor`` (indexed by vendor id) and
-    ``by_month`` (``vendor``, ``month``: the first day of the due month); ``rows_read``,
-    ``accepted``, ``rejected_count``; ``as_of``; ``explain()``."""
+    ``figures``: one row per accepted row with its figures, in the ledger's order (with the
+    dask engine, a dask DataFrame, one partition per file, each largest first: computed only
+    when asked, :meth:`invoices_in_memory`); ``invoices``: the same, largest ``total_cents``
+    first (sorted when first asked for); ``rejected``: ``row``, ``column``, ``value``,
+    ``reason``; ``by_vendor`` (indexed by vendor id) and ``by_month`` (``vendor``, ``month``:
+    the first day of the due month); :meth:`largest`; ``rows_read``, ``accepted``,
+    ``rejected_count``; ``as_of``; ``explain()``; :meth:`write_invoices`. ``summaries``: the
+    dask engine's figures reduced file by file (:class:`cgvlib.ledger.scale.Summaries`),
+    which ``by_vendor``, ``by_month``, ``largest`` and ``accepted`` then read."""
 
-    invoices: pd.DataFrame
+    figures: pd.DataFrame
     rejected: pd.DataFrame
     rows_read: int
     as_of: dt.date
@@ -57,10 +66,72 @@ class LedgerResult:
     source: str = ""
     amount_basis: str = "TTC"
     readings: dict[str, VendorReading] = field(default_factory=dict)
+    summaries: Any = None
+
+    @functools.cached_property
+    def invoices(self) -> pd.DataFrame:
+        """Every accepted row with its figures, largest ``total_cents`` first, then by file
+        and row (with the dask engine: the partitioned ``figures``, each partition sorted)."""
+        if self.summaries is not None:
+            return self.figures
+        return self.figures.take(largest_first(self.figures)).reset_index(drop=True)
 
     @property
     def accepted(self) -> int:
-        return len(self.invoices)
+        return self.summaries.accepted if self.summaries is not None else len(self.figures)
+
+    @property
+    def provisional(self) -> bool:
+        """Whether some figures carry the reference data's last values forward."""
+        if self.summaries is not None:
+            return self.summaries.provisional
+        return "provisional" in self.figures.columns and bool(self.figures["provisional"].any())
+
+    def largest(self, n: int) -> pd.DataFrame:
+        """The ``n`` largest items (largest ``total_cents`` first), in memory: the rows whose
+        total reaches the ``n``-th largest are picked first (no sort of the whole ledger)."""
+        if self.summaries is not None:
+            if n <= len(self.summaries.largest) or len(self.summaries.largest) == self.accepted:
+                return self.summaries.largest.head(n)
+            return self.invoices_in_memory().head(n)
+        figures = self.figures
+        if "invoices" in self.__dict__ or n >= len(figures):
+            return self.invoices.head(n)
+        total = figures["total_cents"].to_numpy()
+        reached = np.partition(total, len(total) - n)[len(total) - n] if n > 0 else None
+        picked = figures[total >= reached] if n > 0 else figures.iloc[:0]
+        return picked.take(largest_first(picked)[:n]).reset_index(drop=True)
+
+    def invoices_in_memory(self) -> pd.DataFrame:
+        """Every accepted row with its figures, largest first, as a pandas DataFrame (a dask
+        result's partitions computed and gathered: as large as the ledger)."""
+        if self.summaries is None:
+            return self.invoices
+        gathered = self.figures.compute()
+        return gathered.take(largest_first(gathered)).reset_index(drop=True)
+
+    def write_invoices(self, folder, *, force: bool = False) -> list[Path]:
+        """Write the invoices with their figures as Parquet into ``folder`` (made when
+        missing), through the output guard: ``<source>_claims.parquet``, or with the dask
+        engine one ``<file>_claims.parquet`` per file, each partition computed and written
+        in turn (never the whole ledger in memory). Returns the paths written."""
+        from cgvlib.output import guarded_write, output_folder
+
+        where = output_folder(folder, what="ledger")
+        if self.summaries is None:
+            target = where / f"{Path(self.source).stem or 'ledger'}_claims.parquet"
+            return [guarded_write(target, lambda tmp: _parquet(self.figures, tmp),
+                                  force=force)]
+        import dask
+
+        def one(part: pd.DataFrame) -> list[Path]:
+            if part.empty:
+                return []
+            target = where / f"{Path(str(part['file'].iloc[0])).stem}_claims.parquet"
+            return [guarded_write(target, lambda tmp: _parquet(part, tmp), force=force)]
+
+        written = dask.compute(*[dask.delayed(one)(p) for p in self.figures.to_delayed()])
+        return [path for paths in written for path in paths]
 
     @property
     def rejected_count(self) -> int:
@@ -70,31 +141,47 @@ class LedgerResult:
     def by_vendor(self) -> pd.DataFrame:
         """Per vendor id: ``invoices``, ``late_invoices`` (paid or counted after the due
         date), and the sums of the money columns (cents)."""
-        inv = self.invoices
-        grouped = inv.assign(late=inv["days_late"] > 0).groupby("vendor", sort=True)
-        table = pd.DataFrame({"invoices": grouped.size(),
-                              "late_invoices": grouped["late"].sum()})
-        for column in MONEY:
-            table[column] = grouped[column].sum()
-        table = table.astype("int64")
-        table.index.name = "vendor"
+        if self.summaries is not None:
+            return self.summaries.by_vendor.copy()
+        inv = self.figures
+        codes, vendors = pd.factorize(inv["vendor"], sort=True)  # each vendor once
+        present = np.flatnonzero(np.bincount(codes, minlength=len(vendors)))
+        table = pd.DataFrame({
+            "invoices": _sums(codes, len(vendors))[present],
+            "late_invoices": _sums(codes, len(vendors), inv["days_late"].to_numpy() > 0)[
+                present],
+            **{c: _sums(codes, len(vendors), inv[c].to_numpy())[present] for c in MONEY}},
+            index=pd.Index(np.asarray(vendors, dtype=object)[present], dtype="str",
+                           name="vendor"))
         return table.sort_values("total_cents", ascending=False, kind="stable")
 
     @property
     def by_month(self) -> pd.DataFrame:
         """Per vendor and month of the due date: ``invoices`` and ``total_cents``."""
-        inv = self.invoices
-        month = inv["due"].dt.to_period("M").dt.to_timestamp()
-        grouped = inv.assign(month=month).groupby(["vendor", "month"], sort=True)
-        table = pd.DataFrame({"invoices": grouped.size(),
-                              "total_cents": grouped["total_cents"].sum()}).reset_index()
-        return table.astype({"invoices": "int64", "total_cents": "int64"})
+        if self.summaries is not None:
+            return self.summaries.by_month.copy()
+        inv = self.figures
+        codes, vendors = pd.factorize(inv["vendor"], sort=True)  # each vendor once
+        days, distinct = pd.factorize(inv["due"])  # each distinct due date's month once
+        month_of_day = distinct.to_numpy().astype("datetime64[M]")
+        months, month_at = np.unique(month_of_day, return_inverse=True)  # sorted
+        key = codes * len(months) + month_at.reshape(-1)[days]  # by vendor, then month
+        size = len(vendors) * len(months)
+        count = _sums(key, size)
+        present = np.flatnonzero(count)
+        return pd.DataFrame({
+            "vendor": pd.array(np.asarray(vendors, dtype=object)[present // len(months)],
+                               dtype="str"),
+            "month": months[present % len(months)].astype("datetime64[ns]"),
+            "invoices": count[present],
+            "total_cents": _sums(key, size, inv["total_cents"].to_numpy())[present]})
 
     def shown_names(self, lang: str | None = None) -> dict[str, str]:
         """Each vendor id's name for a page in ``lang``: the vendor's own name, the law's
         default terms named in the reader's language."""
         lang = lang or self.lang
-        names = dict(zip(*_vendor_pairs(self.invoices), strict=True))
+        names = {} if self.summaries is not None else dict(
+            zip(*_vendor_pairs(self.figures), strict=True))
         names.update({v: r.name for v, r in self.readings.items()})
         if STATUTORY in names:
             names[STATUTORY] = label(STATUTORY, lang)
@@ -102,7 +189,9 @@ class LedgerResult:
 
     @property
     def total_cents(self) -> int:
-        return int(self.invoices["total_cents"].sum())
+        if self.summaries is not None:
+            return int(self.summaries.by_vendor["total_cents"].sum())
+        return int(self.figures["total_cents"].sum())
 
     def __repr__(self) -> str:
         return (f"<LedgerResult {self.source} on {self.as_of}: {self.rows_read} rows read, "
@@ -168,3 +257,37 @@ def _vendor_pairs(invoices: pd.DataFrame) -> tuple[list, list]:
     """The distinct ``(vendor, vendor_name)`` pairs of the invoices."""
     pairs = invoices[["vendor", "vendor_name"]].drop_duplicates()
     return pairs["vendor"].tolist(), pairs["vendor_name"].tolist()
+
+
+def _sums(key: np.ndarray, size: int, values: np.ndarray | None = None) -> np.ndarray:
+    """Per key ``0..size-1``: the number of rows (no ``values``) or the exact int64 sum of
+    ``values``."""
+    if values is None:
+        return np.bincount(key, minlength=size).astype(np.int64)
+    sums = np.zeros(size, dtype=np.int64)
+    np.add.at(sums, key, values.astype(np.int64))
+    return sums
+
+
+def _parquet(invoices: pd.DataFrame, tmp: Path) -> None:
+    invoices.to_parquet(tmp, index=False)
+
+
+def largest_first(invoices: pd.DataFrame) -> np.ndarray:
+    """The positions of ``invoices`` in their order: largest ``total_cents`` first, then by
+    file (a ledger of several files), then by row number. Rows of one file in row order (as
+    read) are sorted on a single integer key: the total's rank above the position."""
+    total = invoices["total_cents"].to_numpy(dtype=np.int64)
+    rows = invoices["row"].to_numpy()
+    n = len(total)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    bits = (n - 1).bit_length()
+    spread = int(total.max()) - int(total.min())
+    if ("file" not in invoices.columns and spread < (1 << (62 - bits))
+            and (n < 2 or bool((np.diff(rows) > 0).all()))):
+        return np.argsort(((int(total.max()) - total) << bits) | np.arange(n))
+    keys = [rows]
+    if "file" in invoices.columns:
+        keys.append(pd.factorize(invoices["file"], sort=True)[0])
+    return np.lexsort([*keys, -total])

@@ -49,7 +49,7 @@ def invoices_table(result: LedgerResult, lang: str | None = None, money: str = "
                    limit: int | None = None) -> pd.DataFrame:
     """The accepted rows, largest total first (the first ``limit`` when given)."""
     lang = check_lang(lang or result.lang)
-    inv = result.invoices if limit is None else result.invoices.head(limit)
+    inv = result.invoices_in_memory() if limit is None else result.largest(limit)
     unpaid = translate("unpaid", lang)
     table = pd.DataFrame({
         translate("Row", lang): inv["row"].to_numpy(),

@@ -22,6 +22,7 @@ import pandas as pd
 
 from cgvlib.arithmetic.common import STATUTORY_ID, as_vendor
 from cgvlib.ledger.headers import plain
+from cgvlib.ledger.usual_cells import distinct_codes, text_array
 from cgvlib.model.loader import own_vendor, own_vendors, vendors
 
 STATUTORY_NAMES = ("Loi", "La loi", "statutory", "L441-10", "L. 441-10", "Article L441-10",
@@ -76,9 +77,20 @@ def match_vendors(values: pd.Series, known: VendorNames) -> tuple[np.ndarray, np
     """``(ids, reason, closest)`` per row: the vendor id (``""`` where refused), ``""`` or a
     reason code (``vendor_missing``, ``vendor_unknown``), and the closest known name for an
     unknown one (``""`` when none is close)."""
-    n = len(values)
-    codes, uniques = pd.factorize(values if pd.api.types.is_string_dtype(values.dtype)
-                                  else values.astype(object), sort=False)
+    codes, found, why, near = match_distinct(values, known)
+    return found[codes], why[codes], near[codes]
+
+
+def match_distinct(values: pd.Series, known: VendorNames):
+    """``(codes, ids, reason, closest)``: each row's distinct name (a missing cell: -1, the
+    last entry), and per distinct name the fields of :func:`match_vendors`."""
+    arrow = text_array(values)
+    if arrow is not None:  # Arrow text: hashed in C, each distinct name once
+        distinct, codes = distinct_codes(arrow)  # a missing cell: the last entry
+        uniques = distinct.to_pylist()
+    else:
+        codes, uniques = pd.factorize(values if pd.api.types.is_string_dtype(values.dtype)
+                                      else values.astype(object), sort=False)
     found = np.full(len(uniques) + 1, "", dtype=object)
     why = np.full(len(uniques) + 1, MISSING, dtype=object)
     near = np.full(len(uniques) + 1, "", dtype=object)
@@ -91,6 +103,4 @@ def match_vendors(values: pd.Series, known: VendorNames) -> tuple[np.ndarray, np
             found[i], why[i] = vendor_id, ""
         else:
             why[i], near[i] = UNKNOWN, known.closest(text) or ""
-    if n == 0:
-        return found[:0], why[:0], near[:0]
-    return found[codes], why[codes], near[codes]
+    return codes, found, why, near

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 import unicodedata
 from pathlib import Path
 
 from cgvlib.model.base import Source
 
-_SPACES = re.compile(r"\s+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
-
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    return _SPACES.sub(" ", text).strip()
+    """NFC, typographic apostrophes as ', every run of white space (``str.isspace``, the
+    characters ``\\s`` matches) as one space, none at either end."""
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.split())
 
 
 @functools.lru_cache(maxsize=32)

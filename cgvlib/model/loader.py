@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from cgvlib import paths, strict_yaml
 from cgvlib.errors import InputError, UnknownVendorError, VendorFileError, YamlError
+from cgvlib.i18n import Phrase
 from cgvlib.model.base import boolean_for_a_number
 from cgvlib.model.citations import closest_passage, quote_position, source_text
 from cgvlib.model.vendor import Vendor
@@ -308,8 +309,18 @@ def load_vendor(
 
 def is_builtin(path: str | Path) -> bool:
     """True when ``path`` is one of the built-in vendor files (``data/vendors/<id>.yaml``)."""
-    resolved = Path(path).expanduser().resolve()
-    return any(resolved == p.resolve() for p in vendor_files())
+    folder = paths.vendors_dir()
+    try:
+        listed = folder.stat().st_mtime_ns
+    except OSError:  # no such folder: no built-in file
+        return False
+    return Path(path).expanduser().resolve() in _resolved_files(str(folder), listed)
+
+
+@functools.lru_cache(maxsize=4)
+def _resolved_files(folder: str, mtime_ns: int) -> frozenset[Path]:
+    """The built-in vendor files, resolved (kept while the folder's listing is unchanged)."""
+    return frozenset(p.resolve() for p in vendor_files(folder))
 
 
 @functools.lru_cache(maxsize=64)
@@ -386,10 +397,12 @@ def vendor(vendor_id: str | Path, directory: str | Path | None = None) -> Vendor
 def unknown_vendor(vendor_id: str, known) -> UnknownVendorError:
     """The one error for a vendor id that names no vendor file, with the ids that do (and the
     analyst's own vendors added in this session, if any)."""
-    own = f"; your own vendors: {', '.join(sorted(_OWN))}" if _OWN else ""
-    return UnknownVendorError(f"unknown vendor {vendor_id!r}; known vendors: "
-                              + ", ".join(sorted(known)) + own
-                              + "; or give the path of a vendor file, such as my_vendor.yaml")
+    own = (Phrase("; your own vendors: {vendors}", vendors=", ".join(sorted(_OWN))) if _OWN
+           else "")
+    return UnknownVendorError(Phrase("unknown vendor {vendor}; known vendors: {known}{own}; or "
+                                     "give the path of a vendor file, such as my_vendor.yaml",
+                                     vendor=repr(vendor_id), known=", ".join(sorted(known)),
+                                     own=own))
 
 
 # --- an analyst's own vendors -----------------------------------------------------------------

@@ -100,15 +100,19 @@ class Vendor(Strict):
 
         def walk(obj: Any, path: str) -> None:
             if isinstance(obj, Strict):
-                source = getattr(obj, "source", None)
+                fields = type(obj).model_fields
+                values = obj.__dict__  # the fields' values (getattr, without its lookups)
+                source = values.get("source") if "source" in fields else None
                 if source is not None:
                     found.append((f"{path}.source", source))
-                for field in type(obj).model_fields:
-                    if field != "source":
-                        walk(getattr(obj, field), f"{path}.{field}" if path else field)
+                for field in fields:
+                    value = values[field]
+                    if field != "source" and isinstance(value, Strict | list):
+                        walk(value, f"{path}.{field}" if path else field)
             elif isinstance(obj, list):
                 for i, item in enumerate(obj):
-                    walk(item, f"{path}[{i}]")
+                    if isinstance(item, Strict | list):
+                        walk(item, f"{path}[{i}]")
 
         walk(self, "")
         return found

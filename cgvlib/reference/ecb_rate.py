@@ -40,16 +40,25 @@ import pandas as pd
 
 from cgvlib import paths
 from cgvlib.dates import as_date
-from cgvlib.reference.provisional import carried, provisional_note, provisional_source
+from cgvlib.i18n import Joined, Phrase
+from cgvlib.reference.provisional import (
+    carried,
+    number_text,
+    provisional_note,
+    provisional_source,
+)
 from cgvlib.reference.series import (
+    NOTE_SEPARATOR,
     WITH_COVERAGE_END,
     AsOf,
+    Note,
     cached_by_file,
     carried_forward_note,
     check_assume,
     check_order,
     coverage_error,
     data_error,
+    day_or_month_words,
     parse_date,
     parse_percent,
     read_series_csv,
@@ -273,7 +282,9 @@ def ecb_rate(date, *, assume: str | None = None) -> AsOf:
     index = bisect.bisect_right(data.effectives, day) - 1
     row = data.rows[index]
     if data.provisional_after is not None and day > data.provisional_after:
-        what = f"the rate {row.rate} % (in force since {row.effective})"
+        what = Phrase("the rate {rate} % (in force since {effective})",
+                      rate=number_text(row.rate),
+                      effective=day_or_month_words(row.effective))
         return AsOf(
             series=ECB_LABEL,
             value=row.rate,
@@ -324,6 +335,10 @@ def ecb_semester_rate(date, *, assume: str | None = None) -> AsOf:
                 why=f" (the rate in force on {start} is not known: the ECB data is complete "
                 f"until {data.complete_until})",
                 last_covered=last_semester_end,
+                asked_words=_semester_asked(day, start, end),
+                why_words=Phrase(" (the rate in force on {start} is not known: the ECB data is "
+                                 "complete until {until})", start=day_or_month_words(start),
+                                 until=day_or_month_words(data.complete_until)),
             )
         carried = ecb_rate(start, assume="last")
         return replace(
@@ -331,7 +346,8 @@ def ecb_semester_rate(date, *, assume: str | None = None) -> AsOf:
             series=SEMESTER_LABEL,
             start=start,
             end=end,
-            note=f"rate in force on {start} not known: {carried.note}",
+            note=Note(Phrase("rate in force on {start} not known: {note}",
+                             start=day_or_month_words(start), note=carried.note)),
         )
     if start < data.effectives[0]:
         raise coverage_error(
@@ -343,6 +359,7 @@ def ecb_semester_rate(date, *, assume: str | None = None) -> AsOf:
             data.extend,
             before=True,
             last_covered=semester_bounds(data.complete_until)[1],
+            asked_words=_semester_asked(day, start, end),
         )
     in_force = ecb_rate(start)
     return AsOf(
@@ -352,8 +369,11 @@ def ecb_semester_rate(date, *, assume: str | None = None) -> AsOf:
         start=start,
         end=end,
         source=in_force.source,
-        note=f"rate in force on {start} (effective since {in_force.start})"
-        + (f"; {in_force.note}" if in_force.assumed else ""),
+        note=Note(Joined((Phrase("rate in force on {start} (effective since {since})",
+                                 start=day_or_month_words(start),
+                                 since=day_or_month_words(in_force.start)),
+                          Joined((NOTE_SEPARATOR, in_force.note)) if in_force.assumed
+                          else ""))),
         assumed=in_force.assumed,
         user_supplied=in_force.user_supplied,
     )
@@ -368,6 +388,13 @@ def _coverage_from_user(data: EcbRates, index: int, day: dt.date | None = None) 
     if day is not None:
         return day > data.packaged_complete_until
     return index == len(data.rows) - 1 and data.complete_until > data.packaged_complete_until
+
+
+def _semester_asked(day: dt.date, start: dt.date, end: dt.date) -> Phrase:
+    """The date asked of :func:`ecb_semester_rate`, with its semester, in a reader's words."""
+    return Phrase("{day} (its semester, {start} to {end}, takes the rate in force on {start})",
+                  day=day_or_month_words(day), start=day_or_month_words(start),
+                  end=day_or_month_words(end))
 
 
 def _first_full_semester(data: EcbRates) -> dt.date:

@@ -35,7 +35,13 @@ import pandas as pd
 from cgvlib import paths
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
-from cgvlib.reference.provisional import carried, note_of, provisional_source
+from cgvlib.i18n import Phrase
+from cgvlib.reference.provisional import (
+    carried,
+    note_of,
+    number_text,
+    provisional_source,
+)
 from cgvlib.reference.series import (
     AsOf,
     cached_by_file,
@@ -44,6 +50,7 @@ from cgvlib.reference.series import (
     check_order,
     coverage_error,
     data_error,
+    day_or_month_words,
     parse_date,
     parse_percent,
     read_series_csv,
@@ -256,8 +263,10 @@ def _carry_forward(data: SemesterRates, until: dt.date) -> SemesterRates:
     each added row provisional (:func:`cgvlib.reference.provisional.assume_last`)."""
     rows = list(data.rows)
     last = rows[-1]
-    what = (f"the legal rates of {last.start}..{last.end} ({last.professional} / "
-            f"{last.consumer})")
+    what = Phrase("the legal rates of {start}..{end} ({professional} / {consumer})",
+                  start=day_or_month_words(last.start), end=day_or_month_words(last.end),
+                  professional=number_text(last.professional),
+                  consumer=number_text(last.consumer))
     while rows[-1].end < until:
         start = rows[-1].end + dt.timedelta(days=1)
         rows.append(last._replace(
@@ -312,6 +321,8 @@ def legal_rate(date, creditor: str = "professional", *, assume: str | None = Non
                 semesters.extend,
                 before=False,
                 last_covered=semesters.complete_until,
+                why_words=Phrase(" (up to the {semester})",
+                                 semester=semester_words(semesters.complete_until)),
             )
         row = semesters.rows[-1]
         start, end = semester_bounds(day)
@@ -355,6 +366,14 @@ def legal_rate(date, creditor: str = "professional", *, assume: str | None = Non
         before=True,
         last_covered=semesters.complete_until,
     )
+
+
+def semester_words(day: dt.date) -> Phrase:
+    """The calendar semester of ``day`` in words: ``first semester of 2026`` (``1er semestre
+    2026``)."""
+    if day.month <= 6:
+        return Phrase("first semester of {year}", year=day.year)
+    return Phrase("second semester of {year}", year=day.year)
 
 
 def _semester_result(

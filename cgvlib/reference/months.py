@@ -31,6 +31,8 @@ from dateutil.relativedelta import relativedelta
 
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import Phrase
+from cgvlib.reference.series import day_or_month_words
 
 
 def _as_months(n, name: str = "n") -> int:
@@ -74,7 +76,8 @@ def add_months(d, n: int) -> dt.date:
     try:
         return day + relativedelta(months=months)
     except (OverflowError, ValueError):
-        raise InputError(f"{day} moved by {months} months falls outside years 1..9999") from None
+        raise InputError(Phrase("{day} moved by {months} months falls outside years 1..9999",
+                                day=day_or_month_words(day), months=months)) from None
 
 
 def months_before(d, n: int) -> dt.date:
@@ -109,7 +112,8 @@ def start_of_next_month(d) -> dt.date:
     """The first day of the month after ``d``'s month (2024-12-31 -> 2025-01-01)."""
     day = as_date(d, "d")
     if day.year == dt.MAXYEAR and day.month == 12:
-        raise InputError(f"d: {day} has no next month within years 1..9999")
+        raise InputError(Phrase("d: {day} has no next month within years 1..9999",
+                                day=day_or_month_words(day)))
     return day.replace(day=1) + relativedelta(months=1)
 
 

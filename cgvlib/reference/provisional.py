@@ -13,8 +13,11 @@ Inside ``with assume_last(until):`` the series read by every computation (the lo
 
 Every value obtained that way has ``assumed=True``, a ``note`` saying which value was carried
 forward from which date, and a ``source`` starting with ``"provisional:"``, so that a figure
-built on it can say so. The context is per thread and per task (a :mod:`contextvars` variable)
-and ends with the ``with`` block.
+built on it can say so. A note is a :class:`~cgvlib.reference.series.Note`: its English as
+a ``str``, said in a
+reader's language by :func:`cgvlib.i18n.say` (``provisoire : dernière valeur connue reportée
+au-delà du 30 juin 2026, fin des données (...)``). The context is per thread and per task (a
+:mod:`contextvars` variable) and ends with the ``with`` block.
 
 The command-line ``--assume-last`` of ``compare``, ``report`` and ``export``, the report
 parameter and the apps' toggle are to call this around their computation, with the scenario's
@@ -28,8 +31,13 @@ import datetime as dt
 from collections.abc import Iterator
 from contextvars import ContextVar
 
+from babel.numbers import format_decimal
+
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import Joined, Phrase, Said
+from cgvlib.lang import BABEL_LOCALES
+from cgvlib.reference.series import NOTE_SEPARATOR, Note, day_or_month_words
 
 PROVISIONAL_MARK = "provisional"
 _UNTIL: ContextVar[dt.date | None] = ContextVar("cgvlib_assume_last_until", default=None)
@@ -80,31 +88,57 @@ def assumed_until() -> dt.date | None:
 _SOURCE_SEPARATOR = "; its source: "
 
 
-def provisional_note(what: str, last: dt.date) -> str:
-    """The note of a carried-forward value: which value, past which date (the end of the
-    data)."""
-    return (f"{PROVISIONAL_MARK}: {what} carried forward past {last.isoformat()}, the end of "
-            "the data (assume last)")
+# The words of every note made in this run, by its English: a note read back from a value's
+# ``source`` (:func:`note_of`) is said in the reader's language as the note first made.
+_NOTE_WORDS: dict[str, object] = {}
 
 
-def provisional_source(what: str, last: dt.date, source: str) -> str:
+def number_text(value) -> Said:
+    """A rate or an index value of a note: as written (``2.62``) in the English note, the
+    language's way in French (``2,62``)."""
+    return Said(lambda lang: str(value) if lang == "en" else format_decimal(
+        value, format="#,##0.##########", locale=BABEL_LOCALES[lang]))
+
+
+def provisional_note(what, last: dt.date) -> Note:
+    """The note of a carried-forward value: which value (words, a
+    :class:`~cgvlib.i18n.Phrase`), past which date (the end of the data)."""
+    note = Note(Phrase("provisional: {what} carried forward past {last}, the end of the data "
+                       "(assume last)", what=what, last=day_or_month_words(last)))
+    _NOTE_WORDS[str(note)] = note.words
+    return note
+
+
+def provisional_source(what, last: dt.date, source: str) -> str:
     """The source of a carried-forward value: its note, then the source of the value."""
     return provisional_note(what, last) + _SOURCE_SEPARATOR + source
 
 
-def note_of(source: str) -> str:
-    """The note part of a :func:`provisional_source`."""
-    return source.split(_SOURCE_SEPARATOR, 1)[0]
+def note_of(source: str) -> Note | str:
+    """The note part of a :func:`provisional_source` (a :class:`Note` to say in a reader's
+    language when it was made in this run)."""
+    text = source.split(_SOURCE_SEPARATOR, 1)[0]
+    words = _NOTE_WORDS.get(text)
+    return text if words is None else Note(words)
 
 
-def marked(value) -> str:
+def joined_notes(notes) -> Note:
+    """Several notes in one, ``"; "``-separated (`` ; `` in French), each said in the reader's
+    language."""
+    parts = []
+    for note in notes:
+        parts += [NOTE_SEPARATOR, note] if parts else [note]
+    return Note(Joined(parts))
+
+
+def marked(value) -> Note | str:
     """What a working line adds after a reference value (an
     :class:`~cgvlib.reference.series.AsOf`): its note when it was carried forward past the
     data, or "user-supplied" when it comes from the user data folder; nothing otherwise."""
     if value.assumed:
-        return f" ({value.note})"
+        return Note(Joined((" (", value.note, ")")))
     if value.user_supplied:
-        return " (user-supplied)"
+        return Note(Phrase(" (user-supplied)"))
     return ""
 
 

@@ -30,7 +30,9 @@ from typing import TypeVar
 
 import pandas as pd
 
+from cgvlib.dates import format_date
 from cgvlib.errors import InputError, OutOfCoverageError, ReferenceDataError
+from cgvlib.i18n import Phrase, Said, Worded
 from cgvlib.money import percent_to_bp
 from cgvlib.output import protect_input
 
@@ -373,6 +375,8 @@ def coverage_error(
     why: str = "",
     can_assume: bool = True,
     last_covered=None,
+    asked_words=None,
+    why_words=None,
 ) -> OutOfCoverageError:
     """The refusal of a date outside the covered range ``first``..``last``.
 
@@ -380,6 +384,13 @@ def coverage_error(
     file and how to extend it (the file's own ``# extend:`` line), and, for a series that
     offers it (``can_assume``), the ``assume="last"`` opt-in. ``why`` adds a reason after the
     covered range.
+
+    The error is said in a reader's language too (:meth:`~cgvlib.errors.CgvError.said`):
+    in French, the series by its name (:data:`SERIES_NAMES`), the dates in words
+    (``30 juin 2026``), how to add a value with the command line or to carry the last one
+    forward; the data file's path and its ``# extend:`` line, for whoever edits the package,
+    stay in the English. ``asked_words`` and ``why_words``: the date asked and the reason as
+    words (a :class:`~cgvlib.i18n.Phrase`) when ``asked`` or ``why`` is more than a date.
     """
     where = "before the first" if before else "after the last"
     message = (
@@ -396,12 +407,79 @@ def coverage_error(
             "lookup (the result is then marked assumed=True); computations built on the "
             "series never assume."
         )
-    return OutOfCoverageError(message, series=label, last_covered=last_covered)
+    words = coverage_words(label, asked_words or day_or_month_words(asked), first, last,
+                           why_words or "", before=before, can_assume=can_assume)
+    return OutOfCoverageError(Said(lambda lang: message if lang == "en" else words.say(lang)),
+                              series=label, last_covered=last_covered)
 
 
-def carried_forward_note(last: dt.date | str) -> str:
-    last = last.isoformat() if isinstance(last, dt.date) else last
-    return f"carried forward past {last}, the last covered date (assume='last')"
+# The series' names as a reader sees them, by the label their lookups give (the ``series`` of
+# an :class:`AsOf` and of an :class:`~cgvlib.errors.OutOfCoverageError`).
+SERIES_NAMES = {
+    "legal interest rate, professional creditors":
+        Phrase("legal interest rate, professional creditors"),
+    "legal interest rate, consumer creditors": Phrase("legal interest rate, consumer creditors"),
+    "ECB main refinancing operations rate": Phrase("ECB main refinancing operations rate"),
+    "ECB main refinancing rate for the semester (Code de commerce L441-10 II)":
+        Phrase("ECB main refinancing rate for the semester (Code de commerce L441-10 II)"),
+    "Syntec index": Phrase("Syntec index"),
+    "Syntec index, last published value": Phrase("Syntec index, last published value"),
+}
+
+
+def series_name(label: str):
+    """The words of a series' ``label`` (:data:`SERIES_NAMES`), the label itself if unknown."""
+    return SERIES_NAMES.get(label, label)
+
+
+def day_or_month_words(text) -> Said | str:
+    """A date (``2026-06-30``, a :class:`datetime.date`) or a month (``2026-06``) of the
+    reference data: ISO in English, as the library's messages write it, in words in French
+    (``30 juin 2026``, ``juin 2026``); any other text as it is."""
+    iso = text.isoformat() if isinstance(text, dt.date) else str(text)
+    if _ISO_DATE.match(iso):
+        day = dt.date.fromisoformat(iso)
+        return Said(lambda lang: iso if lang == "en" else format_date(day, lang))
+    if _ISO_MONTH.match(iso):
+        month = dt.date.fromisoformat(f"{iso}-01")
+        return Said(lambda lang: iso if lang == "en" else format_date(month, lang,
+                                                                       length="MMMM y"))
+    return iso
+
+
+def coverage_words(label: str, asked, first, last, why="", *, before: bool,
+                   can_assume: bool = True):
+    """The words of :func:`coverage_error` for a reader: which series has no value for the
+    date asked, the range the data covers, how to go on."""
+    values = dict(series=series_name(label), asked=asked, first=day_or_month_words(first),
+                  last=day_or_month_words(last), why=why)
+    if before:
+        return Phrase("{series}: no value for {asked}, before the first date the data covers. "
+                      "The data covers {first} to {last}{why}.", **values)
+    if not can_assume:
+        return Phrase("{series}: no value for {asked}, after the last date the data covers. "
+                      "The data covers {first} to {last}{why}. To go on, add the value to your "
+                      "user data folder (`python -m cgvlib rates add`).", **values)
+    return Phrase("{series}: no value for {asked}, after the last date the data covers. The "
+                  "data covers {first} to {last}{why}. To go on, add the value to your user "
+                  "data folder (`python -m cgvlib rates add`), or carry the last known value "
+                  "forward past {last} (the figures are then marked provisional).", **values)
+
+
+# A note on a reference value: its English as a ``str`` (it reads, compares, joins and is
+# stored in a ``source`` as the English note always was) that keeps the words it was made
+# from, to be said in a reader's language (:func:`cgvlib.i18n.say`).
+Note = Worded
+
+
+# Between two notes: ``"; "``, `` ; `` in French.
+NOTE_SEPARATOR = Said(lambda lang: " ; " if lang == "fr" else "; ")
+
+
+def carried_forward_note(last: dt.date | str) -> Note:
+    """The note of a value carried past ``last`` by a lookup's ``assume="last"``."""
+    return Note(Phrase("carried forward past {last}, the last covered date (assume='last')",
+                       last=day_or_month_words(last)))
 
 
 # --------------------------------------------------------------------------------------------

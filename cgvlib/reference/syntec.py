@@ -40,13 +40,22 @@ import pandas as pd
 from cgvlib import paths, strict_yaml
 from cgvlib.dates import as_date, as_month
 from cgvlib.errors import InputError, OutOfCoverageError, YamlError
-from cgvlib.reference.provisional import carried, note_of, provisional_source
+from cgvlib.i18n import Phrase, Said
+from cgvlib.reference.provisional import (
+    Note,
+    carried,
+    joined_notes,
+    note_of,
+    number_text,
+    provisional_source,
+)
 from cgvlib.reference.series import (
     AsOf,
     cached_by_file,
     check_order,
     coverage_error,
     data_error,
+    day_or_month_words,
     month_end,
     month_str,
     next_month,
@@ -369,7 +378,8 @@ def _carry_forward(data: SyntecData, until: dt.date) -> SyntecData:
     added month provisional and assumed published on the last day of the following month
     (:func:`cgvlib.reference.provisional.assume_last`); gaps stay gaps."""
     last = data.rows[-1]
-    what = f"the index of {month_str(last.month)} ({last.value})"
+    what = Phrase("the index of {month} ({value})",
+                  month=day_or_month_words(month_str(last.month)), value=number_text(last.value))
     rows = list(data.rows)
     month = next_month(data.complete_until)
     while month <= until:
@@ -415,7 +425,8 @@ def _merge(base: SyntecData, user: SyntecData) -> SyntecData:
 def _value(row: SyntecRow, note: str = "") -> SyntecValue:
     published, assumed = row.publication
     if row.provisional:
-        note = "; ".join(filter(None, [note_of(row.source), note]))
+        notes = [n for n in (note_of(row.source), note) if n]
+        note = notes[0] if len(notes) == 1 else joined_notes(notes)
     return SyntecValue(
         assumed=row.provisional,
         series=row.series,
@@ -435,13 +446,21 @@ def _value(row: SyntecRow, note: str = "") -> SyntecValue:
 def _gap_error(data: SyntecData, month: dt.date, context: str = "") -> OutOfCoverageError:
     series = data.revision.series_of(month)
     text = month_str(month)
-    return OutOfCoverageError(
+    message = (
         f"{SYNTEC_LABEL}: {context}{text} is a gap in the data: the month is missing inside the "
         f"covered range {month_str(data.first)} to {month_str(data.complete_until)}, not after "
         f"its end. Once a source states its value, add the row "
         f"'{text},<value>,{series},<publication date or blank>,"
         f'"{SOURCE_PREFIX[series]} (…); <source>"\' to {data.path}, in month order '
-        "(never a value derived from published percentages or from the other series).",
+        "(never a value derived from published percentages or from the other series).")
+    words = Phrase("Syntec index: {month} is a gap in the data: the month is missing inside the "
+                   "covered range, {first} to {last}, not after its end. Once a source states "
+                   "its value, add it to your user data folder (`python -m cgvlib rates add`).",
+                   month=day_or_month_words(text),
+                   first=day_or_month_words(month_str(data.first)),
+                   last=day_or_month_words(month_str(data.complete_until)))
+    return OutOfCoverageError(
+        Said(lambda lang: message if lang == "en" else words.say(lang)),
         series=SYNTEC_LABEL,
         last_covered=month_end(data.complete_until),
     )
@@ -497,6 +516,16 @@ def syntec_last_published(at_date) -> SyntecValue:
             else f" (the index of {month_str(after_end)}, not in the data, is assumed published "
             f"by {last_date + dt.timedelta(days=1)}, the last day of the following month)"
         )
+        why_words = (
+            Phrase(" (the first month, {month}, was published on {day})",
+                   month=day_or_month_words(month_str(data.first)),
+                   day=day_or_month_words(first_date))
+            if before
+            else Phrase(" (the index of {month}, not in the data, is assumed published by {day},"
+                        " the last day of the following month)",
+                        month=day_or_month_words(month_str(after_end)),
+                        day=day_or_month_words(last_date + dt.timedelta(days=1)))
+        )
         raise coverage_error(
             f"{SYNTEC_LABEL}, last published value",
             day.isoformat(),
@@ -508,6 +537,7 @@ def syntec_last_published(at_date) -> SyntecValue:
             why=why,
             can_assume=False,
             last_covered=last_date,
+            why_words=why_words,
         )
     latest = max(month for month, published in data.publications if published <= day)
     row = data.by_month.get(latest)
@@ -519,10 +549,11 @@ def syntec_last_published(at_date) -> SyntecValue:
             f"(assumed published by {assumed_publication(latest)}), and ",
         )
     published, assumed = row.publication
-    when = "assumed published" if assumed else "published"
-    return _value(
-        row, f"last index published on or before {day}: {month_str(latest)}, {when} {published}"
-    )
+    when = Phrase("assumed published") if assumed else Phrase("published")
+    return _value(row, Note(Phrase(
+        "last index published on or before {day}: {month}, {when} {published}",
+        day=day_or_month_words(day), month=day_or_month_words(month_str(latest)), when=when,
+        published=day_or_month_words(published))))
 
 
 def syntec_ratio(s2, s1) -> Fraction:

@@ -24,6 +24,15 @@
   and :class:`Batch` names the failed cell and why (or the kernel's failure).
 - Each run's kernel is the Python running cgvlib (:func:`this_python_kernel`), whatever
   kernels Jupyter has registered on the machine.
+- Several reports run at once, at most :data:`WORKERS` (one per core), each worker keeping its
+  kernel warm from one run to the next (:class:`_Worker`): the kernel's start-up and the
+  template's imports are paid once per worker, not once per report. A kernel is reused only
+  after a run that succeeded over built-in vendors; after a failure, or a run that added an
+  analyst's own vendor to its session, the next run gets a fresh kernel. Outcomes keep the
+  order of the runs; the progress bar counts finished reports and names those running. Ctrl-C
+  or SIGTERM stops every kernel at once, waits for the workers to clean their scratch folders,
+  and keeps no failed notebook of a run it stopped. The HTML exporter is built once per
+  process, in the background while the first kernel starts (:func:`export_html`).
 """
 
 from __future__ import annotations
@@ -32,12 +41,14 @@ import asyncio
 import contextlib
 import datetime as dt
 import difflib
+import functools
+import os
 import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +68,19 @@ from cgvlib.output import (
 from cgvlib.paths import PROJECT_ROOT
 from cgvlib.report.typed_parameters import typed_value, typed_values
 
+
+def _leave_out_iri_format_checker() -> None:
+    """Before nbformat (papermill, nbconvert) is first imported: leave out jsonschema's
+    optional ``iri`` format checker, whose grammar (``rfc3987_syntax``) takes about two
+    seconds to build when imported, once per command. Notebooks' schemas use no such format
+    and nbformat checks none; a None entry in ``sys.modules`` makes that optional import
+    fail, as jsonschema expects when it is not installed."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+_leave_out_iri_format_checker()
+
 TEMPLATE = PROJECT_ROOT / "notebooks" / "report.ipynb"
 KERNEL = "python3"
 START_TIMEOUT = 120  # seconds for the kernel to start
@@ -65,6 +89,9 @@ PER_VENDOR = "per_vendor"
 TEMPLATE_NOTE = "template-note"  # the tag of the template's cells left out of the HTML
 TOGETHER_NAME = "vendors"  # the file name of a report over several vendors together
 DEFAULT_LANG = "fr"  # the template's default language: its reports' files carry no language
+WORKERS = 2  # reports run at once at most (one kernel each), and never more than the cores
+WARM_ENGINE = "cgvlib-warm-kernel"  # the papermill engine running a notebook on a given kernel
+SAVE_EVERY = 1.0  # seconds between two saves of a running notebook in its scratch folder
 
 
 @dataclass(frozen=True)
@@ -318,10 +345,13 @@ def _refuse_existing(out: Path, runs: list[Run]) -> None:
                          "--out folder")
 
 
-def export_html(notebook, target: Path, *, force: bool = False) -> Path:
-    """The executed notebook (a node or a file) as a standalone HTML page without code cells,
-    prompts, or the template's notes to its readers (markdown cells tagged
-    ``template-note``), written through the output guard (:mod:`cgvlib.output`)."""
+_EXPORTING = threading.Lock()  # one export at a time through the one exporter
+
+
+@functools.cache
+def _html_exporter():
+    """The HTML exporter of every report of this process, built once (nbconvert, its
+    templates, mistune and pygments load in about a second) and reused."""
     import nbformat
     from nbconvert import HTMLExporter
     from traitlets.config import Config
@@ -331,9 +361,34 @@ def export_html(notebook, target: Path, *, force: bool = False) -> Path:
     config.TagRemovePreprocessor.remove_cell_tags = {TEMPLATE_NOTE}
     exporter = HTMLExporter(config=config, exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
+    # one page exported now loads the templates, the markdown and highlighting libraries
+    exporter.from_notebook_node(nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("*warm*"), nbformat.v4.new_code_cell("1")]))
+    return exporter
+
+
+def _prepare_exporter() -> None:
+    """Build the exporter in the background while the first kernel starts: the reports'
+    kernels run in their own processes, so the export is ready by the time the first one
+    ends. Its failure is left to the export, which will say why."""
+    def build() -> None:
+        with contextlib.suppress(Exception), _EXPORTING:
+            _html_exporter()
+
+    threading.Thread(target=build, name="cgvlib-html-exporter", daemon=True).start()
+
+
+def export_html(notebook, target: Path, *, force: bool = False) -> Path:
+    """The executed notebook (a node or a file) as a standalone HTML page without code cells,
+    prompts, or the template's notes to its readers (markdown cells tagged
+    ``template-note``), written through the output guard (:mod:`cgvlib.output`). The
+    exporter is built once per process (:func:`_html_exporter`)."""
+    import nbformat
+
     if not isinstance(notebook, nbformat.NotebookNode):
         notebook = nbformat.read(notebook, as_version=4)
-    body, _ = exporter.from_notebook_node(notebook)
+    with _EXPORTING:
+        body, _ = _html_exporter().from_notebook_node(notebook)
     return write_text(target, body, force=force)
 
 
@@ -372,7 +427,14 @@ def this_python_kernel() -> type:
     return ThisPythonKernel
 
 
-_KERNELS: list = []  # the kernel managers of the run in progress
+_KERNELS: list = []  # the kernel managers of the runs in progress
+_STOPPING = threading.Event()  # set on Ctrl-C/SIGTERM: a run it stopped keeps nothing
+_LOCAL = threading.local()  # the worker of this thread (its warm kernel)
+
+
+class _Stopped(BaseException):
+    """A run in a worker thread that the batch's Ctrl-C or SIGTERM stopped: the worker ends,
+    keeping nothing of it. A BaseException, so that it is never counted as a failed run."""
 
 
 @contextlib.contextmanager
@@ -430,24 +492,139 @@ def _interruption(exc: BaseException) -> BaseException | None:
 
 
 def _stop_kernels() -> None:
-    """Kill the run's kernels and remove their connection files: on Ctrl-C or SIGTERM the
-    kernel would otherwise outlive the run (and complain once its scratch folder is gone)."""
+    """Kill the runs' kernels and remove their connection files: on Ctrl-C or SIGTERM the
+    kernel would otherwise outlive the run (and complain once its scratch folder is gone).
+    The workers are told first, so that a run whose kernel dies now keeps nothing."""
+    _STOPPING.set()
     while _KERNELS:
-        manager = _KERNELS.pop()
-        process = getattr(manager.provisioner, "process", None)
-        with contextlib.suppress(Exception):
-            if process is not None and process.poll() is None:
-                process.kill()
-                process.wait(timeout=10)
-        with contextlib.suppress(Exception):
-            manager.cleanup_connection_file()
+        _kill(_KERNELS.pop())
+
+
+def _kill(manager) -> None:
+    """Kill one kernel's process at once and remove its connection file."""
+    process = getattr(manager.provisioner, "process", None)
+    with contextlib.suppress(Exception):
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    with contextlib.suppress(Exception):
+        manager.cleanup_connection_file()
+
+
+@functools.cache
+def _warm_engine() -> str:
+    """Register (once) the papermill engine that runs a notebook on the kernel it is given
+    (``km``) and leaves that kernel running for the next notebook, closing only its own
+    connection to it; returns the engine's name."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class WarmKernelEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False,
+                                     stdout_file=None, stderr_file=None, start_timeout=60,
+                                     execution_timeout=None, km=None, **kwargs):
+            client = PapermillNotebookClient(
+                nb_man, km=km, kernel_name=kernel_name, timeout=execution_timeout,
+                startup_timeout=start_timeout, log_output=log_output,
+                stdout_file=stdout_file, stderr_file=stderr_file)
+            save = nb_man.save
+            nb_man.save = _at_most_every(SAVE_EVERY, save)
+            try:
+                return client.execute()
+            finally:
+                nb_man.save = save  # the end of the run and its error are always saved
+                if client.kc is not None:
+                    client.kc.stop_channels()
+
+    papermill_engines.register(WARM_ENGINE, WarmKernelEngine)
+    return WARM_ENGINE
+
+
+def _at_most_every(seconds: float, save: Callable[..., None]) -> Callable[..., None]:
+    """``save``, skipped when the last one is less than ``seconds`` old: papermill saves the
+    notebook before and after every cell (about fifty times a report, each write validated,
+    the kernel waiting meanwhile); the scratch notebook still shows the run's progress."""
+    last = [-seconds]
+
+    def throttled(**kwargs) -> None:
+        now = time.monotonic()
+        if now - last[0] >= seconds:
+            last[0] = now
+            save(**kwargs)
+
+    return throttled
+
+
+class _Worker:
+    """Runs reports one after the other in its thread, on one kernel kept warm: the kernel's
+    start-up and the template's imports are paid by the first run only."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd  # the kernels' working folder (the reports read no relative path)
+        self.manager = None
+
+    def kernel(self):
+        """The warm kernel, started when there is none."""
+        from jupyter_core.utils import run_sync
+
+        if self.manager is None:
+            if _STOPPING.is_set():
+                raise _Stopped
+            self.manager = this_python_kernel()()
+            run_sync(self.manager.start_kernel)(cwd=str(self.cwd))
+        if _STOPPING.is_set():  # stopped while it started: it was not yet known to stop
+            self.close()
+            raise _Stopped
+        return self.manager
+
+    def done(self, one: Run) -> None:
+        """After a run that succeeded: its kernel stays warm unless the run added an
+        analyst's own vendor to the kernel's session (the next run gets a fresh kernel)."""
+        if not _builtin_only(one):
+            self.close()
+
+    def close(self) -> None:
+        """Shut the kernel down (at once: its runs are over)."""
+        from jupyter_core.utils import run_sync
+
+        manager, self.manager = self.manager, None
+        if manager is None:
+            return
+        with contextlib.suppress(ValueError):
+            _KERNELS.remove(manager)
+        try:
+            run_sync(manager.shutdown_kernel)(now=True)
+        except Exception:
+            _kill(manager)
+
+
+@contextlib.contextmanager
+def _worker(cwd: Path):
+    """This thread's worker for the duration; its kernel shut down at the end."""
+    worker = _LOCAL.worker = _Worker(cwd)
+    try:
+        yield worker
+    finally:
+        _LOCAL.worker = None
+        worker.close()
+
+
+def _builtin_only(one: Run) -> bool:
+    """The run's vendors are all built in (an analyst's own vendor is given by its path)."""
+    return not any(is_vendor_path(v) for v in one.parameters.get("vendors", []))
 
 
 def execute(run: Run, out: Path, *, template: Path = TEMPLATE, force: bool = False) -> Outcome:
     """Run one report in a scratch folder ``.running-*`` under ``out`` (removed at the end,
     even on Ctrl-C or SIGTERM); move its files into place through the output guard, replacing
     earlier ones only when ``force``. A failed run's notebook replaces an earlier
-    ``<name>.failed.ipynb``."""
+    ``<name>.failed.ipynb``. The run uses this thread's worker's warm kernel (:func:`run`),
+    or a kernel of its own when called alone."""
+    worker = getattr(_LOCAL, "worker", None)
+    if worker is None:  # called on its own: a worker, and a kernel, for this one run
+        with _worker(out):
+            return execute(run, out, template=template, force=force)
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -458,13 +635,16 @@ def execute(run: Run, out: Path, *, template: Path = TEMPLATE, force: bool = Fal
         try:
             with _kernel_stopped_on_signals():
                 done = papermill.execute_notebook(
-                    str(template), str(executed), parameters=dict(run.parameters), cwd=scratch,
-                    kernel_name=KERNEL, kernel_manager_class=this_python_kernel(),
+                    str(template), str(executed), parameters=dict(run.parameters),
+                    engine_name=_warm_engine(), km=worker.kernel(), kernel_name=KERNEL,
                     progress_bar=False, start_timeout=START_TIMEOUT,
                     execution_timeout=CELL_TIMEOUT)
             export_html(done, scratch / page.name)
         except BaseException as exc:
+            worker.close()  # the kernel's state is unknown: the next run gets a fresh one
             stop = _interruption(exc)
+            if stop is None and _STOPPING.is_set():  # its kernel was killed by the stop
+                stop = _Stopped()
             if stop is not None:  # Ctrl-C, SIGTERM: stop the batch, leave nothing behind
                 _stop_kernels()
                 if stop is exc:
@@ -479,18 +659,75 @@ def execute(run: Run, out: Path, *, template: Path = TEMPLATE, force: bool = Fal
             if executed.exists():
                 kept = move_into_place(executed, failed, force=True)
             return Outcome(run.name, kept, None, why, time.perf_counter() - started)
-        finally:
-            _KERNELS.clear()  # shut down by papermill, or killed above
+        worker.done(run)
         move_into_place(executed, notebook, force=force)
         move_into_place(scratch / page.name, page, force=force)
     remove_output(failed)  # an earlier failure of this report is now out of date
     return Outcome(run.name, notebook, page, None, time.perf_counter() - started)
 
 
+def _execute_all(runs: list[Run], folder: Path, *, template: Path, force: bool,
+                 bar) -> list[Outcome]:
+    """The runs' outcomes, in the runs' order, made by at most :data:`WORKERS` threads (never
+    more than the cores or the runs), each with its warm kernel (:class:`_Worker`). The
+    calling thread only waits, keeps the progress bar, and receives Ctrl-C and SIGTERM:
+    then every kernel is killed at once and the workers, once they have removed their
+    scratch folders, are waited for before the signal goes on."""
+    count = max(1, min(WORKERS, os.cpu_count() or 1, len(runs)))
+    outcomes: list[Outcome | None] = [None] * len(runs)
+    todo = iter(enumerate(runs))
+    taking = threading.Lock()
+    running: dict[int, str] = {}
+    errors: list[BaseException] = []
+    changed = threading.Event()
+
+    def work() -> None:
+        try:
+            with _worker(folder):
+                while not _STOPPING.is_set() and not errors:
+                    with taking:
+                        index, one = next(todo, (None, None))
+                    if one is None:
+                        return
+                    running[index] = one.name
+                    changed.set()
+                    try:
+                        outcomes[index] = execute(one, folder, template=template, force=force)
+                    finally:
+                        running.pop(index, None)
+                        changed.set()
+        except BaseException as exc:  # the batch stops: a signal, or an error writing
+            errors.append(exc)
+            changed.set()
+
+    threads = [threading.Thread(target=work, name=f"cgvlib-report-{n + 1}", daemon=True)
+               for n in range(count)]
+    with _kernel_stopped_on_signals():
+        try:
+            for thread in threads:
+                thread.start()
+            while any(thread.is_alive() for thread in threads):
+                if changed.wait(0.5):  # a run started or ended: one line redrawn
+                    changed.clear()
+                    bar.n = sum(o is not None for o in outcomes)
+                    bar.set_postfix_str(", ".join(running[i] for i in sorted(running.copy())))
+        except BaseException:
+            _stop_kernels()
+            for thread in threads:
+                thread.join()
+            raise
+    bar.n = sum(o is not None for o in outcomes)
+    bar.set_postfix_str("")
+    if errors:  # an error that stopped the batch (an output refused): the others stopped
+        raise next((e for e in errors if not isinstance(e, _Stopped)), KeyboardInterrupt())
+    return [o for o in outcomes if o is not None]
+
+
 def run(vendors=None, *, out="reports", parameters: Mapping | None = None,
         together: bool = False, force: bool = False, progress: bool = True,
         template: Path = TEMPLATE) -> Batch:
-    """Make the report for each of ``vendors`` (None: all of them) into the folder ``out``.
+    """Make the report for each of ``vendors`` (None: all of them) into the folder ``out``,
+    at most :data:`WORKERS` at once.
 
     Returns the :class:`Batch`; ``batch.ok`` is False when a run failed (the others still
     ran), ``batch.summary()`` says where each report landed or why it failed."""
@@ -503,9 +740,10 @@ def run(vendors=None, *, out="reports", parameters: Mapping | None = None,
             remove_scratch_folders(folder)
         if not force:
             _refuse_existing(folder, runs)
+        _STOPPING.clear()
+        _prepare_exporter()
         batch = Batch(folder)
-        bar = tqdm(runs, desc="reports", unit="report", disable=not progress)
-        for one in bar:
-            bar.set_postfix_str(one.name)
-            batch.outcomes.append(execute(one, folder, template=template, force=force))
+        with tqdm(total=len(runs), desc="reports", unit="report", disable=not progress) as bar:
+            batch.outcomes.extend(_execute_all(runs, folder, template=template, force=force,
+                                               bar=bar))
     return batch

@@ -1,10 +1,15 @@
-"""One source per lesson, several languages: a lesson notebook keeps the French of each prose
-cell in that cell's metadata (``metadata.cgvlib.fr``), and :func:`edition` gives the notebook
-in a language: every markdown cell's text replaced by its translation and the ``lang``
-parameter set, so that the exercises' questions, hints and verdicts and the charts speak the
-same language. The code cells are the same in every edition: the same exercises, the same
-checks. ``notebooks/teaching/fr/`` holds the French editions, and a test keeps each equal to
-``edition(source, "fr")``.
+"""One source per notebook, several languages: a notebook written in one language (its
+parameters cell sets ``lang = "en"`` or ``lang = "fr"``) keeps each prose cell's text in the
+other languages in that cell's metadata (``metadata.cgvlib.fr``, ``metadata.cgvlib.en``), and
+:func:`edition` gives the notebook in a language: every markdown cell's text replaced by its
+translation and the ``lang`` parameter set, so that the exercises' questions, hints and
+verdicts, the apps and the charts speak the same language as the prose. The code cells are the
+same in every edition: the same exercises, the same checks.
+
+The lessons are written in English: ``notebooks/teaching/fr/`` holds their French editions.
+The dashboard is written in French (the page ``make dashboard`` serves):
+``notebooks/dashboard.en.ipynb`` is its English edition. A test keeps each edition equal to
+``edition(source, lang)``.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import re
 from cgvlib.errors import InputError
 from cgvlib.lang import check_lang
 
-_LANG_PARAMETER = re.compile(r'^lang = "en"', re.MULTILINE)
+_LANG_PARAMETER = re.compile(r'^lang = "(\w+)"', re.MULTILINE)
 
 
 def translations_missing(notebook: dict, lang: str) -> list[int]:
@@ -25,23 +30,24 @@ def translations_missing(notebook: dict, lang: str) -> list[int]:
 
 
 def edition(notebook: dict, lang: str) -> dict:
-    """``notebook`` (a lesson, as :func:`json.load` reads it) in ``lang``; English is the
-    source itself. Raise :class:`~cgvlib.errors.InputError` naming the cells without a
-    translation, or when the parameters cell does not set ``lang = "en"``."""
+    """``notebook`` (as :func:`json.load` reads it) in ``lang``; its own language is the source
+    itself. Raise :class:`~cgvlib.errors.InputError` naming the cells without a translation,
+    or when the parameters cell does not set ``lang`` (the source's language)."""
     lang = check_lang(lang)
-    if lang == "en":
-        return copy.deepcopy(notebook)
-    missing = translations_missing(notebook, lang)
-    if missing:
-        raise InputError(f"lang: the markdown cells {missing} have no {lang} text; add it in "
-                         f"each cell's metadata.cgvlib.{lang}")
     result = copy.deepcopy(notebook)
     parameters = [c for c in result["cells"]
                   if "parameters" in c.get("metadata", {}).get("tags", [])]
     text = "".join(parameters[0]["source"]) if parameters else ""
-    if not _LANG_PARAMETER.search(text):
-        raise InputError('lang: the parameters cell must set lang = "en" (the source\'s '
-                         "language) for an edition in another language")
+    written_in = _LANG_PARAMETER.search(text)
+    if not written_in:
+        raise InputError('lang: the parameters cell must set lang = "en" or lang = "fr" (the '
+                         "source's language) for an edition in another language")
+    if written_in.group(1) == lang:
+        return result
+    missing = translations_missing(notebook, lang)
+    if missing:
+        raise InputError(f"lang: the markdown cells {missing} have no {lang} text; add it in "
+                         f"each cell's metadata.cgvlib.{lang}")
     _set(parameters[0], _LANG_PARAMETER.sub(f'lang = "{lang}"', text, count=1))
     for cell in result["cells"]:
         if cell["cell_type"] == "markdown":

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cgvlib.amount_text import AmountTextError, parse_amount
+from cgvlib.date_text import DateTextError, TypedTextError, parse_date_text
 from cgvlib.dates import as_date, format_date
 from cgvlib.errors import InputError
 from cgvlib.i18n import ntranslate, translate
@@ -86,6 +87,14 @@ def _form_advice(unit: str, lang: str) -> str:
     return translate("Write a whole number such as 2.", lang)
 
 
+def _refusal(refused: TypedTextError, text: str, lang: str) -> str:
+    """Why ``text`` was refused, in ``lang`` (:meth:`~cgvlib.date_text.TypedTextError.say`:
+    ``1,500 est ambigu : 1500 euros ou 1,50 euros ? [...]``), without the refusal's own advice:
+    the exercise gives the form its unit takes."""
+    advice = translate("; ", lang) + refused.advice.say(lang)
+    return refused.say(text, lang).removesuffix(advice)
+
+
 def read_answer(value, unit: str, lang: str = "en"):
     """``value`` as the exercise's ``unit`` reads it: a ``datetime.date`` for ``"date"``, a
     ``Decimal`` otherwise (EUR and percent to the cent). Raise :class:`AnswerNotRead` with the
@@ -98,12 +107,12 @@ def read_answer(value, unit: str, lang: str = "en"):
         if isinstance(value, bool) or not isinstance(value, str | dt.date):
             raise AnswerNotRead(translate("{shown} is not a date.", lang).format(shown=shown)
                                 + " " + advice)
-        try:
+        if not isinstance(value, str):
             return as_date(value, "answer")
-        except InputError as refused:
-            reason = str(refused).removeprefix("answer: ").split("; ")[0]
-            raise AnswerNotRead(f"{reason}."
-                                + " " + advice) from None
+        try:
+            return parse_date_text(value)
+        except DateTextError as refused:
+            raise AnswerNotRead(f"{_refusal(refused, value, lang)}." + " " + advice) from None
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
         raise AnswerNotRead(translate("{shown} is not a number.", lang).format(shown=shown)
                             + " " + advice)
@@ -122,7 +131,7 @@ def read_answer(value, unit: str, lang: str = "en"):
             number = parse_amount(text, currency=unit == "EUR")
         except AmountTextError as refused:
             raise AnswerNotRead(translate("{shown} is not read as a number ({reason}).", lang)
-                                .format(shown=shown, reason=refused.reason)
+                                .format(shown=shown, reason=_refusal(refused, text, lang))
                                 + " " + advice) from None
     if unit in ("EUR", "percent", "minutes"):
         return number.quantize(Decimal("0.01"))

@@ -34,9 +34,15 @@ def euro_axis(lang: str) -> FuncFormatter:
         currency_digits=False))
 
 
-def exposure_chart(result: LedgerResult, lang: str | None = None) -> Figure:
+APP_MARGINS = {"left": 0.12, "right": 0.98, "bottom": 0.1, "top": 0.9}  # without a legend
+
+
+def exposure_chart(result: LedgerResult, lang: str | None = None, *,
+                   legend_in_figure: bool = True) -> Figure:
     """Total claimable per month of the due date, a bar stacked by vendor (module
-    docstring)."""
+    docstring). ``legend_in_figure=False`` leaves the legend out of the figure, its entries
+    kept in ``fig.cgvlib_legend`` as ``(handles, labels)`` for an app to show them as HTML
+    (:func:`cgvlib.views.shown_chart.legend_html`)."""
     lang = check_lang(lang or result.lang)
     title = translate("What each vendor could claim, by month of the due date", lang)
     months = result.by_month
@@ -58,7 +64,12 @@ def exposure_chart(result: LedgerResult, lang: str | None = None) -> Figure:
     ax.yaxis.set_major_formatter(euro_axis(lang))
     date_axis(ax, lang=lang)
     ax.margins(y=0.12)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    if legend_in_figure:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    else:  # an app's figure, redrawn at every change: fixed margins, no layout to solve
+        fig.cgvlib_legend = ax.get_legend_handles_labels()  # type: ignore[attr-defined]
+        fig.set_layout_engine(None)
+        fig.subplots_adjust(**APP_MARGINS)
     fig.cgvlib_notes = translate(
         "Unpaid invoices counted as paid on {as_of}; the lawful figure (L441-10 II floor).",
         lang).format(as_of=format_date(result.as_of, lang))

@@ -63,12 +63,13 @@ from cgvlib.arithmetic.late_payment_frame import late_payment_frame
 from cgvlib.arithmetic.statutory import minimum_late_rate, statutory, statutory_late_rate
 from cgvlib.dates import as_date, format_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import say, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.base import Silent
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.payment import LatePayment
 from cgvlib.model.vendor import Vendor
-from cgvlib.money import bp_to_percent, format_eur, percent_to_bp
+from cgvlib.money import bp_to_percent, format_eur, format_percent, percent_to_bp
 from cgvlib.names import label
 from cgvlib.reference.ecb_rate import load_ecb_rates
 from cgvlib.reference.legal_rate import load_semester_rates
@@ -76,6 +77,7 @@ from cgvlib.reference.months import semester_end, semester_label, semester_start
 from cgvlib.views.style import (
     BREACH_SHADE,
     DEFAULT_COLOUR,
+    FIGSIZE,
     FLOOR_COLOUR,
     VENDOR_COLOURS,
     as_datetime,
@@ -97,6 +99,7 @@ SILENT_WORDS = word("silent_terms", "en")
 RATE_TICKS = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500]
 STRIP_HEIGHT = 0.07  # axes fraction of one vendor's breach band at the top of the rate chart
 STRIP_GAP = 0.01
+CHART_ONLY_SIZE = (8.0, 4.0)  # inches: the cost chart without its legend (an app's figure)
 TABLE_COLUMNS = ["days_late", "first_day_of_delay", "days_of_delay", "rates", "interest",
                  "indemnity", "total", "as written", "ambiguous", "reading", "other readings",
                  "terms"]
@@ -239,38 +242,73 @@ def late_payments(vendors, amount, due, paid, *, invoice_date=None
     return out
 
 
-def _rates_words(result: LatePaymentResult) -> str | None:
+def _eur(cents: int, lang: str) -> str:
+    """A sum of the table: the library's working text in English (``1,234.56 EUR``), Babel's
+    format in French (``1 234,56 €``), from the rounded cents either way."""
+    return format_eur(cents) if lang == "en" else format_eur(cents, lang)
+
+
+def _percent(rate, lang: str) -> str:
+    """An exact rate in percent: ``10.00 %`` in English (its digits as the result holds
+    them), Babel's format in French (``10 %``, ``15,21 %``)."""
+    return f"{rate} %" if lang == "en" else format_percent(rate, lang)
+
+
+def _rates_words(result: LatePaymentResult, lang: str = "en") -> str | None:
+    """The rates applied, each semester's in turn: ``14.50 % then 14.25 %``; a per-month rule
+    says so (``10.00 % per month``, ``10 % par mois``)."""
     if not result.periods:
         return None
-    unit = " per month" if result.rate_unit == "per month" else ""
-    rates = list(dict.fromkeys(f"{p.rate} %{unit}" for p in result.periods))
-    return " then ".join(rates)
+    per_month = result.rate_unit == "per month"
+    rates = list(dict.fromkeys(
+        translate("{rate} per month", lang).format(rate=_percent(p.rate, lang)) if per_month
+        else _percent(p.rate, lang) for p in result.periods))
+    then = translate("{before} then {after}", lang)
+    return functools.reduce(lambda before, after: then.format(before=before, after=after),
+                            rates)
 
 
-def _other_totals(result: LatePaymentResult) -> str | None:
+def _other_totals(result: LatePaymentResult, lang: str = "en") -> str | None:
     """The other readings of the clause (lawful figures); the figures as written have their
-    own column."""
-    others = [f"{name}: {format_eur(r.total_cents)}" for name, r in result.readings.items()
+    own column. In English a reading is its identifier (``prorata_30: 1,540.00 EUR``, the app
+    names it when shown), in French its name."""
+    one = translate("{reading}: {total}", lang)
+    others = [one.format(reading=name if lang == "en" else label(name, lang),
+                         total=_eur(r.total_cents, lang))
+              for name, r in result.readings.items()
               if name != result.reading and not name.endswith(AS_WRITTEN)]
     return "; ".join(others) or None
 
 
-def _as_written_total(result: LatePaymentResult) -> str | None:
+def _as_written_total(result: LatePaymentResult, lang: str = "en") -> str | None:
     """The clause's own total when the L441-10 II floor raised it, and the gap."""
     if result.as_written is None:
         return None
-    return (f"{format_eur(result.as_written.total_cents)} "
-            f"(the floor adds {format_eur(result.gap_cents)})")
+    return translate("{total} (the floor adds {gap})", lang).format(
+        total=_eur(result.as_written.total_cents, lang), gap=_eur(result.gap_cents, lang))
 
 
-def late_payment_table(results: Mapping[str, LatePaymentResult]) -> pd.DataFrame:
+def _terms_words(t: Terms, lang: str) -> str:
+    """The terms a vendor's figures are computed on, in ``lang``."""
+    if t.note:
+        return word("silent_terms", lang)
+    return translate("the law's default terms" if t.id == STATUTORY_ID else "its own clause",
+                     lang)
+
+
+def late_payment_table(results: Mapping[str, LatePaymentResult],
+                       lang: str = "en") -> pd.DataFrame:
     """One row per vendor (by name): days late, first day of delay, days of delay, the rates
     applied (each semester's when the delay spans two), interest, indemnity and total (the
     lawful figures, formatted from the rounded cents by
     :func:`cgvlib.views.tables.scenario_table`), the clause's own total where the L441-10 II
     floor raised it (``as written``, with the gap), whether the clause is ambiguous, the reading
     shown and the other readings' totals, and the terms used (the vendor's own, or the
-    statutory terms when it is silent)."""
+    statutory terms when it is silent). The words this table writes (rates, terms, other
+    readings, as written) are in ``lang``; the columns from
+    :func:`~cgvlib.views.tables.scenario_table` are the library's working text, which an app
+    shows in its language (:func:`cgvlib.apps.base.shown_frame`)."""
+    check_lang(lang)
     if not results:
         raise InputError("results: no result to tabulate; choose at least one vendor")
     named: dict[str, LatePaymentResult] = {}
@@ -278,13 +316,12 @@ def late_payment_table(results: Mapping[str, LatePaymentResult]) -> pd.DataFrame
     for key, result in results.items():
         t = terms_of(key)
         named[t.vendor.name] = result
-        terms[t.vendor.name] = t.note or (
-            "the law's default terms" if t.id == STATUTORY_ID else "its own clause")
+        terms[t.vendor.name] = _terms_words(t, lang)
     frame = scenario_table(named)
-    frame["rates"] = [_rates_words(r) for r in named.values()]
+    frame["rates"] = [_rates_words(r, lang) for r in named.values()]
     frame["terms"] = [terms[name] for name in named]
-    frame["other readings"] = [_other_totals(r) for r in named.values()]
-    frame["as written"] = [_as_written_total(r) for r in named.values()]
+    frame["other readings"] = [_other_totals(r, lang) for r in named.values()]
+    frame["as written"] = [_as_written_total(r, lang) for r in named.values()]
     frame = frame.reindex(columns=TABLE_COLUMNS)
     return frame.astype(object).where(frame.notna(), None)
 
@@ -312,7 +349,7 @@ def _line_widths(n: int) -> list[float]:
 def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date=None,
                       paid=None, mark_days: int | None = None, with_statutory: bool = True,
                       zoom: bool | None = None, notes_in_figure: bool = True,
-                      lang: str = "en") -> Figure:
+                      legend_in_figure: bool = True, lang: str = "en") -> Figure:
     """The late-payment total (interest + indemnity, EUR) against days late 0..``max_days``.
 
     One line per vendor in its colour (``gid`` ``vendor:<id>``), and the statutory default
@@ -327,7 +364,10 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
 
     The x range stops at the last day the reference rates cover (a footnote then says so).
     The footnotes are also in ``fig.cgvlib_notes``; ``notes_in_figure=False`` leaves them out
-    of the figure (an app shows them as text beside it, so redraws stay fast).
+    of the figure (an app shows them as text beside it, so redraws stay fast); likewise
+    ``legend_in_figure=False`` leaves the legend out (its entries kept in
+    ``fig.cgvlib_legend`` as ``(handles, labels)``, :func:`cgvlib.views.shown_chart.legend_html`)
+    and draws the chart alone in a smaller figure (:data:`CHART_ONLY_SIZE`).
     When one vendor's curve dwarfs the others (its top more than 3 times theirs, as JANQUOR's
     10 % per month does), a second panel below (``zoom=None``: automatic; True/False to force)
     shows the same lines up to the others' top, so they can be told apart.
@@ -368,6 +408,7 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         _cost_title(cents, due_day, lang),
         xlabel="" if zoom else word("days_late_axis", lang),
         ylabel=word("cost_axis", lang),
+        figsize=FIGSIZE if legend_in_figure else CHART_ONLY_SIZE,
     )
     axes = [ax]
     if zoom:
@@ -425,7 +466,10 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         axis.yaxis.set_major_locator(MaxNLocator(6))  # a few round amounts per panel
     if zoom:
         axes[1].set_ylim(0, rest_top * 1.12)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+    if legend_in_figure:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+    else:  # an app shows it as HTML beside the image
+        fig.cgvlib_legend = ax.get_legend_handles_labels()  # type: ignore[attr-defined]
 
     if dashed_any:
         notes.insert(0, word("readings_note", lang))
@@ -443,7 +487,7 @@ def cost_by_days_late(vendors, amount, due, *, max_days: int = 120, invoice_date
         fig.supxlabel(_wrap(fig.cgvlib_notes), fontsize=7.5, x=0.01, ha="left",
                       color="#404040")
     # what update_cost_chart needs to redraw this figure for another amount
-    fig._cgv_cost = (tuple(t.id for t in chosen), due_day, invoice_day, days,  # type: ignore
+    fig._cgv_cost = (tuple(chosen), due_day, invoice_day, days,  # type: ignore
                      bool(zoom), forced, tops[0][1] if zoom else None, lang)
     fig._cgv_groups = _all_groups(curves)  # type: ignore[attr-defined]
     return fig
@@ -547,9 +591,8 @@ def update_cost_chart(fig: Figure, amount) -> bool:
     made = getattr(fig, "_cgv_cost", None)
     if made is None:
         return False
-    ids, due_day, invoice_day, days, zoom, forced, big_id, lang = made
+    chosen, due_day, invoice_day, days, zoom, forced, big_id, lang = made  # the Terms drawn
     cents = amount_cents(amount, "amount")
-    chosen = [terms_of(v) for v in ids]
     curves, tops, rest_top, auto_zoom = _cost_curves(chosen, cents, due_day, days, invoice_day)
     if (not forced and auto_zoom != zoom) or (zoom and tops[0][1] != big_id):
         return False
@@ -599,8 +642,9 @@ def _semester_starts(start: dt.date, end: dt.date) -> list[dt.date]:
     return out
 
 
-def annual_rate(clause: LatePayment, day: dt.date) -> tuple[int, str]:
-    """The annual rate (bp) of a clause's rule in ``day``'s semester, and how it was found.
+def annual_rate(clause: LatePayment, day: dt.date, lang: str = "en") -> tuple[int, str]:
+    """The annual rate (bp) of a clause's rule in ``day``'s semester, and how it was found (in
+    ``lang``).
 
     A per-month rule counts as its annual equivalent (10 % per month = 120 % a year: x 12);
     an annual rule is :func:`~cgvlib.arithmetic.late_payment.annual_rate_bp` on ``day``. Taken
@@ -610,11 +654,13 @@ def annual_rate(clause: LatePayment, day: dt.date) -> tuple[int, str]:
     rule = clause.rule
     if rule.kind == "percent_per_month":
         bp = percent_to_bp(rule.percent, "percent") * MONTHS_PER_YEAR
-        return bp, f"{rule.percent} % per month x 12 = {bp_to_percent(bp)} % a year"
-    return annual_rate_bp(rule, day)
+        return bp, translate("{month} per month x 12 = {year} a year", lang).format(
+            month=_percent(rule.percent, lang), year=_percent(bp_to_percent(bp), lang))
+    bp, how = annual_rate_bp(rule, day)
+    return bp, say(how, lang)
 
 
-def penalty_rates(vendors=None, start="2015-01-01", end=None) -> pd.DataFrame:
+def penalty_rates(vendors=None, start="2015-01-01", end=None, lang: str = "en") -> pd.DataFrame:
     """Each vendor's annual penalty rate semester by semester, with the floor and the default.
 
     One row per (semester, vendor), semesters from the one holding ``start`` to the one holding
@@ -628,8 +674,9 @@ def penalty_rates(vendors=None, start="2015-01-01", end=None) -> pd.DataFrame:
     Sauf disposition contraire qui ne peut toutefois fixer un taux inférieur », so the statutory
     terms, and a vendor silent on late payment, are never below it, although the default was
     under 3 x the legal rate in 2024), ``terms`` (own clause or statutory) and ``how``.
-    Rates in percent are exact ``Decimal``.
+    Rates in percent are exact ``Decimal``; ``terms`` and ``how`` in ``lang``.
     """
+    check_lang(lang)
     chosen = _selection(vendors, with_statutory=False)
     first = as_date(start, "start")
     cov = coverage()
@@ -644,7 +691,7 @@ def penalty_rates(vendors=None, start="2015-01-01", end=None) -> pd.DataFrame:
         default = statutory_late_rate(semester).bp
         for t in chosen:
             own = t.computed_on is t.vendor and t.id != STATUTORY_ID
-            bp, how = annual_rate(t.clause.default_reading(), semester)
+            bp, how = annual_rate(t.clause.default_reading(), semester, lang)
             rows.append({
                 "semester": semester_label(semester), "start": semester,
                 "end": semester_end(semester), "vendor": t.id, "name": t.vendor.name,
@@ -652,7 +699,8 @@ def penalty_rates(vendors=None, start="2015-01-01", end=None) -> pd.DataFrame:
                 "floor_bp": floor, "floor": bp_to_percent(floor),
                 "default_bp": default, "default": bp_to_percent(default),
                 "below_floor": own and bp < floor,
-                "terms": t.note or ("its own clause" if own else "the law's default terms"),
+                "terms": (word("silent_terms", lang) if t.note else translate(
+                    "its own clause" if own else "the law's default terms", lang)),
                 "how": how,
             })
     frame = pd.DataFrame(rows)

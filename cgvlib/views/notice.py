@@ -36,7 +36,7 @@ from cgvlib.arithmetic.common import as_vendor
 from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines, tenure_notice
 from cgvlib.dates import as_date, as_month, format_date
 from cgvlib.errors import InputError
-from cgvlib.i18n import translate
+from cgvlib.i18n import Phrase, say, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.base import Silent
@@ -45,6 +45,7 @@ from cgvlib.money import amount_cents, format_eur
 from cgvlib.names import label as id_name
 from cgvlib.names import name_identifiers
 from cgvlib.reference.months import add_months, full_months_between
+from cgvlib.reference.series import day_or_month_words
 from cgvlib.views.style import (
     as_datetime,
     date_axis,
@@ -56,6 +57,7 @@ from cgvlib.views.summary import card_word
 from cgvlib.views.words import axis_eur_text, chart_day, euro_axis, word
 
 ONE_DAY = dt.timedelta(days=1)
+MAX_CHART_MONTHS = 120  # the longest span of the exit cost chart, a day's plan a point
 ALL_VENDORS = ("janquor", "iosmart", "teogest", "leappy", "gout")
 TODAY_COLOUR = "#333333"
 MISSED_COLOUR = "#B22222"
@@ -116,7 +118,7 @@ def _has_notice(term) -> bool:
 
 def _no_terms_text(vendor, commitment, error: InputError | None, lang: str) -> str:
     """Why a vendor's row has no terms drawn, in a line in ``lang`` (an error from the
-    computation keeps its own words)."""
+    computation in its words, said in ``lang`` when it has them)."""
     term = _term(vendor)
     if term is None:
         return word("terms_silent", lang)
@@ -130,7 +132,7 @@ def _no_terms_text(vendor, commitment, error: InputError | None, lang: str) -> s
     if commitment is None and any(o.months is None for o in term.initial_terms):
         offer = next(o for o in term.initial_terms if o.months is None)
         return word("term_set_by_order", lang, article=offer.source.article)
-    return textwrap.shorten(str(error), 150, placeholder=" ...") if error else ""
+    return textwrap.shorten(say(error, lang), 150, placeholder=" ...") if error else ""
 
 
 # --------------------------------------------------------------------------- timeline
@@ -158,10 +160,11 @@ def _reading_names(readings: list[str | None], lang: str) -> str:
 
 
 def _draw_vendor_row(ax, y: float, vendor, frame: pd.DataFrame, colour: str,
-                     today: dt.date, lang: str) -> dt.date:
+                     today: dt.date, lang: str, windows: list | None = None) -> dt.date:
     """Terms, windows, last days and renewal ticks of one vendor; returns the last day drawn.
 
-    On the row (y axis inverted): the window band above, the term bars below."""
+    On the row (y axis inverted): the window band above, the term bars below. Each window is
+    appended to ``windows`` with its last day, ``(patch, last day)``."""
     shown = _short(frame.attrs.get("reading"))
     others = _reading_columns(frame)
     last_drawn = frame["term_end"].iloc[-1] + ONE_DAY
@@ -178,13 +181,14 @@ def _draw_vendor_row(ax, y: float, vendor, frame: pd.DataFrame, colour: str,
         last = row["last_day_to_send_notice"]
         if not _is_missing(last):
             if last >= first:
-                past = last < today
-                ax.add_patch(Rectangle(
+                window = ax.add_patch(Rectangle(
                     (_x(first), y - 0.3), _x(last + ONE_DAY) - _x(first), 0.24,
-                    facecolor=colour, alpha=0.15 if past else 0.35, edgecolor=colour,
+                    facecolor=colour, alpha=_window_alpha(last, today), edgecolor=colour,
                     hatch="////", linewidth=0.8, gid=WINDOW_GID,
                     label=f"_{vendor.id} window for term {k + 1}: {first} to {last}",
                 ))
+                if windows is not None:
+                    windows.append((window, last))
             marker = ax.plot([_x(last) + 0.5], [y - 0.18], linestyle="none", marker="v",
                              markersize=9, markerfacecolor=colour, markeredgecolor="black",
                              label=f"_{vendor.id} last day ({shown}): {last}")[0]
@@ -212,9 +216,14 @@ def _draw_vendor_row(ax, y: float, vendor, frame: pd.DataFrame, colour: str,
     return last_drawn
 
 
+def _window_alpha(last: dt.date, today: dt.date) -> float:
+    """A window already over at ``today`` is paler."""
+    return 0.15 if last < today else 0.35
+
+
 def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
                      commitment_months=None, today=None, today_label: str | None = None,
-                     lang: str = "en"):
+                     legend_in_figure: bool = True, lang: str = "en"):
     """One row per vendor (its colour): when each term runs and by when notice must leave.
 
     For every term from ``start`` while terms start on or before ``until``
@@ -232,6 +241,9 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
     the chart, labelled ``today_label`` (default "today"; e.g. "notice sent").
     ``lang`` (``"en"`` or ``"fr"``): the language of the words, dates and ticks
     (:mod:`cgvlib.views.words`); reading names and articles stay as they are.
+    ``legend_in_figure=False`` leaves the legend out (its entries kept in
+    ``fig.cgvlib_legend`` as ``(handles, labels)``, :func:`cgvlib.views.shown_chart.legend_html`);
+    :func:`move_today` then moves the day's line on the same figure.
     """
     check_lang(lang)
     chosen = _vendor_list(vendors)
@@ -242,9 +254,11 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
     now = dt.date.today() if today is None else as_date(today, "today")
     label = today_label or word("today" if today is None else "scenario_date", lang)
     height = max(3.4, 1.9 + 0.95 * len(chosen))
-    fig, ax = new_figure(word("renewal_title", lang, start=chart_day(first, lang)),
-                         xlabel=word("date_label", lang), figsize=(11, height))
-    right, ticks = last + ONE_DAY, []
+    title = word("renewal_title", lang, start=chart_day(first, lang))
+    if not legend_in_figure:  # an app's PNG is the figure as laid out: no wider tight box
+        title = textwrap.fill(title, 80)
+    fig, ax = new_figure(title, xlabel=word("date_label", lang), figsize=(11, height))
+    right, ticks, windows = last + ONE_DAY, [], []
     for y, vendor in enumerate(chosen):
         colour = vendor_colour(vendor)
         commitment = _for_vendor(commitment_months, vendor)
@@ -263,7 +277,8 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
             text.set_gid(NO_TERMS_GID)
             ticks.append(vendor_label(vendor))
             continue
-        right = max(right, _draw_vendor_row(ax, y, vendor, frame, colour, now, lang))
+        right = max(right, _draw_vendor_row(ax, y, vendor, frame, colour, now, lang,
+                                            windows))
         months = full_months_between(frame["term_start"].iloc[0], frame["term_end"].iloc[0]
                                      + ONE_DAY)
         line = word("month_terms", lang, months=months)
@@ -294,6 +309,7 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
         Line2D([], [], linestyle="none", marker="x", markersize=8, markeredgewidth=1.6,
                color="black", label=word("risk_day_legend", lang)),
     ]
+    line = None
     if _x(first) - margin <= _x(now) <= _x(right) + margin:
         line = ax.axvline(_x(now), color=TODAY_COLOUR, linestyle="--", linewidth=1.3,
                           label=word("day_line", lang, label=label,
@@ -301,8 +317,37 @@ def renewal_timeline(vendors=None, start="2024-01-31", until="2026-12-31", *,
         line.set_gid(TODAY_GID)
         handles.append(line)
     date_axis(ax, lang=lang)
-    fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=8, frameon=False)
+    if legend_in_figure:
+        fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=8,
+                   frameon=False)
+    else:
+        fig.cgvlib_legend = (handles, [h.get_label() for h in handles])  # type: ignore[attr-defined]
+    fig.cgvlib_timeline = {"windows": windows, "line": line, "label": label, "lang": lang,  # type: ignore[attr-defined]
+                           "legend_in_figure": legend_in_figure}
     return fig
+
+
+def move_today(fig, today, today_label: str | None = None) -> bool:
+    """Move the day's line of a :func:`renewal_timeline` drawn with
+    ``legend_in_figure=False`` to ``today``, in place: the line, its legend entry and the
+    paler windows already over. False (the figure left as it was) when the figure has no such
+    line or ``today`` falls outside the chart: a new chart is then needed."""
+    kept = getattr(fig, "cgvlib_timeline", None)
+    if kept is None or kept["line"] is None or kept["legend_in_figure"]:
+        return False
+    now = as_date(today, "today")
+    low, high = fig.axes[0].get_xlim()
+    if not low <= _x(now) <= high:
+        return False
+    line, lang = kept["line"], kept["lang"]
+    label = today_label or kept["label"]
+    line.set_xdata([_x(now), _x(now)])
+    line.set_label(word("day_line", lang, label=label, day=format_date(now, lang)))
+    for window, last in kept["windows"]:
+        window.set_alpha(_window_alpha(last, now))
+    handles, _labels = fig.cgvlib_legend
+    fig.cgvlib_legend = (handles, [h.get_label() for h in handles])
+    return True
 
 
 # --------------------------------------------------------------------------- tenure
@@ -440,8 +485,10 @@ def exit_cost_points(vendor, start, *, monthly_amount, commitment_months=None,
     when not computable) and ``billing_basis``."""
     v = as_vendor(vendor)
     first = as_date(start, "start")
-    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 120:
-        raise InputError(f"months: {months!r}; give a whole number of months from 1 to 120")
+    if isinstance(months, bool) or not isinstance(months, int) or not (
+            1 <= months <= MAX_CHART_MONTHS):
+        raise InputError(f"months: {months!r}; give a whole number of months from 1 to "
+                         f"{MAX_CHART_MONTHS}")
     last = add_months(first, months) - ONE_DAY
     commitment_months = _for_vendor(commitment_months, v)
     invoice_history = _history_for(invoice_history, v)
@@ -464,6 +511,9 @@ def exit_cost_points(vendor, start, *, monthly_amount, commitment_months=None,
             })
         day += ONE_DAY
     frame = pd.DataFrame(rows)
+    # kept as the exit plans give them (words to say in the chart's language), not as strings
+    frame["billing_basis"] = pd.Series([row["billing_basis"] for row in rows], dtype=object,
+                                       index=frame.index)
     frame.attrs.update(vendor=v.name, start=first, last=last)
     return frame
 
@@ -491,12 +541,12 @@ def _jump_text(before, after, lang: str = "en") -> str:
 def _basis_text(vendor, basis: str, lang: str) -> str:
     """Why the sum cannot be computed, in ``lang``: the exit plan's reason (the library's
     English) in English; in French, the summary card's sentence (only the work done is due,
-    or not computed, with the reason)."""
+    or not computed, with the reason said in French)."""
     if lang == "en":
         return basis[:1].upper() + basis[1:]
     if any(c.kind == "work_done" for c in getattr(_term(vendor), "exit_charges", None) or []):
         return card_word("work_done", lang)
-    return card_word("not_computable", lang, why=basis)
+    return card_word("not_computable", lang, why=say(basis, lang))
 
 
 def _distinct_readings(points: pd.DataFrame) -> list[tuple[object, pd.DataFrame, list[str]]]:
@@ -516,8 +566,29 @@ def _distinct_readings(points: pd.DataFrame) -> list[tuple[object, pd.DataFrame,
     return kept
 
 
+def exit_cost_months(start, notice_sent, months: int = 24):
+    """The months :func:`exit_cost_by_date` charts from ``start``: ``months``, widened to
+    three months past ``notice_sent``; refused past :data:`MAX_CHART_MONTHS`."""
+    first_day = as_date(start, "start")
+    sent = as_date(notice_sent, "notice_sent")
+    if sent < first_day:
+        raise InputError(f"notice_sent: {sent} is before start {first_day}; notice can only "
+                         "be sent once the contract has started")
+    if isinstance(months, int) and not isinstance(months, bool):
+        months = max(months, full_months_between(first_day, sent) + 3)
+        if months > MAX_CHART_MONTHS:
+            raise InputError(Phrase(
+                "{field}: {sent} is more than {most} months after the start {start}; the "
+                "chart of what leaving costs covers {months} months from the start at most",
+                field=Phrase("notice sent"), sent=day_or_month_words(sent),
+                most=MAX_CHART_MONTHS - 3, start=day_or_month_words(first_day),
+                months=MAX_CHART_MONTHS))
+    return months
+
+
 def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
                       invoice_history=None, months: int = 24, notice_sent=None,
+                      points: pd.DataFrame | None = None, legend_in_figure: bool = True,
                       lang: str = "en"):
     """What leaving costs (the sums billed until the end) against the date the letter leaves.
 
@@ -533,20 +604,21 @@ def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
     why instead of guessing. ``notice_sent``: a date to mark (vertical line and the default
     reading's sum that day; gid ``"notice sent"``); the chart is widened to include it.
     ``lang`` (``"en"`` or ``"fr"``): the language of the words, amounts and dates; readings are
-    shown by their names (:func:`cgvlib.names.label`).
+    shown by their names (:func:`cgvlib.names.label`). ``points``: the
+    :func:`exit_cost_points` of these inputs over :func:`exit_cost_months` months, when the
+    caller keeps them (an app drawing the chart again for another ``notice_sent``).
+    ``legend_in_figure=False`` leaves the legend out (its entries kept in
+    ``fig.cgvlib_legend`` as ``(handles, labels)``, :func:`cgvlib.views.shown_chart.legend_html`);
+    :func:`move_notice_sent` then marks another day on the same figure.
     """
     check_lang(lang)
     sent = None if notice_sent is None else as_date(notice_sent, "notice_sent")
     if sent is not None:
-        first_day = as_date(start, "start")
-        if sent < first_day:
-            raise InputError(f"notice_sent: {sent} is before start {first_day}; notice can only "
-                             "be sent once the contract has started")
-        if isinstance(months, int) and not isinstance(months, bool):
-            months = max(months, full_months_between(first_day, sent) + 3)
-    points = exit_cost_points(vendor, start, monthly_amount=monthly_amount,
-                              commitment_months=commitment_months,
-                              invoice_history=invoice_history, months=months)
+        months = exit_cost_months(start, sent, months)
+    if points is None:
+        points = exit_cost_points(vendor, start, monthly_amount=monthly_amount,
+                                  commitment_months=commitment_months,
+                                  invoice_history=invoice_history, months=months)
     v = as_vendor(vendor)
     colour = vendor_colour(v)
     first = points.attrs["start"]
@@ -574,10 +646,10 @@ def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
                     f"exit cost ({shown})")
         totals = group["billed_total"].to_numpy()
         for k in range(1, len(group)):
-            before, after = group.iloc[k - 1], group.iloc[k]
             rise = totals[k] - totals[k - 1]
             if not rise > 0:
                 continue
+            before, after = group.iloc[k - 1], group.iloc[k]
             if _missed(before, after) and before.deadline not in missed_drawn:
                 missed_drawn.add(before.deadline)
                 ax.axvline(_x(before.deadline) + 1, color=MISSED_COLOUR, linestyle=":",
@@ -611,22 +683,63 @@ def exit_cost_by_date(vendor, start, *, monthly_amount, commitment_months=None,
                 transform=ax.transAxes, ha="right", va="top", fontsize=8, style="italic",
                 color="#555555").set_gid("not computable")
     ax.set_xlim(_x(first), _x(points.attrs["last"] + ONE_DAY))
+    marks = None
     if sent is not None:
-        ax.axvline(_x(sent), color=TODAY_COLOUR, linestyle="--", linewidth=1.3,
-                   label=word("day_line", lang, label=word("notice_sent", lang),
-                              day=chart_day(sent, lang))).set_gid("notice sent")
-        row = points[(points["notice_sent"] == sent) & points["default"]].iloc[0]
+        line = ax.axvline(_x(sent), color=TODAY_COLOUR, linestyle="--", linewidth=1.3,
+                          label=word("day_line", lang, label=word("notice_sent", lang),
+                                     day=chart_day(sent, lang)))
+        line.set_gid("notice sent")
+        row = _sent_row(points, sent)
         if not math.isnan(row.billed_total):
-            ax.plot([_x(sent)], [row.billed_total], linestyle="none", marker="o",
-                    color=TODAY_COLOUR, label="_sent")
-            ax.annotate(format_eur(int(row.billed_total_cents), lang),
-                        (_x(sent), row.billed_total),
-                        xytext=(6, -14), textcoords="offset points", fontsize=8.5,
-                        fontweight="bold", color=TODAY_COLOUR)
+            dot = ax.plot([_x(sent)], [row.billed_total], linestyle="none", marker="o",
+                          color=TODAY_COLOUR, label="_sent")[0]
+            note = ax.annotate(format_eur(int(row.billed_total_cents), lang),
+                               (_x(sent), row.billed_total),
+                               xytext=(6, -14), textcoords="offset points", fontsize=8.5,
+                               fontweight="bold", color=TODAY_COLOUR)
+            marks = (line, dot, note)
     date_axis(ax, lang=lang)
-    fig.legend(handles=[h for h in ax.get_lines() if not h.get_label().startswith("_")],
-               loc="outside lower center", ncol=4, fontsize=8, frameon=False)
+    handles = [h for h in ax.get_lines() if not h.get_label().startswith("_")]
+    if legend_in_figure:
+        fig.legend(handles=handles, loc="outside lower center", ncol=4, fontsize=8,
+                   frameon=False)
+    else:
+        fig.cgvlib_legend = (handles, [h.get_label() for h in handles])  # type: ignore[attr-defined]
+    fig.cgvlib_exit = {"points": points, "marks": marks, "lang": lang,  # type: ignore[attr-defined]
+                       "legend_in_figure": legend_in_figure}
     return fig
+
+
+def _sent_row(points: pd.DataFrame, sent: dt.date):
+    """The default reading's point for a letter sent on ``sent``."""
+    return points[(points["notice_sent"] == sent) & points["default"]].iloc[0]
+
+
+def move_notice_sent(fig, notice_sent) -> bool:
+    """Mark another day the letter leaves on a chart of :func:`exit_cost_by_date` drawn with
+    ``legend_in_figure=False``, in place: its line, its legend entry, the sum billed that day.
+    False (the figure left as it was) when the chart does not run to that day or has no sum
+    to mark on it: a new chart is then needed."""
+    kept = getattr(fig, "cgvlib_exit", None)
+    if kept is None or kept["marks"] is None or kept["legend_in_figure"]:
+        return False
+    points, lang = kept["points"], kept["lang"]
+    sent = as_date(notice_sent, "notice_sent")
+    if not points.attrs["start"] <= sent <= points.attrs["last"]:
+        return False
+    row = _sent_row(points, sent)
+    if math.isnan(row.billed_total):
+        return False
+    line, dot, note = kept["marks"]
+    line.set_xdata([_x(sent), _x(sent)])
+    line.set_label(word("day_line", lang, label=word("notice_sent", lang),
+                        day=chart_day(sent, lang)))
+    dot.set_data([_x(sent)], [row.billed_total])
+    note.xy = (_x(sent), row.billed_total)
+    note.set_text(format_eur(int(row.billed_total_cents), lang))
+    handles, _labels = fig.cgvlib_legend
+    fig.cgvlib_legend = (handles, [h.get_label() for h in handles])
+    return True
 
 
 # --------------------------------------------------------------------------- tables
@@ -644,7 +757,7 @@ def exit_plan_frame(plan, lang: str = "en") -> pd.DataFrame:
     gives (``later_day_risk``) and what is at stake if the letter leaves only then
     (``at_stake``, ``Decimal`` euros), and the sums billed until the end (``Decimal`` euros,
     None when not computable, ``billing`` says why). ``lang``: the language of the readings'
-    names (in English, their identifiers)."""
+    names (in English, their identifiers) and of ``billing``, the sums' explanation."""
     rows, index = [], []
     for name, r in _readings_of(plan).items():
         shown = name if lang == "en" or name is None else id_name(name, lang)
@@ -658,7 +771,7 @@ def exit_plan_frame(plan, lang: str = "en") -> pd.DataFrame:
             "at_stake": r.at_stake, "renewed": r.renewed,
             "tenure_years": r.tenure_years, "billed_months": r.billed_months,
             "billed_monthly": r.billed_monthly, "billed_total": r.billed_total,
-            "billing": r.billing_basis,
+            "billing": say(r.billing_basis, lang),
         })
     frame = pd.DataFrame(rows, index=pd.Index(index, name="reading"), columns=PLAN_COLUMNS)
     frame.attrs.update(vendor=plan.vendor, request=plan.request_date)
@@ -721,9 +834,12 @@ def notice_citations(vendors=None) -> pd.DataFrame:
 
 __all__ = [
     "exit_cost_by_date",
+    "exit_cost_months",
     "exit_cost_points",
     "exit_plan_frame",
     "exit_plans",
+    "move_notice_sent",
+    "move_today",
     "notice_by_tenure",
     "notice_citations",
     "notice_points",

@@ -31,6 +31,7 @@ revisions is taken as the same deviation for every year evaluated, and the chart
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import textwrap
 from collections.abc import Iterable, Mapping
@@ -45,6 +46,7 @@ from matplotlib.ticker import MaxNLocator
 
 from cgvlib.arithmetic.common import as_vendor
 from cgvlib.arithmetic.price import (
+    SERIES_WORDS,
     VOLUME_FACT,
     PriceRevisionResult,
     price_path,
@@ -52,9 +54,10 @@ from cgvlib.arithmetic.price import (
     scheduled_dates,
     select_clause,
 )
+from cgvlib.arithmetic.working_words import article_words
 from cgvlib.dates import as_date, as_month, format_date
 from cgvlib.errors import InputError, OutOfCoverageError
-from cgvlib.i18n import translate
+from cgvlib.i18n import say, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import format_eur
@@ -79,6 +82,7 @@ EQUIVALENT_STYLE = {"color": "#7F7F7F", "linestyle": "--", "linewidth": 1.2, "ma
                     "markersize": 2.5, "markerfacecolor": "white"}
 GAP_SHADE = "#E6E6E6"
 WIDE = (11.0, 5.8)
+CHART_ONLY_SIZE = (8.0, 4.4)  # inches: the price chart without its legend (an app's figure)
 
 
 # --------------------------------------------------------------------------------------------
@@ -193,7 +197,9 @@ def syntec_chart(start="2015-01", end=None, *, old_equivalent: bool = True,
 class VendorPricePath:
     """One vendor's price over time, from the arithmetic.
 
-    ``path``: :func:`~cgvlib.arithmetic.price.price_path` with ``clip=True``; ``result``:
+    ``path``: :func:`~cgvlib.arithmetic.price.price_path` with ``clip=True``, computed when
+    first read (one revision per month: the chart reads it only for a clause revised at each
+    change of the index, ``index_since``; the others step on ``result``'s revisions); ``result``:
     :func:`~cgvlib.arithmetic.price.revise_price` at ``at``, which is ``until`` or, when the
     index data stops first, the last computable day; ``stopped`` the short reason (None when
     the path reaches ``until``), ``stop_error`` the full message; ``facts`` what was passed to
@@ -206,12 +212,18 @@ class VendorPricePath:
     start: dt.date
     until: dt.date
     at: dt.date
-    path: pd.DataFrame = field(repr=False)
     result: PriceRevisionResult = field(repr=False)
     facts: Mapping = field(default_factory=dict)
     stopped: str | None = None
     stop_error: str | None = field(default=None, repr=False)
     notes: tuple[str, ...] = ()
+    reading: str | None = None
+
+    @functools.cached_property
+    def path(self) -> pd.DataFrame:
+        """The clipped monthly path from ``start`` to ``until``."""
+        return price_path(self.vendor, self.price, self.start, self.until, reading=self.reading,
+                          clip=True, index_missing="refuse", **self.facts)
 
     @property
     def id(self) -> str:
@@ -282,8 +294,11 @@ def _facts_for(v: Vendor, clause, start: dt.date, until: dt.date, facts: Mapping
     return out, note
 
 
-def _article(article: str) -> str:
-    return f"art. {article}" if article[:1].isdigit() else f"article {article}"
+def _article(article: str, lang: str = "en") -> str:
+    """``art. 4`` or ``article Prix (unnumbered)``, the file's remarks in ``lang``
+    (``article Prix (non numéroté)``)."""
+    words = article_words(article).say(lang)
+    return f"art. {words}" if article[:1].isdigit() else f"article {words}"
 
 
 _GAP = re.compile(r"(\d{4}-\d{2}) is a gap in the data")
@@ -357,9 +372,9 @@ def vendor_price_path(vendor, price, start, until, *, reading: str | None = None
     v = as_vendor(vendor)
     _, clause = select_clause(v, None)
     first, last = as_date(start, "start"), as_date(until, "until")
+    if last < first:
+        raise InputError(f"until: {last} is before start {first}; give a later date")
     own, spread = _facts_for(v, clause, first, last, facts, lang)
-    path = price_path(v, price, first, last, reading=reading, clip=True, index_missing="refuse",
-                      **own)
     good, error = last_priced_day(v, first, last, reading, tuple(sorted(own.items())))
     result = revise_price(v, price, first, good, reading=reading, index_missing="refuse", **own)
     notes = []
@@ -368,10 +383,10 @@ def vendor_price_path(vendor, price, start, until, *, reading: str | None = None
         notes.append(word("note_stops", lang, name=v.name, day=_day(good, lang), why=stopped))
     if clause.kind == "new_orders_only":
         notes.append(word("note_new_orders", lang, name=v.name,
-                          article=_article(clause.source.article)))
+                          article=_article(clause.source.article, lang)))
     if clause.kind == "volume_step" and result.depends_on:
         notes.append(word("note_volume", lang, name=v.name,
-                          article=_article(clause.source.article),
+                          article=_article(clause.source.article, lang),
                           threshold=_number(clause.threshold_percent, lang),
                           step=_number(clause.step_percent, lang)))
     if spread:
@@ -380,8 +395,9 @@ def vendor_price_path(vendor, price, start, until, *, reading: str | None = None
         notes.append(word("note_unstated_index", lang, name=v.name))
     return VendorPricePath(
         vendor=v, kind=clause.kind, price=result.base_price, start=first, until=last, at=good,
-        path=path, result=result, facts=own, stopped=stopped,
-        stop_error=str(error) if error is not None else None, notes=tuple(notes))
+        result=result, facts=own, stopped=stopped,
+        stop_error=str(error) if error is not None else None, notes=tuple(notes),
+        reading=reading)
 
 
 def vendor_price_paths(vendors, price, start, until, *, reading: str | None = None,
@@ -447,17 +463,23 @@ def _stripes(lines: Mapping[str, tuple]) -> tuple[dict[str, float], dict[str, in
 
 
 def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = None,
-                     notes_in_figure: bool = True, lang: str = "en") -> Figure:
+                     notes_in_figure: bool = True, legend_in_figure: bool = True,
+                     lang: str = "en") -> Figure:
     """Draw computed :class:`VendorPricePath` (see :func:`price_paths_chart`), the words in
-    ``lang`` (the paths' notes are in the language they were computed in)."""
+    ``lang`` (the paths' notes are in the language they were computed in).
+    ``notes_in_figure=False`` leaves the notes out of the figure (kept in
+    ``fig.cgvlib_notes``), ``legend_in_figure=False`` the legend (kept in
+    ``fig.cgvlib_legend`` as ``(handles, labels)``, drawn in a smaller figure,
+    :data:`CHART_ONLY_SIZE`): an app shows them as HTML beside the image."""
     check_lang(lang)
     paths = list(paths)
     if not paths:
         raise InputError("vendors: choose at least one vendor, e.g. ['leappy', 'teogest']")
     p0 = paths[0]
     fig, ax = new_figure(
-        title or _paths_title(p0, lang),
-        xlabel=word("price_x_axis", lang), ylabel=word("price_y_axis", lang), figsize=WIDE)
+        title or _paths_title(p0, lang, wrap=not legend_in_figure),
+        xlabel=word("price_x_axis", lang), ylabel=word("price_y_axis", lang),
+        figsize=WIDE if legend_in_figure else CHART_ONLY_SIZE)
     lines = {vp.id: _steps(vp) for vp in paths}
     width, order = _stripes(lines)
     last_day = max(vp.until for vp in paths)
@@ -509,8 +531,11 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
     if any(vp.result.worst_case_price != vp.result.price for vp in paths):
         handles.append(Patch(color="#444444", alpha=0.12))
         labels.append(word("band_legend", lang))
-    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
-              frameon=False)
+    if legend_in_figure:
+        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
+                  frameon=False)
+    else:  # an app shows it as HTML beside the image
+        fig.cgvlib_legend = (handles, labels)  # type: ignore[attr-defined]
     notes = [n for vp in paths for n in vp.notes]
     fig.cgvlib_notes = " ".join(f"• {n}" for n in notes)  # type: ignore[attr-defined]
     if notes and notes_in_figure:  # an app shows them beside the chart (cheaper redraws)
@@ -521,15 +546,20 @@ def plot_price_paths(paths: Iterable[VendorPricePath], *, title: str | None = No
                 color="#333333", gid="price-notes")
     fig._cgv_paths = _structure(paths, title)  # type: ignore[attr-defined]
     fig._cgv_lang = lang  # type: ignore[attr-defined]
+    fig._cgv_wrap = not legend_in_figure  # type: ignore[attr-defined]
     return fig
 
 
 NOTE_WIDTH = 150  # characters a line of the notes under the price chart
+TITLE_WIDTH = 80  # characters a line of the title of the smaller chart
 
 
-def _paths_title(p0: VendorPricePath, lang: str = "en") -> str:
-    return word("price_title", lang, price=format_eur(p0.result.base_price_cents, lang),
-                start=_day(p0.start, lang), until=_day(p0.until, lang))
+def _paths_title(p0: VendorPricePath, lang: str = "en", *, wrap: bool = False) -> str:
+    """The chart's title; ``wrap``: on lines of :data:`TITLE_WIDTH` characters at most (the
+    smaller figure of an app)."""
+    title = word("price_title", lang, price=format_eur(p0.result.base_price_cents, lang),
+                 start=_day(p0.start, lang), until=_day(p0.until, lang))
+    return textwrap.fill(title, TITLE_WIDTH) if wrap else title
 
 
 def _structure(paths: list[VendorPricePath], title: str | None) -> tuple:
@@ -568,7 +598,8 @@ def update_price_chart(fig: Figure, paths: Iterable[VendorPricePath]) -> bool:
             artists[f"stop:{vp.id}"].set_data([x[-1]], [y[-1]])
             artists[f"stop-note:{vp.id}"].xy = (x[-1], y[-1])
     if made[0] is None:
-        ax.set_title(_paths_title(paths[0], getattr(fig, "_cgv_lang", "en")), loc="left",
+        ax.set_title(_paths_title(paths[0], getattr(fig, "_cgv_lang", "en"),
+                                  wrap=getattr(fig, "_cgv_wrap", False)), loc="left",
                      fontsize=11, fontweight="bold")
     ax.relim()
     ax.autoscale_view(scalex=False)
@@ -600,14 +631,40 @@ def price_paths_chart(vendors, price, start, until, *, reading: str | None = Non
 
 
 def _revision_text(step, lang: str = "en") -> str:
+    """One revision applied, in ``lang``: its day, the index ratio or the factor, the price
+    (``2023-07-01 (S2/S1 302.7/293.9: 1029.94 EUR)``, ``1er juil. 2023 (S2/S1 302,7/293,9 :
+    1 029,94 €)``)."""
     day = step.date if lang == "en" else _day(step.date, lang)
     price = f"{step.price} EUR" if lang == "en" else format_eur(int(step.price * 100), lang)
     if step.ratio is not None:
-        return (f"{day} (S2/S1 {_number(step.s2.value, lang)}/{_number(step.s1.value, lang)}: "
-                f"{price})")
+        return translate("{day} (S2/S1 {s2}/{s1}: {price})", lang).format(
+            day=day, s2=_number(step.s2.value, lang), s1=_number(step.s1.value, lang),
+            price=price)
     if step.note:
-        return f"{day} ({step.note})"
-    return f"{day} (x {_number(f'{float(step.factor):.2f}', lang)}: {price})"
+        return f"{day} ({_step_note(step.note, lang)})"
+    return translate("{day} (x {factor}: {price})", lang).format(
+        day=day, factor=_number(f"{float(step.factor):.2f}", lang), price=price)
+
+
+_DEPENDS = re.compile(rf"^depends on {VOLUME_FACT} for (\d{{4}})$")
+
+
+def _step_note(note, lang: str) -> str:
+    """A revision's note in ``lang``: the arithmetic's ``depends on volume_deviation_percent
+    for 2023`` (a JANQUOR revision whose volume deviation is unknown) in words, another note
+    said in ``lang``."""
+    found = _DEPENDS.match(str(note))
+    if found:
+        return translate("depends on the volume deviation of {year}", lang).format(
+            year=found.group(1))
+    return say(note, lang)
+
+
+def _index_value_text(s, lang: str = "en") -> str:
+    """One index value used, in ``lang``: its month, value and series (``2023-01: 293.9
+    (revised)``, ``2023-01 : 293,9 (série révisée)``)."""
+    return translate("{month}: {value} ({series})", lang).format(
+        month=s.month, value=_number(s.value, lang), series=SERIES_WORDS[s.series].say(lang))
 
 
 def price_table(paths: Iterable[VendorPricePath], lang: str = "en") -> pd.DataFrame:
@@ -630,7 +687,7 @@ def price_table(paths: Iterable[VendorPricePath], lang: str = "en") -> pd.DataFr
             "worst case (EUR)": r.worst_case_price,
             "revisions applied": "; ".join(_revision_text(step, lang) for step in r.revisions)
             or none,
-            "index values used": "; ".join(f"{s.month}: {_number(s.value, lang)} ({s.series})"
+            "index values used": "; ".join(_index_value_text(s, lang)
                                            for s in r.index_values) or none,
             "path stops": (translate("after {day}: {why}", lang).format(day=at, why=vp.stopped)
                            if vp.stopped else translate("no: reaches {day}", lang).format(

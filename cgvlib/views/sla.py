@@ -86,13 +86,19 @@ def _readings(credit: SlaCreditResult) -> dict[str, SlaCreditResult]:
     return dict(credit.readings) if credit.readings else {credit.reading or "text": credit}
 
 
-def _legend(ax, **kwargs) -> None:
-    """A legend with each label once (the three gap spans share one entry)."""
+def _legend_entries(ax) -> tuple[list, list[str]]:
+    """The axes' legend handles and labels, each label once (the three gap spans share one
+    entry)."""
     handles, labels = ax.get_legend_handles_labels()
     seen: dict[str, object] = {}
     for h, lab in zip(handles, labels, strict=True):
         seen.setdefault(lab, h)
-    ax.legend(list(seen.values()), list(seen.keys()), **kwargs)
+    return list(seen.values()), list(seen.keys())
+
+
+def _legend(ax, **kwargs) -> None:
+    """A legend with each label once (the three gap spans share one entry)."""
+    ax.legend(*_legend_entries(ax), **kwargs)
 
 
 def _draw_tiers(ax, table: pd.DataFrame, colour: str, x_max: float, *, labels: bool,
@@ -150,7 +156,59 @@ def _draw_marker(ax, p: Fraction, credit: SlaCreditResult, *, labels: bool,
     ax.axvline(x, color="#000000", linewidth=0.7, linestyle=":", gid="marker-rule", zorder=1)
 
 
-def credit_tiers_chart(vendor="teogest", *, unavailability=None, lang: str = "en") -> Figure:
+def _mark(fig: Figure, marked: tuple[Fraction, SlaCreditResult]) -> None:
+    """The marker of the month's rate on the main panel (with its legend entries) and on the
+    zoom panel whose range holds it."""
+    ax, zooms, lang = fig.axes[0], fig.cgvlib_sla["zooms"], fig.cgvlib_sla["lang"]
+    _draw_marker(ax, *marked, labels=True, lang=lang)
+    for zoom, low, high in zooms:
+        if low <= Decimal(float(marked[0])) <= high:
+            _draw_marker(zoom, *marked, labels=False, lang=lang)
+
+
+def marker_artists(fig: Figure) -> list:
+    """The artists that mark the month's rate (gids ``marker`` and ``marker-rule``), in the
+    order they are drawn: the rules, then the points."""
+    found = [a for ax in fig.axes for a in ax.get_lines()
+             if a.get_gid() in ("marker", "marker-rule")]
+    return sorted(found, key=lambda a: a.get_zorder())
+
+
+def move_marker(fig: Figure, unavailability) -> bool:
+    """Mark another month's rate on a chart of :func:`credit_tiers_chart`, in place: the old
+    marker removed, the new one drawn, the legend's entries updated. False (the figure left
+    as it was) when the rate lies past the chart's scale: a new chart is then needed."""
+    kept = fig.cgvlib_sla
+    marked = _measured(kept["vendor"], unavailability)
+    if _x_max(kept["table"], marked) != kept["x_max"]:
+        return False
+    for artist in marker_artists(fig):
+        artist.remove()
+    _mark(fig, marked)
+    _set_legend(fig)
+    return True
+
+
+def _x_max(table: pd.DataFrame, marked) -> Decimal:
+    """The end of the main panel's scale: 2 % or half a point past the last tier's start,
+    and past the marker."""
+    x_max = max(MAIN_MAX, max(Decimal(low) for low in table["low"]) + Decimal("0.5"))
+    if marked is not None:
+        x_max = max(x_max, Decimal(float(marked[0])) * Decimal("1.1"))
+    return x_max
+
+
+def _set_legend(fig: Figure) -> None:
+    """The main panel's legend: in the figure, or kept in ``fig.cgvlib_legend``."""
+    ax = fig.axes[0]
+    if fig.cgvlib_sla["legend_in_figure"]:
+        _legend(ax, loc="lower right", fontsize=8, ncols=2, framealpha=0.95)
+    else:
+        fig.cgvlib_legend = _legend_entries(ax)
+
+
+def credit_tiers_chart(vendor="teogest", *, unavailability=None, lang: str = "en",
+                       legend_in_figure: bool = True) -> Figure:
     """The service credit against the month's unavailability rate, as a step chart.
 
     - ``vendor``: a vendor id or :class:`Vendor` whose terms state an SLA (Teogest);
@@ -163,6 +221,9 @@ def credit_tiers_chart(vendor="teogest", *, unavailability=None, lang: str = "en
     gap between two tiers is shaded there and magnified below, with the credit under each
     reading drawn across it. The dash-dot line is the monthly cap. ``lang`` (``"en"`` or
     ``"fr"``): the language of the words and ticks (:mod:`cgvlib.views.words`).
+    ``legend_in_figure=False`` leaves the legend out (its entries kept in
+    ``fig.cgvlib_legend`` as ``(handles, labels)``, :func:`cgvlib.views.shown_chart.legend_html`).
+    :func:`move_marker` marks another rate on the same figure.
     """
     check_lang(lang)
     v = as_vendor(vendor)
@@ -175,10 +236,7 @@ def credit_tiers_chart(vendor="teogest", *, unavailability=None, lang: str = "en
     colour = vendor_colour(v)
     marked = _measured(v, unavailability) if unavailability is not None else None
 
-    # the whole scale: 2 % or half a point past the last tier's start, and past the marker
-    x_max = max(MAIN_MAX, max(Decimal(low) for low in table["low"]) + Decimal("0.5"))
-    if marked is not None:
-        x_max = max(x_max, Decimal(float(marked[0])) * Decimal("1.1"))
+    x_max = _x_max(table, marked)  # the whole scale, past the marker
     x_max_f = float(x_max)
 
     title = word("sla_title", lang, vendor=vendor_label(v))
@@ -204,9 +262,8 @@ def credit_tiers_chart(vendor="teogest", *, unavailability=None, lang: str = "en
                     xytext=(0, 14), textcoords="offset points", ha="center", fontsize=8,
                     color=GAP_EDGE, arrowprops={"arrowstyle": "-|>", "color": GAP_EDGE,
                                                 "lw": 0.8})
-    if marked is not None:
-        _draw_marker(ax, *marked, labels=True, lang=lang)
-    _legend(ax, loc="lower right", fontsize=8, ncols=2, framealpha=0.95)
+    fig.cgvlib_sla = {"vendor": v, "table": table, "x_max": x_max, "lang": lang,  # type: ignore[attr-defined]
+                      "legend_in_figure": legend_in_figure, "zooms": []}
 
     for k, row in enumerate(gaps.to_dict("records"), start=1):
         zoom = fig.add_subplot(grid[1, k - 1])
@@ -232,8 +289,10 @@ def credit_tiers_chart(vendor="teogest", *, unavailability=None, lang: str = "en
                   ha="center", va="bottom", fontsize=7.5, color=UPPER_COLOUR, bbox=_BOX)
         zoom.text(mid, lower - 0.6, word("tier_below_value", lang, credit=below),
                   ha="center", va="top", fontsize=7.5, color=LOWER_COLOUR, bbox=_BOX)
-        if marked is not None and low <= Decimal(float(marked[0])) <= high:
-            _draw_marker(zoom, *marked, labels=False, lang=lang)
+        fig.cgvlib_sla["zooms"].append((zoom, low, high))
+    if marked is not None:
+        _mark(fig, marked)
+    _set_legend(fig)
 
     fig.supxlabel(word("sla_note", lang, default=_default_reading_words(sla, lang)),
                   fontsize=8, x=0.01, ha="left", color="#333333")
@@ -391,4 +450,5 @@ def downtime_budget_chart(availability_percent=99.8, *, vendor="teogest", lang: 
     return fig
 
 
-__all__ = ["GAP_LABEL", "credit_tiers_chart", "downtime_budget_chart", "downtime_budget_table"]
+__all__ = ["GAP_LABEL", "credit_tiers_chart", "downtime_budget_chart", "downtime_budget_table",
+           "marker_artists", "move_marker"]

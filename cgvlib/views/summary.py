@@ -41,7 +41,7 @@ from cgvlib.arithmetic.late_payment import late_payment
 from cgvlib.arithmetic.notice import ExitPlan, exit_plan
 from cgvlib.dates import as_date, format_date
 from cgvlib.errors import InputError, OutOfCoverageError
-from cgvlib.i18n import ntranslate, translate
+from cgvlib.i18n import Phrase, ntranslate, say, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.base import Silent
 from cgvlib.money import cents_to_euros, format_eur
@@ -187,23 +187,24 @@ def length_left_to_order(vendor: str):
 
 def exit_unavailable(vendor: str, error: InputError | None, commitment_months, lang: str) -> str:
     """Why the scenario's termination has no figure, in a sentence of ``lang``: the terms are
-    silent, or leave the length to the order, or a value is missing (the error's message)."""
+    silent, or leave the length to the order, or a value is missing (the error's message, said
+    in ``lang``: :meth:`~cgvlib.errors.CgvError.said`)."""
     if isinstance(as_vendor(vendor).term, Silent):
         return card_word("no_term_clause", lang)
     source = length_left_to_order(vendor)
     if source is not None and commitment_months is None:
         return card_word("length_set_by_order", lang, name=as_vendor(vendor).name,
                          article=source.article)
-    return card_word("not_computable", lang, why=str(error) if error else "")
+    return card_word("not_computable", lang, why=say(error, lang) if error else "")
 
 
 def billing_unavailable(vendor: str, plan: ExitPlan, lang: str) -> str:
     """Why ``plan`` bills no total, in a sentence of ``lang`` (only the work done is due, which
-    the terms do not price; else the plan's own reason)."""
+    the terms do not price; else the plan's own reason, said in ``lang``)."""
     term = as_vendor(vendor).term
     if any(c.kind == "work_done" for c in getattr(term, "exit_charges", [])):
         return card_word("work_done", lang)
-    return card_word("not_computable", lang, why=plan.billing_basis)
+    return card_word("not_computable", lang, why=say(plan.billing_basis, lang))
 
 
 # --------------------------------------------------------------------------- one row
@@ -422,8 +423,9 @@ def summary_card(vendors: Sequence[str], *, invoice_amount, due, paid, contract_
     payments so computed marked provisional."""
     ids = [v for v in vendors if v != STATUTORY_ID]
     if not ids:
-        raise InputError(f"vendors: {list(vendors)!r} names no vendor; give vendor ids such as "
-                         "['teogest'] (the law's default terms have no card of their own)")
+        raise InputError(Phrase("vendors: {vendors} names no vendor; give vendor ids such as "
+                                "['teogest'] (the law's default terms have no card of their own)",
+                                vendors=repr(list(vendors))))
     due_day, paid_day = as_date(due, "due"), as_date(paid, "paid")
     start, notice = as_date(contract_start, "contract_start"), as_date(notice_date, "notice_date")
     invoiced = due_day if invoice_date is None else as_date(invoice_date, "invoice_date")

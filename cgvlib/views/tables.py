@@ -14,6 +14,11 @@ cell, every ambiguity, and the key figures of one scenario across vendors.
   headlines of the other readings when the clause is ambiguous;
 - :func:`full_text`: any of these DataFrames shown in full (quotes and notes untruncated).
 
+Each table takes ``lang`` (``"en"``, the default, or ``"fr"``): its headers and words in the
+reader's language (families, items, readings by their names, the vendor files' English
+through the catalog, ``oui``/``non``, dates and money by Babel); English keeps the columns and
+values the library has always given.
+
 Vendors are ids, Vendor objects, or ``"statutory"`` for the law's default terms. Money is shown
 from the amounts the arithmetic already rounded, formatted with :func:`cgvlib.money.format_eur`:
 no second rounding happens here.
@@ -21,9 +26,12 @@ no second rounding happens here.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import pandas as pd
@@ -37,10 +45,14 @@ from cgvlib.analysis.compare import (
     compare,
     compare_long,
 )
+from cgvlib.analysis.words import article_words, named, said, written
 from cgvlib.arithmetic.common import STATUTORY_ID, Result, as_vendor
+from cgvlib.arithmetic.sla import SlaCreditResult
 from cgvlib.arithmetic.statutory import statutory
+from cgvlib.arithmetic.working_words import Worded, counted_words
+from cgvlib.dates import format_date
 from cgvlib.errors import InputError
-from cgvlib.i18n import translate
+from cgvlib.i18n import Phrase, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
@@ -55,6 +67,18 @@ FAMILY_RULE = "border-top: 1px solid #7F7F7F"
 CITATION_COLUMNS = ["item", "text", "article", "quote", "other readings", "note"]
 AMBIGUITY_COLUMNS = ["vendor", "family", "path", "article", "readings", "default",
                      "why default", "note"]
+VENDOR_COLUMNS = ["name", "activity", "document", "version", "vendor file", "values cited",
+                  "ambiguities", "quotes verified"]
+# The columns of the tables below, in a reader's language (English: the column's name itself)
+COLUMN_WORDS = {
+    "vendor": Phrase("vendor"), "family": Phrase("family"), "path": Phrase("path"),
+    "article": Phrase("article"), "readings": Phrase("readings"),
+    "default": Phrase("default"), "why default": Phrase("why default"), "note": Phrase("note"),
+    "id": Phrase("id"), "name": Phrase("name"), "activity": Phrase("activity"),
+    "document": Phrase("document"), "version": Phrase("version"),
+    "vendor file": Phrase("vendor file"), "values cited": Phrase("values cited"),
+    "ambiguities": Phrase("ambiguities"), "quotes verified": Phrase("quotes verified"),
+}
 
 
 # --- selection ----------------------------------------------------------------------------------
@@ -294,11 +318,29 @@ def full_text(frame: pd.DataFrame) -> Styler:
 # --- vendors, citations and ambiguities ---------------------------------------------------------
 
 
-def vendors_table(vendors=None) -> pd.DataFrame:
+def column_names(columns: Iterable[str], lang: str) -> list[str]:
+    """The names of ``columns`` (keys of :data:`COLUMN_WORDS`) in ``lang``; English: the
+    columns as they are."""
+    check_lang(lang)
+    return [COLUMN_WORDS[c].say(lang) if c in COLUMN_WORDS else c for c in columns]
+
+
+def yes_no(value, lang: str) -> str:
+    """A true/false cell as a reader reads it: ``yes``/``no`` (``oui``/``non``)."""
+    return translate("yes", lang) if value else translate("no", lang)
+
+
+def vendors_table(vendors=None, *, lang: str = "en") -> pd.DataFrame:
     """Who the vendors are and where their terms come from, one row per vendor (indexed by
     id): name, activity, the document read (title and the version it states), its vendor file,
     how many values are cited (article and verbatim quote), how many clauses admit several
-    readings, and whether every quote was found in the text when the file was loaded."""
+    readings, and whether every quote was found in the text when the file was loaded.
+
+    ``lang`` (``"en"`` or ``"fr"``): the language of the headers, of the law's default terms'
+    name, of the activity (the vendor file's English, through the catalog) and of the
+    quotes' check (``oui``/``non``); English keeps the identifiers' columns and ``True``/
+    ``False``. The document's title and version are the document's own words."""
+    check_lang(lang)
     rows = []
     for v in resolve_vendors(vendors):
         rows.append({
@@ -312,7 +354,15 @@ def vendors_table(vendors=None) -> pd.DataFrame:
             "ambiguities": len(v.ambiguities()),
             "quotes verified": v.quotes_verified,
         })
-    return pd.DataFrame(rows).set_index("id")
+    frame = pd.DataFrame(rows).set_index("id")
+    if lang == "en":
+        return frame
+    frame["name"] = [vendor_name(name, lang) for name in frame["name"]]
+    frame["activity"] = [said(written(text), lang) for text in frame["activity"]]
+    frame["version"] = [said(written(text), lang) for text in frame["version"]]
+    frame["quotes verified"] = [yes_no(value, lang) for value in frame["quotes verified"]]
+    frame.index.name = COLUMN_WORDS["id"].say(lang)
+    return frame.set_axis(column_names(frame.columns, lang), axis=1)
 
 
 def _short_path(path: str | None) -> str | None:
@@ -351,30 +401,45 @@ def citations_table(vendor, family: str, item: str | None = None, *, lang: str =
     return frame.astype(object).where(frame.notna(), None)
 
 
-def _readings_words(clause) -> str:
-    return "\n".join(f"{r.name}: {r.means}" for r in clause.ambiguity.readings)
+def _readings_words(clause, lang: str = "en") -> str:
+    """``name: what it means``, one reading a line; in French the reading's name
+    (:func:`cgvlib.names.label`) and its meaning through the catalog."""
+    if lang == "en":
+        return "\n".join(f"{r.name}: {r.means}" for r in clause.ambiguity.readings)
+    return "\n".join(said(Phrase("{name}: {means}", name=named(r.name), means=written(r.means)),
+                           lang) for r in clause.ambiguity.readings)
 
 
-def ambiguities_table(vendors=None) -> pd.DataFrame:
+def ambiguities_table(vendors=None, *, lang: str = "en") -> pd.DataFrame:
     """Every clause that admits several readings, one row each: vendor, clause family, the
     field path in the vendor file, article, the readings (``name: what it means``, one per
     line), the default reading, why it is the default, and the vendor file's note on why the
-    text admits them."""
+    text admits them.
+
+    ``lang`` (``"en"`` or ``"fr"``): the language of the headers, the families, the readings'
+    names (:func:`cgvlib.names.label`) and of the vendor file's words (meanings, why the
+    default, note: through the catalog); English keeps the readings' identifiers and the
+    field path as the vendor file writes them (in French, its words without underscores)."""
+    check_lang(lang)
     rows = []
     for v in resolve_vendors(vendors):
         for path, clause in v.ambiguities():
             key = path.split(".")[0].split("[")[0]
-            rows.append({
-                "vendor": v.name,
-                "family": FAMILIES.get(key, key),
-                "path": path,
-                "article": clause.source.article if clause.source else None,
-                "readings": _readings_words(clause),
-                "default": clause.ambiguity.default,
-                "why default": clause.ambiguity.why_default,
-                "note": clause.ambiguity.note,
-            })
-    return pd.DataFrame(rows, columns=AMBIGUITY_COLUMNS)
+            family = FAMILIES.get(key, key)
+            ambiguity = clause.ambiguity
+            article = clause.source.article if clause.source else None
+            if lang == "en":
+                rows.append([v.name, family, path, article, _readings_words(clause),
+                             ambiguity.default, ambiguity.why_default, ambiguity.note])
+                continue
+            rows.append([
+                vendor_name(v.name, lang), family_name(family, lang), path.replace("_", " "),
+                article_words(article).say(lang) if article else None,
+                _readings_words(clause, lang), named(ambiguity.default).say(lang),
+                said(written(ambiguity.why_default), lang) or None,
+                said(written(ambiguity.note), lang) or None,
+            ])
+    return pd.DataFrame(rows, columns=column_names(AMBIGUITY_COLUMNS, lang))
 
 
 # --- one scenario across vendors ----------------------------------------------------------------
@@ -396,23 +461,80 @@ def _is_money(name: str, figures: Mapping[str, Any]) -> bool:
             or name.endswith(MONEY_SUFFIXES))
 
 
-def format_money(value: Decimal) -> str:
-    """An already-rounded Decimal amount as ``1,234.56 EUR``, exactly: the Decimal is turned
-    into its whole cents (no rounding) and formatted by :func:`cgvlib.money.format_eur`."""
+def format_money(value: Decimal, lang: str = "en") -> str:
+    """An already-rounded Decimal amount as ``1,234.56 EUR`` (``1 234,56 €`` in French),
+    exactly: the Decimal is turned into its whole cents (no rounding) and formatted by
+    :func:`cgvlib.money.format_eur`."""
     cents = value * 100
     if cents != cents.to_integral_value():
         raise InputError(f"{value} EUR is not a whole number of cents; results hold rounded "
                          "amounts, so this figure is not money")
-    return format_eur(int(cents))
+    return _eur(int(cents), lang)
 
 
-def scenario_row(result: Result) -> dict[str, Any]:
+def _eur(cents: int, lang: str) -> str:
+    """Cents as the table shows them: the working text in English, Babel's French."""
+    return format_eur(cents, None if check_lang(lang) == "en" else lang)
+
+
+def _value(value: Any, lang: str) -> Any:
+    """A figure other than money as a French reader reads it: ``oui``/``non``, a date in
+    words, a length of time in days or hours, a decimal comma, words of the working (a rule, a
+    basis) said in French, an identifier by its name, a file's English and an article's
+    remark through the catalog; English: the figure as it is."""
+    if lang == "en" or value is None:
+        return value
+    if isinstance(value, Worded):  # words of the working, kept with the phrase they came from
+        return said(value.words, lang)
+    if isinstance(value, bool):
+        return yes_no(value, lang)
+    if isinstance(value, dt.timedelta):
+        return _elapsed_words(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    if isinstance(value, Decimal | float):
+        return f"{value}".replace(".", ",")
+    if isinstance(value, str):  # an identifier by its name, a file's English through the catalog
+        return (label(value, lang) if value in ID_LABELS
+                else article_words(said(written(value), lang)).say(lang))
+    return value
+
+
+def _elapsed_words(elapsed: dt.timedelta, lang: str) -> str:
+    """A length of time in ``lang``: whole days counted (``10 jours``), else hours and minutes
+    (``47 h 59 min``)."""
+    if elapsed % dt.timedelta(days=1) == dt.timedelta(0):
+        return counted_words(elapsed.days, "calendar_days", lang)
+    sign = "-" if elapsed < dt.timedelta(0) else ""
+    hours, rest = divmod(abs(elapsed) // dt.timedelta(minutes=1), 60)
+    return f"{sign}{hours} h {rest:02d} min"
+
+
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def tier_words(tier: str, lang: str) -> str:
+    """An SLA credit tier as a result names it (:func:`cgvlib.arithmetic.sla.tier_label`'s
+    English, ``0.21–0.5 %``, ``> 0.5 up to 1 %``) in ``lang``: a decimal comma, a no-break
+    space before ``%`` and its words through the catalog (``0,21–0,5 %``,
+    ``> 0,5 jusqu'à 1 %``)."""
+    if lang == "en":
+        return tier
+    french = _DECIMAL_POINT.sub(",", tier).replace(" %", "\u00a0%")
+    return french.replace(" up to ", f" {translate('up to', lang)} ")
+
+
+def scenario_row(result: Result, lang: str = "en") -> dict[str, Any]:
     """One result as a table row: headline, scalar figures (money as ``1,234.56 EUR``
     formatted from the already-rounded Decimals; the ``*_cents`` duplicates are left out), and
     whether the clause is ambiguous with the other readings' headlines. Non-scalar figures (the
-    delay periods, tier gaps...) are left to ``result.explain()``."""
+    delay periods, tier gaps...) are left to ``result.explain()``. ``lang``: the language of
+    the headline, the money, dates, yes/no and the readings' names (the keys stay the
+    figures' names)."""
     figures = result.figures()
-    row: dict[str, Any] = {"headline": result.headline()}
+    row: dict[str, Any] = {"headline": result.headline(lang)}
     for name, value in figures.items():
         if name.endswith("_cents"):
             stem = name.removesuffix("_cents")
@@ -420,33 +542,42 @@ def scenario_row(result: Result) -> dict[str, Any]:
                 isinstance(v, Decimal) and _is_money(n, figures) and v * 100 == value
                 for n, v in figures.items()
             ):  # money given only in cents (e.g. an SLA credit's cap_cents)
-                row[stem] = format_eur(value)
+                row[stem] = _eur(value, lang)
             continue
         if not _is_scalar(value):
             continue
         if isinstance(value, Decimal) and _is_money(name, figures):
-            row[name] = format_money(value)
+            row[name] = format_money(value, lang)
+        elif isinstance(result, SlaCreditResult) and name == "tier" and value:
+            row[name] = tier_words(value, lang)
         else:
-            row[name] = value
-    row["ambiguous"] = result.ambiguous
-    row["reading"] = result.reading
-    others = [f"{name}: {r.headline()}" for name, r in result.readings.items()
-              if name != result.reading]
+            row[name] = _value(value, lang)
+    row["ambiguous"] = _value(result.ambiguous, lang)
+    row["reading"] = (result.reading if lang == "en" or result.reading is None
+                      else named(result.reading).say(lang))
+    colon = ": " if lang == "en" else " : "
+    others = [f"{name if lang == 'en' else named(name).say(lang)}{colon}{r.headline(lang)}"
+              for name, r in result.readings.items() if name != result.reading]
     row["other readings"] = "\n".join(others) or None
     return row
 
 
-def scenario_table(results: Mapping[str, Result]) -> pd.DataFrame:
+def scenario_table(results: Mapping[str, Result], *, lang: str = "en") -> pd.DataFrame:
     """One row per vendor (the mapping's keys, e.g. vendor ids or names) with a result's key
     figures: the headline, every scalar figure (money formatted from the already-rounded cents,
     never rounded again), ``ambiguous``, the reading shown and the other readings' headlines.
-    Columns are the union of the results' figures, in the order they first appear."""
+    Columns are the union of the results' figures, in the order they first appear.
+
+    ``lang`` (``"en"`` or ``"fr"``): the language of the cells (:func:`scenario_row`) and, in
+    French, of the headers (each figure's name through the catalog, or
+    :func:`cgvlib.names.label`)."""
+    check_lang(lang)
     rows = {}
     for key, result in results.items():
         if not isinstance(result, Result):
             raise InputError(f"results[{key!r}]: expected a cgvlib result (e.g. from "
                              f"cgvlib.late_payment), got {type(result).__name__}")
-        rows[key] = scenario_row(result)
+        rows[key] = scenario_row(result, lang)
     if not rows:
         raise InputError("results: no result to tabulate; give at least one vendor's result")
     columns = list(dict.fromkeys(c for row in rows.values() for c in row))
@@ -455,4 +586,72 @@ def scenario_table(results: Mapping[str, Result]) -> pd.DataFrame:
     frame = pd.DataFrame([[row.get(c) for c in columns] for row in rows.values()],
                          index=pd.Index(list(rows), name="vendor"), columns=columns,
                          dtype=object)
-    return frame
+    if lang == "en":
+        return frame
+    frame.index.name = COLUMN_WORDS["vendor"].say(lang)
+    return frame.set_axis([figure_name(c, lang) for c in frame.columns], axis=1)
+
+
+# Figures of the results whose words the catalog has nowhere else
+FIGURE_WORDS = {
+    "headline": Phrase("headline"), "amount": Phrase("amount"), "due": Phrase("due"),
+    "paid": Phrase("paid"), "rate_unit": Phrase("rate unit"),
+    "provisional_note": Phrase("provisional note"),
+    "total_as_written": Phrase("total as written"),
+    "unavailability_percent": Phrase("unavailability percent"),
+    "tier_index": Phrase("tier index"), "percent": Phrase("percent"),
+    "cap_percent": Phrase("cap percent"), "claim_deadline_rule": Phrase("claim deadline rule"),
+    "after_event": Phrase("after event"),
+    "applies_to": Phrase("applies to"),
+    "at": Phrase("at"),
+    "at_stake_basis": Phrase("at stake basis"),
+    "base_date": Phrase("base date"),
+    "base_price": Phrase("base price"),
+    "basis": Phrase("basis"),
+    "basis_kind": Phrase("basis kind"),
+    "billing_basis": Phrase("billing basis"),
+    "clause_index": Phrase("clause index"),
+    "deadline": Phrase("deadline"),
+    "ends_on": Phrase("ends on"),
+    "factor": Phrase("factor"),
+    "fee": Phrase("fee"),
+    "flat": Phrase("flat"),
+    "gap": Phrase("gap"),
+    "kind": Phrase("kind"),
+    "later_deadline": Phrase("later deadline"),
+    "later_reading": Phrase("later reading"),
+    "months_due": Phrase("months due"),
+    "multiplier": Phrase("multiplier"),
+    "notice_unit": Phrase("notice unit"),
+    "notice_value": Phrase("notice value"),
+    "optional": Phrase("optional"),
+    "payments_counted": Phrase("payments counted"),
+    "payments_sum": Phrase("payments sum"),
+    "period_end": Phrase("period end"),
+    "period_months": Phrase("period months"),
+    "period_start": Phrase("period start"),
+    "price": Phrase("price"),
+    "quantity": Phrase("quantity"),
+    "quantity_unit": Phrase("quantity unit"),
+    "refund": Phrase("refund"),
+    "refund_by": Phrase("refund by"),
+    "request_date": Phrase("request date"),
+    "schedule": Phrase("schedule"),
+    "start": Phrase("start"),
+    "unavailable": Phrase("unavailable"),
+    "unstarted_months": Phrase("unstarted months"),
+    "vat_percent": Phrase("vat percent"),
+    "window_end": Phrase("window end"),
+    "window_start": Phrase("window start"),
+    "worst_case_price": Phrase("worst case price"),
+}
+
+
+def figure_name(name: str, lang: str) -> str:
+    """A result's figure (``days_of_delay``) named in ``lang`` (``jours de retard``): its
+    words through the catalog, else its name (:func:`cgvlib.names.label`)."""
+    if name in FIGURE_WORDS:
+        return FIGURE_WORDS[name].say(lang)
+    words = name.replace("_", " ")
+    said_words = translate(words, lang)
+    return said_words if said_words != words or lang == "en" else label(name, lang)

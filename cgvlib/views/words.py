@@ -17,7 +17,7 @@ Numbers, money and dates in Babel's formats for the language (:data:`cgvlib.lang
 - Amounts the arithmetic rounded are written by :func:`cgvlib.money.format_eur` (``€1,234.56``
   / ``1 234,56 €``, never rounded again); amounts on an axis (a scale, not a result) by
   :func:`axis_eur_text` (``€12,346`` / ``12 346 €``).
-- Dates are :func:`cgvlib.dates.format_date` (``1 March 2024`` / ``1 mars 2024``), or
+- Dates are :func:`cgvlib.dates.format_date` (``1 March 2024`` / ``1er mars 2024``), or
   :func:`chart_day` where room is short (``31 Jan 2024`` / ``31 janv. 2024``).
 - Numbers keep their digits (:func:`decimal_text`): ``0.205`` / ``0,205``.
 - Tick labels: :func:`euro_axis` (``€1,000`` / ``1 000 €``), :func:`percent_axis`

@@ -107,7 +107,7 @@ def test_the_tabs_and_titles_are_in_the_readers_language(board):
         return
     assert titles == ["Comparer les conditions", "Retard de paiement",
                       "Crédits de service (SLA)", "Préavis et sortie", "Révision des prix",
-                      "Constats de conformité"]
+                      "Constats de conformité", "Votre grand livre"]
     assert made.apps["Late payment"].controls["amount"].description == "Montant (EUR)"
     # every label, option and title has a French entry (none left in English)
     for app in made.apps.values():
@@ -137,10 +137,10 @@ def test_french_table_headers_are_french():
 
 @pytest.mark.parametrize(("title", "control", "typed", "message"), [
     ("Late payment", "due", "31/02/2024",
-     "Échéance : « 31/02/2024 » n'est pas une date ; écrivez une date telle que "
-     "15/03/2024, 15 mars 2024 ou 2024-03-15"),
+     "Échéance : « 31/02/2024 » n'est pas une date : février 2024 a 29 jours ; écrivez une "
+     "date telle que 15/03/2024, 15 mars 2024 ou 2024-03-15"),
     ("Late payment", "amount", "dix mille",
-     "Montant (EUR) : « dix mille » n'est pas un montant en euros ; écrivez un montant tel que "
+     "Montant (EUR) : « dix mille » n'est pas un nombre d'euros ; écrivez un montant tel que "
      "10 000,50 ou 10000.50"),
     ("Notice and exit", "notice_sent", "",
      "lettre envoyée : vide ; écrivez une date telle que 15/03/2024, 15 mars 2024 ou "
@@ -148,7 +148,7 @@ def test_french_table_headers_are_french():
     ("Service credits (SLA)", "downtime", "une heure",
      "Indisponibilité : « une heure » n'est pas une durée ; tapez « 1h30 » (1 h 30 min)"),
     ("Price revision", "until", "2022-01-01",
-     "Jusqu'au : le 1 janvier 2022 est avant la date où le prix a été fixé (15 mars 2023) ; "
+     "Jusqu'au : le 1er janvier 2022 est avant la date où le prix a été fixé (15 mars 2023) ; "
      "choisissez une date plus tardive"),
 ])
 def test_a_bad_entry_is_refused_in_french_in_one_line(title, control, typed, message):

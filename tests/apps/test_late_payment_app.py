@@ -14,6 +14,8 @@ rate on 1 January 2024 4.50 %):
 from __future__ import annotations
 
 import datetime as dt
+import html
+import struct
 from decimal import Decimal
 
 import pytest
@@ -231,3 +233,32 @@ def test_a_new_amount_updates_the_same_figure_in_place(app):
     assert app.results["statutory"].total == Decimal("397.53")
     line = next(a for a in figure.axes[0].get_lines() if a.get_gid() == "vendor:statutory")
     assert round(float(line.get_ydata()[45]), 2) == 397.53
+
+
+def test_the_legend_is_html_under_the_chart_and_the_png_has_none(app):
+    # the PNG carries the chart alone; its legend is an HTML list right under it, one entry
+    # per line the chart draws: Teogest's default reading (day 31, each semester's legal
+    # rate), its clause as written under the floor, its 3 other readings as one dashed line
+    assert app.figure.axes[0].get_legend() is None
+    children = list(app.widget.children)
+    assert children.index(app.output) + 1 == children.index(app.legend)
+    legend = html.unescape(app.legend.value)
+    for entry in ("Teogest (default reading: delay from day 31, each semester's legal rate)",
+                  "Teogest: the clause as written (below the floor)",
+                  "Teogest: 3 other readings", "paid 15 April 2024: 45 days late"):
+        assert f"<span>{entry}</span>" in legend
+    # Teogest's colour (#009E73, the style's Okabe–Ito green) on its solid line's swatch
+    assert 'stroke="#009e73" stroke-width="' in legend
+    png = app.shown_png()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    # 8 x 4 inches at 100 dpi, 1.45 times taller with the zoom panel: 800 x 580 pixels
+    assert struct.unpack(">II", png[16:24]) == (800, 580)
+
+
+def test_the_legend_follows_the_vendors_and_stays_for_a_new_amount(app):
+    before = app.legend.value
+    app.controls["amount"].value = 20_000
+    assert app.legend.value == before  # the same lines, only their heights change
+    app.controls["vendors"].value = ("gout",)
+    assert "<span>Michaël GOUT</span>" in html.unescape(app.legend.value)
+    assert "Teogest" not in app.legend.value

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import matplotlib.dates as mdates
 import pytest
 
 from cgvlib.apps.notice import NoticeApp, notice_exercises
@@ -89,6 +90,38 @@ def test_switching_the_chart_keeps_the_plan(app):
     app.controls["chart"].value = "timeline"
     app.controls["chart"].value = "exit cost"
     assert app.figure is cost_figure  # drawn once per set of values
+
+
+def sent_day(figure, gid):
+    (line,) = [line for line in figure.axes[0].get_lines() if line.get_gid() == gid]
+    return mdates.num2date(line.get_xdata()[0]).date(), line.get_label()
+
+
+def test_a_later_letter_moves_the_line_on_the_same_timeline(app):
+    # 2024-12-05 and 2024-12-20 are both late: the contract renews to 2026-01-30 either way,
+    # so the timeline covers the same terms and only its line moves
+    figure = app.figure
+    app.controls["notice_sent"].value = D(2024, 12, 20)
+    assert app.figure is figure and app.figure_changed
+    assert sent_day(figure, "today") == (D(2024, 12, 20), "notice sent (20 December 2024)")
+    assert "notice sent (20 December 2024)" in app.legend.value
+    assert "5 December 2024" not in app.legend.value
+    # a letter in time ends the contract a year earlier: another timeline
+    app.controls["notice_sent"].value = D(2024, 11, 30)
+    assert app.figure is not figure
+    assert sent_day(app.figure, "today")[0] == D(2024, 11, 30)
+
+
+def test_a_letter_in_time_marks_its_sum_on_the_same_exit_cost_chart(app):
+    app.controls["chart"].value = "exit cost"
+    figure = app.figure
+    texts = lambda: [t.get_text() for t in figure.axes[0].texts]  # noqa: E731
+    assert "€14,000.00" in texts()  # late letter on 2024-12-05: 14 months (see above)
+    app.controls["notice_sent"].value = D(2024, 11, 30)  # in time: 2 months, 2,000 EUR
+    assert app.figure is figure and app.figure_changed
+    assert "€2,000.00" in texts() and "€14,000.00" not in texts()
+    assert sent_day(figure, "notice sent") == (D(2024, 11, 30), "notice sent (30 Nov 2024)")
+    assert "notice sent (30 Nov 2024)" in app.legend.value
 
 
 def test_gout_needs_the_maintenance_length(app):

@@ -139,3 +139,17 @@ def test_the_box_carries_the_last_index_forward_and_marks_the_price_provisional(
     assert ticked.result.price == Decimal("1001.55") and ticked.result.provisional
     app.controls["assume_last"].value = False  # untick: the data alone again, no carried value
     assert app.results["leappy"].at == dt.date(2026, 1, 1)
+
+
+def test_the_legend_is_html_under_the_chart(app):
+    # the chart alone in the PNG; under it, one entry per vendor line (its clause in a few
+    # words), then the revision marker and the stop marker (Leappy stops on 2025-01-01)
+    assert app.figure.axes[0].get_legend() is None
+    legend = html.unescape(app.legend.value)
+    assert "<span>Leappy SAS: Syntec each January and July (P2 = P1 x S2/S1)</span>" in legend
+    assert "<span>ioSmart: no revision of running orders</span>" in legend
+    assert legend.index("Leappy SAS:") < legend.index("ioSmart:")
+    assert 'stroke="#cc79a7"' in legend  # Leappy's colour
+    before = app.legend.value
+    app.controls["price"].value = 2000
+    assert app.legend.value == before

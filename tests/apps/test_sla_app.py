@@ -14,9 +14,12 @@ Hand-worked figures (Teogest annexe 2 A.6; no planned maintenance unless said):
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 from fractions import Fraction
 
+import PIL.Image
+import PIL.ImageChops
 import pytest
 
 from cgvlib.apps.sla import SlaApp
@@ -98,6 +101,38 @@ def test_a_new_invoice_reuses_the_rate_and_the_figure(app):
     assert app.figure is figure
     assert app.results.sla_credit.amount == Decimal("60.00")  # 3 % of 2,000
     assert list(app.frame["amount (EUR)"]) == [Decimal("0.00"), Decimal("60.00")]
+
+
+def test_another_downtime_moves_the_marker_on_the_same_figure(app):
+    figure = app.figure
+    app.controls["downtime"].value = "8h"  # 1.0752688... %: tier 1.01-1.5 %, 13 %
+    assert app.figure is figure and app.figure_changed
+    (marker,) = markers(figure)  # the two markers of the gap are gone
+    assert (marker.get_xdata()[0], marker.get_ydata()[0]) == (
+        pytest.approx(float(Fraction(28_800 * 100, 2_678_400))), 13)
+    assert all(line.get_gid() != "marker" for ax in figure.axes[1:] for line in ax.get_lines())
+    assert "1,075" not in app.legend.value and "1.075" in app.legend.value
+
+
+def test_the_page_shows_the_same_png_as_a_chart_drawn_afresh(app):
+    app.shown_png()
+    app.controls["downtime"].value = "8h"
+    app.shown_png()
+    app.controls["downtime"].value = "1h30"  # back to the gap, on the chart drawn for 8 h
+    moved = PIL.Image.open(io.BytesIO(app.shown_png())).convert("RGB")
+    fresh = SlaApp(vendor="teogest", month="2024-03", downtime="1h30", lang="en")
+    drawn = PIL.Image.open(io.BytesIO(fresh.shown_png())).convert("RGB")
+    assert moved.size == drawn.size == (1000, 720)
+    assert PIL.ImageChops.difference(moved, drawn).getbbox() is None
+
+
+def test_a_downtime_past_the_scale_draws_a_new_figure(app):
+    figure = app.figure
+    app.controls["downtime"].value = "24h"  # 86,400 / 2,678,400 = 3.2258... %: past 2 %
+    assert app.figure is not figure
+    assert app.figure.axes[0].get_xlim()[1] == pytest.approx(100 * 86_400 / 2_678_400 * 1.1)
+    (marker,) = markers(app.figure)
+    assert marker.get_ydata()[0] == 20
 
 
 @pytest.mark.parametrize(("control", "value", "says"), [

@@ -1,5 +1,5 @@
 """Every result's working in French: ``result.explain("fr")`` is wholly French (dates
-``1 mars 2024``, amounts ``1 234,56 €``, decimal commas, the readings' French names), while
+``1er mars 2024``, amounts ``1 234,56 €``, decimal commas, the readings' French names), while
 ``explain()`` stays the library's English (the other tests of this folder read it).
 
 Each expected line is worked out by hand from the contract and the reference data (the
@@ -43,7 +43,7 @@ def test_janquor_late_payment_in_french():
         f"indemnité 40,00{NB}€ = 335,89{NB}€",
         f"  Montant : 2{NNB}000,00{NB}€, lu comme le montant de la facture tel que facturé "
         "(TVA comprise)",
-        "  Échéance le 1 mars 2024, payé le 15 avril 2024 : 45 jour(s) de retard (paiement - "
+        "  Échéance le 1er mars 2024, payé le 15 avril 2024 : 45 jour(s) de retard (paiement - "
         "échéance)",
         "  Premier jour de retard : 2 mars 2024 (le lendemain de l'échéance)",
         "  Jours de retard : 45 (du 2 mars 2024 au 15 avril 2024, le jour du paiement compté)",
@@ -87,7 +87,7 @@ def test_teogest_late_payment_under_the_floor_in_french():
                        f"L441-10 II (la clause telle qu'écrite : 137,28{NB}€, 86,07{NB}€ de "
                        "moins)")
     assert said[3] == ("  Premier jour de retard : 3 mars 2024 (le 31e jour après la date de "
-                       "facture, le 1 février 2024)")
+                       "facture, le 1er février 2024)")
     assert said[5] == ("    du 3 mars 2024 au 15 avril 2024 : 44 jour(s) à 15,21 % : 3 x taux "
                        "légal 5,07 % (1er semestre 2024) = 15,21 %, le plancher L441-10 II, "
                        "au-dessus des 8,07 % de la clause (taux légal 5,07 % (1er semestre 2024) "
@@ -174,10 +174,10 @@ def test_gout_early_exit_in_french():
     # 2024-07-15: 1 x 100.00 due, 7 x 100.00 = 700.00 refunded.
     r = early_exit("gout", "2024-01-01", "2024-05-15", monthly_amount=100, commitment_months=12)
     assert lines(r.explain("fr"))[:5] == [
-        "Michaël GOUT : prend fin le 15 mai 2024, dans la période du 1 janvier 2024 au 31 "
+        "Michaël GOUT : prend fin le 15 mai 2024, dans la période du 1er janvier 2024 au 31 "
         "décembre 2024 : 5 mois commencé(s) sur 12 ; dû 100,00\u00a0€, remboursement de "
         "700,00\u00a0€ au plus tard le 15 juillet 2024",
-        "  période du 1 janvier 2024 au 31 décembre 2024 : 12 mois ; prend fin le 15 mai 2024 : "
+        "  période du 1er janvier 2024 au 31 décembre 2024 : 12 mois ; prend fin le 15 mai 2024 : "
         "5 commencé(s) (le mois en cours compris), 7 non commencé(s)",
         "  art. 7 C : tout mois commencé est dû, les 7 non commencés sont remboursés sous 2 mois, "
         "au plus tard le 15 juillet 2024",
@@ -266,13 +266,13 @@ def test_leappy_price_revision_in_french():
     # 1.0299422 (7 places) -> 1,000.00 x 302.7 / 293.9 = 1,029.94 EUR.
     r = price.revise_price("leappy", 1000, "2023-03-01", "2023-09-01")
     said = lines(r.explain("fr"))
-    assert said[0] == (f"leappy : 1{NNB}029,94{NB}€ le 1 septembre 2023 (1{NNB}000,00{NB}€ fixé "
-                       "le 1 mars 2023, 1 révision)")
+    assert said[0] == (f"leappy : 1{NNB}029,94{NB}€ le 1er septembre 2023 (1{NNB}000,00{NB}€ fixé "
+                       "le 1er mars 2023, 1 révision)")
     assert said[3] == (
-        "  Révision du 1 juillet 2023 (nouveaux prix à partir du 2 juillet 2023) : S1 = 293,9 "
-        "(janvier 2023, série révisée, publié le 28 février 2023), publié en dernier au 1 mars "
+        "  Révision du 1er juillet 2023 (nouveaux prix à partir du 2 juillet 2023) : S1 = 293,9 "
+        "(janvier 2023, série révisée, publié le 28 février 2023), publié en dernier au 1er mars "
         "2023 (la signature) ; S2 = 302,7 (mai 2023, série révisée, publié le 30 juin 2023), "
-        "publié en dernier au 1 juillet 2023 ; S2/S1 = 302,7 / 293,9 = 1,0299422 ; prix "
+        "publié en dernier au 1er juillet 2023 ; S2/S1 = 302,7 / 293,9 = 1,0299422 ; prix "
         f"1{NNB}029,94{NB}€")
 
 

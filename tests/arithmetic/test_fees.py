@@ -430,3 +430,11 @@ def test_non_solicitation_bad_input():
                                          "valid readings: weeks_of_five_days, text_year_225_days"):
         non_solicitation_penalty("leappy", who="subcontractors", daily_rate=600,
                                  reading="sixty_weeks")
+
+
+def test_increments_said_in_french():
+    # ioSmart: 61 minutes are ceil(61 / 30) = 3 started half-hours; the unit counted is
+    # "30-minute increments", « tranches de 30 minutes » on a French page.
+    r = time_and_materials("iosmart", 61)
+    assert r.quantity_unit == "30-minute increments"
+    assert "[3 tranches de 30 minutes]" in r.headline("fr")

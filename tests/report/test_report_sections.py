@@ -61,7 +61,7 @@ def test_late_payment_in_french(fr):
     # 6,250.68 c -> 62.51 + 40 = 102.51. The readings counting from the day after the due date:
     # 45 days at the floor, 1,000,000 x 1521 x 45 / 3,650,000 = 18,752.05 c -> 187.52 + 40.
     assert row(table, "Teogest") == {
-        "Jours de retard": 45, "Premier jour de retard": "1 avril 2024", "Jours comptés": 15,
+        "Jours de retard": 45, "Premier jour de retard": "1er avril 2024", "Jours comptés": 15,
         "Taux": f"15,21{NB}% par an", "Pénalités": f"62,51{NB}€", "Indemnité": f"40,00{NB}€",
         "Total": f"102,51{NB}€", "Total selon la clause (sous le plancher)": f"73,16{NB}€",
         "Autres lectures": (  # the readings by their names (cgvlib.names), " ; " between
@@ -174,10 +174,10 @@ def test_a_term_length_left_to_the_order_says_what_to_give():
 def test_headings_and_parameters_use_the_report_formats(fr):
     heading = fr.heading("late_payment").data
     assert heading.startswith("## Retard de paiement")
-    assert f"10{NNB}000,00{NB}€ échue le 1 mars 2024 et payée le 15 avril 2024" in heading
+    assert f"10{NNB}000,00{NB}€ échue le 1er mars 2024 et payée le 15 avril 2024" in heading
     values = fr.parameters_table().data["Valeur"].to_dict()
     assert values["Montant de la facture"] == f"10{NNB}000,00{NB}€"
-    assert values["Date de facture"] == "1 mars 2024"  # not given: the due date
+    assert values["Date de facture"] == "1er mars 2024"  # not given: the due date
     assert values["Indisponibilité du mois"] == f"0,5{NB}%"
     assert values["Durée d'engagement (mois)"] == "selon le contrat"
     assert values["Langue"] == "français"  # not the code 'fr'

@@ -3,7 +3,7 @@ formats; identifiers (vendor and reading names, articles) as they are; English b
 
 Expected texts are written by hand: amounts in French are ``10 000,00 €`` with a narrow
 no-break space between thousands and a no-break space before ``€`` and ``%`` (Babel's fr
-locale); dates ``1 mars 2024`` (long) or ``31 janv. 2024`` (short, where room is short).
+locale); dates ``1er mars 2024`` (long) or ``31 janv. 2024`` (short, where room is short).
 The scenario figures come from the existing chart tests: Teogest paid 45 days
 late (due 2024-03-01, paid 2024-04-15); the data ends with 2026-S1 (legal rate to
 2026-06-30); Leappy below the floor from 2015-S1, Teogest from 2023-S1, both to 2026-S1;
@@ -99,7 +99,7 @@ def cost_fr():
 def test_cost_chart_in_french(cost_fr):
     ax = cost_fr.axes[0]
     assert ax.get_title(loc="left") == (
-        f"Coût du paiement en retard d'une facture de 10{NNB}000,00{NB}€ échue le 1 mars 2024")
+        f"Coût du paiement en retard d'une facture de 10{NNB}000,00{NB}€ échue le 1er mars 2024")
     assert ax.get_xlabel() == "Jours de retard (date de paiement moins échéance)"
     assert ax.get_ylabel() == "Pénalités + indemnité forfaitaire"
     assert legend(ax) == [
@@ -131,7 +131,7 @@ def test_cost_chart_zoom_and_redraw_stay_french():
     assert zoom.startswith("Zoom sur les autres : de 0 à ")
     assert zoom.endswith(f"{NB}€ (JANQUOR sort de cette échelle)")
     assert update_cost_chart(fig, 25000)
-    assert f"facture de 25{NNB}000,00{NB}€ échue le 1 mars 2024" in fig.axes[0].get_title(
+    assert f"facture de 25{NNB}000,00{NB}€ échue le 1er mars 2024" in fig.axes[0].get_title(
         loc="left")
 
 

@@ -29,7 +29,9 @@ import pytest
 
 from cgvlib.errors import InputError
 from cgvlib.model.loader import load_vendor
+from cgvlib.model.loader import vendor as load_vendor_by_id
 from cgvlib.views.late_payment import (
+    annual_rate,
     breach_periods,
     cost_by_days_late,
     late_payment_table,
@@ -225,6 +227,41 @@ def test_table_shows_both_semesters_rates():
     # statutory, 2024-06-20 + 20 days: 10 days in 2024-S1 (14.50 %), 10 in 2024-S2 (14.25 %)
     results = late_payments(["statutory"], 1_000, "2024-06-20", "2024-07-10")
     assert late_payment_table(results).iloc[0]["rates"] == "14.50 % then 14.25 %"
+
+
+def test_the_table_in_french():
+    # JANQUOR art. 11: « 10 % du montant de la facture par mois de retard »; 10,000 EUR due
+    # 2024-03-01 paid 2024-04-15 (45 days): Teogest's clause as written 73.16 EUR, the floor
+    # adding 29.35 EUR (worked in test_table_of_one_scenario); JANQUOR's other readings
+    # (worked in tests/apps/test_late_payment_app.py): 30-day months 1,540.00 EUR, ...
+    results = late_payments(["janquor", "teogest", "statutory"], 10_000, "2024-03-01",
+                            "2024-04-15")
+    table = late_payment_table(results, "fr")
+    janquor = table.loc["JANQUOR"]
+    assert janquor["rates"] == "10\u00a0% par mois"
+    assert janquor["terms"] == "sa propre clause"
+    assert janquor["other readings"].startswith(
+        "prorata (mois de 30 jours) : 1\u202f540,00\u00a0€; ")
+    assert table.loc["Teogest", "as written"] == "73,16\u00a0€ (le plancher ajoute 29,35\u00a0€)"
+    assert table.loc["Teogest", "rates"] == "15,21\u00a0%"  # 3 x 5.07 %, the floor
+    assert table.loc["Statutory default (Code de commerce)", "terms"] == (
+        "les règles supplétives de la loi")
+    # 10 days in 2024-S1 (4.50 + 10 = 14.50 %), 10 in 2024-S2 (4.25 + 10 = 14.25 %)
+    two = late_payment_table(late_payments(["statutory"], 1_000, "2024-06-20", "2024-07-10"),
+                             "fr")
+    assert two.iloc[0]["rates"] == "14,5\u00a0% puis 14,25\u00a0%"
+
+
+def test_janquor_annual_rate_in_french_and_english():
+    # JANQUOR art. 11: 10 % per month; a year's equivalent is 10 x 12 = 120 %
+    clause = load_vendor_by_id("janquor").late_payment.default_reading()
+    assert annual_rate(clause, dt.date(2024, 1, 1)) == (
+        12000, "10 % per month x 12 = 120.00 % a year")
+    assert annual_rate(clause, dt.date(2024, 1, 1), "fr") == (
+        12000, "10\u00a0% par mois x 12 = 120\u00a0% par an")
+    rates = penalty_rates(["janquor", "iosmart"], "2024-01-01", "2024-06-30", lang="fr")
+    assert rates["how"].iloc[0] == "10\u00a0% par mois x 12 = 120\u00a0% par an"
+    assert list(rates["terms"]) == ["sa propre clause", "sa propre clause"]
 
 
 # --------------------------------------------------------------------------- penalty rates

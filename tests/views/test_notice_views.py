@@ -30,6 +30,8 @@ from cgvlib.views.notice import (
     exit_cost_by_date,
     exit_plan_frame,
     exit_plans,
+    move_notice_sent,
+    move_today,
     notice_by_tenure,
     notice_citations,
     notice_points,
@@ -242,6 +244,43 @@ def test_exit_cost_marks_the_notice_date():
     sent = by_gid(ax.get_lines(), "notice sent")
     assert sent and sent[0].get_xdata()[0] == x(D(2024, 12, 5))
     assert any(t.get_text() == "€14,000.00" for t in ax.texts)
+
+
+def shown(fig):
+    """What a moved chart must share with one drawn afresh: its lines' data and labels, its
+    texts, its windows' alpha, and its legend."""
+    ax = fig.axes[0]
+    return ([(line.get_gid(), list(line.get_xdata()), list(line.get_ydata()), line.get_label())
+             for line in ax.get_lines()],
+            [(t.get_text(), tuple(getattr(t, "xy", t.get_position()))) for t in ax.texts],
+            [p.get_alpha() for p in by_gid(ax.patches, "notice window")],
+            fig.cgvlib_legend[1])
+
+
+def test_timeline_day_moved_in_place_matches_a_new_chart():
+    # JANQUOR's first window ends on 2024-11-30: open on 2024-11-01, over on 2024-12-05
+    draw = lambda day: renewal_timeline(  # noqa: E731
+        ["janquor"], "2024-01-31", "2026-01-30", today=day, today_label="notice sent",
+        legend_in_figure=False)
+    fig = draw("2024-11-01")
+    assert fig.legends == []
+    assert [p.get_alpha() for p in by_gid(fig.axes[0].patches, "notice window")] == [0.35, 0.35]
+    assert move_today(fig, "2024-12-05", "notice sent")
+    assert [p.get_alpha() for p in by_gid(fig.axes[0].patches, "notice window")] == [0.15, 0.35]
+    assert shown(fig) == shown(draw("2024-12-05"))
+    assert not move_today(fig, "2030-01-01")  # outside the chart: a new chart is needed
+
+
+def test_exit_cost_day_moved_in_place_matches_a_new_chart():
+    draw = lambda day: exit_cost_by_date(  # noqa: E731
+        "janquor", "2024-01-31", monthly_amount=1000, months=12, notice_sent=day,
+        legend_in_figure=False)
+    fig = draw("2024-12-05")
+    assert fig.legends == []
+    assert move_notice_sent(fig, "2024-11-30")
+    assert "€2,000.00" in [t.get_text() for t in fig.axes[0].texts]
+    assert shown(fig) == shown(draw("2024-11-30"))
+    assert not move_notice_sent(fig, "2025-03-01")  # past the chart's 12 months
 
 
 def test_exit_cost_says_when_not_computable():

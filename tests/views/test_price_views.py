@@ -31,9 +31,11 @@ from cgvlib.reference.syntec import syntec_table
 from cgvlib.views.prices import (
     price_paths_chart,
     price_revision_table,
+    price_table,
     stop_reason,
     syntec_chart,
     vendor_price_path,
+    vendor_price_paths,
 )
 
 ALL = ["leappy", "teogest", "janquor", "iosmart", "gout"]
@@ -242,6 +244,29 @@ def test_table_gives_price_worst_case_revisions_index_values_and_stops():
     assert table.loc["ioSmart", "path stops"] == "no: reaches 2025-10-31"
 
 
+def test_the_price_table_in_french():
+    # Leappy art. 9, P2 = P1 x S2/S1 each January and July: signed 2023-03-15 at 1,000 EUR,
+    # revised 2023-07-01 with S1 = 293.9 (2023-01) and S2 = 302.7 (2023-05), both of the
+    # revised series: 1,000 x 302.7 / 293.9 = 1,029.942 -> 1,029.94 EUR
+    table = price_table(vendor_price_paths(["leappy", "iosmart"], 1000, "2023-03-15",
+                                           "2025-10-31", lang="fr"), "fr")
+    leappy = table.loc["Leappy SAS"]
+    assert leappy["revisions applied"].startswith(
+        "1er juil. 2023 (S2/S1 302,7/293,9 : 1\u202f029,94\u00a0€); ")
+    assert leappy["index values used"].startswith(
+        "2023-01 : 293,9 (série révisée); 2023-05 : 302,7 (série révisée)")
+    # before the August 2022 switch the values come from the old series: 2021-01 = 275.0
+    old = price_table(vendor_price_paths(["leappy"], 1000, "2021-03-15", "2021-12-31",
+                                         lang="fr"), "fr")
+    assert old.loc["Leappy SAS", "index values used"].startswith(
+        "2021-01 : 275,0 (ancienne série)")
+    # ioSmart's price article has no number in the text: the note says so in French
+    notes = " ".join(vendor_price_paths(["iosmart"], 1000, "2023-03-15", "2025-10-31",
+                                        lang="fr")[0].notes)
+    assert notes == ("ioSmart, article Prix (non numéroté) : pas de révision des commandes en "
+                     "cours ; les nouveaux tarifs ne s'appliquent qu'aux nouvelles commandes")
+
+
 def test_last_computable_day_inside_a_month():
     # Leappy's 2025-07-01 revision needs 2025-05, a gap: services up to 2025-07-01 are priced,
     # and the monthly path alone (rows on the 1st) would not see it before 2025-08-01.
@@ -279,8 +304,8 @@ def test_the_price_paths_in_french():
     assert "Leappy SAS : Syntec chaque janvier et juillet (P2 = P1 x S2/S1)" in labels
     assert "ioSmart : pas de révision des commandes en cours" in labels
     notes = by_gid(ax, "price-notes").get_text().replace("\n  ", " ")
-    assert ("ioSmart, article Prix (unnumbered) : pas de révision des commandes en cours ; les "
-            "nouveaux tarifs ne s'appliquent qu'aux nouvelles commandes") in notes
+    assert ("ioSmart, article Prix (non numéroté) : pas de révision des commandes en cours ; "
+            "les nouveaux tarifs ne s'appliquent qu'aux nouvelles commandes") in notes
 
 
 def test_the_syntec_chart_in_french():

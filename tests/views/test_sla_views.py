@@ -27,6 +27,8 @@ from cgvlib.views.sla import (
     credit_tiers_chart,
     downtime_budget_chart,
     downtime_budget_table,
+    marker_artists,
+    move_marker,
 )
 from cgvlib.views.style import vendor_colour
 
@@ -125,6 +127,45 @@ def test_a_rate_past_the_scale_widens_it():
     assert ax.get_xlim()[1] == pytest.approx(3.3)
     (marker,) = by_gid(ax.get_lines(), "marker")
     assert marker.get_ydata()[0] == 20
+
+
+def marks(fig):
+    """Each panel's markers as (x, y, face colour), and the legend's labels."""
+    return ([sorted((m.get_xdata()[0], m.get_ydata()[0], to_hex(m.get_markerfacecolor()))
+                    for m in by_gid(ax.get_lines(), "marker")) for ax in fig.axes],
+            [[r.get_xdata()[0] for r in by_gid(ax.get_lines(), "marker-rule")]
+             for ax in fig.axes],
+            fig.cgvlib_legend[1])
+
+
+def test_the_legend_can_be_kept_out_of_the_figure():
+    fig = credit_tiers_chart("teogest", unavailability=0.205, legend_in_figure=False)
+    assert fig.axes[0].get_legend() is None
+    handles, labels = fig.cgvlib_legend
+    assert GAP_LABEL in labels and len(handles) == len(labels) == len(set(labels))
+
+
+def test_moving_the_marker_gives_the_chart_of_the_new_rate():
+    # 0.205 % (first gap: 0 % and 3 %) moved to 0.35 % (tier 0.21-0.5 %: 3 %, no zoom panel)
+    # and to 1.005 % (third gap: 8 % and 13 %, in the third zoom panel)
+    fig = credit_tiers_chart("teogest", unavailability=0.205, legend_in_figure=False)
+    assert move_marker(fig, "0.35")
+    assert marks(fig) == marks(credit_tiers_chart("teogest", unavailability="0.35",
+                                                  legend_in_figure=False))
+    assert marks(fig)[0] == [[(0.35, 3.0, "#000000")], [], [], []]
+    assert move_marker(fig, "1.005")
+    assert [len(m) for m in marks(fig)[0]] == [2, 0, 0, 2]
+    assert marks(fig) == marks(credit_tiers_chart("teogest", unavailability="1.005",
+                                                  legend_in_figure=False))
+    # the rule under the points: drawn first over a still background
+    assert [a.get_gid() for a in marker_artists(fig)][:2] == ["marker-rule", "marker-rule"]
+
+
+def test_a_rate_past_the_scale_needs_a_new_chart():
+    fig = credit_tiers_chart("teogest", unavailability=0.205, legend_in_figure=False)
+    before = marks(fig)
+    assert not move_marker(fig, 3)  # 3 % x 1.1 = 3.3 % lies past the 2 % scale
+    assert marks(fig) == before
 
 
 def test_titles_and_percent_axes(tiers_in_gap):

@@ -5,6 +5,7 @@ figures across vendors (money formatted from the already-rounded amounts)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ from cgvlib.views.tables import (
     format_money,
     full_text,
     scenario_table,
+    tier_words,
     vendors_table,
 )
 
@@ -347,3 +349,147 @@ def test_a_french_tooltip_introduces_the_other_readings_in_french():
     tips = styler.tooltips.tt_data.to_numpy().ravel()
     assert any("Autres lectures :" in tip for tip in tips)
     assert not any("Other readings" in tip for tip in tips)
+
+
+# --- the tables in French -----------------------------------------------------------------------
+
+
+def test_ambiguities_in_french():
+    frame = ambiguities_table(["janquor"], lang="fr")
+    assert list(frame.columns) == ["fournisseur", "famille", "chemin", "article", "lectures",
+                                   "lecture par défaut", "pourquoi par défaut", "remarque"]
+    row = frame.iloc[1]  # art. 16 « deux (2) mois avant le terme du contrat »
+    assert row["famille"] == "durée et préavis"
+    assert row["chemin"] == "term.notice[0]"
+    assert row["article"] == "16"
+    # the readings by their names (term_end, anniversary), their meaning through the catalog
+    assert row["lectures"].splitlines() == [
+        "compté depuis la fin de la période : deux mois comptés à rebours depuis le dernier "
+        "jour de la période en cours",
+        "compté depuis la date anniversaire : deux mois comptés à rebours depuis la date "
+        "anniversaire (premier jour de la période renouvelée)"]
+    assert row["lecture par défaut"] == "compté depuis la fin de la période"
+    assert row["remarque"].startswith("« deux (2) mois avant le terme du contrat » ne fixe pas")
+    assert frame["famille"].tolist() == ["retard de paiement", "durée et préavis",
+                                         "responsabilité"]
+
+
+def test_ambiguities_in_french_hold_no_identifier():
+    frame = ambiguities_table(lang="fr")
+    for column in ["famille", "lectures", "lecture par défaut", "pourquoi par défaut",
+                   "remarque"]:
+        for text in frame[column].dropna():
+            assert not re.search(r"\b[a-z]+_[a-z0-9_]+\b", text), (column, text)
+
+
+def test_ambiguities_in_english_by_default():
+    assert ambiguities_table("janquor").equals(ambiguities_table("janquor", lang="en"))
+    with pytest.raises(cgvlib.InputError, match="lang: 'de'"):
+        ambiguities_table("janquor", lang="de")
+
+
+def test_vendors_table_in_french():
+    frame = vendors_table(["iosmart", "statutory"], lang="fr")
+    assert list(frame.columns) == ["nom", "activité", "document", "version",
+                                   "fichier du fournisseur", "valeurs citées", "ambiguïtés",
+                                   "citations vérifiées"]
+    assert frame.index.name == "identifiant"
+    iosmart = frame.loc["iosmart"]
+    assert iosmart["activité"] == "matériel et services informatiques, sur devis ou en régie"
+    assert iosmart["version"] == "non indiquée dans le texte (non daté)"
+    assert iosmart["citations vérifiées"] == "oui"
+    statute = frame.loc["statutory"]
+    assert statute["nom"] == "Règles supplétives (Code de commerce)"
+    assert statute["version"] == "L. 441-10 en vigueur depuis le 26 avril 2019"
+    assert (statute["valeurs citées"], statute["ambiguïtés"]) == (3, 0)  # counts stay numbers
+
+
+def test_scenario_table_in_french():
+    NB, NNB = "\u00a0", "\u202f"  # Babel's French: before €, between thousands
+    # the figures of test_scenario_table_of_late_payment, said in French: 10,000 EUR due and
+    # invoiced 2024-03-01 (payable on receipt), paid 2024-05-15; default reading: delay from
+    # day 31 after issue, 1 April 2024, 45 days at the floor 15.21 %: 187.52 + 40 = 227.52 EUR;
+    # as written at 8.07 %: 99.49 + 40 = 139.49 EUR
+    results = {"teogest": cgvlib.late_payment("teogest", 10_000, due="2024-03-01",
+                                              paid="2024-05-15", invoice_date="2024-03-01")}
+    frame = scenario_table(results, lang="fr")
+    assert frame.index.name == "fournisseur"
+    row = frame.loc["teogest"]
+    assert row["montant"] == f"10{NNB}000,00{NB}€"
+    assert row["échéance"] == "1er mars 2024"
+    assert row["premier jour de retard"] == "1er avril 2024"
+    assert row["intérêts"] == f"187,52{NB}€"
+    assert row["total"] == f"227,52{NB}€"
+    assert row["total tel qu'écrit"] == f"139,49{NB}€"
+    assert row["taux"] == "15,21"
+    assert (row["ambigu"], row["provisoire"]) == ("oui", "non")
+    assert row["lecture"] == "retard dès le 31e jour, taux légal de chaque semestre"
+    assert row["résumé"].startswith(f"10{NNB}000,00{NB}€ payés avec 75 jours de retard")
+    # English stays the library's working text
+    english = scenario_table(results)
+    assert english.loc["teogest", "total_as_written"] == "139.49 EUR"
+
+
+# English words that a French cell or header never needs (a file's quotes are French)
+ENGLISH_WORDS = re.compile(
+    r"\b(the|of|and|to|within|following|paid|claim|tier|up|month|months|day|days|by|not|is|"
+    r"at|with|from|basis|fee|gap|request|deadline|start|end|price|refund|reading|unit|"
+    r"percent|schedule|applies|kind|quantity|optional|window|payments|after|event|later|"
+    r"stake|billing|before|None|True|False|nan)\b")
+
+
+@functools.cache
+def french_scenarios() -> dict:
+    """One result of each kind that every vendor it applies to can compute."""
+    results = {}
+    for v in cgvlib.vendors():
+        results[f"late {v.id}"] = cgvlib.late_payment(
+            v.id, 10_000, due="2024-03-01", paid="2024-05-15", invoice_date="2024-03-01")
+        if v.id != "gout":  # Michaël GOUT's term length is set by each quote
+            results[f"exit {v.id}"] = cgvlib.exit_plan(v.id, "2023-01-01", "2024-06-15",
+                                                       monthly_amount=1000)
+    for percent in (0.205, 0.3, 0.7, 2):  # Teogest alone states an SLA: gap, tiers, top tier
+        results[f"sla {percent}"] = cgvlib.sla_credit("teogest", percent, 1234.56)
+    results["early exit janquor"] = cgvlib.early_exit("janquor", "2024-01-01", "2024-06-15",
+                                                      monthly_amount=1000)
+    for v in ("leappy", "teogest"):
+        results[f"cancel {v}"] = cgvlib.cancellation_fee(v, 1000, "2024-06-20 10:00",
+                                                         "2024-06-10 10:00")
+    for v in ("gout", "janquor", "leappy"):
+        results[f"liability {v}"] = cgvlib.liability_cap(v, [("2024-01-01", 1000)],
+                                                         "2024-06-01")
+    return results
+
+
+@pytest.mark.parametrize("key", list(french_scenarios()))
+def test_scenario_table_in_french_has_no_english_word(key):
+    frame = scenario_table({key: french_scenarios()[key]}, lang="fr")
+    for header, value in [*((c, c) for c in frame.columns), *frame.iloc[0].items()]:
+        if isinstance(value, str):
+            assert not ENGLISH_WORDS.search(value), (header, value)
+            assert not re.search(r"\d\.\d", value), (header, value)  # a decimal comma
+
+
+def test_scenario_table_in_french_sla_tier_and_claim_rule():
+    # Teogest annexe 2 A.6: 0.3 % unavailability falls in the tier « 0,21 % à 0,5 % »,
+    # credit 3 % of 1,234.56 = 37.0368 -> 37.04 EUR; claim « dans les 30 jours suivant le
+    # dernier jour du mois de référence », paid « sous forme d'avoir »
+    row = scenario_table({"teogest": cgvlib.sla_credit("teogest", 0.3, 1234.56)},
+                         lang="fr").loc["teogest"]
+    assert row["palier"] == "0,21–0,5\u00a0%"
+    assert row["montant"] == "37,04\u00a0€"
+    assert row["règle du délai de réclamation"] == (
+        "réclamation dans les 30 jours suivant le dernier jour du mois de référence ; "
+        "versé sous forme d'un avoir")
+    # 2 % is above the top tier, « > 1,5 % »: credit 20 % of 1,234.56 = 246.91 EUR
+    top = scenario_table({"teogest": cgvlib.sla_credit("teogest", 2, 1234.56)},
+                         lang="fr").loc["teogest"]
+    assert (top["palier"], top["montant"]) == ("> 1,5\u00a0%", "246,91\u00a0€")
+    # English stays the working text
+    english = scenario_table({"teogest": cgvlib.sla_credit("teogest", 0.3, 1234.56)})
+    assert english.loc["teogest", "tier"] == "0.21–0.5 %"
+
+
+def test_tier_words_in_french():
+    assert tier_words("> 0.5 up to 1 %", "fr") == "> 0,5 jusqu'à 1\u00a0%"
+    assert tier_words("> 0.5 up to 1 %", "en") == "> 0.5 up to 1 %"
