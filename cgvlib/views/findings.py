@@ -347,15 +347,21 @@ def _detail_value(name: str, value, lang: str) -> str:
     return name_identifiers(say(value, lang), lang)
 
 
-def finding_detail(frame: pd.DataFrame, vendor, check: str, *, path: str | None = None
-                   ) -> Styler:
-    """One finding in full (:func:`finding_frame` of :func:`pick_finding`), every field
-    untruncated, the severity coloured."""
-    table = finding_frame(pick_finding(frame, vendor, check, path=path))
-    severity = table.loc[table["field"] == "severity", "value"]
-    styler = full_text(table.set_index("field")).hide(axis="columns")
+def finding_detail(frame: pd.DataFrame, vendor, check: str, *, path: str | None = None,
+                   lang: str | None = None) -> Styler:
+    """One finding in full (:func:`finding_frame` of :func:`pick_finding`, in ``lang`` when
+    given: then without the field path, whose names are the vendor file's English), every
+    field untruncated, the severity coloured."""
+    table = finding_frame(pick_finding(frame, vendor, check, path=path), lang)
+    severity_field = "severity" if lang is None else translate("severity", lang)
+    if lang not in (None, "en"):  # the field path: the vendor file's English field names
+        table = table[table["field"] != translate("path", lang)]
+    severity = table.loc[table["field"] == severity_field, "value"]
+    field_name = "field" if lang is None else translate("field", lang)
+    table = table.set_index("field").rename_axis(field_name)
+    styler = full_text(table).hide(axis="columns")
     if not severity.empty:
-        styler = styler.map(_severity_css, subset=pd.IndexSlice[["severity"], :])
+        styler = styler.map(_severity_css, subset=pd.IndexSlice[[severity_field], :])
     return styler
 
 

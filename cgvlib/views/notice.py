@@ -32,6 +32,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from cgvlib.analysis.words import said, written
 from cgvlib.arithmetic.common import as_vendor
 from cgvlib.arithmetic.notice import exit_plan, renewal_deadlines, tenure_notice
 from cgvlib.dates import as_date, as_month, format_date
@@ -803,20 +804,40 @@ def exit_plans(vendors, start, notice_sent, *, commitment_months=None, monthly_a
     return pd.concat(frames)
 
 
-def notice_citations(vendors=None) -> pd.DataFrame:
+# What a citation of notice_citations is for, and its columns, in a reader's language
+CITED_WORDS = {"term": Phrase("term"), "initial term": Phrase("initial term"),
+               "notice": Phrase("notice"), "exit charge": Phrase("exit charge")}
+CITATION_HEADERS = {"vendor": Phrase("vendor"), "what": Phrase("what"),
+                    "applies_to": Phrase("applies to"), "article": Phrase("article"),
+                    "quote": Phrase("quote")}
+
+
+def _initial_term_words(initial, lang: str) -> str:
+    if lang == "en":
+        return f"{initial.months or 'set by the order'} months, renewal {initial.renewal}"
+    months = initial.months or translate("set by the order", lang)
+    return translate("{months} months, renewal: {renewal}", lang).format(
+        months=months, renewal=id_name(initial.renewal, lang))
+
+
+def notice_citations(vendors=None, lang: str = "en") -> pd.DataFrame:
     """Every article and verbatim quote behind the vendors' duration, tacite reconduction,
     préavis and exit charges, one row per cited source: ``vendor``, ``what`` (term, initial
     term, notice, exit charge), ``applies_to``, ``article``, ``quote`` and ``path`` (the field
-    in the vendor file). Quotes are the vendor files' own, checked against the source texts."""
+    in the vendor file). Quotes are the vendor files' own, checked against the source texts.
+
+    ``lang`` (``"en"`` or ``"fr"``): the language of the headers and of the words (the vendor
+    files' words through the catalog); the quotes are the texts' own. French leaves out
+    ``path`` (the vendor file's English field names)."""
+    check_lang(lang)
     rows = []
     for v in _vendor_list(vendors):
         term = _term(v)
         if term is None:
             continue
         items = [("term", "", term.source, "term")]
-        items += [("initial term", f"{o.months or 'set by the order'} months, renewal "
-                   f"{o.renewal}", o.source, f"term.initial_terms[{i}]")
-                  for i, o in enumerate(term.initial_terms)]
+        items += [("initial term", _initial_term_words(o, lang), o.source,
+                   f"term.initial_terms[{i}]") for i, o in enumerate(term.initial_terms)]
         items += [("notice", n.applies_to, n.source, f"term.notice[{i}]")
                   for i, n in enumerate(term.notice)]
         items += [("exit charge", c.applies_to, c.source, f"term.exit_charges[{i}]")
@@ -826,10 +847,16 @@ def notice_citations(vendors=None) -> pd.DataFrame:
             if source is None or (source.article, source.quote) in seen:
                 continue
             seen.add((source.article, source.quote))
+            if lang != "en":
+                what, applies = CITED_WORDS[what].say(lang), said(written(applies), lang)
             rows.append({"vendor": v.name, "what": what, "applies_to": applies,
                          "article": source.article, "quote": source.quote, "path": path})
-    return pd.DataFrame(rows, columns=["vendor", "what", "applies_to", "article", "quote",
-                                       "path"])
+    columns = ["vendor", "what", "applies_to", "article", "quote", "path"]
+    frame = pd.DataFrame(rows, columns=columns)
+    if lang == "en":
+        return frame
+    frame = frame.drop(columns="path")  # the vendor file's field names: English identifiers
+    return frame.set_axis([CITATION_HEADERS[c].say(lang) for c in frame.columns], axis=1)
 
 
 __all__ = [

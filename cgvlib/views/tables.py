@@ -58,7 +58,7 @@ from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import format_eur
 from cgvlib.names import ID_LABELS, label
-from cgvlib.views.words import WORDS, word
+from cgvlib.views.words import WORDS, decimal_text, word
 
 AMBIGUOUS_BACKGROUND = "#FFF2CC"  # light yellow: the ‡ cells
 SILENT_STYLE = "color: #7F7F7F; background-color: #F2F2F2"
@@ -328,6 +328,88 @@ def column_names(columns: Iterable[str], lang: str) -> list[str]:
 def yes_no(value, lang: str) -> str:
     """A true/false cell as a reader reads it: ``yes``/``no`` (``oui``/``non``)."""
     return translate("yes", lang) if value else translate("no", lang)
+
+
+# A library table's column with a reading in its name: ``last_day_to_send_notice (anniversary)``
+_COLUMN_READING = re.compile(r"^(?P<column>\w+) \((?P<reading>[^)]*)\)$")
+# Words of the library's tables (:func:`table_in`) the other tables of the library do not say:
+# columns of renewal_deadlines, downtime_table, sla_credit_table, breach_periods and
+# penalty_rates, and the periods of downtime_table
+TABLE_WORDS = {
+    "term_start": Phrase("term start"), "renewal_date": Phrase("renewal date"),
+    "period": Phrase("period"), "period_days": Phrase("period days"),
+    "human": Phrase("human"), "low": Phrase("low"), "low_inclusive": Phrase("low inclusive"),
+    "high": Phrase("high"), "high_inclusive": Phrase("high inclusive"),
+    "credit_lower_tier": Phrase("credit lower tier"),
+    "credit_upper_tier": Phrase("credit upper tier"), "first": Phrase("first"),
+    "last": Phrase("last"), "semesters": Phrase("semesters"),
+    "largest_gap": Phrase("largest gap"), "semester": Phrase("semester"),
+    "floor": Phrase("floor"), "below_floor": Phrase("below floor"), "how": Phrase("how"),
+    "day": Phrase("day"), "week": Phrase("week"), "year": Phrase("year"),
+}
+# The reference series whose names no other part of the library says
+SERIES_WORDS = {
+    "statutory late-payment rate (L441-10 II)": Phrase(
+        "statutory late-payment rate (L441-10 II)"),
+    "minimum late-payment rate (L441-10 II)": Phrase("minimum late-payment rate (L441-10 II)"),
+}
+
+
+def _said(name: str, lang: str) -> str:
+    """A word of a library table in ``lang``: :data:`TABLE_WORDS`, else through the catalog
+    (``vendor``, ``rule``...: words other tables say), underscores as spaces."""
+    if name in TABLE_WORDS:
+        return TABLE_WORDS[name].say(lang)
+    return translate(name.replace("_", " "), lang)
+
+
+def _header_in(column, lang: str) -> str:
+    match = _COLUMN_READING.match(str(column))
+    if match:
+        return f"{_said(match['column'], lang)} ({label(match['reading'], lang)})"
+    return _said(str(column), lang)
+
+
+def _cell_in(value, lang: str):
+    if isinstance(value, bool):
+        return yes_no(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, Decimal):
+        return decimal_text(value, lang)
+    if isinstance(value, str) and value:
+        return label(value, lang) if value in ID_LABELS else _said(value, lang)
+    return value
+
+
+def table_in(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A table the library computes (:func:`cgvlib.renewal_deadlines`,
+    :func:`cgvlib.downtime_table`...) as a reader of ``lang`` reads it: English, ``frame``
+    itself; French, its headers said through the catalog (``renewal_date`` -> ``date de
+    renouvellement``, a reading in a header by its name), days written out, true/false as
+    oui/non, decimal commas, identifiers by their names (:func:`cgvlib.names.label`) and words
+    through the catalog. The figures are not touched."""
+    if check_lang(lang) == "en":
+        return frame
+    shown = frame.astype(object).map(lambda value: _cell_in(value, lang))
+    shown.columns = [_header_in(c, lang) for c in frame.columns]
+    if frame.index.name:
+        shown.index.name = _header_in(frame.index.name, lang)
+    return shown
+
+
+def rate_text(rate, lang: str = "en") -> str:
+    """A reference rate (:class:`cgvlib.reference.series.AsOf`, e.g. :func:`cgvlib.ecb_rate`)
+    as a reader of ``lang`` reads it: English, its own text (value, series, period, source,
+    note); French, the value, the series and the period it holds for (the source and the note
+    are the data files' English words: ``str(rate)`` shows them)."""
+    if check_lang(lang) == "en":
+        return str(rate)
+    period = translate("from {start} to {end}", lang).format(
+        start=format_date(rate.start, lang), end=format_date(rate.end, lang))
+    series = (SERIES_WORDS[rate.series].say(lang) if rate.series in SERIES_WORDS
+              else translate(rate.series, lang))
+    return f"{decimal_text(rate.value, lang)} {rate.unit} ({series}, {period})"
 
 
 def vendors_table(vendors=None, *, lang: str = "en") -> pd.DataFrame:

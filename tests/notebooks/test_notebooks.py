@@ -11,6 +11,7 @@ import pathlib
 import pytest
 
 from tests.conftest import ROOT
+from tests.notebooks.test_french_outputs import english_in_outputs
 
 NOTEBOOKS = ROOT / "notebooks"
 ALL = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
@@ -62,3 +63,7 @@ def test_runs_headless_through_papermill(path, which, tmp_path):
     for name, value in parameters.items():
         if isinstance(value, str) and value.startswith(str(tmp_path)):
             assert pathlib.Path(value).stat().st_size > 0, f"{rel(path)}: {name} not written"
+    if which == "defaults" and rel(path).startswith("teaching/fr/"):  # a French lesson
+        executed = json.loads((tmp_path / path.name).read_text(encoding="utf-8"))
+        english = english_in_outputs(executed)
+        assert not english, f"{rel(path)}: English in the outputs:\n" + "\n".join(english)

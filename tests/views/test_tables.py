@@ -493,3 +493,20 @@ def test_scenario_table_in_french_sla_tier_and_claim_rule():
 def test_tier_words_in_french():
     assert tier_words("> 0.5 up to 1 %", "fr") == "> 0,5 jusqu'à 1\u00a0%"
     assert tier_words("> 0.5 up to 1 %", "en") == "> 0.5 up to 1 %"
+
+
+def test_a_computed_table_and_a_rate_said_in_french():
+    import datetime as dt
+
+    from cgvlib.reference.ecb_rate import ecb_rate
+    from cgvlib.views.tables import rate_text, table_in
+
+    frame = pd.DataFrame({"renewal_date": [dt.date(2025, 1, 1)], "renewed": [True]})
+    assert table_in(frame, "en") is frame
+    assert table_in(frame, "fr").to_dict("list") == {
+        "date de renouvellement": ["1er janvier 2025"], "renouvelé": ["oui"]}
+    # the ECB main refinancing rate rose to 4.50 % on 20 September 2023 and was cut to 4.25 %
+    # from 12 June 2024: on 1 March 2024 it is 4.50 %, in force until 11 June 2024
+    assert rate_text(ecb_rate("2024-03-01"), "fr") == (
+        "4,50 % (taux des opérations principales de refinancement de la BCE, "
+        "du 20 septembre 2023 au 11 juin 2024)")

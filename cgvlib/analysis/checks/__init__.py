@@ -53,12 +53,16 @@ from cgvlib.analysis.checks.base import (
     reference_semesters,
     run,
 )
+from cgvlib.analysis.checks.summary_words import SUMMARY_WORDS
 from cgvlib.dates import as_date
 from cgvlib.errors import InputError
+from cgvlib.i18n import say, translate
+from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendor as vendor_by_id
 from cgvlib.model.loader import vendor_text
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
+from cgvlib.names import label
 from cgvlib.reference.legal_rate import legal_rate
 from cgvlib.reference.status import data_version
 
@@ -200,7 +204,20 @@ def findings_summary(frame: pd.DataFrame) -> pd.DataFrame:
     return table.astype("int64")
 
 
-def list_checks() -> pd.DataFrame:
-    """The registered checks: id, module, what each checks, and the rule it implements."""
-    return pd.DataFrame([{"id": s.id, "module": s.module, "checks": s.summary, "rule": s.rule}
-                         for s in _ordered()])
+def _summary_in(summary: str, lang: str) -> str:
+    key = " ".join(summary.split())
+    return SUMMARY_WORDS[key].say(lang) if key in SUMMARY_WORDS else summary
+
+
+def list_checks(lang: str = "en") -> pd.DataFrame:
+    """The registered checks: id, module, what each checks, and the rule it implements.
+
+    ``lang="fr"``: each check by its name (:func:`cgvlib.names.label`), what it checks said
+    through the catalog (:data:`~cgvlib.analysis.checks.summary_words.SUMMARY_WORDS`) and its
+    rule, under French headers (the module, a name of the code, left out)."""
+    if check_lang(lang) == "en":
+        return pd.DataFrame([{"id": s.id, "module": s.module, "checks": s.summary,
+                              "rule": s.rule} for s in _ordered()])
+    return pd.DataFrame([{translate("check", lang): label(s.id, lang),
+                          translate("checks", lang): _summary_in(s.summary, lang),
+                          translate("rule", lang): say(s.rule, lang)} for s in _ordered()])
