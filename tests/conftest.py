@@ -49,3 +49,15 @@ def texts_present() -> Path:
     if not folder.is_dir():
         pytest.skip(f"the vendors' texts are not at {folder}; set CGVLIB_TEXTS to verify quotes")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def own_vendors_forgotten():
+    """An analyst's own vendor a test adds to the session (``vendor(path)``, a ledger's
+    ``vendor_files``) is forgotten after it: other tests see the five vendors only."""
+    from cgvlib.model import loader
+
+    before = dict(loader._OWN)
+    yield
+    loader._OWN.clear()
+    loader._OWN.update(before)

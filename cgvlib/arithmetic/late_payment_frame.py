@@ -18,10 +18,12 @@ semesters. The table covers the semesters the reference data covers; a row needi
 outside it raises :class:`~cgvlib.errors.OutOfCoverageError`.
 
 **Work shared, passes few.** Readings sharing a start of delay share its arrays; a delay's
-days are indexes from its earliest first day, read by every table that covers the rows
-through a view; months of delay come from small tables by (anchor's day of the month,
-payment day) (:class:`MonthCount`); each interest is rounded in place on its own weights.
-Only the shown reading keeps its rates and the floor flags; the others keep their interest.
+days are day numbers, read as indexes by every table that covers the rows (each table also
+kept by day number); months of delay come from small tables by (anchor's day of the month,
+payment day) (:class:`MonthCount`, built once per span of days); each interest is rounded in
+place on its own weights. Only the shown reading keeps its rates and the floor flags; the
+others keep their interest; a figure no column shows (the lawful one of a reading asked for
+as written alone, or the reverse) is not computed.
 
 **Ambiguous clauses.** The main columns are the chosen reading's (the clause's default unless
 ``reading`` is given); for every other reading ``r`` two more columns give its figures:
@@ -111,6 +113,22 @@ class RateTable:
     @property
     def size(self) -> int:
         return len(self.bp)
+
+    @functools.cached_property
+    def bp_by_day(self) -> np.ndarray:
+        """``bp`` indexed by the day number itself (0 before ``first``, never read there)."""
+        return np.concatenate((np.zeros(self.first, dtype=self.bp.dtype), self.bp))
+
+    @functools.cached_property
+    def percent_by_day(self) -> np.ndarray:
+        """``bp_by_day / 100``: the rates in percent, as the ``rate`` column shows them."""
+        return self.bp_by_day / 100
+
+    @functools.cached_property
+    def cum_by_day(self) -> np.ndarray:
+        """``cum`` indexed by the day number itself: the rate-days over days ``a..b`` are
+        ``cum_by_day[b + 1] - cum_by_day[a]``."""
+        return np.concatenate((np.zeros(self.first, dtype=self.cum.dtype), self.cum))
 
 
 _TABLES: dict[str, RateTable] = {}
@@ -269,16 +287,6 @@ class Invoices:
         """The largest amount (0 for no row)."""
         return int(self.cents.max()) if self.cents.size else 0
 
-    @functools.cached_property
-    def day_after_paid(self) -> np.ndarray:
-        """The day after each payment day."""
-        return self.paid + 1
-
-    @functools.cached_property
-    def day_after_due(self) -> np.ndarray:
-        """The day after each due date (L441-10 II: the first day of delay, by default)."""
-        return self.due + 1
-
 
 def read_invoices(frame, needs_invoice_date: bool, vendor: Vendor, clause: LatePayment) -> Invoices:
     """Validate ``frame`` (:mod:`~cgvlib.arithmetic.frame_inputs`); :class:`InputError` naming
@@ -320,12 +328,13 @@ def read_invoices(frame, needs_invoice_date: bool, vendor: Vendor, clause: LateP
 @dataclass(frozen=True)
 class ReadingArrays:
     """The shown reading's figures for every row: first day and days of delay, the first
-    period's rate (meaningful where there is a day of delay: the ``rate`` column is NaN
-    elsewhere), the interest, and where the floor raised it."""
+    period's rate in percent (meaningful where there is a day of delay: the ``rate`` column
+    is NaN elsewhere), the interest, and where the floor raised it. The arrays are the
+    caller's own (the columns are made of them in place)."""
 
     first: np.ndarray
     delay: np.ndarray
-    rate_bp: np.ndarray
+    rate: np.ndarray | float  # a float: the same rate on every row
     interest_cents: np.ndarray
     floored: np.ndarray
 
@@ -343,6 +352,58 @@ MONTH_PARTS = 377_580  # lcm(28, 29, 30, 31)
 _DAYS_OF_MONTH = np.arange(1, 32, dtype=np.int64)[:, None]  # an anchor's day of the month
 
 
+_DAYS_ROUNDED = 1_024  # month tables span whole blocks of days, shared by nearby frames
+
+
+class MonthTables(NamedTuple):
+    """:class:`MonthCount`'s tables for the days ``low``..``high`` (built once per span)."""
+
+    low: int
+    months: int  # months spanned
+    since_month: np.ndarray
+    rest: np.ndarray
+    length: np.ndarray
+    started_month: np.ndarray
+    since_parts: np.ndarray | None  # None when the parts could outgrow int32
+    anchor_row: np.ndarray  # an anchor day's row in the tables, less low
+    month: np.ndarray  # a day's month, from low's
+
+
+@functools.lru_cache(maxsize=4)
+def _month_tables(low: int, high: int) -> MonthTables:
+    """The tables of :class:`MonthCount` over the days ``low``..``high`` (read only)."""
+    days = np.arange(low, high + 1).astype("datetime64[D]")
+    months = days.astype("datetime64[M]")
+    first_month = months[0].astype(np.int64)
+    month = months.astype(np.int64) - first_month  # 0 for low's month
+    day_of_month = (days - months.astype("datetime64[D]")).astype(np.int64) + 1
+    starts = np.arange(first_month, first_month + month[-1] + 3).astype(
+        "datetime64[M]").astype("datetime64[D]").astype(np.int64)
+    lengths = np.diff(starts)
+    spanned = int(month[-1]) + 1
+    # for each anchor day of the month (row) and payment day (column)
+    before = np.minimum(_DAYS_OF_MONTH, lengths[month]) > day_of_month
+    since_month = np.maximum(month - before, 0)  # below 0 only where no row reads it
+    since = starts[since_month] + np.minimum(_DAYS_OF_MONTH, lengths[since_month]) - 1
+    after = (starts[since_month + 1]
+             + np.minimum(_DAYS_OF_MONTH, lengths[since_month + 1]) - 1)
+    rest = np.arange(low, high + 1) - since
+    length = after - since
+    since_parts = None
+    # the months as parts of a month, while they fit in int32 (a few centuries)
+    if (spanned + 1) * MONTH_PARTS <= np.iinfo(np.int32).max:
+        since_parts = (since_month * MONTH_PARTS + rest * (MONTH_PARTS // length)
+                       ).astype(np.int32).ravel()
+    tables = MonthTables(low, spanned, since_month.astype(np.int32).ravel(),
+                         rest.astype(np.int32).ravel(), length.astype(np.int32).ravel(),
+                         (since_month + (rest > 0)).astype(np.int32).ravel(), since_parts,
+                         (day_of_month - 1) * len(days) - low, month.astype(np.int32))
+    for table in tables:
+        if isinstance(table, np.ndarray):
+            table.flags.writeable = False  # shared by every call on these days
+    return tables
+
+
 class MonthCount:
     """:func:`~cgvlib.reference.months.months_of_delay` for rows ``(anchor, paid)`` with
     ``anchor <= paid`` (``anchor`` the day before the first day of delay).
@@ -357,38 +418,21 @@ class MonthCount:
     def __init__(self, anchor: np.ndarray, paid: np.ndarray):
         low = int(anchor.min()) if anchor.size else 0
         high = int(paid.max()) if paid.size else 0
-        days = np.arange(low, high + 1).astype("datetime64[D]")
-        months = days.astype("datetime64[M]")
-        first_month = months[0].astype(np.int64)
-        month = months.astype(np.int64) - first_month  # 0 for low's month
-        day_of_month = (days - months.astype("datetime64[D]")).astype(np.int64) + 1
-        starts = np.arange(first_month, first_month + month[-1] + 3).astype(
-            "datetime64[M]").astype("datetime64[D]").astype(np.int64)
-        lengths = np.diff(starts)
-        self.months = int(month[-1]) + 1  # months spanned
-        # for each anchor day of the month (row) and payment day (column)
-        before = np.minimum(_DAYS_OF_MONTH, lengths[month]) > day_of_month
-        since_month = np.maximum(month - before, 0)  # below 0 only where no row reads it
-        since = starts[since_month] + np.minimum(_DAYS_OF_MONTH, lengths[since_month]) - 1
-        after = (starts[since_month + 1]
-                 + np.minimum(_DAYS_OF_MONTH, lengths[since_month + 1]) - 1)
-        rest = np.arange(low, high + 1) - since
-        length = after - since
-        self.since_month = since_month.astype(np.int32).ravel()
-        self.rest = rest.astype(np.int32).ravel()
-        self.length = length.astype(np.int32).ravel()
-        self.started_month = (since_month + (rest > 0)).astype(np.int32).ravel()
-        # the months as parts of a month, while they fit in int32 (a few centuries)
-        self.in_parts = (self.months + 1) * MONTH_PARTS <= np.iinfo(np.int32).max
-        if self.in_parts:
-            self.since_parts = (since_month * MONTH_PARTS + rest * (MONTH_PARTS // length)
-                                ).astype(np.int32).ravel()
+        tables = _month_tables(low - low % _DAYS_ROUNDED,
+                               high - high % _DAYS_ROUNDED + _DAYS_ROUNDED - 1)
+        self.months = tables.months
+        self.since_month = tables.since_month
+        self.rest = tables.rest
+        self.length = tables.length
+        self.started_month = tables.started_month
+        self.in_parts = tables.since_parts is not None
+        self.since_parts = tables.since_parts
         # each anchor's row in the tables (less low, so that adding the payment day gives
         # the row's index) and its month
-        at_anchor = np.subtract(anchor, low, out=anchor)
-        self.at = _take((day_of_month - 1) * len(days) - low, at_anchor)
+        at_anchor = np.subtract(anchor, tables.low, out=anchor)
+        self.at = _take(tables.anchor_row, at_anchor)
         self.at += paid
-        self.anchor_month = _take(month.astype(np.int32), at_anchor)
+        self.anchor_month = _take(tables.month, at_anchor)
 
     def full(self) -> np.ndarray:
         """Whole months of each row (int32)."""
@@ -443,12 +487,13 @@ def _coverage(
 
 
 def _half_up(cents: np.ndarray, weight: np.ndarray, denominator, bound: int | None = None,
-             *, most_cents: int | None = None, in_place: bool = False) -> np.ndarray:
+             *, most_cents: int | None = None, in_place: bool = False,
+             out: np.ndarray | None = None) -> np.ndarray:
     """cents x weight / denominator, rounded once, half-up, in exact int64. ``bound``, when
     given, is an upper bound of ``weight`` (e.g. the table's highest rate x the longest delay)
     that spares a pass over it; the exact maximum is taken only when the bound is too high.
     ``most_cents``: the largest amount, when known; ``in_place``: ``weight`` (an int64 array
-    of the caller's own) is overwritten with the result."""
+    of the caller's own) is overwritten with the result, else ``out`` (int64) when given."""
     if most_cents is None:
         most_cents = int(cents.max()) if cents.size else 0
     largest = most_cents * bound if bound is not None else INT64_MAX + 1
@@ -465,7 +510,7 @@ def _half_up(cents: np.ndarray, weight: np.ndarray, denominator, bound: int | No
     if in_place and weight.dtype == np.int64:
         product = np.multiply(weight, cents, out=weight)
     else:
-        product = np.multiply(cents, weight, dtype=np.int64)
+        product = np.multiply(cents, weight, dtype=np.int64, out=out)
     if isinstance(denominator, int):
         if denominator % 2 == 0 and largest + denominator // 2 <= INT64_MAX:
             # floor(product / d + 1/2) = floor((product + d / 2) / d) for an even d: half-up
@@ -487,17 +532,27 @@ def _half_up(cents: np.ndarray, weight: np.ndarray, denominator, bound: int | No
 
 class Fixed(NamedTuple):
     """Where each row's fixed rate is read in a table: its rate is ``bp[offset + index]``
-    (with ``index`` -1: no day of delay, the rate 0 appended past the table's end)."""
+    (with ``index`` -1: no day of delay, the rate 0 appended past the table's end);
+    ``offset`` is negative where ``index`` holds day numbers (``-first``)."""
 
     offset: int
     index: np.ndarray
 
 
+def _from(values: np.ndarray, offset: int) -> np.ndarray:
+    """``values`` from its index ``offset``: a view, or for a negative ``offset`` a copy
+    behind ``-offset`` zeros (a table by day, some ten thousand entries, not the rows)."""
+    if offset >= 0:
+        return values[offset:]
+    return np.concatenate((np.zeros(-offset, dtype=values.dtype), values))
+
+
 class Span(NamedTuple):
     """Where a delay's days fall in a table: the rate-days of a row are ``cum[hi] - cum[lo]``
-    (0 for a row without a day of delay, where ``hi == lo``); ``cum`` is the table's running
-    sum from its index ``shift`` (a view). ``shared``: ``lo``/``hi`` are the delay's own,
-    the same for every table that covers the rows."""
+    (0 for a row without a day of delay, where ``hi == lo``). ``shared``: ``lo``/``hi`` are
+    the delay's own day numbers, the same for every table that covers the rows, and ``cum``
+    the table's running sum by day number (``shift``: the earliest first day's index in the
+    table); else indexes into the table's own ``cum`` (``shift`` 0)."""
 
     lo: np.ndarray
     hi: np.ndarray
@@ -509,8 +564,8 @@ class Span(NamedTuple):
 @dataclass(frozen=True)
 class Delay:
     """The rows' delay under one start of delay: first day, days of delay, late rows, and
-    their days as indexes from the earliest first day (``origin``), which every table
-    covering the rows reads through a view (no per-table pass over the rows)."""
+    the day after each delay (``hi``); every table covering the rows reads these day
+    numbers as indexes into its arrays by day number (no per-table pass over the rows)."""
 
     first: np.ndarray
     delay: np.ndarray
@@ -534,33 +589,43 @@ class Delay:
         return int(self.first.min()) if self.first.size else 0
 
     @functools.cached_property
-    def lo(self) -> np.ndarray:
-        """Each row's first day of delay, from :attr:`origin`."""
-        return self.first - self.origin
+    def hi(self) -> np.ndarray:
+        """The day after each late row's payment day (its first day for the others)."""
+        return self.first + self.delay
 
     @functools.cached_property
-    def hi(self) -> np.ndarray:
-        """The day after each late row's payment day, from :attr:`origin` (``lo`` for the
-        others)."""
-        return self.lo + self.delay
+    def bound(self) -> tuple[int, int]:
+        """The latest first day, and a day no ``hi`` passes (the latest first day or the day
+        after the latest payment), known without ``hi``."""
+        if not self.first.size:
+            return 0, 0
+        latest = int(self.first.max())
+        return latest, max(latest, int(self.paid.max()) + 1)
 
     @functools.cached_property
     def reach(self) -> tuple[int, int]:
-        """The highest ``lo`` and ``hi``."""
+        """The latest first day and ``hi``."""
         if not self.first.size:
             return 0, 0
-        return int(self.lo.max()), int(self.hi.max())
+        return self.bound[0], int(self.hi.max())
 
     def _covers(self, table: RateTable) -> bool:
-        shift = self.origin - table.first
-        return not self.first.size or (shift >= 0 and shift + self.reach[1] <= table.size
-                                       and shift + self.reach[0] < table.size)
+        end = table.first + table.size
+        if not self.first.size:
+            return True
+        if self.origin < table.first or self.bound[0] >= end:
+            return False
+        return self.bound[1] <= end or self.reach[1] <= end
+
+    def check(self, table: RateTable) -> None:
+        """An error for a late row outside ``table`` (what :meth:`span` refuses)."""
+        if not self._covers(table):
+            self.span(table)
 
     def span(self, table: RateTable) -> Span:
         """The rows' :class:`Span` in ``table``; an error for a late row outside it."""
         if self._covers(table):
-            shift = max(self.origin - table.first, 0)
-            return Span(self.lo, self.hi, table.cum[shift:], shift, True)
+            return Span(self.first, self.hi, table.cum_by_day, self.origin - table.first, True)
         key = ("span", id(table))
         found = self.spans.get(key)
         if found is not None and found[0] is table:
@@ -596,10 +661,17 @@ class Delay:
             found = self.spans[key] = np.empty(self.first.shape, dtype=dtype)
         return found
 
-    def first_rate(self, table: RateTable) -> np.ndarray:
-        """The table's rate on each late row's first day of delay (any value on the others)."""
+    def first_percent(self, table: RateTable) -> np.ndarray:
+        """:meth:`first_rate` in percent (bp / 100, the same floats), gathered as such."""
         if self._covers(table):
-            return _take(table.bp[self.origin - table.first:], self.lo)
+            return _take(table.percent_by_day, self.first)
+        return self.first_rate(table) / 100
+
+    def first_rate(self, table: RateTable, out: np.ndarray | None = None) -> np.ndarray:
+        """The table's rate on each late row's first day of delay (any value on the others),
+        in ``out`` when given and the table covers the rows."""
+        if self._covers(table):
+            return _take(table.bp_by_day, self.first, out)
         lo = self.span(table).lo
         return np.append(table.bp, 0)[np.where(self.late, np.minimum(lo, table.size - 1),
                                                table.size)]
@@ -609,7 +681,7 @@ class Delay:
         delay when some row is outside the table, an error when a late one is. ``shared``
         keeps what does not depend on the delay (every row in the table)."""
         if when is self.first and self._covers(table):
-            return Fixed(self.origin - table.first, self.lo)
+            return Fixed(-table.first, self.first)
         key = ("at", id(table), id(when))
         for memo in (shared, self.spans):
             found = memo.get(key)
@@ -617,7 +689,7 @@ class Delay:
                 return found[2]
         least, most = (int(when.min()), int(when.max())) if when.size else (table.first,) * 2
         if least >= table.first and most < table.first + table.size:
-            fixed = Fixed(least - table.first, when - least)
+            fixed = Fixed(-table.first, when)
             shared[key] = (table, when, fixed)
             return fixed
         at = when - table.first
@@ -645,7 +717,7 @@ def _most(table: RateTable) -> int:
 def bp_at(table_bp: np.ndarray, at: Fixed) -> np.ndarray:
     """The rate of a table's rates where :class:`Fixed` ``at`` says, 0 at -1 (no day of
     delay)."""
-    return _take(np.append(table_bp, 0)[at.offset:], at.index)
+    return _take(_from(np.append(table_bp, 0), at.offset), at.index)
 
 
 def _per_month(rule, d: Delay, inv: Invoices) -> np.ndarray:
@@ -685,24 +757,31 @@ def _per_month(rule, d: Delay, inv: Invoices) -> np.ndarray:
 
 
 def _delay(inv: Invoices, event: str, offset: int) -> Delay:
-    """The rows' delay when it starts ``offset + 1`` days after ``event``."""
+    """The rows' delay when it starts ``offset + 1`` days after ``event`` (never before the
+    day after the due date, L441-10 II's first day of delay): two new arrays, made in place."""
     if event == "due_date":
-        first = inv.day_after_due if offset == 0 else inv.due + (offset + 1)
+        first = np.add(inv.due, offset + 1)
+        if offset == 0:  # paid - due, known not to be negative
+            return Delay(first, inv.days_late.copy(), inv.paid, inv.index)
     else:
-        first = inv.invoice + (offset + 1)
-        np.maximum(first, inv.day_after_due, out=first)
-    delay = inv.day_after_paid - first
+        first = np.add(inv.invoice, offset)
+        np.maximum(first, inv.due, out=first)
+        first += 1
+    delay = np.subtract(inv.paid, first)
+    delay += 1
     np.maximum(delay, 0, out=delay)
     return Delay(first, delay, inv.paid, inv.index)
 
 
 def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dict,
-                    shown: str | None = None):
+                    shown: str | None = None, *, need_written: bool = True,
+                    need_lawful: bool = True):
     """The interest of one reading as written and, where the floor applies, lawful:
-    ``(written, lawful, arrays)`` (``lawful`` None for the law's own default terms);
-    ``arrays``, the :class:`ReadingArrays` of the figure ``shown`` (``"written"`` or
-    ``"lawful"``), None when ``shown`` is None. ``memos`` keeps, per start of delay, what
-    readings sharing it compute once."""
+    ``(written, lawful, arrays)`` (``lawful`` None for the law's own default terms, or when
+    not ``need_lawful``; ``written`` None when neither ``need_written`` nor needed for the
+    lawful figure); ``arrays``, the :class:`ReadingArrays` of the figure ``shown``
+    (``"written"`` or ``"lawful"``, which must be needed), None when ``shown`` is None.
+    ``memos`` keeps, per start of delay, what readings sharing it compute once."""
     event, offset = delay_offset(clause)
     memo = memos.setdefault((event, offset), {})
     if "delay" not in memo:
@@ -712,12 +791,14 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dic
     cents, most = inv.cents, inv.most_cents
     if rule.kind == "percent_per_month":
         interest = _per_month(rule, d, inv)
-        rate_bp = None
-        if shown is not None:
-            rate_bp = np.full(d.first.shape, percent_to_bp(rule.percent, "percent"))
-        if not floors:
-            arrays = shown and ReadingArrays(d.first, d.delay, rate_bp, interest,
-                                             np.zeros(d.first.shape, dtype=bool))
+        bp = percent_to_bp(rule.percent, "percent")
+        arrays = None
+        if shown == "written":
+            arrays = ReadingArrays(d.first, d.delay, bp / 100, interest,
+                                   np.zeros(d.first.shape, dtype=bool))
+        if not (floors and need_lawful):
+            if floors:  # rows the floor's data does not cover are refused all the same
+                d.check(floor_table())
             return interest, None, arrays
         # L441-10 II against a rate per month: the interest over the whole delay
         if "floor" not in memo:
@@ -725,21 +806,19 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dic
             memo["floor"] = _half_up(cents, d.rate_days(floor), INTEREST_DENOMINATOR,
                                      _most(floor) * d.longest, most_cents=most, in_place=True)
         at_floor = memo["floor"]
-        lawful = np.maximum(interest, at_floor)
-        arrays = None
-        if shown == "written":
-            arrays = ReadingArrays(d.first, d.delay, rate_bp, interest,
-                                   np.zeros(d.first.shape, dtype=bool))
-        elif shown == "lawful":
-            floored = at_floor > interest
-            arrays = ReadingArrays(d.first, d.delay,
-                                   np.where(floored, d.first_rate(floor_table()), rate_bp),
-                                   lawful, floored)
-        return interest, lawful, arrays
+        if shown != "lawful":
+            return interest, np.maximum(interest, at_floor), arrays
+        floored = at_floor > interest
+        rate = d.first_percent(floor_table())  # the floor's rate where it applies, else bp
+        np.copyto(rate, bp / 100, where=~floored)
+        # the interest as written, when no column shows it, becomes the lawful interest
+        lawful = np.maximum(interest, at_floor, out=None if need_written else interest)
+        arrays = ReadingArrays(d.first, d.delay, rate, lawful, floored)
+        return (interest if need_written else None), lawful, arrays
     table = rate_table(rule)
     if clause.rate_fixed_at == "semester":
         weight = d.rate_days(table)
-        rate_bp = d.first_rate(table) if shown == "written" else None
+        shown_rate = d.first_percent(table) if shown == "written" else None
         fixed_on = None
     else:
         on_invoice = clause.rate_fixed_at == "invoice_date"
@@ -747,35 +826,41 @@ def _reading_arrays(clause: LatePayment, inv: Invoices, floors: bool, memos: dic
         fixed_on = d.at(table, when,
                         "its invoice date" if on_invoice else "its first day of delay", inv.memo)
         rate_bp = bp_at(table.bp, fixed_on)
+        shown_rate = rate_bp / 100 if shown == "written" else None
         # the rates not shown: their array becomes the weights
         weight = np.multiply(rate_bp, d.delay, out=rate_bp if shown is None else None)
     bound = _most(table) * d.longest
     lawful_weight = lawful_rate = floored = None
+    if floors and not need_lawful:  # rows the lawful figure could not cover: refused still
+        d.check(floor_table() if fixed_on is not None else lawful_table(rule))
+    floors = floors and need_lawful
     if floors:
         if fixed_on is None:
             lawful = lawful_table(rule)
             lawful_weight = d.rate_days(lawful)
             if shown == "lawful":
-                lawful_rate = d.first_rate(lawful)
+                lawful_rate = d.first_percent(lawful)
         else:
             lawful_weight = _lawful_fixed_weight(d, table.bp, fixed_on)
-            if shown == "lawful":
-                lawful_rate = np.maximum(rate_bp, d.first_rate(floor_table()))
+            if shown == "lawful":  # the rate as written is not shown: held in its array
+                floor = floor_table()
+                at_floor = d.first_rate(floor, d.scratch("row", floor.bp.dtype))
+                lawful_rate = np.maximum(rate_bp, at_floor, out=rate_bp) / 100
         if shown == "lawful":
             floored = lawful_weight > weight
-    arrays = None
-    if shown == "written":
-        written = _half_up(cents, weight, INTEREST_DENOMINATOR, bound, most_cents=most)
-        arrays = ReadingArrays(d.first, d.delay, rate_bp, written,
-                               np.zeros(d.first.shape, dtype=bool))
-    else:
+    arrays = written = None
+    if need_written:
         written = _half_up(cents, weight, INTEREST_DENOMINATOR, bound, most_cents=most,
                            in_place=True)
+    if shown == "written":
+        arrays = ReadingArrays(d.first, d.delay, shown_rate, written,
+                               np.zeros(d.first.shape, dtype=bool))
     if not floors:
         return written, None, arrays
     held = max(_most(table), _most(floor_table())) * d.longest
+    spare = weight if written is None and weight.dtype == np.int64 else None  # not shown
     lawful = _half_up(cents, lawful_weight, INTEREST_DENOMINATOR, held, most_cents=most,
-                      in_place=True)
+                      in_place=True, out=spare)
     if shown == "lawful":
         arrays = ReadingArrays(d.first, d.delay, lawful_rate, lawful, floored)
     return written, lawful, arrays
@@ -786,22 +871,32 @@ def _lawful_fixed_weight(d: Delay, table_bp: np.ndarray, fixed_on: Fixed) -> np.
     held to the floor day by day: for each distinct rate ``r`` (a few dozen at most), a
     running sum of max(r, floor) over the floor's days the rows reach (int32 when it fits)."""
     floor = floor_table()
-    lo, hi, _, shift, shared = d.span(floor)
+    shared = d._covers(floor)
+    # covered: the days themselves, from the first day (no array of hi); else the span's
+    hi = None if shared else d.span(floor).hi
+    shift = d.origin - floor.first
     key = ("held", id(table_bp), id(floor.bp), shared)
     found = d.spans.get(key)
     if found is None or found[0] is not table_bp or found[1] is not floor.bp:
         rank, cum = _held_sums(table_bp, floor)
-        if shared:  # only the days from the delay's origin to its reach
-            cum = cum[:, shift:shift + d.reach[1] + 1]
+        base = 0  # what a day of ``hi`` adds to its row's index, less its column
+        if shared:  # only the days from the delay's origin to its reach, by day number
+            cum = cum[:, shift:shift + d.bound[1] - d.origin + 1]
+            base = -d.origin
         cum = cum - cum[:, :1]  # the same differences, smaller numbers
         if cum.size and cum.max() <= np.iinfo(np.int32).max:
             cum = cum.astype(np.int32)
-        found = d.spans[key] = (table_bp, floor.bp, rank * np.int64(cum.shape[1]), cum.ravel())
+        found = d.spans[key] = (table_bp, floor.bp, rank * np.int64(cum.shape[1]) + base,
+                                cum.ravel())
     row, flat = found[2], found[3]
-    row = _take(row[fixed_on.offset:], fixed_on.index, d.scratch("row", np.int64))
-    at = np.add(row, hi, out=d.scratch("at", np.int64))
-    weight = _take(flat, at)
-    row += lo
+    row = _take(_from(row, fixed_on.offset), fixed_on.index, d.scratch("row", np.int64))
+    if hi is None:
+        row += d.first
+        row += d.delay
+    else:
+        row += hi
+    weight = _take(flat, row)
+    row -= d.delay  # at lo now: hi - lo is the delay (0 on a row without a day of delay)
     weight -= _take(flat, row, d.scratch("held", flat.dtype))
     return weight
 
@@ -893,15 +988,20 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None,
     main: ReadingArrays | None = None
     interests: dict[str, np.ndarray] = {}
     others = [n for n in names if n != chosen and (readings is None or n in readings)]
+    wanted: dict[str, set[bool]] = {}  # per clause reading: its figures asked for (lawful?)
+    for name in [chosen, *others]:
+        variant_name, lawful = _basis(name, clause_default, single, floors)
+        wanted.setdefault(_key(variants[variant_name]), set()).add(lawful)
     for name in [chosen, *others]:
         variant_name, lawful = _basis(name, clause_default, single, floors)
         key = _key(variants[variant_name])
         if key not in computed:
             # the chosen reading, computed first, with every array; of the other readings,
-            # only the interest is shown
+            # only the interest is shown; a figure no column shows is not computed
             shown = None if main is not None else "lawful" if lawful else "written"
-            written, lawful_interest, arrays = _reading_arrays(variants[variant_name], inv,
-                                                               floors, memos, shown)
+            written, lawful_interest, arrays = _reading_arrays(
+                variants[variant_name], inv, floors, memos, shown,
+                need_written=False in wanted[key], need_lawful=True in wanted[key])
             if main is None:
                 main = arrays
             computed[key] = written, lawful_interest
@@ -910,15 +1010,23 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None,
     del computed
     memos.clear()  # the shared delays and spans
 
+    chosen_variant, chosen_lawful = _basis(chosen, clause_default, single, floors)
+    provisional = None
+    if assumed_until() is not None:
+        provisional = provisional_rows(variants[chosen_variant], chosen_lawful, inv, main)
     unit_cents, _, _ = indemnity_terms(v)
-    days_late = inv.days_late
-    indemnity = np.multiply(days_late >= 1, unit_cents, dtype=np.int64)
+    days_late, cents = inv.days_late, inv.cents
+    del inv  # its dates, read no more: their memory serves the columns below
+    owed = days_late >= 1
+    indemnity = np.multiply(owed, unit_cents, dtype=np.int64)
     total = main.interest_cents + indemnity
-    rate = main.rate_bp / 100
+    # its own array, or the one rate on every row
+    rate = np.full(main.delay.shape, main.rate) if isinstance(main.rate, float) else main.rate
     np.putmask(rate, main.delay == 0, np.nan)
-    first_day = main.first * SECONDS_PER_DAY  # day numbers as datetime64[s]
+    # day numbers as datetime64[s], in the first days' own array (read no more)
+    first_day = np.multiply(main.first, SECONDS_PER_DAY, out=main.first)
     columns = {
-        "amount_cents": inv.cents,
+        "amount_cents": cents,
         "days_late": days_late,
         "first_day_of_delay": first_day.view("datetime64[s]"),
         "days_of_delay": main.delay,
@@ -927,15 +1035,13 @@ def _frame(vendor: Vendor | str, invoices: pd.DataFrame, reading: str | None,
         "indemnity_cents": indemnity,
         "total_cents": total,
         "interest": main.interest_cents / 100,
-        "indemnity": indemnity / 100,
+        "indemnity": np.multiply(owed, unit_cents / 100),  # the same floats as cents / 100
         "total": total / 100,
     }
-    chosen_variant, chosen_lawful = _basis(chosen, clause_default, single, floors)
     if chosen_lawful:
         columns["floor_applied"] = main.floored
-    if assumed_until() is not None:
-        columns["provisional"] = provisional_rows(variants[chosen_variant], chosen_lawful, inv,
-                                                  main)
+    if provisional is not None:
+        columns["provisional"] = provisional
     for name, interest in interests.items():
         if name != chosen:
             columns[f"interest_cents[{name}]"] = interest

@@ -281,19 +281,22 @@ def sla_downtime(availability_percent, period: str, *,
     )
 
 
-def downtime_table(availability_percent, *, year_days=MEAN_GREGORIAN_YEAR_DAYS) -> pd.DataFrame:
+def downtime_table(availability_percent, *, year_days=MEAN_GREGORIAN_YEAR_DAYS,
+                   lang: str = "en") -> pd.DataFrame:
     """One row per period (day, week, month, year) of :func:`sla_downtime`, for tables and charts.
 
     Columns: ``period``, ``period_days``, ``period_seconds``, ``seconds`` (exact Decimal),
-    ``rounded`` (Decimal, tenth of a second), ``human``, ``timedelta``, and ``hours`` (a float,
-    for charts only).
+    ``rounded`` (Decimal, tenth of a second), ``human`` (``rounded`` spelt out in ``lang``:
+    ``2 min 52.8 s``, in French ``2 min 52,8 s``), ``timedelta``, and ``hours`` (a float, for
+    charts only).
     """
     rows = []
     for period in PERIODS:
         r = sla_downtime(availability_percent, period, year_days=year_days)
         rows.append({"period": r.period, "period_days": r.period_days,
                      "period_seconds": r.period_seconds, "seconds": r.seconds,
-                     "rounded": r.rounded, "human": r.human, "timedelta": r.timedelta,
+                     "rounded": r.rounded, "human": _duration_said(r.human).say(check_lang(lang)),
+                     "timedelta": r.timedelta,
                      "hours": float(r.seconds) / 3600})
     return pd.DataFrame(rows)
 

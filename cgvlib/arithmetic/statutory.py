@@ -20,11 +20,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cgvlib import paths
+from cgvlib.i18n import Phrase
 from cgvlib.model.loader import load_vendor
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import bp_to_percent
 from cgvlib.reference.ecb_rate import ecb_semester_rate
 from cgvlib.reference.legal_rate import legal_rate
+from cgvlib.reference.provisional import joined_notes, number_text
 from cgvlib.reference.series import AsOf
 
 STATUTORY_POINTS_BP = 1_000  # "majoré de 10 points de pourcentage"
@@ -40,20 +42,23 @@ def statutory() -> Vendor:
     return load_vendor(statute_dir() / "statutory.yaml", texts_dir=statute_dir())
 
 
-def _scaled(base: AsOf, bp: int, series: str, note: str) -> AsOf:
+def _scaled(base: AsOf, bp: int, series: str, note: Phrase) -> AsOf:
+    """``base`` scaled to ``bp``: its note said after ``note``, in the reader's language."""
     return replace(base, series=series, value=bp_to_percent(bp), bp=bp,
-                   note=f"{note}; {base.note}".strip("; "))
+                   note=joined_notes([note, base.note] if base.note else [note]))
 
 
 def statutory_late_rate(date, *, assume=None) -> AsOf:
     """ECB semester rate + 10 points: the L441-10 II rate when the terms are silent."""
     ecb = ecb_semester_rate(date, assume=assume)
     return _scaled(ecb, ecb.bp + STATUTORY_POINTS_BP, "statutory late-payment rate (L441-10 II)",
-                   f"ECB semester rate {ecb.value} % + 10 points")
+                   Phrase("ECB semester rate {rate} % + 10 points",
+                          rate=number_text(ecb.value)))
 
 
 def minimum_late_rate(date, *, assume=None) -> AsOf:
     """Three times the legal interest rate (professional creditors): the L441-10 II floor."""
     legal = legal_rate(date, "professional", assume=assume)
     return _scaled(legal, FLOOR_MULTIPLE * legal.bp, "minimum late-payment rate (L441-10 II)",
-                   f"3 x legal rate {legal.value} %")
+                   Phrase("{multiple} x legal rate {rate} %", multiple=str(FLOOR_MULTIPLE),
+                          rate=number_text(legal.value)))

@@ -24,7 +24,6 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
 from cgvlib.arithmetic.common import STATUTORY_ID, as_vendor
 from cgvlib.arithmetic.late_payment import as_written_name, needs_invoice_date
@@ -36,7 +35,7 @@ from cgvlib.lang import check_lang
 from cgvlib.ledger.headers import column_name
 from cgvlib.ledger.read import Ledger, rejected_frame
 from cgvlib.ledger.reasons import reason_text
-from cgvlib.ledger.result import LedgerResult, VendorReading
+from cgvlib.ledger.result import LedgerResult, VendorReading, vendor_codes
 from cgvlib.ledger.scale import claims_by_partition, is_dask_frame
 from cgvlib.model.ambiguity import reading_variants
 from cgvlib.model.base import Silent
@@ -69,71 +68,165 @@ def ledger_claims(ledger: Ledger, *, as_of: dt.date | str | None = None,
 
 def _claims(ledger: Ledger, day: dt.date, lang: str):
     """``(invoices, rejected, readings)`` of a ledger in memory. The rows are handled by
-    position, vendor by vendor, only their dates and amounts taken (never the text)."""
+    position, vendor by vendor, only their dates and amounts taken (never the text), each
+    vendor's figures written in place into whole-ledger columns."""
     frame = ledger.frame
-    dated = frame[["row", "amount_cents", "invoice_date", "due", "paid"]].reset_index(drop=True)
-    unpaid = dated["paid"].isna().to_numpy()
-    paid_on = dated["paid"].fillna(pd.Timestamp(day))
-    too_early = unpaid & (paid_on < dated["invoice_date"]).to_numpy()
-    refused = [refused_rows(dated[too_early], ledger, "paid", lambda rows: _worded(
-        _days(rows["invoice_date"], lang), lambda d: reason_text(
-            "as_of_before_invoice", lang, as_of=format_date(day, lang), invoice_date=d)))]
-    codes, vendors = pd.factorize(frame["vendor"], sort=True)
-    parts: list[pd.DataFrame] = []
+    dated = _Dated(frame)
+    unpaid = np.isnat(dated.paid)
+    paid_on = np.where(unpaid, np.datetime64(day).astype(dated.paid.dtype), dated.paid)
+    too_early = unpaid & (paid_on < dated.invoice_date)  # NaT compares False
+    refused = [refused_rows(dated.rows(np.flatnonzero(too_early)), ledger, "paid",
+                            lambda rows: _worded(_days(rows["invoice_date"], lang),
+                                                 lambda d: reason_text(
+                                                     "as_of_before_invoice", lang,
+                                                     as_of=format_date(day, lang),
+                                                     invoice_date=d)))]
+    paid_on = np.maximum(paid_on, dated.due)  # paid early: nothing due
+    codes, vendors = vendor_codes(frame["vendor"])
+    figures = _Figures(len(frame))
     readings: dict[str, VendorReading] = {}
     for code, vendor_id in enumerate(vendors):
-        at = np.flatnonzero((codes == code) & ~too_early)
+        at = np.flatnonzero(codes == code)
+        if too_early.any():
+            at = at[~too_early[at]]
         if not at.size:
             continue
-        computed, reading, bad = _vendor_claims(str(vendor_id), dated.take(at),
-                                                paid_on.take(at), ledger, lang)
+        reading, bad = _vendor_claims(str(vendor_id), at, dated, paid_on, ledger, lang,
+                                      figures)
         refused += bad
         readings[str(vendor_id)] = reading
-        parts.append(computed)
-    return (_invoices(frame, parts, unpaid),
+    return (figures.invoices(frame, unpaid),
             pd.concat([ledger.rejected, *refused], ignore_index=True), readings)
 
 
-def _vendor_claims(vendor_id: str, part: pd.DataFrame, paid_on: pd.Series, ledger: Ledger,
-                   lang: str):
-    """One vendor's rows: ``(figures, reading, refused tables)``. A vendor whose terms say
-    nothing on late payment owes the law's default terms (L441-10 II)."""
+class _Dated:
+    """The ledger's columns a computation reads, as numpy arrays (no copy)."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.row = frame["row"].to_numpy()
+        self.amount = frame["amount_cents"].to_numpy()
+        self.invoice_date = frame["invoice_date"].to_numpy()
+        self.due = frame["due"].to_numpy()
+        self.paid = frame["paid"].to_numpy()
+
+    def rows(self, at: np.ndarray) -> pd.DataFrame:
+        """The ledger's rows at the positions ``at`` (indexed by them), as refused rows
+        show them."""
+        return pd.DataFrame({"row": self.row[at], "invoice_date": self.invoice_date[at],
+                             "due": self.due[at], "paid": self.paid[at]}, index=at)
+
+
+class _Figures:
+    """The figures of every row, written vendor by vendor at the rows' positions, then taken
+    as the accepted rows' table (:meth:`invoices`)."""
+
+    def __init__(self, n: int):
+        self.columns = {name: np.zeros(n, dtype=np.int64) for name in FIGURES}
+        self.size = n
+        self.places: list[np.ndarray] = []  # the rows computed, frame by frame
+        self.reading = np.zeros(n, dtype=np.int16)  # into reading_names (a few readings)
+        self.reading_names: list[str] = []
+        self.provisional: np.ndarray | None = None
+
+    def add(self, out: pd.DataFrame) -> None:
+        """One computed frame's figures: the lawful ones and the clause's as written."""
+        if not len(out):
+            return
+        at = out.index.to_numpy(dtype=np.int64)
+        reading = out.attrs.get("reading")
+        readings = out.attrs.get("readings") or []
+        written = as_written_name(reading) if reading else None
+        column = f"total_cents[{written}]" if written in readings else None
+        for name in FIGURES[:4]:
+            self.columns[name][at] = out[name].to_numpy(dtype=np.int64)
+        self.columns["as_written_total_cents"][at] = (
+            out[column] if column in out.columns else out["total_cents"]).to_numpy(
+            dtype=np.int64)
+        self.places.append(at)
+        name = reading or STATUTORY_ID
+        if name not in self.reading_names:
+            self.reading_names.append(name)
+        if self.reading_names.index(name):  # 0 already
+            self.reading[at] = self.reading_names.index(name)
+        if "provisional" in out.columns:
+            if self.provisional is None:
+                self.provisional = np.zeros(self.size, dtype=bool)
+            self.provisional[at] = out["provisional"].astype("boolean").fillna(
+                False).to_numpy(dtype=bool)
+
+    def invoices(self, frame: pd.DataFrame, unpaid: np.ndarray) -> pd.DataFrame:
+        """The accepted rows with their figures, in the ledger's order. When every row was
+        computed, the ledger's columns are taken as they are (no copy)."""
+        every = sum(len(p) for p in self.places) == self.size  # each row computed once
+        at = None
+        if not every:
+            computed = np.zeros(self.size, dtype=bool)
+            for places in self.places:
+                computed[places] = True
+            at = np.flatnonzero(computed)
+
+        def kept(values):
+            return values if every else values[at]
+
+        shown = ["file"] if "file" in frame.columns else []  # a ledger of several files
+        invoices = pd.DataFrame({name: frame[name].array if every
+                                 else frame[name].array.take(at)
+                                 for name in [*shown, "row", "invoice", "vendor", "vendor_name",
+                                              "amount_cents", "invoice_date", "due", "paid"]})
+        invoices["unpaid"] = kept(unpaid)
+        for name in FIGURES:
+            invoices[name] = kept(self.columns[name])
+        names = sorted(self.reading_names) or [STATUTORY_ID]
+        places = np.array([names.index(r) for r in self.reading_names] or [0], dtype=np.int16)
+        invoices["reading"] = pd.Categorical.from_codes(places[kept(self.reading)],
+                                                        categories=names)
+        if self.provisional is not None:
+            invoices["provisional"] = kept(self.provisional)
+        return invoices.astype({"row": "int64", "amount_cents": "int64"})
+
+
+def _vendor_claims(vendor_id: str, at: np.ndarray, dated: _Dated, paid_on: np.ndarray,
+                   ledger: Ledger, lang: str, figures: _Figures):
+    """One vendor's rows (positions ``at``), their figures written into ``figures``:
+    ``(reading, refused tables)``. A vendor whose terms say nothing on late payment owes
+    the law's default terms (L441-10 II)."""
     vendor = as_vendor(vendor_id)
     clause = vendor.late_payment
     silent = isinstance(clause, Silent) or clause in (None, [])
     terms = as_vendor(STATUTORY_ID) if silent else vendor
     variants, _ = reading_variants(terms.late_payment)
     refused: list[pd.DataFrame] = []
-    scenario = pd.DataFrame({
-        "amount_cents": part["amount_cents"],
-        "due": part["due"],
-        "paid": paid_on.where(paid_on > part["due"], part["due"]),  # paid early: nothing due
-        "invoice_date": part["invoice_date"],
-    }, index=part.index)
+    due, paid, invoice_date = dated.due[at], paid_on[at], dated.invoice_date[at]
     if any(needs_invoice_date(c) for c in variants.values()):
         # a row paid by its due date owes nothing under any reading: its date is not needed
-        on_time = scenario["invoice_date"].isna() & (scenario["paid"] <= scenario["due"])
-        scenario.loc[on_time, "invoice_date"] = scenario.loc[on_time, "due"]
-        missing = scenario["invoice_date"].isna()
-        reason = reason_text("needs_invoice_date", lang, vendor=vendor.name)
-        refused.append(refused_rows(part[missing], ledger, "invoice_date",
-                                    lambda rows: [reason] * len(rows)))
-        scenario = scenario[~missing]
-    figures, attrs, bad = _computed(terms, scenario, lang)
+        on_time = np.isnat(invoice_date) & (paid <= due)
+        invoice_date = np.where(on_time, due, invoice_date)
+        missing = np.isnat(invoice_date)
+        if missing.any():
+            reason = reason_text("needs_invoice_date", lang, vendor=vendor.name)
+            refused.append(refused_rows(dated.rows(at[missing]), ledger, "invoice_date",
+                                        lambda rows: [reason] * len(rows)))
+            keep = ~missing
+            at, due, paid, invoice_date = at[keep], due[keep], paid[keep], invoice_date[keep]
+    scenario = pd.DataFrame({"amount_cents": dated.amount[at], "due": due, "paid": paid,
+                             "invoice_date": invoice_date}, index=at)
+    attrs, bad = _computed(terms, scenario, lang, figures)
     for labels, reasons in bad:
-        refused.append(refused_rows(part.loc[labels], ledger, "paid", lambda _, r=reasons: r))
+        refused.append(refused_rows(dated.rows(np.asarray(labels, dtype=np.int64)), ledger,
+                                    "paid", lambda _, r=reasons: r))
     reading = VendorReading(vendor_id, vendor.name, attrs.get("reading") or STATUTORY_ID,
                             attrs.get("default_reading") or STATUTORY_ID, silent)
-    return figures, reading, refused
+    return reading, refused
 
 
-def _computed(terms, scenario: pd.DataFrame, lang: str):
-    """``(figures, attrs, refused)``: the frame's figures for the rows it can compute, and
-    ``(index labels, reasons)`` for the others. The rows past the reference data are found
-    from the error's last covered date; any other failure is narrowed down by halves."""
+def _computed(terms, scenario: pd.DataFrame, lang: str, figures: _Figures):
+    """``(attrs, refused)``: the frame's figures for the rows it can compute, written into
+    ``figures``, and ``(index labels, reasons)`` for the others. The rows past the reference
+    data are found from the error's last covered date; any other failure is narrowed down by
+    halves."""
     refused: list[tuple] = []
     pending = [scenario]
-    done: list[pd.DataFrame] = []
+    done = False
     attrs: dict = {}
     wanted = _as_written_only(terms, scenario)
     while pending:
@@ -169,9 +262,9 @@ def _computed(terms, scenario: pd.DataFrame, lang: str):
                 pending += [chunk.iloc[:half], chunk.iloc[half:]]
             continue
         attrs = out.attrs
-        done.append(_figures(out))
-    figures = pd.concat(done) if done else pd.DataFrame(columns=[*FIGURES, "reading"])
-    return figures, attrs, refused
+        figures.add(out)
+        done = True
+    return attrs, refused
 
 
 _AS_WRITTEN: dict[int, tuple[object, list[str]]] = {}  # id(terms) -> (terms, names)
@@ -203,54 +296,6 @@ def _fails_without_rows(terms, chunk: pd.DataFrame) -> bool:
     except (OutOfCoverageError, InputError):
         return True
     return False
-
-
-def _figures(out: pd.DataFrame) -> pd.DataFrame:
-    """The lawful figures and the clause's figure as written, from the frame's columns."""
-    reading = out.attrs.get("reading")
-    readings = out.attrs.get("readings") or []
-    written = as_written_name(reading) if reading else None
-    column = f"total_cents[{written}]" if written in readings else None
-    figures = out[["days_late", "interest_cents", "indemnity_cents", "total_cents"]]
-    figures["as_written_total_cents"] = out[column] if column in out.columns \
-        else out["total_cents"]
-    figures["reading"] = pd.Categorical.from_codes(np.zeros(len(out), dtype=np.int8),
-                                                   [reading or STATUTORY_ID])
-    if "provisional" in out.columns:
-        figures["provisional"] = out["provisional"]
-    return figures
-
-
-def _invoices(frame: pd.DataFrame, parts: list[pd.DataFrame], unpaid: np.ndarray):
-    """The accepted rows with their figures, in the ledger's order (``parts``: the figures,
-    indexed by the rows' positions in ``frame``; emptied as they are used). When every row
-    was computed, the ledger's columns are taken as they are (no copy)."""
-    parts[:] = [p for p in parts if len(p)]
-    at = np.concatenate([p.index.to_numpy(dtype=np.int64) for p in parts]) if parts \
-        else np.zeros(0, dtype=np.int64)
-    slot = np.full(len(frame), -1, dtype=np.int64)
-    slot[at] = np.arange(len(at))
-    order = slot[slot >= 0]  # the figures' rows in the ledger's order
-    at = at[order]
-    every = len(at) == len(frame)
-    shown = ["file"] if "file" in frame.columns else []  # a ledger of several files
-    invoices = pd.DataFrame({name: frame[name].array if every else frame[name].array.take(at)
-                             for name in [*shown, "row", "invoice", "vendor", "vendor_name",
-                                          "amount_cents", "invoice_date", "due", "paid"]})
-    invoices["unpaid"] = unpaid[at]
-    for name in FIGURES:  # one column at a time
-        invoices[name] = np.concatenate([p[name].to_numpy(dtype=np.int64) for p in parts]
-                                        or [at])[order]
-    invoices["reading"] = (union_categoricals(
-        [p["reading"].astype("category").array for p in parts], sort_categories=True)
-        if parts else pd.Categorical([], categories=[STATUTORY_ID])).take(order)
-    if any("provisional" in p.columns for p in parts):
-        invoices["provisional"] = np.concatenate([
-            p["provisional"].astype("boolean").fillna(False).to_numpy(dtype=bool)
-            if "provisional" in p.columns else np.zeros(len(p), dtype=bool)
-            for p in parts])[order]
-    parts.clear()
-    return invoices.astype({"row": "int64", "amount_cents": "int64"})
 
 
 def refused_rows(rows: pd.DataFrame, ledger: Ledger, canonical: str,

@@ -16,6 +16,7 @@ Columns are found by :mod:`cgvlib.ledger.headers`, amounts read by
 from __future__ import annotations
 
 import io
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -342,18 +343,26 @@ def ledger_from_table(table: pd.DataFrame, name: str, *, columns=None, amount_ba
         for header in set(table.columns) - set(found.values()):
             del table[header]
     known = known_names(vendor_files)
-    vendor_codes, ids, vendor_reasons, nearest = match_distinct(table[found["vendor"]], known)
+    dates = [c for c in order[2:] if c in found]
+    with _Columns(aside=n >= _PARALLEL_ROWS) as columns:  # each column read at once
+        amounts_read = columns.read(amounts.read_amounts, table[found["amount"]], aside=True)
+        invoices_read = (columns.read(_text, table[found["invoice"]], aside=True)
+                         if "invoice" in found else None)
+        vendors_read = columns.read(match_distinct, table[found["vendor"]], known)
+        dates_read = {c: columns.read(day_cells.date_codes, table[found[c]], serials=serials)
+                      for c in dates}
+    vendor_codes, ids, vendor_reasons, nearest = vendors_read.result()
     note("vendor", (vendor_reasons != "")[vendor_codes],
          lambda at: vendor_reasons[vendor_codes[at]])
     done("vendor")
-    cents, amount_why = amounts.read_amounts(table[found["amount"]])
+    cents, amount_why = amounts_read.result()
     note("amount", amount_why != "", lambda at: amount_why[at])
     done("amount")
     for canonical in order[2:]:
         if canonical not in found:
             fields[canonical] = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
             continue
-        days, codes, why = day_cells.date_codes(table[found[canonical]], serials=serials)
+        days, codes, why = dates_read[canonical].result()
         refuses = why != ""
         if canonical != "due":  # an empty invoice date or payment date is allowed
             refuses &= why != day_cells.MISSING
@@ -367,21 +376,59 @@ def ledger_from_table(table: pd.DataFrame, name: str, *, columns=None, amount_ba
     rejected = _rejected(notes, found, rows, lambda at: nearest[vendor_codes[at]],
                          invoice_date, known, lang)
     kept = np.flatnonzero(~refused)
-    invoice = (_text(table[found["invoice"]]).take(kept).array if "invoice" in found
-               else np.full(len(kept), "", dtype=object))
+    every = len(kept) == n  # no row refused: the columns as they are, no copy by place
+
+    def accepted(values):
+        return values if every else values[kept]
+
+    invoice = np.full(len(kept), "", dtype=object)
+    if invoices_read is not None:
+        invoice = invoices_read.result()
+        invoice = (invoice if every else invoice.take(kept)).array
     done("invoice")
-    vendor, vendor_name = _vendor_columns(vendor_codes[kept], ids, known)
+    vendor, vendor_name = _vendor_columns(accepted(vendor_codes), ids, known)
     frame = pd.DataFrame({
-        "row": rows[kept],
+        "row": accepted(rows),
         "invoice": invoice,
         "vendor": vendor,
         "vendor_name": vendor_name,
-        "amount_cents": cents[kept],
-        "invoice_date": invoice_date[kept].astype("datetime64[ns]"),
-        "due": due[kept].astype("datetime64[ns]"),
-        "paid": paid[kept].astype("datetime64[ns]"),
+        "amount_cents": accepted(cents),
+        "invoice_date": accepted(invoice_date).astype("datetime64[ns]"),
+        "due": accepted(due).astype("datetime64[ns]"),
+        "paid": accepted(paid).astype("datetime64[ns]"),
     }, columns=FRAME_COLUMNS)
     return Ledger(frame, rejected, n, name, basis, found, lang)
+
+
+_PARALLEL_ROWS = 100_000  # from this many rows, some columns are read on a second thread
+
+
+class _Columns:
+    """Reads of whole columns, each a function call: those asked ``aside`` on a second
+    thread when ``aside`` (numpy and Arrow work outside the interpreter's lock, so the
+    amounts are read while the dates are), the others at once, one after the other. One
+    thread only: the memory of two reads at most at a time. Each read's ``result()`` is
+    its function's value (or raises its error)."""
+
+    def __init__(self, *, aside: bool):
+        self.pool = ThreadPoolExecutor(max_workers=1) if aside else None
+
+    def __enter__(self) -> _Columns:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+
+    def read(self, function, *args, aside: bool = False, **kwargs) -> Future:
+        if aside and self.pool is not None:
+            return self.pool.submit(function, *args, **kwargs)
+        done: Future = Future()
+        try:
+            done.set_result(function(*args, **kwargs))
+        except Exception as exc:  # raised again by result(), in the order asked
+            done.set_exception(exc)
+        return done
 
 
 def _vendor_columns(codes: np.ndarray, ids: np.ndarray, known) -> tuple[pd.Categorical,

@@ -144,7 +144,7 @@ class LedgerResult:
         if self.summaries is not None:
             return self.summaries.by_vendor.copy()
         inv = self.figures
-        codes, vendors = pd.factorize(inv["vendor"], sort=True)  # each vendor once
+        codes, vendors = vendor_codes(inv["vendor"])  # each vendor once
         present = np.flatnonzero(np.bincount(codes, minlength=len(vendors)))
         table = pd.DataFrame({
             "invoices": _sums(codes, len(vendors))[present],
@@ -161,9 +161,9 @@ class LedgerResult:
         if self.summaries is not None:
             return self.summaries.by_month.copy()
         inv = self.figures
-        codes, vendors = pd.factorize(inv["vendor"], sort=True)  # each vendor once
-        days, distinct = pd.factorize(inv["due"])  # each distinct due date's month once
-        month_of_day = distinct.to_numpy().astype("datetime64[M]")
+        codes, vendors = vendor_codes(inv["vendor"])  # each vendor once
+        days, distinct = _distinct_days(inv["due"])  # each distinct due date's month once
+        month_of_day = distinct.astype("datetime64[M]")
         months, month_at = np.unique(month_of_day, return_inverse=True)  # sorted
         key = codes * len(months) + month_at.reshape(-1)[days]  # by vendor, then month
         size = len(vendors) * len(months)
@@ -257,6 +257,42 @@ def _vendor_pairs(invoices: pd.DataFrame) -> tuple[list, list]:
     """The distinct ``(vendor, vendor_name)`` pairs of the invoices."""
     pairs = invoices[["vendor", "vendor_name"]].drop_duplicates()
     return pairs["vendor"].tolist(), pairs["vendor_name"].tolist()
+
+
+def vendor_codes(vendors: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, vendors)``: each row's vendor as its place among the vendors, sorted (a
+    missing one: -1); the categorical column's own codes when its categories are sorted
+    already (a category no row has is then among the vendors, with no row)."""
+    if isinstance(vendors.dtype, pd.CategoricalDtype):
+        categories = vendors.cat.categories
+        if categories.is_monotonic_increasing and categories.is_unique:
+            return (vendors.cat.codes.to_numpy().astype(np.int64),
+                    np.asarray(categories, dtype=object))
+    codes, uniques = pd.factorize(vendors, sort=True)
+    return codes, np.asarray(uniques, dtype=object)
+
+
+_DAYS_COUNTED = 1 << 20  # a span of days counted in one array (2,870 years)
+
+
+def _distinct_days(due: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, distinct)``: each row's due day as its index into the distinct days
+    (datetime64): counted over the span of days, no hashing; dates with a time of day,
+    a missing one or a span too long are factorized."""
+    values = due.to_numpy()
+    if values.dtype.kind == "M" and len(values):
+        days = values.astype("datetime64[D]")
+        number = days.view(np.int64)
+        first = int(number.min())
+        if (not np.isnat(days).any() and int(number.max()) - first < _DAYS_COUNTED
+                and (days == values).all()):
+            at = number - first
+            present = np.flatnonzero(np.bincount(at))
+            place = np.zeros(len(present) and int(present[-1]) + 1, dtype=np.int64)
+            place[present] = np.arange(len(present))
+            return place[at], (present + first).astype("datetime64[D]")
+    codes, distinct = pd.factorize(due)
+    return codes, distinct.to_numpy()
 
 
 def _sums(key: np.ndarray, size: int, values: np.ndarray | None = None) -> np.ndarray:

@@ -43,6 +43,7 @@ from cgvlib.dates import as_date
 from cgvlib.i18n import Joined, Phrase
 from cgvlib.reference.provisional import (
     carried,
+    joined_notes,
     number_text,
     provisional_note,
     provisional_source,
@@ -221,25 +222,28 @@ def _carry_forward(data: EcbRates, until: dt.date) -> EcbRates:
     return replace(data, complete_until=until, provisional_after=data.complete_until)
 
 
-def _notes(data: EcbRates, index: int, day: dt.date) -> list[str]:
+def _notes(data: EcbRates, index: int, day: dt.date) -> Note | str:
+    """The caveats on the rate of row ``index`` looked up for ``day``, in one note."""
     row = data.rows[index]
     end = data.period_end(index)
     notes = []
     if row.effective < MRO_DATE_CONVENTION_END:
-        notes.append(
-            "before 2004-03-10 the date is the ECB key-rate table date; the MRO rate applied "
-            "from the first operation settled after it"
-        )
+        notes.append(Phrase("before {convention_end} the date is the ECB key-rate table date; "
+                            "the MRO rate applied from the first operation settled after it",
+                            convention_end=day_or_month_words(MRO_DATE_CONVENTION_END)))
     if row.effective <= VARIABLE_TENDERS[1] and end >= VARIABLE_TENDERS[0]:
-        notes.append("2000-06-28..2008-10-14: minimum bid rate of variable rate tenders")
+        notes.append(Phrase("{first}..{last}: minimum bid rate of variable rate tenders",
+                            first=day_or_month_words(VARIABLE_TENDERS[0]),
+                            last=day_or_month_words(VARIABLE_TENDERS[1])))
     if index == len(data.rows) - 1:
-        notes.append(f"last change in the data; confirmed unchanged until {end}")
+        notes.append(Phrase("last change in the data; confirmed unchanged until {end}",
+                            end=day_or_month_words(end)))
     if not row.user and _coverage_from_user(data, index, day):
-        notes.append(
-            f"still in force on {day} per the user-supplied {data.user_path} (the packaged "
-            f"data ends on {data.packaged_complete_until})"
-        )
-    return notes
+        notes.append(Phrase("still in force on {day} per the user-supplied {path} (the packaged "
+                            "data ends on {packaged_end})", day=day_or_month_words(day),
+                            path=str(data.user_path),
+                            packaged_end=day_or_month_words(data.packaged_complete_until)))
+    return joined_notes([Note(n) for n in notes]) if notes else ""
 
 
 def ecb_rate(date, *, assume: str | None = None) -> AsOf:
@@ -303,7 +307,7 @@ def ecb_rate(date, *, assume: str | None = None) -> AsOf:
         start=row.effective,
         end=data.period_end(index),
         source=row.source,
-        note="; ".join(_notes(data, index, day)),
+        note=_notes(data, index, day),
         user_supplied=row.user or _coverage_from_user(data, index, day),
     )
 

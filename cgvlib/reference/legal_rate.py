@@ -38,12 +38,14 @@ from cgvlib.errors import InputError
 from cgvlib.i18n import Phrase
 from cgvlib.reference.provisional import (
     carried,
+    joined_notes,
     note_of,
     number_text,
     provisional_source,
 )
 from cgvlib.reference.series import (
     AsOf,
+    Note,
     cached_by_file,
     carried_forward_note,
     check_assume,
@@ -74,10 +76,12 @@ CREDITORS = {
     "consumer": "legal interest rate, consumer creditors",
 }
 
-ANNUAL_NOTE = (
-    "annual rate of {year} (décret): before 2015 one rate applied to every creditor; the "
-    "consumer/professional split starts on 2015-01-01 (ordonnance n° 2014-947)"
-)
+def annual_note(year: int) -> Note:
+    """The note on a rate of the annual file (before 2015)."""
+    return Note(Phrase("annual rate of {year} (décret): before 2015 one rate applied to every "
+                       "creditor; the consumer/professional split starts on {split} "
+                       "(ordonnance n° 2014-947)", year=str(year),
+                       split=day_or_month_words("2015-01-01")))
 
 
 class SemesterRow(NamedTuple):
@@ -330,7 +334,9 @@ def legal_rate(date, creditor: str = "professional", *, assume: str | None = Non
         return replace(
             _semester_result(label, creditor, row, start, end),
             assumed=True,
-            note=f"{note}; value of {row.start}..{row.end}",
+            note=joined_notes([note, Note(Phrase(
+                "value of {start}..{end}", start=day_or_month_words(row.start),
+                end=day_or_month_words(row.end)))]),
         )
 
     annual = load_annual_rates()
@@ -343,7 +349,7 @@ def legal_rate(date, creditor: str = "professional", *, assume: str | None = Non
                 start=dt.date(row.year, 1, 1),
                 end=dt.date(row.year, 12, 31),
                 source=row.source,
-                note=ANNUAL_NOTE.format(year=row.year),
+                note=annual_note(row.year),
             )
     if day > annual.complete_until:  # a year missing between the two files
         raise coverage_error(

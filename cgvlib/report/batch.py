@@ -29,7 +29,10 @@
   template's imports are paid once per worker, not once per report. A kernel is reused only
   after a run that succeeded over built-in vendors; after a failure, or a run that added an
   analyst's own vendor to its session, the next run gets a fresh kernel. Outcomes keep the
-  order of the runs; the progress bar counts finished reports and names those running. Ctrl-C
+  order of the runs; the progress bar counts finished reports and names those running. The
+  first kernel is started as the batch begins (:class:`_KernelAhead`), and every report kernel
+  loads the template's modules as it starts (:mod:`cgvlib.report.kernel`), while the batch
+  gets ready. Ctrl-C
   or SIGTERM stops every kernel at once, waits for the workers to clean their scratch folders,
   and keeps no failed notebook of a run it stopped. The HTML exporter is built once per
   process, in the background while the first kernel starts (:func:`export_html`).
@@ -92,6 +95,7 @@ DEFAULT_LANG = "fr"  # the template's default language: its reports' files carry
 WORKERS = 2  # reports run at once at most (one kernel each), and never more than the cores
 WARM_ENGINE = "cgvlib-warm-kernel"  # the papermill engine running a notebook on a given kernel
 SAVE_EVERY = 1.0  # seconds between two saves of a running notebook in its scratch folder
+REPORT_KERNEL = "cgvlib.report.kernel"  # the module the reports' kernels run
 
 
 @dataclass(frozen=True)
@@ -401,17 +405,19 @@ def _failure(exc) -> str:
     return f"cell {exc.exec_count} `{shown}`: {exc.ename}: {why}"
 
 
-def this_python_kernel() -> type:
+def this_python_kernel(launcher: str = "ipykernel_launcher") -> type:
     """A kernel manager whose kernel is the Python running cgvlib, in every case: Jupyter's
     registered ``python3`` kernel may be another Python (a ``--user`` install elsewhere on the
-    machine) that has never heard of cgvlib."""
+    machine) that has never heard of cgvlib. ``launcher`` is the module it runs: the reports
+    use :data:`REPORT_KERNEL` (:mod:`cgvlib.report.kernel`), ipykernel with the reports'
+    modules loaded while the batch gets ready."""
     from jupyter_client.kernelspec import KernelSpec
     from jupyter_client.manager import AsyncKernelManager
 
     class ThisPythonKernel(AsyncKernelManager):
         @property
         def kernel_spec(self) -> KernelSpec:
-            return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f",
+            return KernelSpec(argv=[sys.executable, "-m", launcher, "-f",
                                     "{connection_file}"],
                               display_name="cgvlib", language="python")
 
@@ -571,7 +577,7 @@ class _Worker:
         if self.manager is None:
             if _STOPPING.is_set():
                 raise _Stopped
-            self.manager = this_python_kernel()()
+            self.manager = this_python_kernel(REPORT_KERNEL)()
             run_sync(self.manager.start_kernel)(cwd=str(self.cwd))
         if _STOPPING.is_set():  # stopped while it started: it was not yet known to stop
             self.close()
@@ -599,10 +605,53 @@ class _Worker:
             _kill(manager)
 
 
+class _KernelAhead:
+    """A report kernel started at the very beginning of a batch, in a thread of its own, so
+    that it loads (:mod:`cgvlib.report.kernel`) while the batch plans its runs, loads
+    papermill and builds its HTML exporter: the first worker takes it (:meth:`take`), a batch
+    that stops before running anything shuts it down (:meth:`discard`). Its working folder is
+    the output folder when it exists already, else the nearest folder above it that does (the
+    reports read no relative path). A start that fails leaves the worker to start its own."""
+
+    def __init__(self, out) -> None:
+        # jupyter_client imported here, before the thread: the batch's papermill imports it
+        # too, and two threads importing its circular modules at once may fail
+        import jupyter_client.manager  # noqa: F401
+
+        self.manager = None
+        folder = Path(out).expanduser().absolute() if isinstance(out, str | Path) else Path()
+        cwd = next((f for f in (folder, *folder.parents) if f.is_dir()), Path.cwd())
+        self._thread = threading.Thread(target=self._start, args=(cwd,), daemon=True,
+                                        name="cgvlib-kernel-ahead")
+        self._thread.start()
+
+    def _start(self, cwd: Path) -> None:
+        worker = _Worker(cwd)
+        try:
+            self.manager = worker.kernel()
+        except BaseException:
+            worker.close()
+
+    def take(self):
+        """The kernel started ahead, once (None after a failed start)."""
+        self._thread.join()
+        manager, self.manager = self.manager, None
+        return manager
+
+    def discard(self) -> None:
+        """Shut the kernel started ahead down, unless a worker took it."""
+        worker = _Worker(Path.cwd())
+        worker.manager = self.take()
+        worker.close()
+
+
 @contextlib.contextmanager
-def _worker(cwd: Path):
-    """This thread's worker for the duration; its kernel shut down at the end."""
+def _worker(cwd: Path, ahead: _KernelAhead | None = None):
+    """This thread's worker for the duration, with the kernel started ``ahead`` when given;
+    its kernel shut down at the end."""
     worker = _LOCAL.worker = _Worker(cwd)
+    if ahead is not None:
+        worker.manager = ahead.take()
     try:
         yield worker
     finally:
@@ -667,7 +716,7 @@ def execute(run: Run, out: Path, *, template: Path = TEMPLATE, force: bool = Fal
 
 
 def _execute_all(runs: list[Run], folder: Path, *, template: Path, force: bool,
-                 bar) -> list[Outcome]:
+                 bar, ahead: _KernelAhead | None = None) -> list[Outcome]:
     """The runs' outcomes, in the runs' order, made by at most :data:`WORKERS` threads (never
     more than the cores or the runs), each with its warm kernel (:class:`_Worker`). The
     calling thread only waits, keeps the progress bar, and receives Ctrl-C and SIGTERM:
@@ -681,9 +730,9 @@ def _execute_all(runs: list[Run], folder: Path, *, template: Path, force: bool,
     errors: list[BaseException] = []
     changed = threading.Event()
 
-    def work() -> None:
+    def work(ahead: _KernelAhead | None) -> None:
         try:
-            with _worker(folder):
+            with _worker(folder, ahead):
                 while not _STOPPING.is_set() and not errors:
                     with taking:
                         index, one = next(todo, (None, None))
@@ -698,9 +747,11 @@ def _execute_all(runs: list[Run], folder: Path, *, template: Path, force: bool,
                         changed.set()
         except BaseException as exc:  # the batch stops: a signal, or an error writing
             errors.append(exc)
+        finally:  # the worker is done (its kernel shut down): the waiting thread goes on
             changed.set()
 
-    threads = [threading.Thread(target=work, name=f"cgvlib-report-{n + 1}", daemon=True)
+    threads = [threading.Thread(target=work, args=(ahead if n == 0 else None,),
+                                name=f"cgvlib-report-{n + 1}", daemon=True)
                for n in range(count)]
     with _kernel_stopped_on_signals():
         try:
@@ -733,17 +784,23 @@ def run(vendors=None, *, out="reports", parameters: Mapping | None = None,
     ran), ``batch.summary()`` says where each report landed or why it failed."""
     from tqdm.auto import tqdm
 
-    runs = plan(vendors, parameters=parameters, together=together, template=template)
-    folder = output_folder(out)
-    with folder_lock(folder) as stale:  # one batch at a time in a folder: a second one stops
-        if stale is not None:  # the lock of a process that no longer runs was taken over
-            remove_scratch_folders(folder)
-        if not force:
-            _refuse_existing(folder, runs)
-        _STOPPING.clear()
-        _prepare_exporter()
-        batch = Batch(folder)
-        with tqdm(total=len(runs), desc="reports", unit="report", disable=not progress) as bar:
-            batch.outcomes.extend(_execute_all(runs, folder, template=template, force=force,
-                                               bar=bar))
+    # the first kernel loads while the batch gets ready
+    ahead = _KernelAhead(out)
+    try:
+        runs = plan(vendors, parameters=parameters, together=together, template=template)
+        folder = output_folder(out)
+        with folder_lock(folder) as stale:  # one batch at a time in a folder
+            if stale is not None:  # the lock of a process that no longer runs was taken over
+                remove_scratch_folders(folder)
+            if not force:
+                _refuse_existing(folder, runs)
+            _STOPPING.clear()
+            _prepare_exporter()
+            batch = Batch(folder)
+            with tqdm(total=len(runs), desc="reports", unit="report",
+                      disable=not progress) as bar:
+                batch.outcomes.extend(_execute_all(runs, folder, template=template,
+                                                   force=force, bar=bar, ahead=ahead))
+    finally:
+        ahead.discard()  # not taken: the batch stopped before its first run
     return batch

@@ -31,7 +31,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
-import io
 from collections.abc import Callable
 from functools import cached_property
 
@@ -440,17 +439,22 @@ class Report:
     def charts(self, section: str) -> HTML:
         """The charts of ``section`` (``late_payment``, ``sla``, ``exit``, ``findings``) in a
         folded block: the page opens on the tables, a chart is one click away. Each chart is a
-        PNG reduced to 256 colours (:func:`compact_png`), a quarter of the page's weight."""
+        PNG in a palette (:func:`compact_png`), a fraction of the page's weight."""
+        pngs = self.chart_images(section)
+        if not pngs:  # past the reference data: the section's notice says why
+            return HTML("")
+        images = "".join(f'<p><img alt="" src="data:image/png;base64,{png}"></p>'
+                         for png in pngs)
+        summary = html.escape(card_word("fold_charts", self.p.lang, count=len(pngs)),
+                              quote=False)
+        return HTML(f"<details><summary>{summary}</summary>{images}</details>")
+
+    def chart_images(self, section: str) -> list[str]:
+        """The charts of ``section`` drawn, each as a base64 PNG (:func:`compact_png`)."""
         figures = {"late_payment": self.late_payment_charts,
                    "sla": self.sla_charts, "exit": lambda: [self.renewal_chart()],
                    "findings": lambda: [self.findings_chart()]}[section]()
-        if not figures:  # past the reference data: the section's notice says why
-            return HTML("")
-        images = "".join(f'<p><img alt="" src="data:image/png;base64,{compact_png(f)}"></p>'
-                         for f in figures)
-        summary = html.escape(card_word("fold_charts", self.p.lang, count=len(figures)),
-                              quote=False)
-        return HTML(f"<details><summary>{summary}</summary>{images}</details>")
+        return [compact_png(figure) for figure in figures]
 
     def folded_findings(self) -> HTML:
         """The findings table, folded under a line giving their number."""
@@ -471,28 +475,14 @@ def _folded(summary: str, shown) -> HTML:
 
 
 def compact_png(figure) -> str:
-    """``figure`` as a base64 PNG of at most 256 colours (the charts use a few flat colours
-    and anti-aliased lines: the quantised image reads the same at a quarter of the bytes).
+    """``figure`` as a base64 PNG in a palette: the apps' PNG
+    (:func:`~cgvlib.views.shown_chart.figure_png`: drawn once as the chart laid itself out,
+    no second drawing to crop it to a tight bounding box, quantised and lightly compressed:
+    the charts' few flat colours and anti-aliased lines read the same, a fraction of the
+    bytes)."""
+    from cgvlib.views.shown_chart import figure_png
 
-    The figure is drawn once, on its own canvas, and its pixels quantised directly: the
-    charts lay themselves out (constrained layout) within their size, so the second drawing
-    that ``savefig(bbox_inches="tight")`` makes to crop them, and a PNG written only to be
-    read back, would add half the time for the same picture."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
-    facecolor = figure.get_facecolor()
-    figure.set_facecolor("white")
-    try:
-        canvas = FigureCanvasAgg(figure)
-        canvas.draw()
-        image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(),
-                                 "raw", "RGBA", 0, 1).convert("RGB")
-    finally:
-        figure.set_facecolor(facecolor)
-    small = io.BytesIO()
-    image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(small, format="png")
-    return base64.b64encode(small.getvalue()).decode("ascii")
+    return base64.b64encode(figure_png(figure)).decode("ascii")
 
 
 def _articles(result: Result) -> str:

@@ -52,12 +52,13 @@ from cgvlib.arithmetic.statutory import statutory
 from cgvlib.arithmetic.working_words import Worded, counted_words
 from cgvlib.dates import format_date
 from cgvlib.errors import InputError
-from cgvlib.i18n import Phrase, translate
+from cgvlib.i18n import Phrase, say, translate
 from cgvlib.lang import check_lang
 from cgvlib.model.loader import vendors as all_vendors
 from cgvlib.model.vendor import Vendor
 from cgvlib.money import format_eur
 from cgvlib.names import ID_LABELS, label
+from cgvlib.reference.series import NOTE_SEPARATOR
 from cgvlib.views.words import WORDS, decimal_text, word
 
 AMBIGUOUS_BACKGROUND = "#FFF2CC"  # light yellow: the ‡ cells
@@ -401,15 +402,20 @@ def table_in(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 def rate_text(rate, lang: str = "en") -> str:
     """A reference rate (:class:`cgvlib.reference.series.AsOf`, e.g. :func:`cgvlib.ecb_rate`)
     as a reader of ``lang`` reads it: English, its own text (value, series, period, source,
-    note); French, the value, the series and the period it holds for (the source and the note
-    are the data files' English words: ``str(rate)`` shows them)."""
+    note); French, the value, the series, the period it holds for and its caveats (the note,
+    provisional, user-supplied) said in French. The source, a citation in the data file's own
+    words, is left to ``str(rate)`` and to ``data/rates``."""
     if check_lang(lang) == "en":
         return str(rate)
     period = translate("from {start} to {end}", lang).format(
         start=format_date(rate.start, lang), end=format_date(rate.end, lang))
     series = (SERIES_WORDS[rate.series].say(lang) if rate.series in SERIES_WORDS
               else translate(rate.series, lang))
-    return f"{decimal_text(rate.value, lang)} {rate.unit} ({series}, {period})"
+    text = f"{decimal_text(rate.value, lang)} {rate.unit} ({series}, {period})"
+    caveats = [translate("provisional", lang)] if rate.assumed else []
+    caveats += [say(rate.note, lang)] if rate.note else []
+    caveats += [translate("user-supplied", lang)] if rate.user_supplied else []
+    return text + (f" [{say(NOTE_SEPARATOR, lang).join(caveats)}]" if caveats else "")
 
 
 def vendors_table(vendors=None, *, lang: str = "en") -> pd.DataFrame:

@@ -322,3 +322,33 @@ def test_past_the_data_only_inside_assume_last_and_never_after_it():
         assert late_payment_frame("statutory", frame)["interest_cents"].tolist() == [4_993] * 3
     with pytest.raises(OutOfCoverageError):  # the carried-forward rates are not kept
         late_payment_frame("statutory", frame)
+
+
+def _spread_invoices(rows: int = 400) -> pd.DataFrame:
+    """Invoices due 2016-2024, paid 0-400 days late, issued 0-90 days before they fall due,
+    amounts 0.01-1,000,000.00 EUR (a fixed sample: the same rows every run)."""
+    rng = np.random.default_rng(20261206)
+    due = pd.Timestamp("2016-01-01") + pd.to_timedelta(rng.integers(0, 3285, rows), unit="D")
+    return pd.DataFrame({
+        "amount_cents": rng.integers(1, 100_000_001, rows),
+        "due": due,
+        "paid": due + pd.to_timedelta(rng.integers(0, 401, rows), unit="D"),
+        "invoice_date": due - pd.to_timedelta(rng.integers(0, 91, rows), unit="D"),
+    })
+
+
+@pytest.mark.parametrize("vendor", ["statutory", "janquor", "iosmart", "teogest", "leappy", "gout"])
+def test_a_reading_alone_gives_the_columns_of_the_full_table(vendor):
+    # asking for one reading alone (readings=[]) computes only its figures: they must be the
+    # very columns the full table shows for that reading
+    invoices = _spread_invoices()
+    full = late_payment_frame(vendor, invoices)
+    for name in full.attrs["readings"]:
+        everything = late_payment_frame(vendor, invoices, reading=name)
+        alone = late_payment_frame(vendor, invoices, reading=name, readings=[])
+        assert not any("[" in column for column in alone.columns)
+        pd.testing.assert_frame_equal(alone, everything[list(alone.columns)],
+                                      check_like=False, obj=f"{vendor} {name}")
+        # and the full table's own column for that reading holds the same figures
+        column = "total_cents" if name == full.attrs["reading"] else f"total_cents[{name}]"
+        assert full[column].tolist() == alone["total_cents"].tolist()

@@ -119,6 +119,9 @@ def test_downtime_table():
     assert list(t["rounded"]) == [D("172.8"), D("1209.6"), D("5259.5"), D("63113.9")]
     assert list(t["human"]) == [TEXT_TABLE[p][2] for p in TEXT_TABLE]
     assert t["hours"].iloc[1] == pytest.approx(0.336)  # 1,209.6 s / 3,600
+    # the same durations as a French reader writes them: decimal comma
+    assert list(downtime_table(99.8, lang="fr")["human"]) == [
+        "2 min 52,8 s", "20 min 9,6 s", "1 h 27 min 39,5 s", "17 h 31 min 53,9 s"]
 
 
 @pytest.mark.parametrize(

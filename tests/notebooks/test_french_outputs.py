@@ -1,6 +1,7 @@
 """A French lesson is French in its outputs too: the text a French edition's code cells show
 (printed results, tables, in text or HTML) holds no common English word and no snake_case
-identifier. The contracts' own words between «quotes» are left out (they are quoted as
+identifier, and no figure with a decimal point before its unit (``52.8 s``, ``4.5 %``: French
+writes ``52,8 s``). The contracts' own words between «quotes» are left out (they are quoted as
 written), so are vendor names and statute ids (which no word below matches).
 
 The editions are executed once, by tests/notebooks/test_notebooks.py
@@ -22,6 +23,7 @@ ENGLISH_WORDS = [
 ]
 ENGLISH = re.compile(r"\b(" + "|".join(ENGLISH_WORDS) + r")\b", re.IGNORECASE)
 SNAKE_CASE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+POINT_FIGURE = re.compile(r"\b\d+\.\d+(?=\s?(?:s\b|min\b|h\b|%|€|EUR\b|jours?\b))")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
 HTML_TAG = re.compile(r"<style.*?</style>|<[^>]+>", re.DOTALL)
 
@@ -52,6 +54,7 @@ def english_in_outputs(notebook: dict) -> list[str]:
         for text in shown_texts(cell):
             text = QUOTED.sub(" ", text)
             words |= {w.lower() for w in ENGLISH.findall(text)} | set(SNAKE_CASE.findall(text))
+            words |= set(POINT_FIGURE.findall(text))
         if words:
             first = "".join(cell["source"]).split("\n")[0]
             found.append(f"cell {index} ({first}): {sorted(words)}")
@@ -64,13 +67,15 @@ def _notebook(*outputs) -> dict:
 
 def test_english_words_and_identifiers_are_found():
     printed = {"output_type": "stream", "name": "stdout",
-               "text": ["statutory: 10,000.00 EUR paid 50 days late: interest 197.26 EUR\n"]}
+               "text": ["statutory: 10,000.00 EUR paid 50 days late: interest 197.26 EUR\n",
+                        "downtime 2 min 52.8 s\n"]}
     table = {"output_type": "execute_result",
              "data": {"text/html": "<table><tr><th>last_day_to_send_notice</th></tr></table>",
                       "text/plain": "ignored when there is HTML"}}
     found = english_in_outputs(_notebook(printed, table))
     assert len(found) == 1
-    for word in ("statutory", "paid", "days", "late", "interest", "last_day_to_send_notice"):
+    for word in ("statutory", "paid", "days", "late", "interest", "last_day_to_send_notice",
+                 "197.26", "52.8"):
         assert word in found[0]
 
 

@@ -499,6 +499,7 @@ def test_a_computed_table_and_a_rate_said_in_french():
     import datetime as dt
 
     from cgvlib.reference.ecb_rate import ecb_rate
+    from cgvlib.reference.legal_rate import legal_rate
     from cgvlib.views.tables import rate_text, table_in
 
     frame = pd.DataFrame({"renewal_date": [dt.date(2025, 1, 1)], "renewed": [True]})
@@ -510,3 +511,10 @@ def test_a_computed_table_and_a_rate_said_in_french():
     assert rate_text(ecb_rate("2024-03-01"), "fr") == (
         "4,50 % (taux des opérations principales de refinancement de la BCE, "
         "du 20 septembre 2023 au 11 juin 2024)")
+    # a caveat said in French too: the legal rate of 2010 comes from the annual file (décret
+    # of 2010: 0.65 %), before the professional/consumer split of 2015
+    assert rate_text(legal_rate("2010-05-01"), "fr") == (
+        "0,65 % (taux de l'intérêt légal, créanciers professionnels, du 1er janvier 2010 au "
+        "31 décembre 2010) [taux annuel de 2010 (décret) : avant 2015, un seul taux pour tous "
+        "les créanciers ; la distinction entre créanciers particuliers et professionnels "
+        "commence le 1er janvier 2015 (ordonnance n° 2014-947)]")
