@@ -12,7 +12,11 @@
 Baseline in the same run: a one-cell notebook that only imports cgvlib (kernel start-up and
 the import), the median of three runs alone, and ``CONCURRENT`` of them at once for ``apps``.
 Each kernel starts in its notebook's folder (the notebooks read files beside them), without
-changing the folder of this process, which runs several papermill calls in threads.
+changing the folder of this process, which runs several papermill calls in threads. Each run
+is made as the report batch makes one (:func:`cgvlib.report.batch.warm_engine`): papermill
+on a kernel given to it, the running notebook saved at most every second and at the end
+(papermill alone writes the whole notebook, images included, before and after every cell:
+about 1.5 s of this process's time per notebook, taken from the kernels on two cores).
 
 ``python benchmarks/bench_notebooks.py [all|apps]`` (both by default).
 """
@@ -29,9 +33,10 @@ import time
 
 import nbformat
 import papermill
+from jupyter_core.utils import run_sync
 from papermill.exceptions import PapermillExecutionError
 
-from cgvlib.report.batch import KERNEL, this_python_kernel
+from cgvlib.report.batch import KERNEL, this_python_kernel, warm_engine
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -68,10 +73,14 @@ def second_parameters(path: pathlib.Path, tmp: pathlib.Path) -> dict:
 def run(path: pathlib.Path, out: pathlib.Path, parameters: dict | None = None) -> float:
     """One headless run; raises with the notebook and the cell when it fails or hangs."""
     start = time.perf_counter()
-    papermill.execute_notebook(str(path), str(out), parameters=parameters or {},
-                               progress_bar=False, kernel_name=KERNEL,
-                               kernel_manager_class=kernel_in(path.parent),
-                               start_timeout=START_TIMEOUT, execution_timeout=CELL_TIMEOUT)
+    kernel = kernel_in(path.parent)()
+    try:
+        papermill.execute_notebook(str(path), str(out), parameters=parameters or {},
+                                   progress_bar=False, kernel_name=KERNEL,
+                                   engine_name=warm_engine(), km=kernel,
+                                   start_timeout=START_TIMEOUT, execution_timeout=CELL_TIMEOUT)
+    finally:
+        run_sync(kernel.shutdown_kernel)(now=True)
     return time.perf_counter() - start
 
 

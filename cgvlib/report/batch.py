@@ -410,11 +410,20 @@ def this_python_kernel(launcher: str = "ipykernel_launcher") -> type:
     registered ``python3`` kernel may be another Python (a ``--user`` install elsewhere on the
     machine) that has never heard of cgvlib. ``launcher`` is the module it runs: the reports
     use :data:`REPORT_KERNEL` (:mod:`cgvlib.report.kernel`), ipykernel with the reports'
-    modules loaded while the batch gets ready."""
+    modules loaded while the batch gets ready. Its client waits on the kernel's messages in
+    slices (:mod:`cgvlib.report.channels`), so that several runs at once never wait out a
+    missed wake-up."""
     from jupyter_client.kernelspec import KernelSpec
     from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    from cgvlib.report.channels import SlicedClient
 
     class ThisPythonKernel(AsyncKernelManager):
+        @default("client_factory")
+        def _sliced_client(self) -> type:
+            return SlicedClient
+
         @property
         def kernel_spec(self) -> KernelSpec:
             return KernelSpec(argv=[sys.executable, "-m", launcher, "-f",
@@ -518,7 +527,7 @@ def _kill(manager) -> None:
 
 
 @functools.cache
-def _warm_engine() -> str:
+def warm_engine() -> str:
     """Register (once) the papermill engine that runs a notebook on the kernel it is given
     (``km``) and leaves that kernel running for the next notebook, closing only its own
     connection to it; returns the engine's name."""
@@ -685,7 +694,7 @@ def execute(run: Run, out: Path, *, template: Path = TEMPLATE, force: bool = Fal
             with _kernel_stopped_on_signals():
                 done = papermill.execute_notebook(
                     str(template), str(executed), parameters=dict(run.parameters),
-                    engine_name=_warm_engine(), km=worker.kernel(), kernel_name=KERNEL,
+                    engine_name=warm_engine(), km=worker.kernel(), kernel_name=KERNEL,
                     progress_bar=False, start_timeout=START_TIMEOUT,
                     execution_timeout=CELL_TIMEOUT)
             export_html(done, scratch / page.name)
