@@ -71,5 +71,8 @@ def test_the_runs_kernels_use_the_sliced_client():
 
     for launcher in ("ipykernel_launcher", REPORT_KERNEL):
         client = this_python_kernel(launcher)().client()
-        assert isinstance(client.shell_channel, SlicedChannel)
-        assert isinstance(client.iopub_channel, SlicedChannel)
+        try:
+            assert isinstance(client.shell_channel, SlicedChannel)
+            assert isinstance(client.iopub_channel, SlicedChannel)
+        finally:
+            client.stop_channels()  # their sockets closed
